@@ -1,0 +1,217 @@
+"""Users, roles, Argon2id password hashes, login with a growing delay and a temporary lock."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop import audit
+from desktop.errors import LoginFailed, NotFound, PermissionDenied, UserError
+from desktop.storage.models import User, utcnow
+
+ROLES = ("author", "supervisor", "exporter", "admin")
+ROLE_LABELS = {
+    "author": "прес-офіцер",
+    "supervisor": "керівник",
+    "exporter": "відповідальний за оприлюднення",
+    "admin": "адміністратор",
+}
+# After this many failures in a row each further attempt must wait, longer each time...
+DELAY_AFTER_FAILURES = 3
+# ...and after this many the account is locked for LOCK_DURATION.
+LOCK_AFTER_FAILURES = 6
+LOCK_DURATION = timedelta(minutes=15)
+MIN_PASSWORD_LENGTH = 8
+_LOGIN_PATTERN = re.compile(r"^[A-Za-z0-9._-]{2,64}$")
+
+_hasher = PasswordHasher()  # argon2-cffi's default type is Argon2id
+
+
+def hash_password(password: str) -> str:
+    """An Argon2id hash of the password."""
+    return _hasher.hash(password)
+
+
+def check_password_strength(password: str) -> None:
+    """Refuses a password too short to protect an administration's account."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise UserError(f"Пароль має містити щонайменше {MIN_PASSWORD_LENGTH} символів.")
+
+
+def _as_aware(moment: datetime | None) -> datetime | None:
+    return audit.as_utc(moment) if moment else None
+
+
+def retry_delay(failures: int) -> timedelta:
+    """How long to wait after the given number of failures in a row: 0, then 2, 4, 8… seconds."""
+    if failures < DELAY_AFTER_FAILURES:
+        return timedelta(0)
+    return timedelta(seconds=2 ** (failures - DELAY_AFTER_FAILURES + 1))
+
+
+def find_user(session: Session, login: str) -> User | None:
+    return session.execute(select(User).where(User.login == login.strip())).scalar_one_or_none()
+
+
+def authenticate(session: Session, login: str, password: str, now: datetime | None = None) -> User:
+    """Returns the user for a right password; refuses a wrong one, a waiting period or a locked account."""
+    now = now or utcnow()
+    user = find_user(session, login)
+    if user is None or not user.active:
+        raise LoginFailed("Неправильний логін або пароль.")
+    locked_until = _as_aware(user.locked_until)
+    if locked_until and now < locked_until:
+        minutes = max(1, int((locked_until - now).total_seconds() // 60) + 1)
+        raise LoginFailed(
+            f"Обліковий запис тимчасово заблоковано через невдалі спроби входу. Спробуйте за {minutes} хв."
+        )
+    last_failed = _as_aware(user.last_failed_at)
+    wait = retry_delay(user.failed_logins)
+    if last_failed and wait and now < last_failed + wait:
+        seconds = int((last_failed + wait - now).total_seconds()) + 1
+        raise LoginFailed(f"Забагато невдалих спроб. Зачекайте {seconds} с і спробуйте ще раз.")
+    try:
+        _hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        user.failed_logins += 1
+        user.last_failed_at = now
+        detail = f"невдала спроба №{user.failed_logins}"
+        if user.failed_logins >= LOCK_AFTER_FAILURES:
+            user.locked_until = now + LOCK_DURATION
+            detail += "; обліковий запис заблоковано"
+        audit.append(session, user, "login_failed", detail=detail)
+        session.commit()
+        raise LoginFailed("Неправильний логін або пароль.") from None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    user.failed_logins = 0
+    user.last_failed_at = None
+    user.locked_until = None
+    return user
+
+
+def require_role(user: User, *roles: str) -> None:
+    """Refuses unless the user holds one of the roles."""
+    if not user.role_set.intersection(roles):
+        names = " або ".join(ROLE_LABELS[role] for role in roles)
+        raise PermissionDenied(f"Недостатньо прав: потрібна роль «{names}».")
+
+
+def has_role(user: User, role: str) -> bool:
+    return role in user.role_set
+
+
+def count_users(session: Session) -> int:
+    return int(session.execute(select(func.count()).select_from(User)).scalar_one())
+
+
+def _validate_new_user(
+    session: Session, login: str, full_name: str, roles: Iterable[str], password: str
+) -> list[str]:
+    if not _LOGIN_PATTERN.match(login):
+        raise UserError("Логін — від 2 до 64 латинських літер, цифр, крапок, дефісів або підкреслень.")
+    if not full_name.strip():
+        raise UserError("Вкажіть ім'я та прізвище користувача.")
+    roles = sorted(set(roles), key=ROLES.index) if all(r in ROLES for r in roles) else None
+    if not roles:
+        raise UserError("Вкажіть щонайменше одну роль: " + ", ".join(ROLES) + ".")
+    check_password_strength(password)
+    if find_user(session, login):
+        raise UserError(f"Користувач «{login}» уже існує.")
+    return roles
+
+
+def create_first_admin(
+    session: Session, login: str, full_name: str, password: str, position: str = ""
+) -> User:
+    """The first administrator of an empty database; refused once any user exists."""
+    if count_users(session):
+        raise PermissionDenied("Перший адміністратор уже створений.")
+    roles = _validate_new_user(
+        session, login, full_name, ["admin", "supervisor", "author", "exporter"], password
+    )
+    user = User(
+        login=login,
+        full_name=full_name.strip(),
+        position=position.strip(),
+        password_hash=hash_password(password),
+        roles=" ".join(roles),
+    )
+    session.add(user)
+    session.flush()
+    audit.append(session, user, "user_created", detail=f"{login}: {' '.join(roles)} (перший адміністратор)")
+    return user
+
+
+def add_user(
+    session: Session,
+    actor: User,
+    login: str,
+    full_name: str,
+    roles: Iterable[str],
+    password: str,
+    position: str = "",
+) -> User:
+    """A new user; only an administrator adds users."""
+    require_role(actor, "admin")
+    role_list = _validate_new_user(session, login, full_name, list(roles), password)
+    user = User(
+        login=login,
+        full_name=full_name.strip(),
+        position=position.strip(),
+        password_hash=hash_password(password),
+        roles=" ".join(role_list),
+    )
+    session.add(user)
+    session.flush()
+    audit.append(session, actor, "user_created", detail=f"{login}: {' '.join(role_list)}")
+    return user
+
+
+def set_roles(session: Session, actor: User, login: str, roles: Iterable[str]) -> User:
+    """Changes a user's roles; only an administrator may."""
+    require_role(actor, "admin")
+    user = find_user(session, login)
+    if user is None:
+        raise NotFound(f"Користувача «{login}» не знайдено.")
+    role_list = sorted(set(roles), key=ROLES.index) if all(r in ROLES for r in roles) else []
+    if not role_list:
+        raise UserError("Вкажіть щонайменше одну роль: " + ", ".join(ROLES) + ".")
+    user.roles = " ".join(role_list)
+    audit.append(session, actor, "user_roles_changed", detail=f"{login}: {user.roles}")
+    return user
+
+
+def set_password(session: Session, actor: User, login: str, password: str) -> None:
+    """A user changes their own password, or an administrator resets anyone's (and unlocks it)."""
+    user = find_user(session, login)
+    if user is None:
+        raise NotFound(f"Користувача «{login}» не знайдено.")
+    if actor.id != user.id:
+        require_role(actor, "admin")
+    check_password_strength(password)
+    user.password_hash = hash_password(password)
+    user.failed_logins = 0
+    user.locked_until = None
+    audit.append(session, actor, "password_changed", detail=login)
+
+
+def list_users(session: Session) -> list[User]:
+    return list(session.execute(select(User).order_by(User.full_name)).scalars())
+
+
+def user_to_json(user: User) -> dict[str, object]:
+    return {
+        "id": user.id,
+        "login": user.login,
+        "name": user.full_name,
+        "position": user.position,
+        "roles": sorted(user.role_set, key=ROLES.index),
+        "active": user.active,
+    }

@@ -1,0 +1,80 @@
+"""The command line: the same core functions as the GUI, headless."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from desktop import __version__
+from desktop.cli.context import CliContext
+from desktop.errors import UserError
+
+# Each module adds its subcommands through register(subparsers).
+COMMAND_MODULES = (
+    "desktop.cli.core",
+    "desktop.cli.officials",
+    "desktop.cli.releases",
+    "desktop.cli.proofing",
+    "desktop.cli.exporting",
+    "desktop.cli.benchmark",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Ukrainian, one-line errors and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"Помилка в команді: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line: global options, then one subcommand or none (the GUI)."""
+    parser = _Parser(prog="visnyk", description="Вісник — прес-релізи органу влади")
+    parser.add_argument("--version", action="version", version=f"Вісник {__version__}")
+    parser.add_argument("--database", metavar="URL", help="адреса бази даних (SQLite або PostgreSQL)")
+    parser.add_argument("--as", dest="acting_login", metavar="LOGIN", help="від імені користувача")
+    parser.add_argument("--demo", action="store_true", help="відкрити на демонстраційних даних")
+    parser.add_argument("--screenshot", metavar="FILE.png", help="зберегти знімок головного вікна й вийти")
+    subparsers = parser.add_subparsers(dest="command", metavar="КОМАНДА", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name != name:
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def add_json_flag(parser: argparse.ArgumentParser) -> None:
+    """--json for every command that prints data."""
+    parser.add_argument("--json", action="store_true", help="вивести JSON")
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Runs a parsed subcommand; a user's mistake becomes one line on stderr."""
+    context = CliContext(args)
+    try:
+        return int(args.handler(context, args) or 0)
+    except UserError as error:
+        print(f"Помилка: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("Перервано.", file=sys.stderr)
+        return 130
+    finally:
+        context.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `visnyk` and `python run.py`."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from desktop.cli.gui import launch_gui
+
+        return launch_gui(args)
+    return run_command(args)

@@ -1,0 +1,37 @@
+"""One place that resolves the project's resources and the user's data folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+RESOURCES = PROJECT_ROOT / "resources"
+APP_NAME = "Visnyk"
+
+
+def resource(*parts: str) -> Path:
+    """A file or folder under resources/."""
+    return RESOURCES.joinpath(*parts)
+
+
+def user_data_dir() -> Path:
+    """The user's data folder (VISNYK_DATA_DIR overrides it, for tests and portable installs)."""
+    override = os.environ.get("VISNYK_DATA_DIR")
+    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def user_templates_dir() -> Path:
+    """Where an office drops its own release templates."""
+    path = user_data_dir() / "templates"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_exports_dir() -> Path:
+    """exports/ beside the project, the default output folder."""
+    return PROJECT_ROOT / "exports"

@@ -1,0 +1,140 @@
+"""Opening the database: SQLite by default, PostgreSQL for an office; migrations applied on open."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.errors import UserError
+from desktop.paths import user_data_dir
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 5000
+
+
+def default_database_url() -> str:
+    """VISNYK_DATABASE_URL, or SQLite in the user data folder."""
+    return os.environ.get("VISNYK_DATABASE_URL") or f"sqlite:///{user_data_dir() / 'visnyk.sqlite3'}"
+
+
+def normalize_url(url: str) -> str:
+    """Accepts postgresql:// and postgres:// and routes them to psycopg 3."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://") :]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    return url
+
+
+def _set_sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine with the pragmas Visnyk relies on (WAL, foreign keys, busy timeout on SQLite)."""
+    url = normalize_url(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError as error:
+        raise UserError(f"Неправильна адреса бази даних: {url}") from error
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+        return engine
+    if parsed.get_backend_name() == "postgresql":
+        return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
+    raise UserError("Підтримуються лише SQLite і PostgreSQL.")
+
+
+def migrate(engine: Engine) -> None:
+    """Brings the schema to the newest migration; cheap when it is already there."""
+    from alembic import command
+    from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    script = ScriptDirectory.from_config(config)
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_heads()
+    if set(current) == set(script.get_heads()):
+        return
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+class Database:
+    """The open database: an engine and a session factory."""
+
+    def __init__(self, url: str | None = None, *, apply_migrations: bool = True) -> None:
+        self.url = normalize_url(url or default_database_url())
+        self.engine = make_engine(self.url)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        if apply_migrations:
+            try:
+                migrate(self.engine)
+            except OperationalError as error:
+                raise UserError(describe_connection_error(self.url, error)) from error
+            except DatabaseError as error:
+                raise UserError(
+                    f"База даних пошкоджена або це не база «Вісника»: {self.display_name}. "
+                    "Відновіть її з останньої резервної копії."
+                ) from error
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def display_name(self) -> str:
+        """The URL without a password, for the status bar and messages."""
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session that commits on success and rolls back on error."""
+        session = self.sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def ping(self) -> None:
+        with self.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def describe_connection_error(url: str, error: Exception) -> str:
+    """A Ukrainian one-liner for a database that does not open."""
+    message = str(error).lower()
+    if "locked" in message:
+        return "База даних заблокована іншою програмою. Закрийте її та спробуйте ще раз."
+    if "file is not a database" in message or "malformed" in message:
+        return "Файл бази даних пошкоджений. Відновіть його з останньої резервної копії."
+    if "connection refused" in message or "could not connect" in message or "timeout" in message:
+        return f"Не вдалося з'єднатися із сервером бази даних ({make_url(url).host}). Перевірте, чи він запущений."
+    return f"Не вдалося відкрити базу даних: {str(error).splitlines()[0]}"
