@@ -1,0 +1,1 @@
+"""Ukrainian language services: spelling, typography, style, inflection and dates."""
