@@ -1,0 +1,1 @@
+"""Exporters: DOCX, PDF, signed PDF, HTML and plain text, from the document model."""

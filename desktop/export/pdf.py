@@ -1,0 +1,268 @@
+"""PDF export with reportlab platypus: Liberation Serif embedded, Ukrainian hyphenation, exact text."""
+
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from desktop.export.files import atomic_write
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm, mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
+
+from desktop.document import Block, Document, Run
+from desktop.export import layout
+from desktop.export.layout import ReleaseMeta
+
+FONT_NAMES = {
+    "regular": "LiberationSerif",
+    "bold": "LiberationSerif-Bold",
+    "italic": "LiberationSerif-Italic",
+    "bold_italic": "LiberationSerif-BoldItalic",
+}
+
+
+@dataclass(frozen=True)
+class SignatureBox:
+    """Where the visible stamp goes: a page (0-based) and a rectangle in PDF points."""
+
+    page_index: int
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+
+    @property
+    def box(self) -> tuple[int, int, int, int]:
+        return (round(self.x1), round(self.y1), round(self.x2), round(self.y2))
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    """A rendered PDF: its path (if written), page count and the stamp's place."""
+
+    path: Path | None
+    pages: int
+    signature_box: SignatureBox | None
+
+
+@functools.cache
+def register_fonts() -> str:
+    """Registers the shipped Liberation Serif faces once; reportlab embeds only the used subset."""
+    for face, name in FONT_NAMES.items():
+        pdfmetrics.registerFont(TTFont(name, str(layout.font_path(face))))
+    pdfmetrics.registerFontFamily(
+        FONT_NAMES["regular"],
+        normal=FONT_NAMES["regular"],
+        bold=FONT_NAMES["bold"],
+        italic=FONT_NAMES["italic"],
+        boldItalic=FONT_NAMES["bold_italic"],
+    )
+    return FONT_NAMES["regular"]
+
+
+@functools.cache
+def hyphenator() -> Callable[[str], Iterator[tuple[str, str]]]:
+    """pyphen's uk_UA patterns, loaded once (reportlab would reload them for every paragraph)."""
+    import pyphen
+
+    dictionary = pyphen.Pyphen(lang="uk_UA")
+
+    def pairs(word: str) -> Iterator[tuple[str, str]]:
+        # Never break at a word's own hyphen: poppler drops a line-end hyphen when it
+        # extracts text, which would lose the real one. Breaks elsewhere in it are fine.
+        return (
+            (head, tail) for head, tail in dictionary.iterate(word)
+            if not head.endswith("-") and not tail.startswith("-")
+        )
+
+    return pairs
+
+
+@functools.cache
+def styles() -> dict[str, ParagraphStyle]:
+    """The paragraph styles, after layout.py."""
+    font = register_fonts()
+    base = ParagraphStyle(
+        "VisnykBody",
+        fontName=font,
+        fontSize=layout.FONT_SIZE_PT,
+        leading=layout.LEADING_PT,
+        alignment=TA_JUSTIFY,
+        firstLineIndent=layout.FIRST_LINE_INDENT_CM * cm,
+        spaceAfter=layout.SPACE_AFTER_PARAGRAPH_PT,
+        hyphenationLang=hyphenator(),
+        embeddedHyphenation=0,
+        uriWasteReduce=0,
+    )
+    unhyphenated = {"hyphenationLang": "", "firstLineIndent": 0}
+    return {
+        "body": base,
+        "lead": ParagraphStyle("VisnykLead", parent=base),
+        "quote": ParagraphStyle(
+            "VisnykQuote", parent=base, leftIndent=layout.QUOTE_INDENT_CM * cm, fontName=FONT_NAMES["italic"]
+        ),
+        "list_item": ParagraphStyle(
+            "VisnykList", parent=base, leftIndent=layout.LIST_INDENT_CM * cm, bulletIndent=0.5 * cm,
+            firstLineIndent=0,
+        ),
+        "subheading": ParagraphStyle(
+            "VisnykSubheading", parent=base, fontName=FONT_NAMES["bold"], alignment=TA_LEFT,
+            spaceBefore=6, spaceAfter=3, keepWithNext=1, **unhyphenated,
+        ),
+        "headline": ParagraphStyle(
+            "VisnykHeadline", parent=base, fontName=FONT_NAMES["bold"], alignment=TA_CENTER,
+            spaceBefore=6, spaceAfter=12, keepWithNext=1, **unhyphenated,
+        ),
+        "organisation": ParagraphStyle(
+            "VisnykOrganisation", parent=base, alignment=TA_CENTER, spaceAfter=6, **unhyphenated,
+        ),
+        "date": ParagraphStyle("VisnykDate", parent=base, alignment=TA_LEFT, spaceAfter=6, **unhyphenated),
+        "approval": ParagraphStyle(
+            "VisnykApproval", parent=base, alignment=TA_LEFT, spaceBefore=layout.SIGNATURE_SPACE_BEFORE_PT,
+            **unhyphenated,
+        ),
+        "signature": ParagraphStyle("VisnykSignature", parent=base, alignment=TA_LEFT, **unhyphenated),
+    }
+
+
+def _markup(text: str) -> str:
+    return escape(layout.prepare(text))
+
+
+def _run_markup(run: Run) -> str:
+    text = _markup(run.text)
+    if not text:
+        return ""
+    if run.underline:
+        text = f"<u>{text}</u>"
+    if run.italic:
+        text = f"<i>{text}</i>"
+    if run.bold:
+        text = f"<b>{text}</b>"
+    return text
+
+
+def _block_flowable(block: Block) -> Paragraph | None:
+    markup = "".join(_run_markup(run) for run in block.normalized().runs)
+    if layout.is_blank(layout.clean_text(block.text)):
+        return None
+    style = styles().get(block.kind, styles()["body"])
+    if block.kind == "list_item":
+        return Paragraph(markup, style, bulletText="•")
+    return Paragraph(markup, style)
+
+
+class StampSpace(Flowable):
+    """Blank room for the signature stamp that remembers where it was drawn."""
+
+    def __init__(self, width: float, height: float, reserve: bool) -> None:
+        super().__init__()
+        self.stamp_width = width
+        self.stamp_height = height if reserve else 0.0
+        self.box: SignatureBox | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.stamp_width = min(self.stamp_width, available_width)
+        return (available_width, self.stamp_height + 6)
+
+    def draw(self) -> None:
+        x, y = self.canv.absolutePosition(0, 0)
+        page = self.canv.getPageNumber() - 1
+        self.box = SignatureBox(page, x, y, x + self.stamp_width, y + self.stamp_height)
+
+
+def _logo(path: Path) -> Image | None:
+    try:
+        image = Image(str(path))
+    except Exception:  # a broken logo must not stop the export
+        return None
+    height = layout.LOGO_HEIGHT_MM * mm
+    image.drawWidth = image.imageWidth * height / max(image.imageHeight, 1)
+    image.drawHeight = height
+    image.hAlign = "CENTER"
+    return image
+
+
+def _story(document: Document, meta: ReleaseMeta, stamp: StampSpace) -> list[Flowable]:
+    sheet = styles()
+    story: list[Flowable] = []
+    if meta.logo_path is not None:
+        logo = _logo(Path(meta.logo_path))
+        if logo is not None:
+            story += [logo, Spacer(1, 6)]
+    if meta.organisation.strip():
+        story.append(Paragraph(_markup(meta.organisation), sheet["organisation"]))
+    if meta.date_line and meta.date_line.strip():
+        story.append(Paragraph(_markup(meta.date_line), sheet["date"]))
+    story.append(Paragraph(_markup(document.title), sheet["headline"]))
+    story.extend(f for f in map(_block_flowable, document.blocks) if f is not None)
+    ending: list[Flowable] = []
+    if meta.approval_line and meta.approval_line.strip():
+        ending.append(Paragraph(_markup(meta.approval_line), sheet["approval"]))
+    else:
+        ending.append(Spacer(1, layout.SIGNATURE_SPACE_BEFORE_PT))
+    ending.extend(Paragraph(_markup(line), sheet["signature"]) for line in meta.signature_lines if line.strip())
+    ending.append(stamp)
+    # The signature block and its stamp never part from each other.
+    story.append(KeepTogether(ending))
+    return story
+
+
+def _number_later_pages(canvas, doc) -> None:  # noqa: ANN001 - reportlab's callback signature
+    # ДСТУ 4163: the number in the middle of the top margin, from the second page on.
+    canvas.saveState()
+    canvas.setFont(FONT_NAMES["regular"], layout.SMALL_FONT_SIZE_PT)
+    x = layout.MARGIN_LEFT_MM * mm + doc.width / 2
+    canvas.drawCentredString(x, A4[1] - layout.MARGIN_TOP_MM * mm / 2 - 4, str(canvas.getPageNumber()))
+    canvas.restoreState()
+
+
+def render_pdf(document: Document, meta: ReleaseMeta, *, stamp_space: bool = False) -> tuple[bytes, PdfResult]:
+    """The PDF as bytes, with the page count and where the signature stamp goes."""
+    register_fonts()
+    buffer = io.BytesIO()
+    keywords = ["прес-реліз"] + ([f"sha256:{meta.content_hash}"] if meta.content_hash else [])
+    template = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=layout.MARGIN_LEFT_MM * mm,
+        rightMargin=layout.MARGIN_RIGHT_MM * mm,
+        topMargin=layout.MARGIN_TOP_MM * mm,
+        bottomMargin=layout.MARGIN_BOTTOM_MM * mm,
+        title=layout.clean_text(document.title),
+        author=layout.clean_text(meta.author),
+        subject=layout.clean_text(meta.subject),
+        creator=layout.CREATOR,
+        producer=f"{layout.CREATOR} (ReportLab)",
+        keywords=keywords,
+        lang=meta.language,
+        # Otherwise reportlab lists an unembedded Helvetica it never draws with.
+        initialFontName=FONT_NAMES["regular"],
+        initialFontSize=layout.FONT_SIZE_PT,
+        creationDate=meta.created,
+    )
+    stamp = StampSpace(layout.STAMP_WIDTH_MM * mm, layout.STAMP_HEIGHT_MM * mm, stamp_space)
+    template.build(
+        _story(document, meta, stamp), onFirstPage=lambda c, d: None, onLaterPages=_number_later_pages
+    )
+    pages = template.page
+    box = stamp.box if stamp_space else None
+    return buffer.getvalue(), PdfResult(None, pages, box)
+
+
+def export_pdf(
+    document: Document, meta: ReleaseMeta, path: Path, *, overwrite: bool = False, stamp_space: bool = False
+) -> PdfResult:
+    """Writes the release as a PDF, atomically; returns the page count and the stamp's place."""
+    data, result = render_pdf(document, meta, stamp_space=stamp_space)
+    atomic_write(Path(path), data, overwrite=overwrite)
+    return PdfResult(Path(path), result.pages, result.signature_box)
