@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -192,27 +193,55 @@ def read_custom_properties(path: Path) -> dict[str, str]:
     }
 
 
-def _add_block(docx, block: Block) -> None:  # noqa: ANN001
+def _paragraph(body, style_key: str, runs: list[tuple[str, bool, bool, bool]]) -> None:  # noqa: ANN001
+    # Built as XML with the style's id: python-docx's by-name style lookup is a linear
+    # search that alone would eat the export budget.
+    paragraph = OxmlElement("w:p")
+    properties = OxmlElement("w:pPr")
+    style = OxmlElement("w:pStyle")
+    style.set(qn("w:val"), STYLE_NAMES[style_key].replace(" ", ""))
+    properties.append(style)
+    paragraph.append(properties)
+    for text, bold, italic, underline in runs:
+        run = OxmlElement("w:r")
+        # Emphasis inside a paragraph is the author's, so it stays on the run.
+        if bold or italic or underline:
+            run_properties = OxmlElement("w:rPr")
+            for flag, tag in ((bold, "w:b"), (italic, "w:i"), (underline, "w:u")):
+                if flag:
+                    element = OxmlElement(tag)
+                    if tag == "w:u":
+                        element.set(qn("w:val"), "single")
+                    run_properties.append(element)
+            run.append(run_properties)
+        text_element = OxmlElement("w:t")
+        text_element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        text_element.text = text
+        run.append(text_element)
+        paragraph.append(run)
+    section = body.find(qn("w:sectPr"))
+    if section is not None:
+        section.addprevious(paragraph)
+    else:
+        body.append(paragraph)
+
+
+def _line(body, style_key: str, text: str) -> None:  # noqa: ANN001
+    _paragraph(body, style_key, [(layout.prepare(text), False, False, False)])
+
+
+def _block(body, block: Block) -> None:  # noqa: ANN001
     if layout.is_blank(layout.clean_text(block.text)):
         return
-    paragraph = docx.add_paragraph(style=docx.styles[STYLE_NAMES[block.kind]])
-    for source in block.normalized().runs:
-        text = layout.prepare(source.text)
-        if not text:
-            continue
-        run = paragraph.add_run(text)
-        # Emphasis inside a paragraph is the author's, so it stays on the run.
-        run.bold = source.bold or None
-        run.italic = source.italic or None
-        run.underline = source.underline or None
+    runs = [
+        (layout.prepare(run.text), run.bold, run.italic, run.underline) for run in block.normalized().runs
+    ]
+    _paragraph(body, block.kind, [run for run in runs if run[0]])
 
 
-def _line(docx, style_key: str, text: str) -> None:  # noqa: ANN001
-    docx.add_paragraph(layout.prepare(text), style=docx.styles[STYLE_NAMES[style_key]])
-
-
-def build_docx(document: Document, meta: ReleaseMeta):  # noqa: ANN201 - a python-docx Document
-    """The release as a python-docx document, not yet saved."""
+@functools.cache
+def _template() -> bytes:
+    """An empty document with the styles, page and settings, built once per process."""
     docx = new_docx()
     _define_styles(docx)
     _page_setup(docx)
@@ -220,34 +249,52 @@ def build_docx(document: Document, meta: ReleaseMeta):  # noqa: ANN201 - a pytho
     body = docx.element.body
     for paragraph in list(body.iterchildren(qn("w:p"))):
         body.remove(paragraph)
+    buffer = io.BytesIO()
+    docx.save(buffer)
+    return buffer.getvalue()
+
+
+def _add_logo(docx, path: Path) -> None:  # noqa: ANN001
+    body = docx.element.body
+    paragraph = docx.add_paragraph()
+    try:
+        paragraph.add_run().add_picture(str(path), height=Mm(layout.LOGO_HEIGHT_MM))
+    except Exception:  # a broken logo must not stop the export
+        body.remove(paragraph._p)
+        return
+    style = OxmlElement("w:pStyle")
+    style.set(qn("w:val"), STYLE_NAMES["logo"].replace(" ", ""))
+    paragraph._p.get_or_add_pPr().insert(0, style)
+
+
+def build_docx(document: Document, meta: ReleaseMeta):  # noqa: ANN201 - a python-docx Document
+    """The release as a python-docx document, not yet saved."""
+    docx = new_docx(io.BytesIO(_template()))
+    body = docx.element.body
     if meta.logo_path is not None and Path(meta.logo_path).is_file():
-        paragraph = docx.add_paragraph(style=docx.styles[STYLE_NAMES["logo"]])
-        try:
-            paragraph.add_run().add_picture(str(meta.logo_path), height=Mm(layout.LOGO_HEIGHT_MM))
-        except Exception:  # a broken logo must not stop the export
-            body.remove(paragraph._p)
+        _add_logo(docx, Path(meta.logo_path))
     if meta.organisation.strip():
-        _line(docx, "organisation", meta.organisation)
+        _line(body, "organisation", meta.organisation)
     if meta.date_line and meta.date_line.strip():
-        _line(docx, "date", meta.date_line)
-    _line(docx, "headline", document.title)
+        _line(body, "date", meta.date_line)
+    _line(body, "headline", document.title)
     for block in document.blocks:
-        _add_block(docx, block)
+        _block(body, block)
     signature = [line for line in meta.signature_lines if line.strip()]
     if meta.approval_line and meta.approval_line.strip():
-        _line(docx, "approval", meta.approval_line)
+        _line(body, "approval", meta.approval_line)
         signature_styles = ["signature"] * len(signature)
     else:
         signature_styles = ["signature_first"] + ["signature"] * (len(signature) - 1)
     for style_key, line in zip(signature_styles, signature, strict=False):
-        _line(docx, style_key, line)
+        _line(body, style_key, line)
     props = docx.core_properties
     props.title = layout.clean_text(document.title)
     props.author = layout.clean_text(meta.author)
     props.subject = layout.clean_text(meta.subject)
     props.language = meta.language
     props.keywords = f"sha256:{meta.content_hash}" if meta.content_hash else ""
-    props.created = props.modified = meta.created.replace(tzinfo=None) if meta.created.tzinfo else meta.created
+    props.created = props.modified = meta.created
     props.last_modified_by = layout.CREATOR
     props.comments = ""
     props.revision = 1

@@ -105,8 +105,8 @@ _DATE_YEAR = re.compile(rf"\b((?:{_MONTHS}) \d{{4}}) (?=(?:року|р\.))")
 _DATE_MONTH = re.compile(rf"\b((?:{_MONTHS})) (?=\d{{4}})")
 # A dash never starts a line.
 _DASH = re.compile(" (?=[—–] )")
-# One- and two-letter words do not end a line.
-_SHORT_WORD = re.compile(r"(?<![\w\-’ʼ'])([вузоіаїйВУЗОІАЇЙ]|до|на|за|по|від|як|що|не|та) (?=\w)", re.IGNORECASE)
+# One-letter words and short prepositions do not end a line.
+_SHORT_WORD = re.compile(r"(?<![\w\-’ʼ'.])(в|у|з|о|і|а|й|до|на|за|по|від|із|зі|зо|над|під|об) (?=\w)", re.IGNORECASE)
 _NUMBER_UNIT = re.compile(r"\b(\d+) (?=(?:млн|млрд|тис|грн|км|кг|га|м|%)\b)")
 _SIGN = re.compile(r"(№|§) (?=\d)")
 

@@ -16,7 +16,16 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm, mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    Image,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
 
 from desktop.document import Block, Document, Run
 from desktop.export import layout
@@ -231,7 +240,7 @@ def render_pdf(document: Document, meta: ReleaseMeta, *, stamp_space: bool = Fal
     register_fonts()
     buffer = io.BytesIO()
     keywords = ["прес-реліз"] + ([f"sha256:{meta.content_hash}"] if meta.content_hash else [])
-    template = SimpleDocTemplate(
+    template = BaseDocTemplate(
         buffer,
         pagesize=A4,
         leftMargin=layout.MARGIN_LEFT_MM * mm,
@@ -251,9 +260,14 @@ def render_pdf(document: Document, meta: ReleaseMeta, *, stamp_space: bool = Fal
         creationDate=meta.created,
     )
     stamp = StampSpace(layout.STAMP_WIDTH_MM * mm, layout.STAMP_HEIGHT_MM * mm, stamp_space)
-    template.build(
-        _story(document, meta, stamp), onFirstPage=lambda c, d: None, onLaterPages=_number_later_pages
-    )
+    # No frame padding: the margins are ДСТУ's, not reportlab's default plus 6 pt.
+    frame = Frame(template.leftMargin, template.bottomMargin, template.width, template.height,
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="text")
+    template.addPageTemplates([
+        PageTemplate("first", [frame], autoNextPageTemplate="later"),
+        PageTemplate("later", [frame], onPage=_number_later_pages),
+    ])
+    template.build(_story(document, meta, stamp))
     pages = template.page
     box = stamp.box if stamp_space else None
     return buffer.getvalue(), PdfResult(None, pages, box)

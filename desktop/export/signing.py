@@ -1,0 +1,274 @@
+"""PAdES signing of exported PDFs with the department's PKCS#12 certificate, and its password."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from asn1crypto import keys as asn1_keys
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+from pyhanko.pdf_utils import content
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign import fields, signers
+from pyhanko.sign.fields import MDPPerm, SigSeedSubFilter
+from pyhanko.stamp.static import StaticStampStyle
+from pyhanko_certvalidator.registry import SimpleCertificateStore
+from reportlab.pdfgen.canvas import Canvas
+
+from desktop.document import Document
+from desktop.errors import UserError
+from desktop.export import layout
+from desktop.export.files import atomic_write
+from desktop.export.layout import ReleaseMeta
+from desktop.export.pdf import FONT_NAMES, PdfResult, SignatureBox, register_fonts, render_pdf
+
+PASSWORD_ENV = "VISNYK_CERT_PASSWORD"
+KEYRING_SERVICE = "visnyk"
+SIGNATURE_FIELD = "VisnykSignature"
+
+
+@dataclass(frozen=True)
+class Signer:
+    """A loaded certificate and key, ready to sign; `name` is the holder's common name."""
+
+    pyhanko_signer: signers.SimpleSigner
+    name: str
+    organisation: str
+    not_after: datetime
+
+
+def _common_name(certificate: x509.Certificate, oid: x509.ObjectIdentifier = NameOID.COMMON_NAME) -> str:
+    values = certificate.subject.get_attributes_for_oid(oid)
+    return str(values[0].value) if values else ""
+
+
+def _check_can_sign(certificate: x509.Certificate, key: object, now: datetime) -> None:
+    if certificate.not_valid_before_utc > now:
+        since = certificate.not_valid_before_utc.strftime("%d.%m.%Y")
+        raise UserError(f"Сертифікат ще не чинний: він діє лише з {since}.")
+    if certificate.not_valid_after_utc < now:
+        until = certificate.not_valid_after_utc.strftime("%d.%m.%Y")
+        raise UserError(f"Строк дії сертифіката минув {until}. Потрібен чинний сертифікат.")
+    if not isinstance(key, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey)):
+        raise UserError("Ключ сертифіката не придатний для підпису PDF: потрібен ключ RSA або ECDSA.")
+    try:
+        usage = certificate.extensions.get_extension_for_class(x509.KeyUsage).value
+    except x509.ExtensionNotFound:
+        return
+    if not (usage.digital_signature or usage.content_commitment):
+        raise UserError("Сертифікат не дозволяє підписувати документи (немає призначення «цифровий підпис»).")
+
+
+def load_signer(p12_path: Path, password: str | bytes | None, *, now: datetime | None = None) -> Signer:
+    """Opens a PKCS#12 file and checks that its certificate may sign now; refusals are UserError."""
+    path = Path(p12_path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UserError(f"Не вдалося відкрити файл сертифіката «{path.name}».") from error
+    secret = password.encode("utf-8") if isinstance(password, str) else password
+    try:
+        key, certificate, extra = pkcs12.load_key_and_certificates(data, secret or None)
+    except ValueError as error:
+        raise UserError("Неправильний пароль до сертифіката або пошкоджений файл PKCS#12.") from error
+    except TypeError as error:  # a password given for a file without one, or the reverse
+        raise UserError("Неправильний пароль до сертифіката.") from error
+    if key is None or certificate is None:
+        raise UserError("У файлі PKCS#12 немає ключа або сертифіката для підпису.")
+    _check_can_sign(certificate, key, now or datetime.now(timezone.utc))
+    key_der = key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    chain = [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in extra]
+    signing_cert = asn1_x509.Certificate.load(certificate.public_bytes(serialization.Encoding.DER))
+    simple = signers.SimpleSigner(
+        signing_cert=signing_cert,
+        signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
+        cert_registry=SimpleCertificateStore.from_certs([signing_cert, *chain]),
+    )
+    return Signer(
+        simple,
+        _common_name(certificate) or "—",
+        _common_name(certificate, NameOID.ORGANIZATION_NAME),
+        certificate.not_valid_after_utc,
+    )
+
+
+def stamp_lines(signer: Signer, when: datetime) -> list[str]:
+    """What the visible stamp says."""
+    lines = ["Підписано електронним підписом", f"Підписувач: {signer.name}"]
+    if signer.organisation:
+        lines.append(signer.organisation)
+    lines.append(f"Дата: {when.astimezone(timezone.utc).strftime('%d.%m.%Y %H:%M')} UTC")
+    return lines
+
+
+def _stamp_pdf(width: float, height: float, lines: list[str]) -> bytes:
+    # pyHanko's own text stamp needs fontTools and HarfBuzz for a TrueType font;
+    # drawing the stamp with reportlab reuses the shipped Liberation Serif instead.
+    register_fonts()
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(width, height), initialFontName=FONT_NAMES["regular"])
+    canvas.setStrokeColorRGB(0.1, 0.25, 0.55)
+    canvas.setFillColorRGB(0.1, 0.25, 0.55)
+    canvas.setLineWidth(1.2)
+    canvas.roundRect(1, 1, width - 2, height - 2, 4)
+    size = min(10.0, (height - 8) / (len(lines) * 1.25))
+    y = height - 5 - size
+    for index, line in enumerate(lines):
+        canvas.setFont(FONT_NAMES["bold" if index == 0 else "regular"], size)
+        canvas.drawString(6, y, layout.clean_text(line))
+        y -= size * 1.25
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+class _PageFromBytes(content.ImportedPdfPage):
+    """ImportedPdfPage that reads from memory rather than from a named file."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(file_name="", page_ix=0)
+        self.data = data
+
+    def render(self) -> bytes:
+        import binascii
+        import uuid
+
+        from pyhanko.pdf_utils.layout import BoxConstraints
+
+        writer = self._ensure_writer
+        xobject = writer.import_page_as_xobject(PdfFileReader(io.BytesIO(self.data)), page_ix=0)
+        name = b"/Import" + binascii.hexlify(uuid.uuid4().bytes)
+        self.resources.xobject[name.decode("ascii")] = xobject
+        x1, y1, x2, y2 = xobject.get_object()["/BBox"]
+        self.box = BoxConstraints(width=abs(x1 - x2), height=abs(y1 - y2))
+        return name + b" Do"
+
+
+def sign_pdf_bytes(
+    pdf: bytes, signer: Signer, box: SignatureBox | None, *, reason: str = "", location: str = ""
+) -> bytes:
+    """Signs PDF bytes: PAdES (ETSI.CAdES.detached), certified with no changes allowed, visible stamp."""
+    when = datetime.now(timezone.utc)
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+    if box is None:
+        # No known signature block: the bottom of the last page, inside the margins.
+        pages = int(writer.root["/Pages"]["/Count"])
+        left = layout.MARGIN_LEFT_MM * 72 / 25.4
+        bottom = layout.MARGIN_BOTTOM_MM * 72 / 25.4
+        box = SignatureBox(pages - 1, left, bottom, left + layout.STAMP_WIDTH_MM * 72 / 25.4,
+                           bottom + layout.STAMP_HEIGHT_MM * 72 / 25.4)
+    x1, y1, x2, y2 = box.box
+    style = StaticStampStyle(
+        background=_PageFromBytes(_stamp_pdf(x2 - x1, y2 - y1, stamp_lines(signer, when))),
+        border_width=0,
+        background_opacity=1.0,
+    )
+    metadata = signers.PdfSignatureMetadata(
+        field_name=SIGNATURE_FIELD,
+        subfilter=SigSeedSubFilter.PADES,
+        certify=True,
+        docmdp_permissions=MDPPerm.NO_CHANGES,
+        reason=layout.clean_text(reason) or None,
+        location=layout.clean_text(location) or None,
+        name=signer.name,
+    )
+    pdf_signer = signers.PdfSigner(
+        metadata,
+        signer=signer.pyhanko_signer,
+        stamp_style=style,
+        new_field_spec=fields.SigFieldSpec(SIGNATURE_FIELD, on_page=box.page_index, box=(x1, y1, x2, y2)),
+    )
+    output = io.BytesIO()
+    pdf_signer.sign_pdf(writer, output=output)
+    return output.getvalue()
+
+
+def sign_pdf(
+    pdf_in: Path | bytes, pdf_out: Path, signer: Signer, box: SignatureBox | None = None, *,
+    reason: str = "", location: str = "", overwrite: bool = False,
+) -> Path:
+    """Signs a PDF file (or bytes) into `pdf_out`, atomically."""
+    data = pdf_in if isinstance(pdf_in, bytes) else Path(pdf_in).read_bytes()
+    signed = sign_pdf_bytes(data, signer, box, reason=reason, location=location)
+    return atomic_write(Path(pdf_out), signed, overwrite=overwrite)
+
+
+def render_signed_pdf(document: Document, meta: ReleaseMeta, signer: Signer) -> tuple[bytes, PdfResult]:
+    """The signed PDF as bytes: the layout leaves room for the stamp under the signature block."""
+    data, result = render_pdf(document, meta, stamp_space=True)
+    signed = sign_pdf_bytes(data, signer, result.signature_box, reason="Оприлюднення прес-релізу",
+                            location=meta.organisation)
+    return signed, result
+
+
+def export_signed_pdf(
+    document: Document, meta: ReleaseMeta, path: Path, signer: Signer, *, overwrite: bool = False
+) -> PdfResult:
+    """Writes a signed PDF of the release, atomically."""
+    signed, result = render_signed_pdf(document, meta, signer)
+    atomic_write(Path(path), signed, overwrite=overwrite)
+    return PdfResult(Path(path), result.pages, result.signature_box)
+
+
+def _keyring():  # noqa: ANN202 - the keyring module, imported late: it probes backends on import
+    import keyring
+
+    return keyring
+
+
+def stored_password(cert_path: Path) -> str | None:
+    """The password remembered in the OS keyring for this certificate, if any."""
+    try:
+        return _keyring().get_password(KEYRING_SERVICE, str(Path(cert_path).resolve()))
+    except Exception:  # no usable keyring backend is not an error: the user is asked instead
+        return None
+
+
+def remember_password(cert_path: Path, password: str) -> None:
+    """Keeps the password in the OS keyring (never in a file of ours)."""
+    try:
+        _keyring().set_password(KEYRING_SERVICE, str(Path(cert_path).resolve()), password)
+    except Exception as error:
+        raise UserError("Не вдалося зберегти пароль у системному сховищі паролів.") from error
+
+
+def forget_password(cert_path: Path) -> None:
+    """Removes a remembered password, if there is one."""
+    try:
+        _keyring().delete_password(KEYRING_SERVICE, str(Path(cert_path).resolve()))
+    except Exception:  # nothing remembered, or no keyring: nothing to forget
+        return
+
+
+def cert_password(
+    cert_path: Path,
+    *,
+    env: Mapping[str, str] | None = None,
+    ask: Callable[[str], str | None] | None = None,
+    use_keyring: bool = True,
+) -> str:
+    """The certificate's password: VISNYK_CERT_PASSWORD, else the keyring, else asked."""
+    environment = os.environ if env is None else env
+    if environment.get(PASSWORD_ENV):
+        return environment[PASSWORD_ENV]
+    if use_keyring:
+        remembered = stored_password(cert_path)
+        if remembered:
+            return remembered
+    if ask is not None:
+        answer = ask(f"Пароль до сертифіката «{Path(cert_path).name}»: ")
+        if answer:
+            return answer
+    raise UserError(f"Потрібен пароль до сертифіката: задайте {PASSWORD_ENV} або введіть його.")
