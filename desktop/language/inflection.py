@@ -266,13 +266,15 @@ def position_forms(position: str, gender: str | None = None, plural: bool = Fals
 
 
 def phrase_gender(phrase: str) -> str:
-    """'masculine', 'feminine', 'neuter' or 'plural' of a noun phrase's head («Міжнародний саміт…»)."""
+    """'masculine', 'feminine', 'neuter' or 'plural' of a noun phrase's first noun («Міжнародний саміт…»)."""
     for token in phrase.replace("«", " ").split():
-        for parse in _parses(token.strip(",.;:»")):
-            tag = parse.tag
-            if tag.POS != "NOUN" or tag.case not in (None, "nomn"):
-                continue
-            if "plur" in tag or "Pltm" in tag:
-                return "plural"
-            return {"masc": "masculine", "femn": "feminine", "neut": "neuter"}.get(tag.gender or "", "masculine")
+        nouns = [p for p in _parses(token.strip(",.;:»")) if p.tag.POS == "NOUN" and "Surn" not in p.tag]
+        if not nouns or _is_abbreviation(token):
+            continue
+        # the nominative reading first; an oblique one («подією») still tells the gender
+        nouns.sort(key=lambda p: p.tag.case not in (None, "nomn"))
+        tag = nouns[0].tag
+        if "plur" in tag or "Pltm" in tag:
+            return "plural"
+        return {"masc": "masculine", "femn": "feminine", "neut": "neuter"}.get(tag.gender or "", "masculine")
     return "masculine"

@@ -1,0 +1,425 @@
+"""Release templates: TOML files with a field list and a Jinja2 body that yields document blocks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.meta
+
+from desktop.document import BLOCK_KINDS, Block, Document
+from desktop.drafting.participants import (
+    Participant,
+    Resolver,
+    make_group,
+    participants_clause,
+    verb_agreement,
+)
+from desktop.errors import UserError
+from desktop.language.dates import date_in_words, format_number, month_and_year, parse_iso_date, plural_noun
+from desktop.language.inflection import CASES, phrase_gender
+
+FIELD_TYPES = ("text", "long_text", "date", "place", "participants", "participant", "number", "list")
+_PARTICIPANT_TYPES = ("participants", "participant")
+_BLOCK_LINE = re.compile(r"^(" + "|".join(BLOCK_KINDS) + r"):\s?(.*)$")
+_TOML_LINE = re.compile(r"at line (\d+)")
+
+
+@dataclass(frozen=True)
+class TemplateField:
+    """One field of a template's form."""
+
+    name: str
+    label: str
+    type: str = "text"
+    required: bool = False
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class TemplateError:
+    """A template file that could not be loaded: where and why (in Ukrainian)."""
+
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Template:
+    """A loaded, validated template."""
+
+    key: str
+    name: str
+    description: str
+    fields: tuple[TemplateField, ...]
+    path: Path
+    title_template: jinja2.Template = field(repr=False, compare=False)
+    body_template: jinja2.Template = field(repr=False, compare=False)
+    headline_max: int = 100
+    order: int = 100
+
+    def get_field(self, name: str) -> TemplateField:
+        """The field called name (KeyError when there is none)."""
+        for item in self.fields:
+            if item.name == name:
+                return item
+        raise KeyError(name)
+
+
+@dataclass
+class DraftResult:
+    """What a template gives: the text, the participants snapshot and the event facts."""
+
+    document: Document
+    participants: list[Participant]
+    facts: dict[str, Any]
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    if isinstance(value, Participant):
+        return [value]
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def _agree(participants: Any, masculine: str, feminine: str, plural: str, nearest: bool = False) -> str:
+    return verb_agreement(_as_list(participants), masculine, feminine, plural, nearest=nearest)
+
+
+def _clause(participants: Any, case: str = "nominative", conjunction: str | None = None,
+            by_precedence: bool = False) -> str:
+    return participants_clause(_as_list(participants), case, by_precedence=by_precedence,
+                               conjunction=conjunction)
+
+
+def _by_gender(phrase: str, masculine: str, feminine: str, neuter: str, plural: str) -> str:
+    """Agreement with a noun phrase such as the event's name: «відбувся саміт», «відбулася нарада»."""
+    return {"masculine": masculine, "feminine": feminine, "neuter": neuter, "plural": plural}[phrase_gender(phrase)]
+
+
+def _join_and(items: Iterable[Any], conjunction: str | None = None) -> str:
+    """«а, б та в»; «і» instead when the last item already has its own «та» («відновлення та розвиток»)."""
+    items = [str(item).strip().rstrip(".;") for item in items if str(item).strip()]
+    if conjunction is None:
+        conjunction = "і" if items and " та " in items[-1] else "та"
+    if len(items) > 1:
+        return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+    return "".join(items)
+
+
+def _sentence(text: Any) -> str:
+    """A list item written without a capital or a full stop, made into a sentence."""
+    text = str(text).strip()
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?…" else text + "."
+
+
+def _paragraphs(text: Any) -> list[str]:
+    """A long text split into paragraphs at blank lines (single line breaks join)."""
+    parts = re.split(r"\n\s*\n", str(text or "").strip())
+    return [" ".join(part.split()) for part in parts if part.strip()]
+
+
+def _upper_first(text: Any) -> str:
+    text = str(text)
+    return text[:1].upper() + text[1:]
+
+
+def make_environment() -> jinja2.Environment:
+    """The Jinja2 environment with the Ukrainian filters; an unknown name is an error, not silence."""
+    env = jinja2.Environment(
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(
+        date_words=lambda value, with_year=True: date_in_words(value, with_year),
+        month_year=month_and_year,
+        clause=_clause,
+        agree=_agree,
+        plural=plural_noun,
+        number=format_number,
+        by_gender=_by_gender,
+        join_and=_join_and,
+        sentence=_sentence,
+        paragraphs=_paragraphs,
+        upper_first=_upper_first,
+        name=lambda p, case="nominative": p.name_forms.get(case) or p.form(case),
+        position=lambda p, case="nominative": p.position_forms.get(case, ""),
+    )
+    for case in CASES:
+        env.filters[case] = lambda participants, conjunction=None, _case=case: _clause(
+            participants, _case, conjunction
+        )
+    return env
+
+
+_ENV = make_environment()
+
+# ---- loading ---------------------------------------------------------------------------------
+
+
+def _line_of(text: str, pattern: str, default: int = 1) -> int:
+    match = re.search(pattern, text, flags=re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else default
+
+
+def _source_start(text: str, key: str) -> int:
+    """The file line on which the value of a multi-line string key begins."""
+    match = re.search(rf"^\s*{key}\s*=\s*('''|\"\"\"|'|\")(\n?)", text, flags=re.MULTILINE)
+    if not match:
+        return 1
+    line = text.count("\n", 0, match.start()) + 1
+    return line + 1 if match.group(2) else line
+
+
+def _parse_fields(raw: Any, text: str, path: Path) -> tuple[list[TemplateField], list[TemplateError]]:
+    fields: list[TemplateField] = []
+    errors: list[TemplateError] = []
+    if not isinstance(raw, list) or not raw:
+        return [], [TemplateError(path, _line_of(text, r"^\[\[fields\]\]"), "Немає списку полів [[fields]]")]
+    seen: set[str] = set()
+    for item in raw:
+        name = str(item.get("name", ""))
+        line = _line_of(text, rf"^\s*name\s*=\s*[\"']{re.escape(name)}[\"']", _line_of(text, r"^\[\[fields\]\]"))
+        if not name.isidentifier():
+            errors.append(TemplateError(path, line, f"Назва поля «{name}» має бути латинським ідентифікатором"))
+            continue
+        if name in seen:
+            errors.append(TemplateError(path, line, f"Поле «{name}» оголошено двічі"))
+            continue
+        seen.add(name)
+        kind = str(item.get("type", "text"))
+        if kind not in FIELD_TYPES:
+            errors.append(TemplateError(path, line, f"Поле «{name}»: невідомий тип «{kind}» "
+                                                    f"(можливі: {', '.join(FIELD_TYPES)})"))
+            continue
+        fields.append(TemplateField(name, str(item.get("label") or name), kind,
+                                    bool(item.get("required", False)), str(item.get("hint", ""))))
+    return fields, errors
+
+
+def _compile(source: str, start: int, names: set[str], path: Path) -> tuple[jinja2.Template | None,
+                                                                             list[TemplateError]]:
+    try:
+        tree = _ENV.parse(source)
+        template = _ENV.from_string(source)
+    except jinja2.TemplateSyntaxError as exc:
+        return None, [TemplateError(path, start + (exc.lineno or 1) - 1, f"Помилка в тексті шаблону: {exc.message}")]
+    errors = []
+    for unknown in sorted(jinja2.meta.find_undeclared_variables(tree) - names):
+        offset = _line_of(source, rf"\b{re.escape(unknown)}\b")
+        errors.append(TemplateError(path, start + offset - 1, f"Невідоме поле «{unknown}» у тексті шаблону"))
+    return template, errors
+
+
+def load_template(path: Path) -> tuple[Template | None, list[TemplateError]]:
+    """One template file, or the reasons it was refused."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [TemplateError(path, 1, "Файл шаблону має бути в кодуванні UTF-8")]
+    except OSError as exc:
+        return None, [TemplateError(path, 1, f"Не вдалося прочитати файл: {exc.strerror or exc}")]
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = _TOML_LINE.search(str(exc))
+        return None, [TemplateError(path, int(match.group(1)) if match else 1, f"Помилка синтаксису TOML: {exc}")]
+    errors: list[TemplateError] = []
+    for key in ("name", "title", "body"):
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            errors.append(TemplateError(path, 1, f"Немає обов'язкового ключа «{key}»"))
+    fields, field_errors = _parse_fields(data.get("fields"), text, path)
+    errors.extend(field_errors)
+    if errors:
+        return None, errors
+    names = {f.name for f in fields}
+    title, title_errors = _compile(data["title"], _source_start(text, "title"), names, path)
+    body, body_errors = _compile(data["body"], _source_start(text, "body"), names, path)
+    errors = title_errors + body_errors
+    headline_max = data.get("headline_max", 100)
+    if not isinstance(headline_max, int) or headline_max <= 0:
+        errors.append(TemplateError(path, _line_of(text, r"^\s*headline_max"), "headline_max має бути додатним числом"))
+    if errors or title is None or body is None:
+        return None, errors
+    return Template(
+        key=path.stem,
+        name=data["name"],
+        description=str(data.get("description", "")),
+        fields=tuple(fields),
+        path=path,
+        title_template=title,
+        body_template=body,
+        headline_max=headline_max,
+        order=int(data.get("order", 100)),
+    ), []
+
+
+def default_template_dirs() -> list[Path]:
+    """The shipped templates, then the office's own (which override by file name)."""
+    from desktop.paths import resource, user_templates_dir
+
+    return [resource("templates"), user_templates_dir()]
+
+
+def load_templates(dirs: Sequence[Path] | None = None) -> tuple[dict[str, Template], list[TemplateError]]:
+    """Every *.toml template in the folders; a broken one is reported and the rest still load."""
+    templates: dict[str, Template] = {}
+    errors: list[TemplateError] = []
+    for folder in default_template_dirs() if dirs is None else dirs:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.toml")):
+            template, problems = load_template(path)
+            errors.extend(problems)
+            if template is not None:
+                templates[template.key] = template
+    ordered = sorted(templates.values(), key=lambda t: (t.order, t.key))
+    return {t.key: t for t in ordered}, errors
+
+# ---- rendering -------------------------------------------------------------------------------
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, (str, list, tuple, dict)) and not value)
+
+
+def _participant(value: Any, resolve: Resolver, label: str) -> Participant:
+    if isinstance(value, Participant):
+        return value
+    if isinstance(value, Mapping):
+        if value.get("text"):
+            return make_group(str(value["text"]), bool(value.get("plural", True)))
+        if "id" in value:
+            return resolve(value["id"])
+        raise UserError(f"Поле «{label}»: учасника треба вказати ім'ям, номером у довіднику або текстом")
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return resolve(value.strip() if isinstance(value, str) else value)
+    raise UserError(f"Поле «{label}»: незрозуміле значення учасника «{value}»")
+
+
+def _convert(spec: TemplateField, value: Any, resolve: Resolver) -> Any:
+    label = spec.label
+    if spec.type == "date":
+        try:
+            return parse_iso_date(value)
+        except (TypeError, ValueError):
+            raise UserError(f"Поле «{label}»: дата має бути у форматі РРРР-ММ-ДД, а не «{value}»") from None
+    if spec.type == "number":
+        if isinstance(value, bool):
+            raise UserError(f"Поле «{label}»: потрібне число, а не «{value}»")
+        if isinstance(value, (int, float)):
+            return value
+        try:
+            number = float(str(value).strip().replace(" ", "").replace(",", "."))
+        except ValueError:
+            raise UserError(f"Поле «{label}»: потрібне число, а не «{value}»") from None
+        return int(number) if number.is_integer() else number
+    if spec.type == "list":
+        items = str(value).splitlines() if isinstance(value, str) else _as_list(value)
+        return [str(item).strip() for item in items if str(item).strip()]
+    if spec.type == "participants":
+        return [_participant(item, resolve, label) for item in _as_list(value)]
+    if spec.type == "participant":
+        items = _as_list(value)
+        if len(items) != 1:
+            raise UserError(f"Поле «{label}»: потрібен один учасник")
+        return _participant(items[0], resolve, label)
+    if not isinstance(value, (str, int, float)):
+        raise UserError(f"Поле «{label}»: потрібен текст")
+    return " ".join(str(value).split()) if spec.type != "long_text" else str(value).strip()
+
+
+_EMPTY_VALUE: dict[str, Callable[[], Any]] = {"list": list, "participants": list}
+
+
+def prepare_fields(template: Template, values: Mapping[str, Any], resolve: Resolver) -> dict[str, Any]:
+    """The form's values checked and converted; raises UserError naming the field."""
+    unknown = sorted(set(values) - {f.name for f in template.fields})
+    if unknown:
+        raise UserError(f"Шаблон «{template.name}» не має поля «{unknown[0]}»")
+    context: dict[str, Any] = {}
+    for spec in template.fields:
+        value = values.get(spec.name)
+        if _empty(value):
+            if spec.required:
+                raise UserError(f"Заповніть поле «{spec.label}»")
+            context[spec.name] = _EMPTY_VALUE.get(spec.type, lambda: None if spec.type in
+                                                  ("date", "number", "participant") else "")()
+            continue
+        context[spec.name] = _convert(spec, value, resolve)
+    return context
+
+
+def _tidy(text: str) -> str:
+    """Spacing left by empty optional parts: doubled spaces and a space before punctuation."""
+    text = " ".join(text.split())
+    return re.sub(r"\s+([,.;:!?])", r"\1", text)
+
+
+def _blocks(rendered: str, template: Template) -> list[Block]:
+    blocks: list[tuple[str, str]] = []
+    for line in rendered.splitlines():
+        if not line.strip():
+            continue
+        match = _BLOCK_LINE.match(line.strip())
+        if match:
+            blocks.append((match.group(1), match.group(2)))
+        elif blocks:
+            # a long sentence may be wrapped in the template: the line continues the block
+            kind, text = blocks[-1]
+            blocks[-1] = (kind, f"{text} {line.strip()}")
+        else:
+            raise UserError(f"Шаблон «{template.name}»: рядок тексту без виду абзацу: «{line.strip()[:40]}»")
+    result = []
+    for kind, text in blocks:
+        text = _tidy(text)
+        if text and kind != "list_item":
+            # a block may open with a participant's position («начальник …»): a sentence starts capitalised
+            text = _upper_first(text)
+        if text:
+            result.append(Block.plain(kind, text))
+    return result
+
+
+def _facts(template: Template, context: Mapping[str, Any]) -> dict[str, Any]:
+    facts: dict[str, Any] = {"template": template.key}
+    for spec in template.fields:
+        value = context[spec.name]
+        if spec.type in _PARTICIPANT_TYPES or _empty(value):
+            continue
+        facts[spec.name] = value.isoformat() if isinstance(value, dt.date) else value
+    return facts
+
+
+def render(template: Template, values: Mapping[str, Any], resolve: Resolver) -> DraftResult:
+    """A draft from a template and the form's values; participants come through resolve."""
+    context = prepare_fields(template, values, resolve)
+    try:
+        title = _tidy(template.title_template.render(context))
+        body = template.body_template.render(context)
+    except jinja2.TemplateError as exc:
+        raise UserError(f"Шаблон «{template.name}» не вдалося заповнити: {exc}") from exc
+    participants: list[Participant] = []
+    for spec in template.fields:
+        if spec.type in _PARTICIPANT_TYPES:
+            for participant in _as_list(context[spec.name]):
+                if participant not in participants:
+                    participants.append(participant)
+    return DraftResult(Document(title, tuple(_blocks(body, template))), participants, _facts(template, context))
