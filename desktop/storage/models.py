@@ -157,6 +157,8 @@ class Release(Base):
     self_approved: Mapped[bool] = mapped_column(Boolean, default=False)
     status_before_archive: Mapped[str] = mapped_column(String(20), default="")
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # Who last changed the current text (an autosave makes no revision); nobody approves their own edit.
+    text_changed_by: Mapped[int | None] = mapped_column(Integer)
 
 
 class Revision(Base):
