@@ -45,8 +45,10 @@ class Participant:
     @property
     def display_name(self) -> str:
         """«Юрій Тарасюк», or the group's text."""
-        return self.name_forms.get("nominative") or self.text or " ".join(
-            part for part in (self.given_name, self.surname) if part
+        return (
+            self.name_forms.get("nominative")
+            or self.text
+            or " ".join(part for part in (self.given_name, self.surname) if part)
         )
 
     def form(self, case: str = "nominative") -> str:
@@ -178,7 +180,9 @@ def _overridden_cases(participant: Participant) -> set[str]:
         case: _join(participant.position_forms.get(case, ""), participant.name_forms.get(case, ""))
         for case in CASES
     }
-    return {case for case in CASES if participant.is_person and participant.forms.get(case) != generated[case]}
+    return {
+        case for case in CASES if participant.is_person and participant.forms.get(case) != generated[case]
+    }
 
 
 def join_phrases(phrases: Sequence[str], conjunction: str | None = None) -> str:

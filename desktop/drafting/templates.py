@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,16 +14,10 @@ import jinja2
 import jinja2.meta
 
 from desktop.document import BLOCK_KINDS, Block, Document
-from desktop.drafting.participants import (
-    Participant,
-    Resolver,
-    make_group,
-    participants_clause,
-    verb_agreement,
-)
+from desktop.drafting.filters import as_list, make_environment, upper_first
+from desktop.drafting.participants import Participant, Resolver, make_group
 from desktop.errors import UserError
-from desktop.language.dates import date_in_words, format_number, month_and_year, parse_iso_date, plural_noun
-from desktop.language.inflection import CASES, phrase_gender
+from desktop.language.dates import parse_iso_date
 
 FIELD_TYPES = ("text", "long_text", "date", "place", "participants", "participant", "number", "list")
 _PARTICIPANT_TYPES = ("participants", "participant")
@@ -85,93 +79,7 @@ class DraftResult:
     facts: dict[str, Any]
 
 
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    if isinstance(value, Participant):
-        return [value]
-    return list(value) if isinstance(value, (list, tuple)) else [value]
-
-
-def _agree(participants: Any, masculine: str, feminine: str, plural: str, nearest: bool = False) -> str:
-    return verb_agreement(_as_list(participants), masculine, feminine, plural, nearest=nearest)
-
-
-def _clause(participants: Any, case: str = "nominative", conjunction: str | None = None,
-            by_precedence: bool = False) -> str:
-    return participants_clause(_as_list(participants), case, by_precedence=by_precedence,
-                               conjunction=conjunction)
-
-
-def _by_gender(phrase: str, masculine: str, feminine: str, neuter: str, plural: str) -> str:
-    """Agreement with a noun phrase such as the event's name: «відбувся саміт», «відбулася нарада»."""
-    return {"masculine": masculine, "feminine": feminine, "neuter": neuter, "plural": plural}[phrase_gender(phrase)]
-
-
-def _join_and(items: Iterable[Any], conjunction: str | None = None) -> str:
-    """«а, б та в»; «і» instead when the last item already has its own «та» («відновлення та розвиток»)."""
-    items = [str(item).strip().rstrip(".;") for item in items if str(item).strip()]
-    if conjunction is None:
-        conjunction = "і" if items and " та " in items[-1] else "та"
-    if len(items) > 1:
-        return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
-    return "".join(items)
-
-
-def _sentence(text: Any) -> str:
-    """A list item written without a capital or a full stop, made into a sentence."""
-    text = str(text).strip()
-    if not text:
-        return ""
-    text = text[0].upper() + text[1:]
-    return text if text[-1] in ".!?…" else text + "."
-
-
-def _paragraphs(text: Any) -> list[str]:
-    """A long text split into paragraphs at blank lines (single line breaks join)."""
-    parts = re.split(r"\n\s*\n", str(text or "").strip())
-    return [" ".join(part.split()) for part in parts if part.strip()]
-
-
-def _upper_first(text: Any) -> str:
-    text = str(text)
-    return text[:1].upper() + text[1:]
-
-
-def make_environment() -> jinja2.Environment:
-    """The Jinja2 environment with the Ukrainian filters; an unknown name is an error, not silence."""
-    env = jinja2.Environment(
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-    )
-    env.filters.update(
-        date_words=lambda value, with_year=True: date_in_words(value, with_year),
-        month_year=month_and_year,
-        clause=_clause,
-        agree=_agree,
-        plural=plural_noun,
-        number=format_number,
-        by_gender=_by_gender,
-        join_and=_join_and,
-        sentence=_sentence,
-        paragraphs=_paragraphs,
-        upper_first=_upper_first,
-        name=lambda p, case="nominative": p.name_forms.get(case) or p.form(case),
-        position=lambda p, case="nominative": p.position_forms.get(case, ""),
-    )
-    for case in CASES:
-        env.filters[case] = lambda participants, conjunction=None, _case=case: _clause(
-            participants, _case, conjunction
-        )
-    return env
-
-
 _ENV = make_environment()
-
-# ---- loading ---------------------------------------------------------------------------------
 
 
 def _line_of(text: str, pattern: str, default: int = 1) -> int:
@@ -196,9 +104,13 @@ def _parse_fields(raw: Any, text: str, path: Path) -> tuple[list[TemplateField],
     seen: set[str] = set()
     for item in raw:
         name = str(item.get("name", ""))
-        line = _line_of(text, rf"^\s*name\s*=\s*[\"']{re.escape(name)}[\"']", _line_of(text, r"^\[\[fields\]\]"))
+        line = _line_of(
+            text, rf"^\s*name\s*=\s*[\"']{re.escape(name)}[\"']", _line_of(text, r"^\[\[fields\]\]")
+        )
         if not name.isidentifier():
-            errors.append(TemplateError(path, line, f"Назва поля «{name}» має бути латинським ідентифікатором"))
+            errors.append(
+                TemplateError(path, line, f"Назва поля «{name}» має бути латинським ідентифікатором")
+            )
             continue
         if name in seen:
             errors.append(TemplateError(path, line, f"Поле «{name}» оголошено двічі"))
@@ -206,21 +118,34 @@ def _parse_fields(raw: Any, text: str, path: Path) -> tuple[list[TemplateField],
         seen.add(name)
         kind = str(item.get("type", "text"))
         if kind not in FIELD_TYPES:
-            errors.append(TemplateError(path, line, f"Поле «{name}»: невідомий тип «{kind}» "
-                                                    f"(можливі: {', '.join(FIELD_TYPES)})"))
+            errors.append(
+                TemplateError(
+                    path, line, f"Поле «{name}»: невідомий тип «{kind}» (можливі: {', '.join(FIELD_TYPES)})"
+                )
+            )
             continue
-        fields.append(TemplateField(name, str(item.get("label") or name), kind,
-                                    bool(item.get("required", False)), str(item.get("hint", ""))))
+        fields.append(
+            TemplateField(
+                name,
+                str(item.get("label") or name),
+                kind,
+                bool(item.get("required", False)),
+                str(item.get("hint", "")),
+            )
+        )
     return fields, errors
 
 
-def _compile(source: str, start: int, names: set[str], path: Path) -> tuple[jinja2.Template | None,
-                                                                             list[TemplateError]]:
+def _compile(
+    source: str, start: int, names: set[str], path: Path
+) -> tuple[jinja2.Template | None, list[TemplateError]]:
     try:
         tree = _ENV.parse(source)
         template = _ENV.from_string(source)
     except jinja2.TemplateSyntaxError as exc:
-        return None, [TemplateError(path, start + (exc.lineno or 1) - 1, f"Помилка в тексті шаблону: {exc.message}")]
+        return None, [
+            TemplateError(path, start + (exc.lineno or 1) - 1, f"Помилка в тексті шаблону: {exc.message}")
+        ]
     errors = []
     for unknown in sorted(jinja2.meta.find_undeclared_variables(tree) - names):
         offset = _line_of(source, rf"\b{re.escape(unknown)}\b")
@@ -240,7 +165,9 @@ def load_template(path: Path) -> tuple[Template | None, list[TemplateError]]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_LINE.search(str(exc))
-        return None, [TemplateError(path, int(match.group(1)) if match else 1, f"Помилка синтаксису TOML: {exc}")]
+        return None, [
+            TemplateError(path, int(match.group(1)) if match else 1, f"Помилка синтаксису TOML: {exc}")
+        ]
     errors: list[TemplateError] = []
     for key in ("name", "title", "body"):
         if not isinstance(data.get(key), str) or not data[key].strip():
@@ -255,7 +182,9 @@ def load_template(path: Path) -> tuple[Template | None, list[TemplateError]]:
     errors = title_errors + body_errors
     headline_max = data.get("headline_max", 100)
     if not isinstance(headline_max, int) or headline_max <= 0:
-        errors.append(TemplateError(path, _line_of(text, r"^\s*headline_max"), "headline_max має бути додатним числом"))
+        errors.append(
+            TemplateError(path, _line_of(text, r"^\s*headline_max"), "headline_max має бути додатним числом")
+        )
     if errors or title is None or body is None:
         return None, errors
     return Template(
@@ -292,8 +221,6 @@ def load_templates(dirs: Sequence[Path] | None = None) -> tuple[dict[str, Templa
                 templates[template.key] = template
     ordered = sorted(templates.values(), key=lambda t: (t.order, t.key))
     return {t.key: t for t in ordered}, errors
-
-# ---- rendering -------------------------------------------------------------------------------
 
 
 def _empty(value: Any) -> bool:
@@ -332,12 +259,12 @@ def _convert(spec: TemplateField, value: Any, resolve: Resolver) -> Any:
             raise UserError(f"Поле «{label}»: потрібне число, а не «{value}»") from None
         return int(number) if number.is_integer() else number
     if spec.type == "list":
-        items = str(value).splitlines() if isinstance(value, str) else _as_list(value)
+        items = str(value).splitlines() if isinstance(value, str) else as_list(value)
         return [str(item).strip() for item in items if str(item).strip()]
     if spec.type == "participants":
-        return [_participant(item, resolve, label) for item in _as_list(value)]
+        return [_participant(item, resolve, label) for item in as_list(value)]
     if spec.type == "participant":
-        items = _as_list(value)
+        items = as_list(value)
         if len(items) != 1:
             raise UserError(f"Поле «{label}»: потрібен один учасник")
         return _participant(items[0], resolve, label)
@@ -346,7 +273,11 @@ def _convert(spec: TemplateField, value: Any, resolve: Resolver) -> Any:
     return " ".join(str(value).split()) if spec.type != "long_text" else str(value).strip()
 
 
-_EMPTY_VALUE: dict[str, Callable[[], Any]] = {"list": list, "participants": list}
+def _empty_value(kind: str) -> Any:
+    """What an optional field left empty gives the template: a falsy value of the field's kind."""
+    if kind in ("list", "participants"):
+        return []
+    return None if kind in ("date", "number", "participant") else ""
 
 
 def prepare_fields(template: Template, values: Mapping[str, Any], resolve: Resolver) -> dict[str, Any]:
@@ -360,8 +291,7 @@ def prepare_fields(template: Template, values: Mapping[str, Any], resolve: Resol
         if _empty(value):
             if spec.required:
                 raise UserError(f"Заповніть поле «{spec.label}»")
-            context[spec.name] = _EMPTY_VALUE.get(spec.type, lambda: None if spec.type in
-                                                  ("date", "number", "participant") else "")()
+            context[spec.name] = _empty_value(spec.type)
             continue
         context[spec.name] = _convert(spec, value, resolve)
     return context
@@ -392,7 +322,7 @@ def _blocks(rendered: str, template: Template) -> list[Block]:
         text = _tidy(text)
         if text and kind != "list_item":
             # a block may open with a participant's position («начальник …»): a sentence starts capitalised
-            text = _upper_first(text)
+            text = upper_first(text)
         if text:
             result.append(Block.plain(kind, text))
     return result
@@ -419,7 +349,9 @@ def render(template: Template, values: Mapping[str, Any], resolve: Resolver) -> 
     participants: list[Participant] = []
     for spec in template.fields:
         if spec.type in _PARTICIPANT_TYPES:
-            for participant in _as_list(context[spec.name]):
+            for participant in as_list(context[spec.name]):
                 if participant not in participants:
                     participants.append(participant)
-    return DraftResult(Document(title, tuple(_blocks(body, template))), participants, _facts(template, context))
+    return DraftResult(
+        Document(title, tuple(_blocks(body, template))), participants, _facts(template, context)
+    )

@@ -45,8 +45,20 @@ def weekday_name(value: str | dt.date) -> str:
 
 def month_and_year(value: str | dt.date) -> str:
     """«у квітні 2023 року»: the month in the locative, for a period rather than a day."""
-    locative = ("січні", "лютому", "березні", "квітні", "травні", "червні",
-                "липні", "серпні", "вересні", "жовтні", "листопаді", "грудні")
+    locative = (
+        "січні",
+        "лютому",
+        "березні",
+        "квітні",
+        "травні",
+        "червні",
+        "липні",
+        "серпні",
+        "вересні",
+        "жовтні",
+        "листопаді",
+        "грудні",
+    )
     date = parse_iso_date(value)
     return f"у {locative[date.month - 1]} {date.year} року"
 

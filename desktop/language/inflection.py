@@ -23,10 +23,20 @@ _APOSTROPHES = "’ʼ"
 
 # Masculine adjectival surnames (Заславський, Лісовий) are mis-declined by shevchenko 1.0
 # («Лісовия»), so they get the adjective endings here instead: hard and soft stems.
-_HARD_ADJECTIVE_ENDINGS = {"genitive": "ого", "dative": "ому", "accusative": "ого",
-                           "instrumental": "им", "locative": "ому"}
-_SOFT_ADJECTIVE_ENDINGS = {"genitive": "ього", "dative": "ьому", "accusative": "ього",
-                           "instrumental": "ім", "locative": "ьому"}
+_HARD_ADJECTIVE_ENDINGS = {
+    "genitive": "ого",
+    "dative": "ому",
+    "accusative": "ого",
+    "instrumental": "им",
+    "locative": "ому",
+}
+_SOFT_ADJECTIVE_ENDINGS = {
+    "genitive": "ього",
+    "dative": "ьому",
+    "accusative": "ього",
+    "instrumental": "ім",
+    "locative": "ьому",
+}
 
 
 @functools.cache
@@ -170,8 +180,15 @@ def _nominative(parse: Any, plural: bool) -> bool:
 
 
 def _noun_parse(token: str, plural: bool, gender: str | None) -> Any | None:
-    candidates = [p for p in _parses(token) if p.tag.POS == "NOUN" and _nominative(p, plural)
-                  and "Surn" not in p.tag and "Name" not in p.tag and "Pltm" not in p.tag]
+    candidates = [
+        p
+        for p in _parses(token)
+        if p.tag.POS == "NOUN"
+        and _nominative(p, plural)
+        and "Surn" not in p.tag
+        and "Name" not in p.tag
+        and "Pltm" not in p.tag
+    ]
     if not candidates:
         return None
     # «голова» is both masculine and feminine: the person's gender decides, animate first
@@ -203,8 +220,10 @@ def _head_words(tokens: list[str], plural: bool, gender: str | None) -> list[_Wo
         adjective = _adjective_parse(token, plural)
         noun = _noun_parse(token, plural, gender)
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
-        continues = bool(following) and not _is_abbreviation(following) and (
-            _adjective_parse(following, plural) or _noun_parse(following, plural, gender)
+        continues = (
+            bool(following)
+            and not _is_abbreviation(following)
+            and (_adjective_parse(following, plural) or _noun_parse(following, plural, gender))
         )
         if adjective is not None and (noun is None or continues):
             words.append(_Word(index, adjective, False))
