@@ -1,0 +1,117 @@
+"""Shared fixtures: a migrated database on SQLite and on PostgreSQL, and one user of each role."""
+
+from __future__ import annotations
+
+import secrets
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher
+from sqlalchemy import create_engine, text
+
+from desktop import accounts
+from desktop.storage.engine import Database
+from desktop.storage.models import Base, User
+
+POSTGRES_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+TEST_PASSWORD = "test-password-1"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing() -> Iterator[None]:
+    """Argon2id with the cheapest parameters: the tests create users by the hundred, not attackers."""
+    original = accounts._hasher
+    accounts._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    yield
+    accounts._hasher = original
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One migrated SQLite file, copied for every test (migrating each time is slow)."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    database = Database(f"sqlite:///{path}")
+    database.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def _postgres_url() -> Iterator[str]:
+    """A fresh PostgreSQL database for the test session, dropped at the end."""
+    try:
+        server = create_engine(POSTGRES_SERVER, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
+        with server.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except Exception as error:  # any failure to reach the server means: skip, visibly
+        pytest.skip(f"PostgreSQL не відповідає: {str(error).splitlines()[0]}")
+    name = f"visnyk_test_{secrets.token_hex(4)}"
+    with server.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    url = POSTGRES_SERVER.rsplit("/", 1)[0] + f"/{name}"
+    Database(url).dispose()  # migrate once
+    yield url
+    with server.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    server.dispose()
+
+
+def _truncate_all(database: Database) -> None:
+    tables = ", ".join(f'"{table.name}"' for table in Base.metadata.sorted_tables)
+    with database.engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """An empty, migrated database: a SQLite file, or the session's PostgreSQL database emptied."""
+    if request.param == "sqlite":
+        path = tmp_path / "visnyk.sqlite3"
+        shutil.copy(request.getfixturevalue("_sqlite_template"), path)
+        database = Database(f"sqlite:///{path}")
+    else:
+        database = Database(request.getfixturevalue("_postgres_url"))
+        _truncate_all(database)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def sqlite_database(tmp_path: Path, _sqlite_template: Path) -> Iterator[Database]:
+    """An empty, migrated SQLite database only, for tests that need no PostgreSQL run."""
+    path = tmp_path / "visnyk.sqlite3"
+    shutil.copy(_sqlite_template, path)
+    database = Database(f"sqlite:///{path}")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def admin(database: Database) -> User:
+    """The first administrator (holds every role)."""
+    with database.session() as session:
+        return accounts.create_first_admin(session, "admin", "Адміністратор Тестовий", TEST_PASSWORD)
+
+
+def _add(database: Database, admin: User, login: str, name: str, role: str) -> User:
+    with database.session() as session:
+        return accounts.add_user(session, admin, login, name, [role], TEST_PASSWORD)
+
+
+@pytest.fixture
+def author(database: Database, admin: User) -> User:
+    """A press officer."""
+    return _add(database, admin, "author", "Прес-офіцер Тестовий", "author")
+
+
+@pytest.fixture
+def supervisor(database: Database, admin: User) -> User:
+    """A supervisor who approves."""
+    return _add(database, admin, "supervisor", "Керівник Тестовий", "supervisor")
+
+
+@pytest.fixture
+def exporter(database: Database, admin: User) -> User:
+    """The person who publishes."""
+    return _add(database, admin, "exporter", "Відповідальний Тестовий", "exporter")
