@@ -1,1 +1,1 @@
-"""Ukrainian language services: spelling, typography, style, inflection and dates."""
+"""Ukrainian proofing: spelling, typography, style and sensitive information; pure core, no Qt."""

@@ -1,0 +1,245 @@
+"""Spelling: the shipped Ukrainian (and English) hunspell dictionaries through pyenchant, with word caches."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from desktop.language.finding import Finding
+from desktop.language.words import WORD_RE, ProtectedSpans, is_cyrillic, is_latin
+from desktop.paths import resource
+
+DICTIONARY_DIR = resource("dictionaries")
+UKRAINIAN = "uk_UA"
+ENGLISH = "en_US"
+MAX_SUGGESTIONS = 5
+
+# The office's usual abbreviations; the storage layer seeds the department glossary from these.
+DEFAULT_GLOSSARY: tuple[str, ...] = (
+    "ОВА", "РВА", "ОДА", "РДА", "ЗСУ", "ДСНС", "ТЦК", "СП", "ОТГ", "ТГ", "ЦНАП", "ВПО", "КМУ", "ВРУ",
+    "НПУ", "СБУ", "ЄС", "ООН", "НАТО", "МВС", "ДФС", "ДПС", "ПФУ", "ЦОВВ", "ОМС", "ДПСУ", "НГУ", "ТрО",
+    "ЄДРПОУ", "МОЗ", "МОН", "МЗС", "НСЗУ", "ГУНП", "ДБР", "НАБУ", "САП", "НАЗК", "ОП", "ВР", "МВА",
+    "ДМС", "ЦРЛ", "ЦПМСД", "ЗНО", "НМТ", "ЗВО", "ЗЗСО", "ЗДО", "ОСББ", "ЖКГ", "ФОП", "ТОВ", "КП", "ПП",
+    "ДП", "АТ", "ПрАТ", "ГО", "ЗМІ", "ВЛК", "ЄДР", "ЄБРР", "ЄІБ", "МВФ", "ОБСЄ", "ВООЗ", "ЮНІСЕФ",
+    "ПРООН", "ТЦК та СП", "УЧХ", "ЦСО", "ДЮСШ", "ЦСССДМ", "ІТ", "АТО", "ООС", "ЄДЕБО",
+    "COVID", "USAID", "UNICEF", "UNDP", "GIZ", "OSCE",
+)
+
+
+def _normal_key(word: str) -> str:
+    """The form words are compared in: one apostrophe, no stress mark."""
+    return word.replace("’", "'").replace("ʼ", "'").replace("`", "'").replace("\u0301", "")
+
+
+def case_variants(word: str) -> set[str]:
+    """The forms a dictionary entry also stands for: Capitalised and UPPER for lowercase, UPPER for Capitalised."""
+    key = _normal_key(word)
+    variants = {key}
+    if key.islower():
+        variants.add(key[:1].upper() + key[1:])
+        variants.add(key.upper())
+    elif key[:1].isupper() and key[1:].islower():
+        variants.add(key.upper())
+    return variants
+
+
+class Dictionaries:
+    """The shipped hunspell dictionaries, loaded once and shared by checkers (enchant calls are serialised)."""
+
+    def __init__(self, directory: Path = DICTIONARY_DIR) -> None:
+        directory = Path(directory)
+        aff = directory / "hunspell" / f"{UKRAINIAN}.aff"
+        if not aff.exists():
+            raise FileNotFoundError(f"Немає українського словника: {aff}")
+        # libenchant reads ENCHANT_CONFIG_DIR when a broker is made, so setting it here works even if
+        # enchant was imported earlier; our folder is searched before the system's hunspell folders.
+        os.environ["ENCHANT_CONFIG_DIR"] = str(directory)
+        import enchant
+
+        self.directory = directory
+        self._broker = enchant.Broker()
+        self._broker.set_ordering("*", "hunspell")
+        self.ukrainian = self._broker.request_dict(UKRAINIAN)
+        english_file = directory / "hunspell" / f"{ENGLISH}.dic"
+        self.english = self._broker.request_dict(ENGLISH) if english_file.exists() else None
+        self.lock = threading.Lock()
+
+    def check(self, word: str, english: bool = False) -> bool:
+        """Whether the Ukrainian (or English) dictionary accepts word."""
+        dictionary = self.english if english else self.ukrainian
+        if dictionary is None:
+            return True  # no English dictionary shipped: Latin words are not judged
+        with self.lock:
+            return dictionary.check(word)
+
+    def suggest(self, word: str, english: bool = False) -> list[str]:
+        """The dictionary's own suggestions for word, in its order."""
+        dictionary = self.english if english else self.ukrainian
+        if dictionary is None:
+            return []
+        with self.lock:
+            return dictionary.suggest(word)
+
+
+@lru_cache(maxsize=4)
+def load_dictionaries(directory: str = str(DICTIONARY_DIR)) -> Dictionaries:
+    """The dictionaries in directory, loaded once per process (they take half a second and 40 MB)."""
+    return Dictionaries(Path(directory))
+
+
+def _match_case(model: str, suggestion: str) -> str:
+    if len(model) > 1 and model.isupper():
+        return suggestion.upper()
+    if model[:1].isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+class SpellChecker:
+    """Checks words against the dictionaries and the accepted words, caching every verdict."""
+
+    def __init__(self, dictionaries: Dictionaries | None = None, extra_words: Iterable[str] = ()) -> None:
+        self.dictionaries = dictionaries or load_dictionaries()
+        self._accepted: set[str] = set()
+        self._accepted_originals: set[str] = set()
+        self._ignored: set[str] = set()
+        self._dictionary_cache: dict[str, bool] = {}  # normalised word -> the dictionary's verdict
+        self._surface_cache: dict[str, bool] = {}  # word as written -> verdict including accepted words
+        self._suggestion_cache: dict[str, tuple[str, ...]] = {}
+        self.add_words(extra_words)
+
+    def add_words(self, words: Iterable[str]) -> None:
+        """Accept words (glossary, directory names in every case, personal dictionary) as correct."""
+        for word in words:
+            word = word.strip()
+            if not word:
+                continue
+            self._accepted_originals.add(word)
+            self._accepted |= case_variants(word)
+        self._forget_rejections()
+
+    def ignore(self, word: str) -> None:
+        """Accept word for this session only, as written."""
+        self._ignored.add(_normal_key(word))
+        self._forget_rejections()
+
+    def clear_caches(self) -> None:
+        """Forget every cached verdict and suggestion (benchmarks measure a cold checker)."""
+        self._dictionary_cache.clear()
+        self._surface_cache.clear()
+        self._suggestion_cache.clear()
+
+    def _forget_rejections(self) -> None:
+        self._surface_cache = {word: ok for word, ok in self._surface_cache.items() if ok}
+        self._suggestion_cache.clear()
+
+    def is_accepted(self, word: str) -> bool:
+        """Whether word is in the glossary, the personal dictionary or the ignore list."""
+        key = _normal_key(word)
+        return key in self._accepted or key in self._ignored
+
+    def _in_dictionary(self, word: str) -> bool:
+        key = _normal_key(word)
+        verdict = self._dictionary_cache.get(key)
+        if verdict is None:
+            lower = key.lower()
+            # hunspell accepts the Capitalised form of any lowercase word: reuse that verdict when known
+            if key[:1].isupper() and key[1:].islower() and self._dictionary_cache.get(lower):
+                verdict = True
+            else:
+                verdict = self.dictionaries.check(key, english=not is_cyrillic(key))
+            self._dictionary_cache[key] = verdict
+        return verdict
+
+    def _single_ok(self, word: str) -> bool:
+        if len(word) < 2 or self.is_accepted(word):
+            return True
+        if is_cyrillic(word) and is_latin(word):
+            return True  # mixed scripts are the typography layer's homoglyph finding
+        return self._in_dictionary(word)
+
+    def is_correct(self, word: str) -> bool:
+        """Whether word (possibly hyphenated) is correct: whole first, then each part."""
+        verdict = self._surface_cache.get(word)
+        if verdict is None:
+            verdict = self._single_ok(word)
+            if not verdict and "-" in word:
+                verdict = all(self._single_ok(part) for part in word.split("-") if part)
+            self._surface_cache[word] = verdict
+        return verdict
+
+    def suggest(self, word: str) -> tuple[str, ...]:
+        """Replacements for word, best first: the dictionary's and the accepted words', ranked by similarity."""
+        cached = self._suggestion_cache.get(word)
+        if cached is not None:
+            return cached
+        key = _normal_key(word)
+        candidates: list[str] = []
+        if not (len(key) > 1 and key.isupper()):
+            candidates += self.dictionaries.suggest(key, english=not is_cyrillic(key))
+        if self._accepted_originals:
+            near = process.extract(key, self._accepted_originals, scorer=fuzz.ratio, score_cutoff=70, limit=3)
+            candidates += [found for found, _score, _index in near]
+        order = {candidate: index for index, candidate in reversed(list(enumerate(candidates)))}
+        lowered = key.lower()
+        ranked = sorted(order, key=lambda c: (-fuzz.ratio(lowered, c.lower()), order[c]))
+        result: list[str] = []
+        for candidate in ranked:
+            fixed = candidate if candidate in self._accepted_originals else _match_case(word, candidate)
+            if fixed != word and fixed not in result:
+                result.append(fixed)
+        suggestions = tuple(result[:MAX_SUGGESTIONS])
+        self._suggestion_cache[word] = suggestions
+        return suggestions
+
+    def findings(self, text: str, protected: ProtectedSpans | None = None) -> list[Finding]:
+        """Every misspelt word of text."""
+        found: list[Finding] = []
+        surface = self._surface_cache
+        for match in WORD_RE.finditer(text):
+            word = match.group()
+            verdict = surface.get(word)
+            if verdict is None:
+                verdict = self.is_correct(word)
+            if verdict:
+                continue
+            start, end = match.span()
+            if _next_to_number_or_slash(text, start, end) or (protected is not None and start in protected):
+                continue
+            found.extend(self._word_findings(word, start))
+        return found
+
+    def _word_findings(self, word: str, start: int) -> list[Finding]:
+        pieces = [(word, start)]
+        if "-" in word and not self._single_ok(word):
+            pieces, offset = [], start
+            for part in word.split("-"):
+                if part and not self._single_ok(part):
+                    pieces.append((part, offset))
+                offset += len(part) + 1
+        return [self._finding(piece, offset) for piece, offset in pieces]
+
+    def _finding(self, word: str, start: int) -> Finding:
+        if len(word) > 1 and word.isupper():
+            rule, message = "unknown-abbreviation", f"Невідоме скорочення «{word}»: перевірте або додайте до глосарію."
+        elif is_cyrillic(word):
+            rule, message = "unknown-word", f"Слова «{word}» немає у словнику."
+        else:
+            rule, message = "unknown-english-word", f"Слова «{word}» немає в англійському словнику."
+        return Finding(start, start + len(word), "spelling", rule, message, self.suggest(word))
+
+
+def _next_to_number_or_slash(text: str, start: int, end: int) -> bool:
+    """Words glued to numbers (1-го, COVID-19) or to a slash (в/ч) are abbreviations, not words."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    if before.isdigit() or after.isdigit() or "/" in (before, after):
+        return True
+    if before == "-" and start > 1 and text[start - 2].isdigit():
+        return True
+    return after == "-" and end + 1 < len(text) and text[end + 1].isdigit()
