@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
+# Qt tests never need a screen.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 import secrets
 import shutil
 from collections.abc import Iterator
@@ -16,6 +21,7 @@ from desktop.storage.engine import Database
 from desktop.storage.models import Base, User
 
 POSTGRES_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 TEST_PASSWORD = "test-password-1"
 
 
@@ -115,3 +121,19 @@ def supervisor(database: Database, admin: User) -> User:
 def exporter(database: Database, admin: User) -> User:
     """The person who publishes."""
     return _add(database, admin, "exporter", "Відповідальний Тестовий", "exporter")
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never touch the developer's own data folder or database."""
+    monkeypatch.setenv("VISNYK_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
+    monkeypatch.delenv("VISNYK_DATABASE_URL", raising=False)
+
+
+@pytest.fixture(scope="session")
+def reference_release() -> str:
+    """The reference release from ../shared/examples, or a skip naming what is missing."""
+    path = SHARED / "examples" / "korosten-summit-2023.txt"
+    if not path.exists():
+        pytest.skip(f"немає еталонного релізу: {path}")
+    return path.read_text(encoding="utf-8")

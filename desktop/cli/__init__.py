@@ -70,11 +70,10 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of `visnyk` and `python run.py`."""
+    """Runs one headless command; with none, says that the GUI starts from run.py or `visnyk`."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        from desktop.cli.gui import launch_gui
-
-        return launch_gui(args)
+        parser.print_help()
+        return 0
     return run_command(args)

@@ -5,15 +5,10 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from desktop.storage.models import Base
+from desktop.storage.models import Base, include_in_autogenerate
 
 config = context.config
 target_metadata = Base.metadata
-
-
-def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
-    # The full-text index tables are dialect-specific and kept outside the models.
-    return not (type_ == "table" and name and name.startswith("releases_fts"))
 
 
 def run_migrations_online() -> None:
@@ -22,7 +17,7 @@ def run_migrations_online() -> None:
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
-            include_object=include_object,
+            include_object=include_in_autogenerate,
             render_as_batch=connection.dialect.name == "sqlite",
         )
         with context.begin_transaction():
@@ -33,7 +28,7 @@ def run_migrations_online() -> None:
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
-            include_object=include_object,
+            include_object=include_in_autogenerate,
             render_as_batch=connection.dialect.name == "sqlite",
         )
         with context.begin_transaction():

@@ -1,0 +1,53 @@
+# Visnyk: `make run` sets up and opens the GUI; `make test` sets up and runs the tests.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+RUN_PACKAGES := libenchant-2-2 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
+	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0 \
+	libxcb-xinerama0 libxcb-image0
+TEST_PACKAGES := poppler-utils hunspell
+PYTEST_ARGS ?=
+
+.PHONY: run test setup setup-test lint bench screenshots clean
+
+run: setup
+	$(PY) run.py
+
+test: setup-test
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
+
+setup: $(VENV)/.system-run $(VENV)/.installed
+
+setup-test: setup $(VENV)/.system-test $(VENV)/.installed-test
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(VENV)/.system-run: scripts/system-packages.sh | $(VENV)/bin/python
+	scripts/system-packages.sh $(RUN_PACKAGES)
+	touch $@
+
+$(VENV)/.system-test: scripts/system-packages.sh | $(VENV)/bin/python
+	scripts/system-packages.sh $(TEST_PACKAGES)
+	touch $@
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+lint: setup-test
+	$(VENV)/bin/ruff check desktop ui tests run.py
+
+bench: setup
+	$(PY) run.py bench --json
+
+screenshots: setup
+	QT_QPA_PLATFORM=offscreen $(PY) run.py --demo --screenshot docs/main-window.png
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

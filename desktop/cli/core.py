@@ -1,0 +1,109 @@
+"""Commands for setting up an office: init, users, settings, demo."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop import accounts, settings
+from desktop.cli.context import CliContext, secret
+from desktop.errors import UserError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Adds init, users, settings and demo."""
+    from desktop.cli import add_json_flag
+
+    init = subparsers.add_parser("init", help="створити базу й першого адміністратора")
+    init.add_argument("--admin", required=True, metavar="LOGIN")
+    init.add_argument("--name", required=True)
+    init.add_argument("--position", default="")
+    add_json_flag(init)
+    init.set_defaults(handler=_init)
+
+    users = subparsers.add_parser("users", help="користувачі").add_subparsers(dest="users_command", required=True)
+    add = users.add_parser("add", help="додати користувача")
+    add.add_argument("login")
+    add.add_argument("--name", required=True)
+    add.add_argument("--position", default="")
+    add.add_argument("--role", action="append", required=True, choices=accounts.ROLES)
+    add_json_flag(add)
+    add.set_defaults(handler=_users_add)
+    listing = users.add_parser("list", help="список користувачів")
+    add_json_flag(listing)
+    listing.set_defaults(handler=_users_list)
+
+    options = subparsers.add_parser("settings", help="налаштування відділу").add_subparsers(
+        dest="settings_command", required=True
+    )
+    show = options.add_parser("show", help="показати налаштування")
+    add_json_flag(show)
+    show.set_defaults(handler=_settings_show)
+    change = options.add_parser("set", help="змінити налаштування")
+    change.add_argument("key")
+    change.add_argument("value")
+    change.set_defaults(handler=_settings_set)
+
+    demo = subparsers.add_parser("demo", help="заповнити базу демонстраційними даними")
+    add_json_flag(demo)
+    demo.set_defaults(handler=_demo)
+
+
+def _init(ctx: CliContext, args: argparse.Namespace) -> int:
+    password = secret("VISNYK_NEW_PASSWORD", f"Новий пароль для {args.admin}: ")
+    with ctx.session() as session:
+        user = accounts.create_first_admin(session, args.admin, args.name, password, args.position)
+        data = accounts.user_to_json(user)
+    ctx.emit(data, f"Базу готово: {ctx.database.display_name}. Адміністратор: {args.admin}.")
+    return 0
+
+
+def _users_add(ctx: CliContext, args: argparse.Namespace) -> int:
+    password = secret("VISNYK_NEW_PASSWORD", f"Пароль для {args.login}: ")
+    with ctx.session() as session:
+        actor = ctx.acting_user(session)
+        user = accounts.add_user(session, actor, args.login, args.name, args.role, password, args.position)
+        data = accounts.user_to_json(user)
+    ctx.emit(data, f"Додано користувача {args.login}.")
+    return 0
+
+
+def _users_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.session() as session:
+        data = [accounts.user_to_json(user) for user in accounts.list_users(session)]
+    lines = [f"{u['login']:<16} {u['name']:<30} {', '.join(accounts.ROLE_LABELS[r] for r in u['roles'])}" for u in data]
+    ctx.emit(data, "\n".join(lines) or "Користувачів немає.")
+    return 0
+
+
+def _settings_show(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.session() as session:
+        data = settings.all_settings(session)
+    lines = []
+    for option in settings.OPTIONS:
+        value = data[option.key].replace("\n", " / ")
+        lines.append(f"{option.key} = {value}    # {option.label}")
+    ctx.emit(data, "\n".join(lines))
+    return 0
+
+
+def _settings_set(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.session() as session:
+        actor = ctx.acting_user(session)
+        value = settings.set_value(session, actor, args.key, args.value)
+    print(f"{args.key} = {value}")
+    return 0
+
+
+def _demo(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.demo import fill_demo
+
+    with ctx.session() as session:
+        if accounts.count_users(session):
+            raise UserError("База вже містить дані; демонстраційні дані додаються лише до порожньої бази.")
+    logins, password = fill_demo(ctx.database)
+    data = {"database": ctx.database.display_name, "logins": logins, "password": password}
+    lines = [f"Демонстраційну базу заповнено: {ctx.database.display_name}", "Користувачі:"]
+    lines += [f"  {login:<12} {role}" for login, role in logins.items()]
+    lines.append(f"Пароль усіх демо-користувачів: {password}")
+    ctx.emit(data, "\n".join(lines))
+    return 0

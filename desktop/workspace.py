@@ -1,0 +1,103 @@
+"""The facade the GUI talks to: one open database and the logged-in user, no SQL outside the core."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop import accounts, settings
+from desktop.storage.engine import Database
+from desktop.storage.models import User
+
+
+def open_database(url: str | None) -> Database:
+    """Opens (and migrates) the database at url, or the default one."""
+    return Database(url)
+
+
+def needs_first_admin(database: Database) -> bool:
+    """True for an empty database: the GUI then asks for the first administrator."""
+    with database.session() as session:
+        return accounts.count_users(session) == 0
+
+
+def create_first_admin(database: Database, login: str, name: str, password: str, position: str = "") -> None:
+    with database.session() as session:
+        accounts.create_first_admin(session, login, name, password, position)
+
+
+def log_in(database: Database, login: str, password: str) -> Workspace:
+    """Authenticates and returns the user's workspace; raises LoginFailed in Ukrainian."""
+    session = database.sessions()
+    try:
+        user = accounts.authenticate(session, login, password)
+        session.commit()
+        session.expunge(user)
+    finally:
+        session.close()
+    return Workspace(database, user)
+
+
+class Workspace:
+    """What one logged-in user does, as plain calls; each opens and closes its own session."""
+
+    def __init__(self, database: Database, user: User) -> None:
+        self.database = database
+        self.user = user
+
+    @property
+    def database_name(self) -> str:
+        return self.database.display_name
+
+    def has_role(self, role: str) -> bool:
+        return accounts.has_role(self.user, role)
+
+    @property
+    def role_names(self) -> str:
+        return ", ".join(accounts.ROLE_LABELS[r] for r in accounts.ROLES if r in self.user.role_set)
+
+    def settings(self) -> dict[str, str]:
+        with self.database.session() as session:
+            return settings.all_settings(session)
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.database.session() as session:
+            settings.set_value(session, self._attached(session), key, value)
+
+    def signature_lines(self) -> list[str]:
+        with self.database.session() as session:
+            return settings.signature_lines(session)
+
+    def users(self) -> list[dict[str, Any]]:
+        with self.database.session() as session:
+            return [accounts.user_to_json(user) for user in accounts.list_users(session)]
+
+    def add_user(self, login: str, name: str, roles: list[str], password: str, position: str = "") -> None:
+        with self.database.session() as session:
+            accounts.add_user(session, self._attached(session), login, name, roles, password, position)
+
+    def _attached(self, session: Any) -> User:
+        """The user as a row of this session, so core functions may read and update it."""
+        return session.merge(self.user, load=True)
+
+    # Releases and inboxes (desktop.releases).
+
+    def inbox_counts(self) -> dict[str, int]:
+        from desktop import releases
+
+        with self.database.session() as session:
+            return releases.inbox_counts(session, self._attached(session))
+
+    def list_releases(
+        self, inbox: str = "all", search: str | None = None, status: str | None = None, limit: int = 200
+    ) -> list[Any]:
+        from desktop import releases
+
+        with self.database.session() as session:
+            return releases.list_releases(session, self._attached(session), inbox=inbox, search=search,
+                                          status=status, limit=limit)
+
+    def change_marker(self) -> str:
+        from desktop import releases
+
+        with self.database.session() as session:
+            return releases.change_marker(session)

@@ -1,0 +1,20 @@
+"""The entry point: a headless command goes to the core's CLI, no command opens the GUI."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None, started_at: float | None = None) -> int:
+    """Parses the command line once; Qt is imported only when the GUI is wanted."""
+    from desktop.cli import build_parser, run_command
+
+    started_at = started_at or time.time()
+    args = build_parser().parse_args(argv if argv is not None else sys.argv[1:])
+    if args.command is not None:
+        return run_command(args)
+    from ui.app import run
+
+    return run(args, started_at=started_at)

@@ -1,0 +1,106 @@
+"""The main window's actions, menus and toolbar, and what each action does."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox, QStyle, QToolBar
+
+from desktop import __version__
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+class MainActions:
+    """Builds the menus and toolbar of a MainWindow and keeps their enabled state current."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.workspace = window.workspace
+        style = window.style()
+        icon = style.standardIcon
+        pixmap = QStyle.StandardPixmap
+
+        self.new_release = self._action("&Новий реліз…", QKeySequence.StandardKey.New, self.create_release,
+                                        icon(pixmap.SP_FileIcon))
+        self.open = self._action("&Відкрити", QKeySequence.StandardKey.Open, window.open_selected,
+                                 icon(pixmap.SP_DialogOpenButton))
+        self.refresh = self._action("&Оновити", QKeySequence.StandardKey.Refresh, window.refresh,
+                                    icon(pixmap.SP_BrowserReload))
+        self.quit = self._action("В&ийти", QKeySequence.StandardKey.Quit, window.close)
+        self.settings = self._action("&Налаштування відділу…", QKeySequence.StandardKey.Preferences,
+                                     self.edit_settings)
+        self.users = self._action("&Користувачі…", None, self.edit_users)
+        self.about = self._action("&Про програму", None, self.show_about)
+
+        menu = window.menuBar()
+        file_menu = menu.addMenu("&Файл")
+        file_menu.addActions([self.new_release, self.open])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+        self.release_menu = menu.addMenu("&Реліз")
+        self.release_menu.addAction(self.refresh)
+        self.tools_menu = menu.addMenu("&Сервіс")
+        self.tools_menu.addActions([self.settings, self.users])
+        help_menu = menu.addMenu("&Довідка")
+        help_menu.addAction(self.about)
+
+        self.toolbar = QToolBar("Основні дії")
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setIconSize(QSize(20, 20))
+        self.toolbar.setMovable(False)
+        self.toolbar.addActions([self.new_release, self.open, self.refresh])
+        window.addToolBar(self.toolbar)
+        window.table.selectionModel().selectionChanged.connect(lambda *_: self.update_enabled())
+
+    def _action(self, text: str, shortcut: object, slot: object, icon: object = None) -> QAction:
+        action = QAction(text, self.window)
+        if icon is not None:
+            action.setIcon(icon)  # type: ignore[arg-type]
+        if shortcut is not None:
+            action.setShortcut(shortcut)  # type: ignore[arg-type]
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        return action
+
+    def update_enabled(self) -> None:
+        """Buttons follow the roles; the core refuses anyway whatever a button says."""
+        selected = self.window.selected_release_id() is not None
+        self.open.setEnabled(selected)
+        self.new_release.setEnabled(self.workspace.has_role("author") or self.workspace.has_role("supervisor"))
+        is_admin = self.workspace.has_role("admin")
+        self.settings.setEnabled(is_admin)
+        self.users.setEnabled(is_admin)
+
+    # Handlers.
+
+    def create_release(self) -> None:
+        from ui.release_wizard import start_new_release
+
+        start_new_release(self.window)
+
+    def open_release(self, release_id: int) -> None:
+        from ui.editor_window import open_editor
+
+        open_editor(self.window, release_id)
+
+    def edit_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        if SettingsDialog(self.workspace, self.window).exec():
+            self.window.statusBar().showMessage("Налаштування збережено.", 5000)
+
+    def edit_users(self) -> None:
+        from ui.settings_dialog import UsersDialog
+
+        UsersDialog(self.workspace, self.window).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self.window,
+            "Про програму",
+            f"<b>Вісник</b> {__version__}<br>Підготовка, вичитка, погодження та оприлюднення "
+            "прес-релізів органу влади.",
+        )

@@ -1,0 +1,221 @@
+"""The main window: inboxes on the left, the release list with search, menus, toolbar, status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import UserError
+from desktop.labels import INBOX_LABELS, STATUS_LABELS
+from desktop.workspace import Workspace
+from ui.main_actions import MainActions
+from ui.release_list import ReleaseListModel
+from ui.tasks import TaskRunner
+
+POLL_INTERVAL_MS = 5000
+
+
+class MainWindow(QMainWindow):
+    """Lists the releases the user works with and opens them."""
+
+    def __init__(self, workspace: Workspace, tasks: TaskRunner | None = None) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.tasks = tasks or TaskRunner(self)
+        self.setWindowTitle("Вісник — прес-релізи")
+        self.setMinimumSize(900, 560)
+        self.model = ReleaseListModel(self)
+        self._last_marker: str | None = None
+        self._build_body()
+        self.actions_ = MainActions(self)
+        self._build_status_bar()
+        self._restore_state()
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(POLL_INTERVAL_MS)
+        self.poll_timer.timeout.connect(self.refresh_if_changed)
+        self.poll_timer.start()
+        self.refresh()
+
+    # Layout.
+
+    def _build_body(self) -> None:
+        self.inbox_list = QListWidget()
+        self.inbox_list.setObjectName("inboxes")
+        self.inbox_list.setMinimumWidth(220)
+        for key in INBOX_LABELS:
+            item = QListWidgetItem(INBOX_LABELS[key])
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.inbox_list.addItem(item)
+        self.inbox_list.currentItemChanged.connect(lambda *_: self.refresh())
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("search")
+        self.search_edit.setPlaceholderText("Пошук у заголовках і текстах релізів…")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(250)
+        self.search_timer.timeout.connect(self.refresh)
+        self.search_edit.textChanged.connect(lambda *_: self.search_timer.start())
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("status_filter")
+        self.status_filter.addItem("Усі стани", None)
+        for key, label in STATUS_LABELS.items():
+            self.status_filter.addItem(label, key)
+        self.status_filter.currentIndexChanged.connect(lambda *_: self.refresh())
+
+        self.table = QTableView()
+        self.table.setObjectName("releases")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(lambda index: self.open_release(self.model.release_id(index.row())))
+        self.empty_label = QLabel("Релізів тут немає.")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: #80868b; padding: 24px")
+        self.empty_label.hide()
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search_edit, 1)
+        filters.addWidget(self.status_filter)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(filters)
+        right_layout.addWidget(self.table, 1)
+        right_layout.addWidget(self.empty_label)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.inbox_list)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([240, 860])
+        self.setCentralWidget(self.splitter)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search_edit.setFocus)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.open_selected)
+        self.inbox_list.setCurrentRow(list(INBOX_LABELS).index(self._default_inbox()))
+
+    def _default_inbox(self) -> str:
+        if self.workspace.has_role("supervisor"):
+            return "awaiting"
+        if self.workspace.has_role("author"):
+            return "my_drafts" if not self.workspace.has_role("exporter") else "all"
+        if self.workspace.has_role("exporter"):
+            return "approved"
+        return "all"
+
+    def _build_status_bar(self) -> None:
+        user = self.workspace.user
+        self.user_label = QLabel(f"{user.full_name} ({self.workspace.role_names})")
+        self.database_label = QLabel(f"База: {self.workspace.database_name}")
+        self.count_label = QLabel()
+        bar = self.statusBar()
+        bar.addWidget(self.count_label, 1)
+        bar.addPermanentWidget(self.user_label)
+        bar.addPermanentWidget(self.database_label)
+
+    # Data.
+
+    @property
+    def current_inbox(self) -> str:
+        item = self.inbox_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else "all"
+
+    def refresh(self) -> None:
+        """Reloads the counts and the list for the chosen inbox, search and state."""
+        try:
+            counts = self.workspace.inbox_counts()
+            rows = self.workspace.list_releases(
+                inbox=self.current_inbox,
+                search=self.search_edit.text().strip() or None,
+                status=self.status_filter.currentData(),
+            )
+            self._last_marker = self.workspace.change_marker()
+        except UserError as error:
+            self.statusBar().showMessage(str(error), 10000)
+            return
+        for row in range(self.inbox_list.count()):
+            item = self.inbox_list.item(row)
+            key = item.data(Qt.ItemDataRole.UserRole)
+            count = counts.get(key)
+            item.setText(f"{INBOX_LABELS[key]} ({count})" if count is not None else INBOX_LABELS[key])
+        selected = self.selected_release_id()
+        self.model.set_rows(rows)
+        self.empty_label.setVisible(not rows)
+        self.count_label.setText(f"Релізів у списку: {len(rows)}")
+        if selected is not None:
+            self.select_release(selected)
+        self.actions_.update_enabled()
+
+    def refresh_if_changed(self) -> None:
+        """The poll for other workstations' changes: cheap when nothing changed."""
+        try:
+            marker = self.workspace.change_marker()
+        except UserError:
+            return
+        if marker != self._last_marker:
+            self.refresh()
+
+    def selected_release_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.release_id(rows[0].row()) if rows else None
+
+    def select_release(self, release_id: int) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.release_id(row) == release_id:
+                self.table.selectRow(row)
+                return
+
+    def open_selected(self) -> None:
+        self.open_release(self.selected_release_id())
+
+    def open_release(self, release_id: int | None) -> None:
+        if release_id is not None:
+            self.actions_.open_release(release_id)
+
+    def show_error(self, error: Exception) -> None:
+        """A refusal or a failure, in one clear sentence."""
+        QMessageBox.warning(self, "Вісник", str(error))
+
+    # Window state.
+
+    def _restore_state(self) -> None:
+        stored = QSettings()
+        geometry = stored.value("main/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1180, 720)
+        state = stored.value("main/splitter")
+        if isinstance(state, QByteArray):
+            self.splitter.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        stored = QSettings()
+        stored.setValue("main/geometry", self.saveGeometry())
+        stored.setValue("main/splitter", self.splitter.saveState())
+        super().closeEvent(event)

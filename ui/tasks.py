@@ -1,0 +1,72 @@
+"""Slow work off the GUI thread: run a function in the pool, get the result back on the GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class _Relay(QObject):
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.work = work
+        self.relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as error:  # noqa: BLE001 - every error goes back to the GUI thread
+            self.relay.failed.emit(error)
+        else:
+            self.relay.finished.emit(result)
+
+
+class TaskRunner(QObject):
+    """Runs callables in a thread pool; callbacks run on the GUI thread (queued signals)."""
+
+    def __init__(self, parent: QObject | None = None, synchronous: bool = False) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool.globalInstance()
+        # Tests may run jobs in place, like Picard's fake pool.
+        self.synchronous = synchronous
+        self._relays: set[_Relay] = set()
+
+    def run(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> None:
+        if self.synchronous:
+            try:
+                result = work()
+            except Exception as error:  # noqa: BLE001
+                if on_error:
+                    on_error(error)
+                else:
+                    raise
+            else:
+                on_done(result)
+            return
+        relay = _Relay()
+        self._relays.add(relay)
+
+        def finish(result: Any) -> None:
+            self._relays.discard(relay)
+            on_done(result)
+
+        def fail(error: Any) -> None:
+            self._relays.discard(relay)
+            if on_error:
+                on_error(error)
+
+        relay.finished.connect(finish)
+        relay.failed.connect(fail)
+        self.pool.start(_Job(work, relay))
