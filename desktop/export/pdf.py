@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from desktop.export.files import atomic_write
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -29,6 +28,7 @@ from reportlab.platypus import (
 
 from desktop.document import Block, Document, Run
 from desktop.export import layout
+from desktop.export.files import atomic_write
 from desktop.export.layout import ReleaseMeta
 
 FONT_NAMES = {

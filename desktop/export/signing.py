@@ -6,7 +6,7 @@ import io
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from asn1crypto import keys as asn1_keys
@@ -85,7 +85,7 @@ def load_signer(p12_path: Path, password: str | bytes | None, *, now: datetime |
         raise UserError("Неправильний пароль до сертифіката.") from error
     if key is None or certificate is None:
         raise UserError("У файлі PKCS#12 немає ключа або сертифіката для підпису.")
-    _check_can_sign(certificate, key, now or datetime.now(timezone.utc))
+    _check_can_sign(certificate, key, now or datetime.now(UTC))
     key_der = key.private_bytes(
         serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
@@ -109,7 +109,7 @@ def stamp_lines(signer: Signer, when: datetime) -> list[str]:
     lines = ["Підписано електронним підписом", f"Підписувач: {signer.name}"]
     if signer.organisation:
         lines.append(signer.organisation)
-    lines.append(f"Дата: {when.astimezone(timezone.utc).strftime('%d.%m.%Y %H:%M')} UTC")
+    lines.append(f"Дата: {when.astimezone(UTC).strftime('%d.%m.%Y %H:%M')} UTC")
     return lines
 
 
@@ -160,7 +160,7 @@ def sign_pdf_bytes(
     pdf: bytes, signer: Signer, box: SignatureBox | None, *, reason: str = "", location: str = ""
 ) -> bytes:
     """Signs PDF bytes: PAdES (ETSI.CAdES.detached), certified with no changes allowed, visible stamp."""
-    when = datetime.now(timezone.utc)
+    when = datetime.now(UTC)
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
     if box is None:
         # No known signature block: the bottom of the last page, inside the margins.

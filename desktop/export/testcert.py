@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cryptography import x509
@@ -25,7 +25,7 @@ def make_test_certificate(
     key_type: str = "ec",
 ) -> Path:
     """Writes a self-signed certificate and key as PKCS#12; key_type is "ec", "rsa" or "dsa"."""
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     if key_type == "rsa":
         key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     elif key_type == "dsa":

@@ -1,0 +1,225 @@
+"""The DOCX template, built once: Visnyk styles, the ДСТУ page, uk-UA language, hyphenation."""
+
+from __future__ import annotations
+
+import functools
+import io
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from docx import Document as new_docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+
+from desktop.export import layout
+
+HASH_PROPERTY = "VisnykContentHash"
+HASH_PLACEHOLDER = "VISNYK-CONTENT-HASH-PLACEHOLDER"
+STYLE_NAMES = {
+    "headline": "Visnyk Headline",
+    "organisation": "Visnyk Organisation",
+    "date": "Visnyk Date",
+    "lead": "Visnyk Lead",
+    "paragraph": "Visnyk Body",
+    "quote": "Visnyk Quote",
+    "list_item": "Visnyk List",
+    "subheading": "Visnyk Subheading",
+    "approval": "Visnyk Approval",
+    "signature_first": "Visnyk Signature First",
+    "signature": "Visnyk Signature",
+    "logo": "Visnyk Logo",
+    "page_number": "Visnyk Page Number",
+}
+_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+
+
+def style_id(key: str) -> str:
+    """The w:styleId python-docx gives a named style (its name without spaces)."""
+    return STYLE_NAMES[key].replace(" ", "")
+
+
+def _set_language_and_font(rpr_owner, font: str) -> None:  # noqa: ANN001 - a style's or defaults' rPr holder
+    rpr = rpr_owner.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), font)
+    language = rpr.find(qn("w:lang"))
+    if language is None:
+        language = OxmlElement("w:lang")
+        rpr.append(language)
+    # Word and LibreOffice proof and hyphenate the text by this tag.
+    language.set(qn("w:val"), layout.LANGUAGE)
+    language.set(qn("w:eastAsia"), layout.LANGUAGE)
+    language.set(qn("w:bidi"), layout.LANGUAGE)
+
+
+def _add_style(docx, name: str, *, base: str = "Normal", bold: bool = False, italic: bool = False,  # noqa: ANN001
+               align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY, indent_cm: float = 0.0,
+               left_cm: float = 0.0, before: float = 0.0, after: float = 0.0, keep_next: bool = False,
+               size: float = layout.FONT_SIZE_PT) -> None:
+    style = docx.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = docx.styles[base]
+    style.quick_style = True
+    style.font.name = layout.DOCX_FONT
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    style.font.italic = italic
+    fmt = style.paragraph_format
+    fmt.alignment = align
+    fmt.first_line_indent = Cm(indent_cm)
+    fmt.left_indent = Cm(left_cm)
+    fmt.space_before = Pt(before)
+    fmt.space_after = Pt(after)
+    fmt.line_spacing = Pt(layout.LEADING_PT)
+    fmt.keep_with_next = keep_next
+    fmt.widow_control = True
+    _set_language_and_font(style.element, layout.DOCX_FONT)
+
+
+def _define_styles(docx) -> None:  # noqa: ANN001
+    normal = docx.styles["Normal"]
+    normal.font.name = layout.DOCX_FONT
+    normal.font.size = Pt(layout.FONT_SIZE_PT)
+    _set_language_and_font(normal.element, layout.DOCX_FONT)
+    defaults = docx.styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        rpr_default = defaults.find(qn("w:rPrDefault"))
+        if rpr_default is not None and rpr_default.find(qn("w:rPr")) is not None:
+            _set_language_and_font(_RprHolder(rpr_default), layout.DOCX_FONT)
+    left, centre = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER
+    indent = layout.FIRST_LINE_INDENT_CM
+    add = _add_style
+    add(docx, STYLE_NAMES["paragraph"], indent_cm=indent)
+    add(docx, STYLE_NAMES["lead"], base=STYLE_NAMES["paragraph"], indent_cm=indent)
+    add(docx, STYLE_NAMES["quote"], base=STYLE_NAMES["paragraph"], italic=True, indent_cm=indent,
+        left_cm=layout.QUOTE_INDENT_CM)
+    add(docx, STYLE_NAMES["list_item"], base="List Bullet", left_cm=layout.LIST_INDENT_CM + 0.63)
+    add(docx, STYLE_NAMES["subheading"], bold=True, align=left, before=6, after=3, keep_next=True)
+    add(docx, STYLE_NAMES["headline"], bold=True, align=centre, before=6, after=12, keep_next=True)
+    add(docx, STYLE_NAMES["organisation"], align=centre, after=6, keep_next=True)
+    add(docx, STYLE_NAMES["date"], align=left, after=6, keep_next=True)
+    add(docx, STYLE_NAMES["approval"], align=left, before=layout.SIGNATURE_SPACE_BEFORE_PT, keep_next=True)
+    add(docx, STYLE_NAMES["signature_first"], align=left, before=layout.SIGNATURE_SPACE_BEFORE_PT,
+        keep_next=True)
+    add(docx, STYLE_NAMES["signature"], align=left, keep_next=True)
+    add(docx, STYLE_NAMES["logo"], align=centre, after=6, keep_next=True)
+    add(docx, STYLE_NAMES["page_number"], align=centre, size=layout.SMALL_FONT_SIZE_PT)
+
+
+class _RprHolder:
+    """Gives docDefaults' rPrDefault the get_or_add_rPr of a style element."""
+
+    def __init__(self, element) -> None:  # noqa: ANN001
+        self.element = element
+
+    def get_or_add_rPr(self):  # noqa: ANN201, N802 - mirrors python-docx
+        return self.element.find(qn("w:rPr"))
+
+
+def _page_setup(docx) -> None:  # noqa: ANN001
+    section = docx.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(layout.PAGE_WIDTH_MM), Mm(layout.PAGE_HEIGHT_MM)
+    section.left_margin, section.right_margin = Mm(layout.MARGIN_LEFT_MM), Mm(layout.MARGIN_RIGHT_MM)
+    section.top_margin, section.bottom_margin = Mm(layout.MARGIN_TOP_MM), Mm(layout.MARGIN_BOTTOM_MM)
+    section.header_distance = Mm(layout.MARGIN_TOP_MM / 2)
+    # ДСТУ 4163: the page number in the top margin from the second page on.
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.style = docx.styles[STYLE_NAMES["page_number"]]
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "2"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _hyphenation_on(docx) -> None:  # noqa: ANN001
+    settings = docx.settings.element
+    if settings.find(qn("w:autoHyphenation")) is not None:
+        return
+    element = OxmlElement("w:autoHyphenation")
+    # CT_Settings keeps its children in order: autoHyphenation follows defaultTabStop.
+    anchor = settings.find(qn("w:defaultTabStop"))
+    if anchor is not None:
+        anchor.addnext(element)
+    else:
+        settings.insert(0, element)
+
+
+def _custom_properties_xml(properties: dict[str, str]) -> bytes:
+    items = "".join(
+        f'<property fmtid="{_FMTID}" pid="{pid}" name="{escape(name)}"><vt:lpwstr>{escape(value)}</vt:lpwstr></property>'
+        for pid, (name, value) in enumerate(properties.items(), start=2)
+    )
+    xml = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="{_CUSTOM_NS}" xmlns:vt="{_VT_NS}">{items}</Properties>'
+    return xml.encode("utf-8")
+
+
+def _add_custom_properties(docx, properties: dict[str, str]) -> None:  # noqa: ANN001
+    # python-docx has no API for docProps/custom.xml, so the part is added by hand.
+    package = docx.part.package
+    part = Part(PackURI("/docProps/custom.xml"), CONTENT_TYPE.OFC_CUSTOM_PROPERTIES,
+                _custom_properties_xml(properties), package)
+    package.relate_to(part, RELATIONSHIP_TYPE.CUSTOM_PROPERTIES)
+
+
+def _add_logo(docx, path: Path) -> None:  # noqa: ANN001
+    paragraph = docx.add_paragraph()
+    try:
+        paragraph.add_run().add_picture(str(path), height=Mm(layout.LOGO_HEIGHT_MM))
+    except Exception:  # a broken logo must not stop the export
+        docx.element.body.remove(paragraph._p)
+        return
+    style = OxmlElement("w:pStyle")
+    style.set(qn("w:val"), style_id("logo"))
+    paragraph._p.get_or_add_pPr().insert(0, style)
+
+
+@functools.cache
+def template_parts(logo: Path | None = None, logo_mtime: float = 0.0) -> tuple[tuple[str, bytes], ...]:
+    """The package's parts with an empty body (but the logo), built once per logo and process."""
+    docx = new_docx()
+    _define_styles(docx)
+    _page_setup(docx)
+    _hyphenation_on(docx)
+    body = docx.element.body
+    for paragraph in list(body.iterchildren(qn("w:p"))):
+        body.remove(paragraph)
+    if logo is not None:
+        _add_logo(docx, logo)
+    docx.core_properties.title = ""
+    _add_custom_properties(docx, {HASH_PROPERTY: HASH_PLACEHOLDER})
+    buffer = io.BytesIO()
+    docx.save(buffer)
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as package:
+        return tuple((info.filename, package.read(info)) for info in package.infolist())
+
+
+def read_custom_properties(path: Path) -> dict[str, str]:
+    """The custom properties of a DOCX (docProps/custom.xml), for tests and checks."""
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as package:
+        try:
+            data = package.read("docProps/custom.xml")
+        except KeyError:
+            return {}
+    root = etree.fromstring(data)
+    return {prop.get("name"): "".join(prop.itertext()) for prop in root.findall(f"{{{_CUSTOM_NS}}}property")}

@@ -1,0 +1,97 @@
+"""Web exports: semantic HTML for the site's CMS and plain text for social channels."""
+
+from __future__ import annotations
+
+from html import escape
+
+from desktop.document import Block, Document, Run
+from desktop.export import layout
+from desktop.export.layout import ReleaseMeta
+
+
+def _run_html(run: Run) -> str:
+    text = escape(layout.prepare(run.text), quote=False)
+    if not text:
+        return ""
+    if run.underline:
+        text = f"<u>{text}</u>"
+    if run.italic:
+        text = f"<em>{text}</em>"
+    if run.bold:
+        text = f"<strong>{text}</strong>"
+    return text
+
+
+def _inline(block: Block) -> str:
+    return "".join(_run_html(run) for run in block.normalized().runs)
+
+
+def _blocks_html(blocks: tuple[Block, ...]) -> list[str]:
+    lines: list[str] = []
+    in_list = False
+    for block in blocks:
+        if layout.is_blank(layout.clean_text(block.text)):
+            continue
+        if block.kind == "list_item" and not in_list:
+            lines.append("<ul>")
+            in_list = True
+        elif block.kind != "list_item" and in_list:
+            lines.append("</ul>")
+            in_list = False
+        inner = _inline(block)
+        if block.kind == "list_item":
+            lines.append(f"  <li>{inner}</li>")
+        elif block.kind == "quote":
+            lines.append(f"<blockquote><p>{inner}</p></blockquote>")
+        elif block.kind == "subheading":
+            lines.append(f"<h2>{inner}</h2>")
+        elif block.kind == "lead":
+            lines.append(f'<p class="lead">{inner}</p>')
+        else:
+            lines.append(f"<p>{inner}</p>")
+    if in_list:
+        lines.append("</ul>")
+    return lines
+
+
+def _text(value: str) -> str:
+    return escape(layout.prepare(value), quote=False)
+
+
+def export_html(document: Document, meta: ReleaseMeta) -> str:
+    """An <article> fragment for the CMS: no inline styles, every text escaped, the signature in <footer>."""
+    lang = escape(meta.language, quote=True)
+    parts = [f'<article lang="{lang}">', "<header>"]
+    if meta.date_line and meta.date_line.strip():
+        iso = meta.created.date().isoformat()
+        parts.append(f'<p class="dateline"><time datetime="{iso}">{_text(meta.date_line)}</time></p>')
+    parts.append(f"<h1>{_text(document.title)}</h1>")
+    parts.append("</header>")
+    parts.extend(_blocks_html(document.blocks))
+    footer = layout.footer_lines(meta)
+    if footer:
+        parts.append("<footer>")
+        if meta.approval_line and meta.approval_line.strip():
+            parts.append(f'<p class="approval">{_text(meta.approval_line)}</p>')
+            footer = footer[1:]
+        if footer:
+            parts.append('<p class="signature">' + "<br>\n".join(_text(line) for line in footer) + "</p>")
+        parts.append("</footer>")
+    parts.append("</article>")
+    return "\n".join(parts) + "\n"
+
+
+def export_text(document: Document, meta: ReleaseMeta) -> str:
+    """Plain text for social channels: headline, blank-line paragraphs, then the signature."""
+    paragraphs = [layout.clean_text(document.title).strip()]
+    for block in document.blocks:
+        text = layout.clean_text(block.text).strip()
+        if layout.is_blank(text):
+            continue
+        paragraphs.append(f"• {text}" if block.kind == "list_item" else text)
+    if meta.date_line and meta.date_line.strip():
+        paragraphs.insert(1, layout.clean_text(meta.date_line).strip())
+    signature = [layout.clean_text(line).strip() for line in meta.signature_lines if line.strip()]
+    if signature:
+        paragraphs.append("\n".join(signature))
+    return "\n\n".join(paragraphs) + "\n"
