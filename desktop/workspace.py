@@ -5,6 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from desktop import accounts, settings
+from desktop.facade.directory import DirectoryFacade
+from desktop.facade.exporting import ExportFacade
+from desktop.facade.proofing import ProofingFacade
+from desktop.facade.releases import ReleasesFacade
 from desktop.storage.engine import Database
 from desktop.storage.models import User
 
@@ -37,8 +41,11 @@ def log_in(database: Database, login: str, password: str) -> Workspace:
     return Workspace(database, user)
 
 
-class Workspace:
-    """What one logged-in user does, as plain calls; each opens and closes its own session."""
+class Workspace(ReleasesFacade, DirectoryFacade, ProofingFacade, ExportFacade):
+    """What one logged-in user does, as plain calls; each opens and closes its own session.
+
+    Each area's calls live in a mixin of its own under desktop/facade/.
+    """
 
     def __init__(self, database: Database, user: User) -> None:
         self.database = database
@@ -74,30 +81,3 @@ class Workspace:
     def add_user(self, login: str, name: str, roles: list[str], password: str, position: str = "") -> None:
         with self.database.session() as session:
             accounts.add_user(session, self._attached(session), login, name, roles, password, position)
-
-    def _attached(self, session: Any) -> User:
-        """The user as a row of this session, so core functions may read and update it."""
-        return session.merge(self.user, load=True)
-
-    # Releases and inboxes (desktop.releases).
-
-    def inbox_counts(self) -> dict[str, int]:
-        from desktop import releases
-
-        with self.database.session() as session:
-            return releases.inbox_counts(session, self._attached(session))
-
-    def list_releases(
-        self, inbox: str = "all", search: str | None = None, status: str | None = None, limit: int = 200
-    ) -> list[Any]:
-        from desktop import releases
-
-        with self.database.session() as session:
-            return releases.list_releases(session, self._attached(session), inbox=inbox, search=search,
-                                          status=status, limit=limit)
-
-    def change_marker(self) -> str:
-        from desktop import releases
-
-        with self.database.session() as session:
-            return releases.change_marker(session)

@@ -1,0 +1,19 @@
+"""What every facade mixin relies on: the open database and the logged-in user."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop.storage.engine import Database
+from desktop.storage.models import User
+
+
+class FacadeBase:
+    """Holds the database and the user; each call opens and closes its own session."""
+
+    database: Database
+    user: User
+
+    def _attached(self, session: Any) -> User:
+        """The user as a row of this session, so core functions may read and update it."""
+        return session.merge(self.user, load=True)
