@@ -118,6 +118,7 @@ def _parse_fields(raw: Any, text: str, path: Path) -> tuple[list[TemplateField],
         seen.add(name)
         kind = str(item.get("type", "text"))
         if kind not in FIELD_TYPES:
+            line = _line_of(text, rf"^\s*type\s*=\s*[\"']{re.escape(kind)}[\"']", line)
             errors.append(
                 TemplateError(
                     path, line, f"Поле «{name}»: невідомий тип «{kind}» (можливі: {', '.join(FIELD_TYPES)})"
