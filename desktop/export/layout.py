@@ -101,7 +101,7 @@ _MONTHS = (
 _INITIAL = re.compile(r"(?<![\w])([А-ЯҐЄІЇA-Z]\.) (?=[А-ЯҐЄІЇA-Z])")
 # "20 квітня 2023 року": the day, the month, the year and "року" stay together.
 _DATE_DAY = re.compile(rf"\b(\d{{1,2}}) (?=(?:{_MONTHS})\b)")
-_DATE_YEAR = re.compile(rf"\b((?:{_MONTHS}) \d{{4}}) (?=(?:року|р\.))")
+_DATE_YEAR = re.compile(r"\b(\d{4}) (?=(?:року|р\.)(?!\w))")
 _DATE_MONTH = re.compile(rf"\b((?:{_MONTHS})) (?=\d{{4}})")
 # A dash never starts a line.
 _DASH = re.compile(" (?=[—–] )")
