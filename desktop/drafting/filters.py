@@ -72,6 +72,13 @@ def upper_first(text: Any) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _one_line(value: Any) -> Any:
+    """Every printed value on one line, so a user's text can never start a block of its own."""
+    if value is None:
+        return ""
+    return " ".join(value.split()) if isinstance(value, str) else value
+
+
 def make_environment() -> jinja2.Environment:
     """The Jinja2 environment with the Ukrainian filters; an unknown name is an error, not silence."""
     env = jinja2.Environment(
@@ -80,6 +87,7 @@ def make_environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        finalize=_one_line,
     )
     env.filters.update(
         date_words=lambda value, with_year=True: date_in_words(value, with_year),

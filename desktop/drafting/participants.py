@@ -168,21 +168,16 @@ def participant_phrases(
     phrases: list[str] = []
     for index, participant in enumerate(participants):
         phrase = None
-        if deputy_shortcut and index > 0 and case not in _overridden_cases(participant):
+        if deputy_shortcut and index > 0 and not _hand_corrected(participant, case):
             phrase = _deputy_form(participants[index - 1], participant, case)
         phrases.append(phrase or participant.form(case))
     return phrases
 
 
-def _overridden_cases(participant: Participant) -> set[str]:
-    """Cases whose whole phrase was corrected by hand: the shortcut must not replace them."""
-    generated = {
-        case: _join(participant.position_forms.get(case, ""), participant.name_forms.get(case, ""))
-        for case in CASES
-    }
-    return {
-        case for case in CASES if participant.is_person and participant.forms.get(case) != generated[case]
-    }
+def _hand_corrected(participant: Participant, case: str) -> bool:
+    """True when the whole phrase in this case was corrected by hand: the shortcut must keep it."""
+    generated = _join(participant.position_forms.get(case, ""), participant.name_forms.get(case, ""))
+    return participant.forms.get(case, generated) != generated
 
 
 def join_phrases(phrases: Sequence[str], conjunction: str | None = None) -> str:

@@ -345,7 +345,7 @@ def render(template: Template, values: Mapping[str, Any], resolve: Resolver) -> 
     try:
         title = _tidy(template.title_template.render(context))
         body = template.body_template.render(context)
-    except jinja2.TemplateError as exc:
+    except (jinja2.TemplateError, ValueError, TypeError) as exc:
         raise UserError(f"Шаблон «{template.name}» не вдалося заповнити: {exc}") from exc
     participants: list[Participant] = []
     for spec in template.fields:

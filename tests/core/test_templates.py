@@ -368,3 +368,13 @@ def test_golden_event_report_gives_the_reference_lead(templates, resolve):
     assert result.document.title == headline
     assert result.document.blocks[0].kind == "lead"
     assert result.document.blocks[0].text == reference_lead
+
+
+def test_a_users_line_break_cannot_start_a_block(templates, resolve):
+    values = values_for("event_report", ["Юрій Тарасюк"]) | {
+        "quote": "Перший рядок\nparagraph: не новий абзац",
+        "quote_author": "Юрій Тарасюк",
+    }
+    result = render(templates["event_report"], values, resolve)
+    quotes = [block.text for block in result.document.blocks if block.kind == "quote"]
+    assert quotes == ["«Перший рядок paragraph: не новий абзац», — наголосив Юрій Тарасюк."]
