@@ -9,6 +9,7 @@ from desktop.facade.directory import DirectoryFacade
 from desktop.facade.exporting import ExportFacade
 from desktop.facade.proofing import ProofingFacade
 from desktop.facade.releases import ReleasesFacade
+from desktop.facade.review import ReviewFacade
 from desktop.storage.engine import Database
 from desktop.storage.models import User
 
@@ -41,7 +42,7 @@ def log_in(database: Database, login: str, password: str) -> Workspace:
     return Workspace(database, user)
 
 
-class Workspace(ReleasesFacade, DirectoryFacade, ProofingFacade, ExportFacade):
+class Workspace(ReleasesFacade, ReviewFacade, DirectoryFacade, ProofingFacade, ExportFacade):
     """What one logged-in user does, as plain calls; each opens and closes its own session.
 
     Each area's calls live in a mixin of its own under desktop/facade/.

@@ -1,0 +1,256 @@
+"""The part of the GUI's facade for review: workflow moves, revisions, diffs, comments and the audit log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from desktop.audit import as_utc
+from desktop.facade.base import FacadeBase
+
+
+@dataclass(frozen=True)
+class RevisionInfo:
+    """One saved revision of a release, as the diff view lists it."""
+
+    id: int
+    number: int
+    author_name: str
+    created_at: datetime
+    kind: str
+    content_hash: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class DiffResult:
+    """A word-level diff between two texts of a release: a list of (op, text), op in equal/insert/delete."""
+
+    from_number: int | None
+    to_number: int | None
+    chunks: list[tuple[str, str]]
+
+    @property
+    def changed(self) -> bool:
+        return any(op != "equal" for op, _ in self.chunks)
+
+
+@dataclass(frozen=True)
+class CommentInfo:
+    """One comment of a release's thread, optionally anchored to a passage of the text."""
+
+    id: int
+    parent_id: int | None
+    author_name: str
+    created_at: datetime
+    text: str
+    anchor_start: int | None
+    anchor_end: int | None
+    anchor_text: str
+    resolved: bool
+    revision_number: int | None = None
+
+    @property
+    def anchored(self) -> bool:
+        return self.anchor_start is not None and self.anchor_end is not None
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """One row of the audit log, for the administrator's view."""
+
+    id: int
+    created_at: datetime
+    user_login: str
+    action: str
+    release_id: int | None
+    revision_id: int | None
+    content_hash: str
+    row_hash: str
+    detail: str
+
+
+def _user_names(session: Any, user_ids: set[int]) -> dict[int, str]:
+    from sqlalchemy import select
+
+    from desktop.storage.models import User
+
+    if not user_ids:
+        return {}
+    rows = session.execute(select(User.id, User.full_name).where(User.id.in_(user_ids)))
+    return {row[0]: row[1] for row in rows}
+
+
+class ReviewFacade(FacadeBase):
+    """Submitting, approving, returning, archiving; revisions, diffs, comments; the audit log."""
+
+    # Workflow moves (desktop.workflow); every refusal is a Ukrainian UserError from the core.
+
+    def submit(self, release_id: int, comment: str = "") -> None:
+        from desktop import workflow
+
+        with self.database.session() as session:
+            workflow.submit(session, self._attached(session), release_id)
+
+    def approve(self, release_id: int, comment: str = "") -> None:
+        from desktop import workflow
+
+        with self.database.session() as session:
+            workflow.approve(session, self._attached(session), release_id, comment=comment)
+
+    def return_release(self, release_id: int, comment: str) -> None:
+        from desktop import workflow
+
+        with self.database.session() as session:
+            workflow.return_release(session, self._attached(session), release_id, comment)
+
+    def archive(self, release_id: int, comment: str = "") -> None:
+        from desktop import workflow
+
+        with self.database.session() as session:
+            workflow.archive(session, self._attached(session), release_id)
+
+    def restore(self, release_id: int, comment: str = "") -> None:
+        from desktop import workflow
+
+        with self.database.session() as session:
+            workflow.restore(session, self._attached(session), release_id)
+
+    def allowed_actions(self, release_id: int) -> set[str]:
+        """What the user may do to the release now; empty if it is gone."""
+        from desktop import releases, workflow
+        from desktop.errors import NotFound
+
+        with self.database.session() as session:
+            try:
+                release = releases.get_release(session, release_id)
+            except NotFound:
+                return set()
+            return workflow.allowed_actions(session, self._attached(session), release)
+
+    def release_status(self, release_id: int) -> str:
+        from desktop import releases
+
+        with self.database.session() as session:
+            return releases.get_release(session, release_id).status
+
+    # Revisions and the word-level diff.
+
+    def revisions(self, release_id: int) -> list[RevisionInfo]:
+        """Every revision of the release, oldest first, with its author's name."""
+        from desktop import releases
+
+        with self.database.session() as session:
+            rows = releases.revisions(session, release_id)
+            names = _user_names(session, {row.author_id for row in rows})
+            return [
+                RevisionInfo(
+                    row.id, row.number, names.get(row.author_id, ""), as_utc(row.created_at), row.kind,
+                    row.content_hash, row.note,
+                )
+                for row in rows
+            ]
+
+    def last_seen_revision(self, release_id: int) -> int | None:
+        """The number of the revision this user last looked at, or None."""
+        from desktop import textdiff
+
+        with self.database.session() as session:
+            return textdiff.last_seen_revision(session, self._attached(session), release_id)
+
+    def diff(self, release_id: int, from_rev: int | None = None, to_rev: int | None = None) -> DiffResult:
+        """Word-level diff; from_rev None means the revision last seen, to_rev None the newest one."""
+        from desktop import textdiff
+
+        with self.database.session() as session:
+            user = self._attached(session)
+            if from_rev is None:
+                from_rev = textdiff.last_seen_revision(session, user, release_id)
+            chunks = textdiff.diff_revisions(session, release_id, from_rev, to_rev)
+            if to_rev is None:
+                numbers = [row.number for row in _revision_rows(session, release_id)]
+                to_rev = numbers[-1] if numbers else None
+            return DiffResult(from_rev, to_rev, [(str(op), str(text)) for op, text in chunks])
+
+    def mark_seen(self, release_id: int, revision_number: int | None = None) -> None:
+        """Remembers that the user has seen the release up to this revision (the newest by default)."""
+        from desktop import textdiff
+
+        with self.database.session() as session:
+            textdiff.mark_seen(session, self._attached(session), release_id, revision_number)
+
+    # Comments.
+
+    def comments(self, release_id: int) -> list[CommentInfo]:
+        """The release's comments, oldest first; replies carry their parent's id."""
+        from desktop import comments
+
+        with self.database.session() as session:
+            rows = comments.list_comments(session, release_id)
+            names = _user_names(session, {row.user_id for row in rows})
+            numbers = {row.id: row.number for row in _revision_rows(session, release_id)}
+            return [
+                CommentInfo(
+                    row.id, row.parent_id, names.get(row.user_id, ""), as_utc(row.created_at), row.text,
+                    row.anchor_start, row.anchor_end, row.anchor_text or "", bool(row.resolved),
+                    numbers.get(row.revision_id) if row.revision_id else None,
+                )
+                for row in rows
+            ]
+
+    def add_comment(
+        self,
+        release_id: int,
+        text: str,
+        anchor: tuple[int, int, str] | None = None,
+        parent_id: int | None = None,
+    ) -> int:
+        """Adds a comment (a reply when parent_id is given); returns its id."""
+        from desktop import comments
+
+        with self.database.session() as session:
+            comment = comments.add_comment(
+                session, self._attached(session), release_id, text, anchor=anchor, parent_id=parent_id
+            )
+            session.flush()
+            return int(comment.id)
+
+    def resolve_comment(self, comment_id: int, resolved: bool = True) -> None:
+        """Marks a comment resolved, or reopens it."""
+        from desktop import comments
+
+        with self.database.session() as session:
+            comments.resolve_comment(session, self._attached(session), comment_id, resolved=resolved)
+
+    # The audit log (administrators).
+
+    def audit_rows(self, limit: int = 500) -> list[AuditRow]:
+        """The newest audit rows first."""
+        from desktop import audit
+        from desktop.accounts import require_role
+
+        with self.database.session() as session:
+            require_role(self._attached(session), "admin")
+            return [
+                AuditRow(
+                    row.id, as_utc(row.created_at), row.user_login, row.action, row.release_id,
+                    row.revision_id, row.content_hash, row.row_hash, row.detail,
+                )
+                for row in audit.recent(session, limit)
+            ]
+
+    def verify_audit(self) -> Any:
+        """Walks the whole chain; returns the core's ChainReport (ok, rows, broken_id, reason)."""
+        from desktop import audit
+        from desktop.accounts import require_role
+
+        with self.database.session() as session:
+            require_role(self._attached(session), "admin")
+            return audit.verify_chain(session)
+
+
+def _revision_rows(session: Any, release_id: int) -> list[Any]:
+    from desktop import releases
+
+    return releases.revisions(session, release_id)
