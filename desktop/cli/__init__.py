@@ -15,6 +15,7 @@ from desktop.errors import UserError
 COMMAND_MODULES = (
     "desktop.cli.core",
     "desktop.cli.officials",
+    "desktop.cli.drafting",
     "desktop.cli.releases",
     "desktop.cli.proofing",
     "desktop.cli.exporting",

@@ -1,14 +1,39 @@
-"""The part of the GUI's facade that lists, opens, saves and moves releases."""
+"""The part of the GUI's facade that lists, drafts, opens, saves and moves releases."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
+from desktop.document import Document
 from desktop.facade.base import FacadeBase
+
+DEFAULT_HEADLINE_MAX = 100
+
+
+@dataclass(frozen=True)
+class ReleaseRecord:
+    """What the editor needs of one release, as plain data detached from any session."""
+
+    id: int
+    title: str
+    document: Document
+    version: int
+    status: str
+    template_key: str
+    participants: list[dict[str, Any]] = field(default_factory=list)
+    facts: dict[str, Any] = field(default_factory=dict)
+    event_date: date | None = None
+    place: str = ""
+    signature_lines: list[str] = field(default_factory=list)
+    headline_max: int = DEFAULT_HEADLINE_MAX
+    template_name: str = ""
+    revision_count: int = 0
 
 
 class ReleasesFacade(FacadeBase):
-    """Releases, inboxes, revisions, workflow moves and comments."""
+    """Releases, inboxes, templates, drafting, saving."""
 
     # Releases and inboxes (desktop.releases).
 
@@ -33,3 +58,104 @@ class ReleasesFacade(FacadeBase):
 
         with self.database.session() as session:
             return releases.change_marker(session)
+
+    # Templates and drafting (desktop.drafting.templates).
+
+    def _load_templates(self) -> tuple[dict[str, Any], list[Any]]:
+        # Loaded once per workspace: parsing and compiling seven Jinja2 templates is not free.
+        cached = getattr(self, "_templates_cache", None)
+        if cached is None:
+            from desktop.drafting.templates import load_templates
+
+            cached = load_templates()
+            self._templates_cache = cached
+        return cached
+
+    def templates(self) -> list[Any]:
+        """The loaded templates in their display order."""
+        return list(self._load_templates()[0].values())
+
+    def template(self, key: str) -> Any:
+        """One template by key, or a Ukrainian NotFound."""
+        from desktop.errors import NotFound
+
+        found = self._load_templates()[0].get(key)
+        if found is None:
+            raise NotFound(f"Шаблону «{key}» немає.")
+        return found
+
+    def template_errors(self) -> list[str]:
+        """Templates that failed to load: «file:line: reason» each."""
+        return [str(error) for error in self._load_templates()[1]]
+
+    def draft_from_template(self, key: str, values: dict[str, Any]) -> int:
+        """Renders the template with the form's values and creates the draft; returns its id."""
+        from desktop import releases
+        from desktop.directory import resolve_participant
+        from desktop.drafting.templates import render
+        from desktop.language.dates import parse_iso_date
+
+        template = self.template(key)
+        with self.database.session() as session:
+            user = self._attached(session)
+            result = render(template, values, lambda ref: resolve_participant(session, ref))
+            event_date = None
+            raw_date = result.facts.get("event_date")
+            if raw_date:
+                event_date = parse_iso_date(raw_date)
+            release = releases.create_release(
+                session,
+                user,
+                result.document,
+                [participant.to_json() for participant in result.participants],
+                result.facts,
+                template_key=key,
+                event_date=event_date,
+                place=str(result.facts.get("place", "")),
+            )
+            session.flush()
+            return int(release.id)
+
+    # One release in the editor.
+
+    def open_release(self, release_id: int) -> ReleaseRecord:
+        """The release's current text and what surrounds it in the editor."""
+        from desktop import releases, settings
+
+        with self.database.session() as session:
+            release = releases.get_release(session, release_id)
+            templates = self._load_templates()[0]
+            template = templates.get(release.template_key)
+            return ReleaseRecord(
+                id=release.id,
+                title=release.title,
+                document=releases.release_document(release),
+                version=release.version,
+                status=release.status,
+                template_key=release.template_key,
+                participants=releases.release_participants(release),
+                facts=releases.release_facts(release),
+                event_date=release.event_date,
+                place=release.place,
+                signature_lines=settings.signature_lines(session),
+                headline_max=template.headline_max if template else DEFAULT_HEADLINE_MAX,
+                template_name=template.name if template else "",
+                revision_count=len(releases.revisions(session, release_id)),
+            )
+
+    def save(self, release_id: int, document: Document, expected_version: int, kind: str = "save") -> int:
+        """Saves the text; returns the new version. A stale version raises SaveConflict (text kept)."""
+        from desktop import releases
+
+        with self.database.session() as session:
+            release = releases.save_text(
+                session, self._attached(session), release_id, document, expected_version=expected_version, kind=kind
+            )
+            return int(release.version)
+
+    def revision_numbers(self, release_id: int) -> list[int]:
+        """The numbers of the release's revisions, oldest first."""
+        from desktop import releases
+
+        with self.database.session() as session:
+            return [revision.number for revision in releases.revisions(session, release_id)]
