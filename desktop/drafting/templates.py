@@ -343,7 +343,7 @@ def render(template: Template, values: Mapping[str, Any], resolve: Resolver) -> 
     """A draft from a template and the form's values; participants come through resolve."""
     context = prepare_fields(template, values, resolve)
     try:
-        title = _tidy(template.title_template.render(context))
+        title = upper_first(_tidy(template.title_template.render(context)))
         body = template.body_template.render(context)
     except (jinja2.TemplateError, ValueError, TypeError) as exc:
         raise UserError(f"Шаблон «{template.name}» не вдалося заповнити: {exc}") from exc
