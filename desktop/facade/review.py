@@ -27,8 +27,8 @@ class RevisionInfo:
 class DiffResult:
     """A word-level diff between two texts of a release: a list of (op, text), op in equal/insert/delete."""
 
-    from_number: int | None
-    to_number: int | None
+    from_number: int | None  # None: nothing seen yet, the whole text counts as new
+    to_number: int | None  # None: the current text, which an autosave may have made newer
     chunks: list[tuple[str, str]]
 
     @property
@@ -159,19 +159,18 @@ class ReviewFacade(FacadeBase):
         with self.database.session() as session:
             return textdiff.last_seen_revision(session, self._attached(session), release_id)
 
-    def diff(self, release_id: int, from_rev: int | None = None, to_rev: int | None = None) -> DiffResult:
-        """Word-level diff; from_rev None means the revision last seen, to_rev None the newest one."""
+    def diff(
+        self, release_id: int, from_rev: int | None = None, to_rev: int | None = None, *, from_empty: bool = False
+    ) -> DiffResult:
+        """Word-level diff; from_rev None means the revision last seen (or an empty text with from_empty),
+        to_rev None the current text."""
         from desktop import textdiff
 
         with self.database.session() as session:
-            user = self._attached(session)
-            if from_rev is None:
-                from_rev = textdiff.last_seen_revision(session, user, release_id)
-            chunks = textdiff.diff_revisions(session, release_id, from_rev, to_rev)
-            if to_rev is None:
-                numbers = [row.number for row in _revision_rows(session, release_id)]
-                to_rev = numbers[-1] if numbers else None
-            return DiffResult(from_rev, to_rev, [(str(op), str(text)) for op, text in chunks])
+            if from_rev is None and not from_empty:
+                from_rev = textdiff.last_seen_revision(session, self._attached(session), release_id)
+            pieces = textdiff.diff_revisions(session, release_id, from_rev, to_rev)
+            return DiffResult(from_rev, to_rev, [(piece.op, piece.text) for piece in pieces])
 
     def mark_seen(self, release_id: int, revision_number: int | None = None) -> None:
         """Remembers that the user has seen the release up to this revision (the newest by default)."""
