@@ -94,7 +94,9 @@ def load_signer(p12_path: Path, password: str | bytes | None, *, now: datetime |
     simple = signers.SimpleSigner(
         signing_cert=signing_cert,
         signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
-        cert_registry=SimpleCertificateStore.from_certs([signing_cert, *chain]),
+        # The signing certificate is embedded by pyHanko itself; listing it here would embed
+        # a second, unused copy that no digest covers.
+        cert_registry=SimpleCertificateStore.from_certs(chain),
     )
     return Signer(
         simple,

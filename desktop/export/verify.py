@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import logging
 import shutil
@@ -70,6 +71,60 @@ def _quiet_validation_logs():
             logger.setLevel(level)
 
 
+def _page_text(page: str, number: int) -> str:
+    lines = page.strip("\n").split("\n")
+    if number > 1 and lines and lines[0].strip() == str(number):
+        lines = lines[1:]
+    return "\n".join(lines)
+
+
+def squash(text: str) -> str:
+    """Whitespace-normalised text, NBSP and line breaks as single spaces."""
+    return " ".join(loosen(text).split())
+
+
+def release_text_matches(extracted: str, expected: str) -> bool:
+    """Whether a PDF's extracted text is the expected release text, ignoring layout.
+
+    Page numbers (from page 2) are dropped, bullets ignored, and the stamp's own text
+    may follow the release, since poppler extracts the visible stamp too.
+    """
+    pages = [page for page in extracted.split("\f") if page.strip()]
+    text = squash("\n".join(_page_text(page, number) for number, page in enumerate(pages, start=1)).replace("•", " "))
+    wanted = squash(expected.replace("•", " "))
+    return bool(wanted) and (text == wanted or text.startswith(wanted + " "))
+
+
+def _contents_padding_is_clean(data: bytes, byte_range: list[int]) -> bool:
+    # The signature's /Contents is reserved with zero padding after the CMS blob; bytes
+    # there are covered by no digest, so a change in them is caught here instead.
+    try:
+        gap = data[byte_range[1]:byte_range[2]].strip().lstrip(b"<").rstrip(b">")
+        blob = bytes.fromhex(gap.decode("ascii"))
+    except (ValueError, IndexError, UnicodeDecodeError):
+        return False
+    if len(blob) < 2 or blob[0] != 0x30:
+        return False
+    length, header = blob[1], 2
+    if length & 0x80:
+        count = length & 0x7F
+        length, header = int.from_bytes(blob[2:2 + count], "big"), 2 + count
+    return not any(blob[header + length:])
+
+
+def _signing_certificate_matches(signature: Any, certificate: Any) -> bool:
+    # The certificate copy inside the CMS is covered only through the signed
+    # signing-certificate-v2 attribute (PAdES requires it); compare its hash.
+    for attribute in signature.signer_info["signed_attrs"]:
+        if attribute["type"].native != "signing_certificate_v2":
+            continue
+        identifier = attribute["values"][0]["certs"][0]
+        algorithm = identifier["hash_algorithm"]["algorithm"].native or "sha256"
+        digest = hashlib.new(algorithm, certificate.dump()).digest()
+        return digest == identifier["cert_hash"].native
+    return False
+
+
 def _refused(message: str, *, signed: bool = False, text: str | None = None) -> VerifyResult:
     return VerifyResult(signed, False, False, False, False, None, None, None, False, text, message)
 
@@ -101,10 +156,17 @@ def verify_pdf_bytes(data: bytes, *, trust_roots: list[Any] | None = None) -> Ve
     except Exception:  # an odd subject name is no reason to fail the check
         signer = None
     whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+    byte_range = [int(value) for value in signature.sig_object.get("/ByteRange", [])]
+    padding_clean = len(byte_range) == 4 and _contents_padding_is_clean(data, byte_range)
     docmdp_ok = status.docmdp_ok is not False
     subfilter = str(signature.sig_object.get("/SubFilter", "")).lstrip("/") or None
-    valid = bool(status.intact and status.valid and whole and docmdp_ok)
-    if not status.intact:
+    try:
+        certificate_ok = _signing_certificate_matches(signature, status.signing_cert)
+    except Exception:  # a mangled attribute is a changed file
+        certificate_ok = False
+    intact = bool(status.intact and padding_clean and certificate_ok)
+    valid = bool(intact and status.valid and whole and docmdp_ok)
+    if not intact:
         message = "Підпис недійсний: вміст файлу змінено після підписання."
     elif not status.valid:
         message = "Підпис недійсний: криптографічна перевірка не пройшла."
@@ -117,7 +179,7 @@ def verify_pdf_bytes(data: bytes, *, trust_roots: list[Any] | None = None) -> Ve
     return VerifyResult(
         signed=True,
         valid=valid,
-        intact=bool(status.intact),
+        intact=intact,
         covers_whole_file=whole,
         trusted=bool(status.trusted),
         signer=signer,
