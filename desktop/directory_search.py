@@ -1,0 +1,240 @@
+"""Searching the officials directory: an in-memory index, substring matching and typo tolerance."""
+
+from __future__ import annotations
+
+import re
+import threading
+import uuid
+import weakref
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from desktop.storage.models import Official, Setting
+
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'", "ʹ": "'"})
+# Everything but letters, digits, apostrophes and hyphens separates words for searching.
+_SEPARATORS = re.compile(r"[^\w'-]+")
+# A word shorter than this is matched only as a substring: one typo in three letters is noise.
+FUZZY_MIN_LENGTH = 4
+FUZZY_CUTOFF = 75.0
+# An internal settings row (not in the settings registry) that changes with every directory write.
+CHANGE_TOKEN_KEY = "_directory_change_token"
+
+
+def fold(text: str) -> str:
+    """Lower-cased, apostrophes unified, punctuation turned to spaces: how searching compares text."""
+    folded = _SEPARATORS.sub(" ", (text or "").translate(_APOSTROPHES).lower().replace("_", " "))
+    return " ".join(folded.split())
+
+
+def official_search_text(
+    surname: str, given_name: str, patronymic: str, position: str, short_position: str, organization: str
+) -> str:
+    """The folded text an official is found by; the name comes first, for prefix ranking."""
+    return fold(" ".join((surname, given_name, patronymic, position, short_position, organization)))
+
+
+@dataclass
+class _Entry:
+    official_id: int
+    name: str  # folded surname, given name and patronymic
+    active: bool
+
+
+@dataclass
+class DirectoryIndex:
+    """Every official's words held in memory, reloaded when the table changes.
+
+    Entries are numbered in directory order (precedence, then name), so among equally good
+    matches the smaller number wins. Matching goes word → vocabulary → entries with set
+    operations, so a query costs about the number of matching words, not the number of officials.
+    """
+
+    signature: tuple[Any, ...] = ()
+    entries: list[_Entry] = field(default_factory=list)
+    vocabulary: list[str] = field(default_factory=list)
+    postings: list[list[int]] = field(default_factory=list)
+    name_postings: list[list[int]] = field(default_factory=list)
+    active: set[int] = field(default_factory=set)
+    _blob: str = ""
+    _starts: list[int] = field(default_factory=list)
+    _prefixes: dict[int, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, session: Session, signature: tuple[Any, ...] = ()) -> DirectoryIndex:
+        """Reads the id, search text and name of every official (one query)."""
+        index = cls(signature=signature)
+        rows = session.execute(
+            select(Official.id, Official.search_text, Official.surname, Official.given_name,
+                   Official.patronymic, Official.active, Official.precedence)
+        ).all()
+        named = sorted(((precedence, fold(f"{surname} {given} {patronymic}"), official_id, text, active)
+                        for official_id, text, surname, given, patronymic, active, precedence in rows))
+        numbers: dict[str, int] = {}
+        postings: list[list[int]] = []
+        name_postings: list[list[int]] = []
+        for number, (_precedence, name, official_id, text, active) in enumerate(named):
+            index.entries.append(_Entry(official_id, name, bool(active)))
+            if active:
+                index.active.add(number)
+            name_tokens = set(name.split())
+            for token in set((text or "").split()) | name_tokens:
+                position = numbers.get(token)
+                if position is None:
+                    position = numbers[token] = len(postings)
+                    postings.append([])
+                    name_postings.append([])
+                postings[position].append(number)
+                if token in name_tokens:
+                    name_postings[position].append(number)
+        index.vocabulary = list(numbers)
+        index.postings, index.name_postings = postings, name_postings
+        index._blob = "\n" + "\n".join(index.vocabulary) + "\n"
+        offset, starts = 1, []
+        for token in index.vocabulary:
+            starts.append(offset)
+            offset += len(token) + 1
+        index._starts = starts
+        return index
+
+    def _tokens_containing(self, word: str) -> tuple[set[int], set[int]]:
+        """Vocabulary positions of the words that contain the query word, and of those starting with it."""
+        containing: set[int] = set()
+        starting: set[int] = set()
+        starts, blob = self._starts, self._blob
+        for match in re.finditer(re.escape(word), blob):
+            position = bisect_right(starts, match.start()) - 1
+            containing.add(position)
+            if starts[position] == match.start():
+                starting.add(position)
+        return containing, starting
+
+    def _union(self, lists: list[list[int]], positions: set[int]) -> set[int]:
+        result: set[int] = set()
+        for position in positions:
+            result.update(lists[position])
+        return result
+
+    def _prefix_list(self, length: int) -> list[str]:
+        # Typos inside a typed prefix («Тарсю» for Тарасюк) are found by comparing with word beginnings.
+        if length not in self._prefixes:
+            self._prefixes[length] = [token[:length] for token in self.vocabulary]
+        return self._prefixes[length]
+
+    def _near_tokens(self, word: str) -> tuple[set[int], set[int]]:
+        """Vocabulary positions of words a mistyped query word nearly equals: (close, very close)."""
+        close: set[int] = set()
+        very_close: set[int] = set()
+        for choices in (self.vocabulary, self._prefix_list(len(word)), self._prefix_list(len(word) + 1)):
+            for _choice, score, position in process.extract(
+                word, choices, scorer=fuzz.ratio, limit=None, score_cutoff=FUZZY_CUTOFF
+            ):
+                close.add(position)
+                if score >= 88:
+                    very_close.add(position)
+        return close, very_close
+
+    def search(self, text: str, limit: int = 20, include_inactive: bool = False) -> list[int]:
+        """Official ids best first: every query word must match, exactly or (failing that) nearly."""
+        words = sorted(set(fold(text).split()), key=len, reverse=True)
+        if not words or limit <= 0:
+            return []
+        allowed = set(range(len(self.entries))) if include_inactive else self.active
+        exact: list[tuple[set[int], set[int], set[int]]] = []
+        candidates = allowed
+        for word in words:
+            containing, starting = self._tokens_containing(word)
+            hits = self._union(self.postings, containing)
+            exact.append((hits, self._union(self.postings, starting), self._union(self.name_postings, starting)))
+            candidates = candidates & hits
+        scores: Counter[int] = Counter()
+        for hits, starts_word, starts_name in exact:
+            # a plain hit counts 3, the beginning of a word 4, the beginning of a name part 5
+            for _ in range(3):
+                scores.update(hits & candidates)
+            scores.update(starts_word & candidates)
+            scores.update(starts_name & candidates)
+        if len(candidates) < limit:
+            self._add_near_misses(words, exact, allowed, candidates, scores)
+        ranked = sorted(sorted(scores), key=scores.__getitem__, reverse=True)[:limit]
+        return [self.entries[number].official_id for number in ranked]
+
+    def _add_near_misses(self, words: list[str], exact: list[tuple[set[int], set[int], set[int]]],
+                         allowed: set[int], found: set[int], scores: Counter[int]) -> None:
+        # Few plain hits: each word may instead be a near miss of a word of the entry (1 or 2 points,
+        # always below an entry that matches every word exactly).
+        pool = allowed
+        near_sets: list[tuple[set[int], set[int]]] = []
+        for word, (hits, _starts, _names) in zip(words, exact, strict=True):
+            if len(word) >= FUZZY_MIN_LENGTH:
+                close, very_close = self._near_tokens(word)
+                near = self._union(self.postings, close) - hits
+                nearer = self._union(self.postings, very_close) - hits
+            else:
+                near, nearer = set(), set()
+            near_sets.append((near, nearer))
+            pool = pool & (hits | near)
+            if not pool:
+                return
+        pool -= found
+        for (hits, starts_word, starts_name), (near, nearer) in zip(exact, near_sets, strict=True):
+            for _ in range(3):
+                scores.update(hits & pool)
+            scores.update(starts_word & pool)
+            scores.update(starts_name & pool)
+            scores.update(near & pool)
+            scores.update(nearer & pool)
+
+
+_indexes: weakref.WeakKeyDictionary[Engine, DirectoryIndex] = weakref.WeakKeyDictionary()
+_indexes_lock = threading.Lock()
+
+
+def _signature(session: Session) -> tuple[Any, ...]:
+    # Both are index lookups: counting or scanning updated_at over 10,000 rows would cost more than
+    # the search itself. Every directory write changes the token; a row added behind the directory's
+    # back still changes the newest id.
+    newest = session.execute(select(func.max(Official.id))).scalar()
+    token = session.get(Setting, CHANGE_TOKEN_KEY, populate_existing=True)
+    return newest, token.value if token else ""
+
+
+def mark_directory_changed(session: Session) -> None:
+    """Tells every workstation's search index that the officials have changed."""
+    token = session.get(Setting, CHANGE_TOKEN_KEY)
+    if token is None:
+        session.add(Setting(key=CHANGE_TOKEN_KEY, value=uuid.uuid4().hex))
+    else:
+        token.value = uuid.uuid4().hex
+    session.flush()
+
+
+def directory_index(session: Session) -> DirectoryIndex:
+    """The index of the session's database, reloaded only when the officials table has changed."""
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    signature = _signature(session)
+    with _indexes_lock:
+        index = _indexes.get(engine)
+    if index is None or index.signature != signature:
+        index = DirectoryIndex.load(session, signature)
+        with _indexes_lock:
+            _indexes[engine] = index
+    return index
+
+
+def search_officials(
+    session: Session, text: str, limit: int = 20, include_inactive: bool = False
+) -> list[Official]:
+    """Officials matching every word of the text (any order, any field, typos tolerated), best first."""
+    ids = directory_index(session).search(text, limit, include_inactive)
+    if not ids:
+        return []
+    by_id = {o.id: o for o in session.execute(select(Official).where(Official.id.in_(ids))).scalars()}
+    return [by_id[i] for i in ids if i in by_id]
