@@ -69,6 +69,7 @@ class AuditRow:
     content_hash: str
     row_hash: str
     detail: str
+    revision_number: int | None = None
 
 
 def _user_names(session: Any, user_ids: set[int]) -> dict[int, str]:
@@ -231,12 +232,14 @@ class ReviewFacade(FacadeBase):
 
         with self.database.session() as session:
             require_role(self._attached(session), "admin")
+            rows = audit.recent(session, limit)
+            numbers = _revision_numbers(session, {row.revision_id for row in rows if row.revision_id})
             return [
                 AuditRow(
                     row.id, as_utc(row.created_at), row.user_login, row.action, row.release_id,
-                    row.revision_id, row.content_hash, row.row_hash, row.detail,
+                    row.revision_id, row.content_hash, row.row_hash, row.detail, numbers.get(row.revision_id or 0),
                 )
-                for row in audit.recent(session, limit)
+                for row in rows
             ]
 
     def verify_audit(self) -> Any:
@@ -253,3 +256,14 @@ def _revision_rows(session: Any, release_id: int) -> list[Any]:
     from desktop import releases
 
     return releases.revisions(session, release_id)
+
+
+def _revision_numbers(session: Any, revision_ids: set[int]) -> dict[int, int]:
+    from sqlalchemy import select
+
+    from desktop.storage.models import Revision
+
+    if not revision_ids:
+        return {}
+    rows = session.execute(select(Revision.id, Revision.number).where(Revision.id.in_(revision_ids)))
+    return {row[0]: row[1] for row in rows}
