@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QStyle, QToolBar
 
 from desktop import __version__
+from ui.review_actions import MainReviewActions
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -54,6 +55,7 @@ class MainActions:
         self.toolbar.setMovable(False)
         self.toolbar.addActions([self.new_release, self.open, self.refresh])
         window.addToolBar(self.toolbar)
+        self.review = MainReviewActions(window).install(self.release_menu, self.toolbar, self.tools_menu)
         window.table.selectionModel().selectionChanged.connect(lambda *_: self.update_enabled())
 
     def _action(self, text: str, shortcut: object, slot: object, icon: object = None) -> QAction:
@@ -73,6 +75,7 @@ class MainActions:
         is_admin = self.workspace.has_role("admin")
         self.settings.setEnabled(is_admin)
         self.users.setEnabled(is_admin)
+        self.review.update_enabled()
 
     # Handlers.
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import UserError
 from desktop.labels import INBOX_LABELS, STATUS_LABELS
 from desktop.workspace import Workspace
+from ui.change_listener import watch_changes
 from ui.main_actions import MainActions
 from ui.release_list import ReleaseListModel
 from ui.tasks import TaskRunner
@@ -50,6 +51,8 @@ class MainWindow(QMainWindow):
         self.poll_timer.setInterval(POLL_INTERVAL_MS)
         self.poll_timer.timeout.connect(self.refresh_if_changed)
         self.poll_timer.start()
+        # PostgreSQL tells us at once; on SQLite the poll above is all there is.
+        self.change_watcher = watch_changes(self)
         self.refresh()
 
     # Layout.
@@ -218,4 +221,5 @@ class MainWindow(QMainWindow):
         stored = QSettings()
         stored.setValue("main/geometry", self.saveGeometry())
         stored.setValue("main/splitter", self.splitter.saveState())
+        self.change_watcher.stop()
         super().closeEvent(event)

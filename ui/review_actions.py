@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -13,7 +14,9 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPlainTextEdit,
+    QStyle,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -110,6 +113,12 @@ class ReviewActions:
         self.archive = self._action("&Архівувати", None, self.archive_release)
         self.restore = self._action("Відновити з а&рхіву", None, self.restore_release)
         self.diff = self._action("&Зміни між редакціями…", DIFF_SHORTCUT, self.show_diff)
+        icon = parent.style().standardIcon
+        pixmap = QStyle.StandardPixmap
+        self.submit.setIcon(icon(pixmap.SP_ArrowForward))
+        self.approve.setIcon(icon(pixmap.SP_DialogApplyButton))
+        self.return_.setIcon(icon(pixmap.SP_ArrowBack))
+        self.diff.setIcon(icon(pixmap.SP_FileDialogContentsView))
         self.submit.setToolTip("Подати реліз на погодження керівникові (Ctrl+Enter)")
         self.approve.setToolTip("Погодити поточну редакцію (Ctrl+Shift+A)")
         self.return_.setToolTip("Повернути авторові з коментарем (Ctrl+Shift+R)")
@@ -138,7 +147,12 @@ class ReviewActions:
         menu.addAction(self.diff)
         if toolbar is not None:
             toolbar.addSeparator()
-            toolbar.addActions([self.submit, self.approve, self.return_])
+            for action in (self.submit, self.approve, self.return_):
+                toolbar.addAction(action)
+                # The moves matter too much for an icon alone: the button names them.
+                button = toolbar.widgetForAction(action)
+                if isinstance(button, QToolButton):
+                    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
     def update_enabled(self) -> None:
         """Enables what the core allows now; a stale button is harmless, the core refuses anyway."""
