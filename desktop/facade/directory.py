@@ -2,8 +2,319 @@
 
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
 from desktop.facade.base import FacadeBase
+from desktop.language.inflection import CASES
+
+if TYPE_CHECKING:
+    from desktop.directory_io import ImportReport
+    from desktop.directory_search import DirectoryIndex
+    from desktop.drafting.participants import Participant
+    from desktop.storage.models import Official, OfficialGroup
+
+DEFAULT_SEARCH_LIMIT = 50
+INDEX_RECHECK_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class OfficialRow:
+    """One official as the directory table and the picker show it, detached from any session."""
+
+    id: int
+    surname: str
+    given_name: str
+    patronymic: str
+    gender: str
+    position: str
+    short_position: str
+    organization: str
+    precedence: int
+    phone: str
+    email: str
+    active: bool
+
+    @property
+    def full_name(self) -> str:
+        """«Тарасюк Юрій Миколайович»: surname first, as a directory lists people."""
+        return " ".join(part for part in (self.surname, self.given_name, self.patronymic) if part)
+
+    @property
+    def display_name(self) -> str:
+        """«Юрій Тарасюк»: as a release names a person."""
+        return f"{self.given_name} {self.surname}".strip()
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    """A collective participant as the groups tab and the picker show it."""
+
+    id: int
+    text: str
+    precedence: int
+    active: bool
+
+
+@dataclass(frozen=True)
+class OfficialForms:
+    """An official's case forms (corrections applied) and which of them were corrected by hand."""
+
+    official: OfficialRow
+    names: dict[str, str]
+    positions: dict[str, str]
+    corrected: dict[str, set[str]] = field(default_factory=dict)  # part ("name", "position") → cases
+
+    def is_corrected(self, part: str, case: str) -> bool:
+        return case in self.corrected.get(part, set())
+
+
+def _row(official: Official) -> OfficialRow:
+    return OfficialRow(
+        id=official.id, surname=official.surname, given_name=official.given_name,
+        patronymic=official.patronymic or "", gender=official.gender or "", position=official.position,
+        short_position=official.short_position or "", organization=official.organization or "",
+        precedence=official.precedence, phone=official.phone or "", email=official.email or "",
+        active=bool(official.active),
+    )
+
+
+def _plain_row(values: dict[str, Any]) -> OfficialRow:
+    # Optional text columns may hold NULL in rows written by an older import.
+    return OfficialRow(**{key: ("" if value is None else value) for key, value in values.items()})
+
+
+def _group_row(group: OfficialGroup) -> GroupRow:
+    return GroupRow(id=group.id, text=group.text, precedence=group.precedence, active=bool(group.active))
 
 
 class DirectoryFacade(FacadeBase):
-    """The officials directory and participants."""
+    """The officials directory, its groups, import and export, and participants for the editor."""
+
+    # Reading.
+
+    def search_officials(self, text: str, limit: int = DEFAULT_SEARCH_LIMIT,
+                         include_inactive: bool = False) -> list[OfficialRow]:
+        """Officials matching the text (any field, any order, typos tolerated), best first.
+
+        Empty text lists the most senior officials, so the picker never opens blank.
+        """
+        index = self._official_index()
+        if text.strip():
+            ids = index.search(text, limit, include_inactive)
+        else:
+            # the index keeps its entries in directory order: precedence, then name
+            senior = (entry.official_id for entry in index.entries if include_inactive or entry.active)
+            ids = list(islice(senior, limit))
+        return self._rows(ids)
+
+    def refresh_directory(self) -> None:
+        """Forgets the cached search index: the next search sees other workstations' changes."""
+        self._index_checked_at = None
+
+    def _official_index(self) -> DirectoryIndex:
+        # Type-ahead searches on every keystroke: the index is checked against the table (a query that
+        # scans it) only every few seconds, and at once after an edit made through this facade.
+        from desktop.directory_search import directory_index
+
+        now = time.monotonic()
+        checked_at = getattr(self, "_index_checked_at", None)
+        if checked_at is None or now - checked_at > INDEX_RECHECK_SECONDS:
+            with self.database.session() as session:
+                self._index = directory_index(session)
+            self._index_checked_at = now
+        return self._index
+
+    def _rows(self, official_ids: list[int] | None, include_inactive: bool = True) -> list[OfficialRow]:
+        """Officials as rows, in one narrow query (no case forms): these ids in this order, or all."""
+        from sqlalchemy import select
+
+        from desktop.storage.models import Official
+
+        if official_ids is not None and not official_ids:
+            return []
+        query = select(*(getattr(Official, name) for name in OfficialRow.__dataclass_fields__))
+        if official_ids is None:
+            query = query.order_by(Official.precedence, Official.surname, Official.given_name)
+            if not include_inactive:
+                query = query.where(Official.active.is_(True))
+        else:
+            query = query.where(Official.id.in_(official_ids))
+        with self.database.session() as session:
+            rows = [_plain_row(row._asdict()) for row in session.execute(query)]
+        if official_ids is None:
+            return rows
+        by_id = {row.id: row for row in rows}
+        return [by_id[official_id] for official_id in official_ids if official_id in by_id]
+
+    def list_officials(self, include_inactive: bool = True) -> list[OfficialRow]:
+        """Every official in precedence order: the directory table."""
+        return self._rows(None, include_inactive)
+
+    def official(self, official_id: int) -> OfficialRow:
+        """One official's fields; NotFound in Ukrainian when gone."""
+        from desktop import directory
+
+        with self.database.session() as session:
+            return _row(directory.get_official(session, official_id))
+
+    def official_forms(self, official_id: int) -> OfficialForms:
+        """The six case forms of the name and the position, hand corrections marked."""
+        from desktop import directory
+
+        with self.database.session() as session:
+            official = directory.get_official(session, official_id)
+            participant = directory.participant_from_official(official)  # generates missing forms
+            overrides = directory.official_overrides(official)
+            return OfficialForms(
+                official=_row(official),
+                names={case: participant.name_forms.get(case, "") for case in CASES},
+                positions={case: participant.position_forms.get(case, "") for case in CASES},
+                corrected={part: set(cases) for part, cases in overrides.items()},
+            )
+
+    def preview_forms(self, given_name: str, surname: str, patronymic: str, gender: str,
+                      position: str) -> tuple[dict[str, str], dict[str, str], str]:
+        """The case forms the core would generate for these fields: names, positions, the gender used."""
+        from desktop.drafting.participants import make_participant
+
+        if not (given_name.strip() or surname.strip()):
+            return dict.fromkeys(CASES, ""), self._position_preview(position, gender), gender
+        person = make_participant(given_name, surname, patronymic or None, gender or None, position)
+        return dict(person.name_forms), dict(person.position_forms), person.gender or ""
+
+    @staticmethod
+    def _position_preview(position: str, gender: str) -> dict[str, str]:
+        from desktop.language.inflection import position_forms
+
+        return position_forms(position, gender or None) if position.strip() else dict.fromkeys(CASES, "")
+
+    def participant(self, official_id: int) -> Participant:
+        """A snapshot of the official for a release, hand corrections applied."""
+        from desktop import directory
+
+        with self.database.session() as session:
+            return directory.participant_from_official(directory.get_official(session, official_id))
+
+    def participants(self, official_ids: list[int]) -> list[Participant]:
+        """Snapshots of several officials in one session, in the order given."""
+        from desktop import directory
+
+        with self.database.session() as session:
+            return [directory.participant_from_official(directory.get_official(session, official_id))
+                    for official_id in official_ids]
+
+    # Editing (an admin edits; any author adds — the core decides).
+
+    def save_official(self, official_id: int | None, **values: Any) -> OfficialRow:
+        """Adds an official (official_id None) or changes one; returns it as stored."""
+        from desktop import directory
+
+        with self.database.session() as session:
+            actor = self._attached(session)
+            if official_id is None:
+                official = directory.add_official(session, actor, **values)
+            else:
+                official = directory.update_official(session, actor, official_id, **values)
+            session.flush()
+            self.refresh_directory()
+            return _row(official)
+
+    def deactivate_official(self, official_id: int, active: bool = False) -> OfficialRow:
+        """Hides an official from the picker, or (active=True) restores one."""
+        from desktop import directory
+
+        with self.database.session() as session:
+            row = _row(directory.deactivate_official(session, self._attached(session), official_id, active))
+        self.refresh_directory()
+        return row
+
+    def set_form_override(self, official_id: int, case: str, text: str, part: str = "name") -> None:
+        """Stores a hand-corrected case form ('' restores the generated one)."""
+        from desktop import directory
+
+        with self.database.session() as session:
+            directory.set_form_override(session, self._attached(session), official_id, case, text, part)
+
+    def add_ad_hoc(self, given_name: str, surname: str, position: str, gender: str = "",
+                   patronymic: str = "", save: bool = False, organization: str = "") -> Participant:
+        """A participant typed in while drafting; with save it is also added to the directory."""
+        from desktop import directory
+        from desktop.drafting.participants import make_participant
+
+        if not save:
+            problems = directory.field_problems(
+                {"surname": surname, "given_name": given_name, "position": position})
+            if problems:
+                from desktop.errors import UserError
+
+                raise UserError("; ".join(problems).capitalize() + ".")
+            return make_participant(given_name, surname, patronymic or None, gender or None, position)
+        with self.database.session() as session:
+            official = directory.add_official(
+                session, self._attached(session), surname=surname, given_name=given_name,
+                patronymic=patronymic, gender=gender, position=position, organization=organization)
+            session.flush()
+            self.refresh_directory()
+            return directory.participant_from_official(official)
+
+    # Groups.
+
+    def groups(self, include_inactive: bool = False) -> list[GroupRow]:
+        """Collective participants in precedence order."""
+        from desktop import directory_groups
+
+        with self.database.session() as session:
+            return [_group_row(group) for group in directory_groups.list_groups(session, include_inactive)]
+
+    def save_group(self, group_id: int | None, text: str, precedence: int | str | None = None,
+                   active: bool | None = None) -> GroupRow:
+        """Adds a group (group_id None) or changes one."""
+        from desktop import directory_groups
+
+        with self.database.session() as session:
+            actor = self._attached(session)
+            if group_id is None:
+                group = directory_groups.add_group(session, actor, text, precedence)
+            else:
+                group = directory_groups.update_group(session, actor, group_id, text=text,
+                                                      precedence=precedence, active=active)
+            session.flush()
+            return _group_row(group)
+
+    def group_participant(self, group_id: int) -> Participant:
+        """A snapshot of the group for a release (it agrees in the plural)."""
+        from desktop import directory_groups
+
+        with self.database.session() as session:
+            return directory_groups.participant_from_group(directory_groups.get_group(session, group_id))
+
+    # Import and export.
+
+    def import_preview(self, path: str | Path) -> ImportReport:
+        """What importing the file would do, row by row, without changing anything."""
+        from desktop import directory_io
+
+        with self.database.session() as session:
+            report = directory_io.import_officials(session, self._attached(session), path, dry_run=True)
+            session.rollback()
+            return report
+
+    def import_file(self, path: str | Path) -> ImportReport:
+        """Imports the file: new officials added, known ones updated, bad rows refused."""
+        from desktop import directory_io
+
+        with self.database.session() as session:
+            report = directory_io.import_officials(session, self._attached(session), path)
+        self.refresh_directory()
+        return report
+
+    def export_file(self, path: str | Path) -> int:
+        """Writes the directory to CSV or XLSX (by the file's extension); returns how many officials."""
+        from desktop import directory_io
+
+        with self.database.session() as session:
+            return directory_io.export_officials(session, path, self._attached(session))

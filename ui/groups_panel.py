@@ -1,0 +1,136 @@
+"""The groups tab of the directory: collective participants such as «голови громад району»."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import UserError
+from desktop.facade.directory import GroupRow
+from desktop.workspace import Workspace
+from ui.officials_model import GroupsModel
+
+
+class GroupsPanel(QWidget):
+    """Lists the groups; anyone adds one, an admin renames, re-ranks, deactivates or restores."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.is_admin = workspace.has_role("admin")
+        self.model = GroupsModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("groups")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._fill_from_selection())
+
+        self.text_edit = QLineEdit()
+        self.text_edit.setObjectName("group_text")
+        self.text_edit.setPlaceholderText("голови територіальних громад Коростенського району")
+        self.precedence_spin = QSpinBox()
+        self.precedence_spin.setObjectName("group_precedence")
+        self.precedence_spin.setRange(0, 999_999)
+        self.precedence_spin.setValue(1000)
+        form = QFormLayout()
+        form.addRow("&Текст групи (у називному, множина):", self.text_edit)
+        form.addRow("&Ранг:", self.precedence_spin)
+        self.add_button = QPushButton("&Додати групу")
+        self.add_button.clicked.connect(self.add_group)
+        self.save_button = QPushButton("&Зберегти зміни")
+        self.save_button.clicked.connect(self.save_group)
+        self.toggle_button = QPushButton("&Деактивувати")
+        self.toggle_button.clicked.connect(self.toggle_active)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.save_button, self.toggle_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        note = QLabel("Група узгоджується в множині: «участь у якому взяли голови громад…».")
+        note.setStyleSheet("color: #5f6368")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(note)
+        self.refresh()
+
+    def selected(self) -> GroupRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.group(rows[0].row()) if rows else None
+
+    def refresh(self, select_id: int | None = None) -> None:
+        """Reloads the groups, keeping (or moving to) a selection."""
+        current = self.selected()
+        try:
+            self.model.set_rows(self.workspace.groups(include_inactive=True))
+        except UserError as error:
+            QMessageBox.warning(self, "Довідник посадовців", str(error))
+            return
+        wanted = select_id if select_id is not None else (current.id if current else None)
+        if wanted is not None and self.model.row_of(wanted) >= 0:
+            self.table.selectRow(self.model.row_of(wanted))
+        self._update_enabled()
+
+    def _fill_from_selection(self) -> None:
+        group = self.selected()
+        if group is not None:
+            self.text_edit.setText(group.text)
+            self.precedence_spin.setValue(group.precedence)
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        group = self.selected()
+        can_add = any(self.workspace.has_role(role) for role in ("author", "supervisor", "admin"))
+        self.add_button.setEnabled(can_add)
+        self.save_button.setEnabled(self.is_admin and group is not None)
+        self.toggle_button.setEnabled(self.is_admin and group is not None)
+        self.toggle_button.setText("&Відновити" if group is not None and not group.active else "&Деактивувати")
+
+    def _run(self, work: object) -> GroupRow | None:
+        try:
+            return work()  # type: ignore[operator]
+        except UserError as error:
+            QMessageBox.warning(self, "Довідник посадовців", str(error))
+            return None
+
+    def add_group(self) -> None:
+        text, rank = self.text_edit.text(), self.precedence_spin.value()
+        group = self._run(lambda: self.workspace.save_group(None, text, rank))
+        if group is not None:
+            self.refresh(group.id)
+
+    def save_group(self) -> None:
+        current = self.selected()
+        if current is None:
+            return
+        text, rank = self.text_edit.text(), self.precedence_spin.value()
+        group = self._run(lambda: self.workspace.save_group(current.id, text, rank))
+        if group is not None:
+            self.refresh(group.id)
+
+    def toggle_active(self) -> None:
+        current = self.selected()
+        if current is None:
+            return
+        group = self._run(lambda: self.workspace.save_group(current.id, current.text, active=not current.active))
+        if group is not None:
+            self.refresh(group.id)

@@ -1,0 +1,99 @@
+"""Table models of the officials directory: officials (the manager's table) and groups."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from desktop.facade.directory import GroupRow, OfficialRow
+
+OFFICIAL_COLUMNS = ("ПІБ", "Посада", "Організація", "Ранг", "Активний")
+GROUP_COLUMNS = ("Група", "Ранг", "Активна")
+INACTIVE_COLOUR = "#80868b"
+CASE_LABELS = {
+    "nominative": "Називний", "genitive": "Родовий", "dative": "Давальний",
+    "accusative": "Знахідний", "instrumental": "Орудний", "locative": "Місцевий",
+}
+GENDER_LABELS = {"masculine": "чоловіча", "feminine": "жіноча"}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class _RowsModel(QAbstractTableModel):
+    """A read-only table over a list of frozen rows."""
+
+    columns: tuple[str, ...] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Any] = []
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Any | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def row_of(self, row_id: int) -> int:
+        """The table row showing the object with this id, or -1."""
+        return next((number for number, row in enumerate(self.rows) if row.id == row_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section]
+        return None
+
+    def cells(self, row: Any) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.cells(row)[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and not row.active:
+            return QBrush(QColor(INACTIVE_COLOUR))
+        if role == Qt.ItemDataRole.FontRole and not row.active:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[index.column()] == "Ранг":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class OfficialsModel(_RowsModel):
+    """The directory table: ПІБ, Посада, Організація, Ранг, Активний."""
+
+    columns = OFFICIAL_COLUMNS
+
+    def cells(self, row: OfficialRow) -> tuple[str, ...]:
+        return (row.full_name, row.position, row.organization, str(row.precedence),
+                "так" if row.active else "ні")
+
+    def official(self, row: int) -> OfficialRow | None:
+        return self.row_at(row)
+
+
+class GroupsModel(_RowsModel):
+    """Collective participants: Група, Ранг, Активна."""
+
+    columns = GROUP_COLUMNS
+
+    def cells(self, row: GroupRow) -> tuple[str, ...]:
+        return (row.text, str(row.precedence), "так" if row.active else "ні")
+
+    def group(self, row: int) -> GroupRow | None:
+        return self.row_at(row)
