@@ -1,0 +1,399 @@
+"""The window in which one release is written: headline, body, signature, autosave and conflicts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.document import Document
+from desktop.errors import UserError
+from desktop.labels import STATUS_LABELS
+from ui.conflict_dialog import KEEP_MINE, ConflictDialog
+from ui.editor_actions import EditorActions
+from ui.find_replace import FindReplaceBar
+from ui.release_editor import EDITOR_FONT_FAMILY, ReleaseEditor
+from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from desktop.facade.releases import ReleaseRecord
+    from desktop.workspace import Workspace
+
+# Autosave after this pause in typing: well inside the promised 2 s, long enough not to save every key.
+AUTOSAVE_DELAY_MS = 1500
+PAGE_MAX_WIDTH = 920
+EDITOR_MIN_HEIGHT = 260
+OVER_LIMIT_STYLE = "color: #c5221f; font-weight: bold"
+
+
+class EditorWindow(QMainWindow):
+    """Edits one release; nothing typed here is ever lost."""
+
+    document_changed = Signal()
+    saved = Signal(int)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        record: ReleaseRecord,
+        tasks: TaskRunner | None = None,
+        main_window: Any = None,
+    ) -> None:
+        super().__init__(main_window)
+        self.setWindowFlag(Qt.WindowType.Window)
+        self.workspace = workspace
+        self.tasks = tasks or TaskRunner(self)
+        self.main_window = main_window
+        self.release_id = record.id
+        self.record = record
+        self.version = record.version
+        self.headline_max = record.headline_max
+        self._saved_document = record.document
+        self._saving = False
+        self._pending_kind: str | None = None
+        self._in_conflict = False
+        self.setObjectName("editor_window")
+        self.setMinimumSize(760, 560)
+        self.resize(980, 820)
+
+        self.editor = ReleaseEditor()
+        self.find_bar = FindReplaceBar(self.editor)
+        self._build_body()
+        self.actions_ = EditorActions(self)
+        self._build_status_bar()
+
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setSingleShot(True)
+        self.autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+
+        self._load(record)
+        self.editor.textChanged.connect(self._on_changed)
+        self.headline_edit.textChanged.connect(self._on_changed)
+        self.editor.setFocus()
+
+    # Layout.
+
+    def _build_body(self) -> None:
+        self.headline_edit = QLineEdit()
+        self.headline_edit.setObjectName("headline")
+        self.headline_edit.setPlaceholderText("Заголовок релізу")
+        headline_font = QFont(EDITOR_FONT_FAMILY)
+        headline_font.setPointSizeF(15)
+        headline_font.setBold(True)
+        self.headline_edit.setFont(headline_font)
+        self.headline_counter = QLabel()
+        self.headline_counter.setObjectName("headline_counter")
+        headline_label = QLabel("&Заголовок:")
+        headline_label.setBuddy(self.headline_edit)
+        headline_row = QHBoxLayout()
+        headline_row.addWidget(headline_label)
+        headline_row.addWidget(self.headline_edit, 1)
+        headline_row.addWidget(self.headline_counter)
+
+        # The body grows with its text inside a scrolling page, so the signature always sits right under it.
+        self.editor.setFrameShape(QFrame.Shape.NoFrame)
+        self.editor.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.editor.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.editor.document().documentLayout().documentSizeChanged.connect(lambda *_: self._fit_editor())
+        self.editor.cursorPositionChanged.connect(self._keep_cursor_visible)
+        self.signature_label = QLabel()
+        self.signature_label.setObjectName("signature")
+        self.signature_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.signature_label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.signature_label.setWordWrap(True)
+        self.signature_label.setToolTip("Підпис відділу з налаштувань; змінює його адміністратор.")
+        self.page = QFrame()
+        self.page.setObjectName("page")
+        self.page.setMaximumWidth(PAGE_MAX_WIDTH)
+        self.page.setStyleSheet(
+            "QFrame#page { background: white; border: 1px solid #c8cacd; }"
+            "QLabel#signature { color: #3c4043; background: white; padding: 12px 18px 24px 18px;"
+            f" font-family: '{EDITOR_FONT_FAMILY}', serif; font-size: 13pt; }}"
+        )
+        page_layout = QVBoxLayout(self.page)
+        page_layout.setContentsMargins(1, 1, 1, 1)
+        page_layout.setSpacing(0)
+        page_layout.addWidget(self.editor)
+        page_layout.addWidget(self.signature_label)
+        page_layout.addStretch(1)
+        desk = QWidget()
+        desk.setObjectName("desk")
+        desk.setStyleSheet("QWidget#desk { background: #e8eaed; }")
+        desk_layout = QHBoxLayout(desk)
+        desk_layout.setContentsMargins(16, 12, 16, 16)
+        desk_layout.addWidget(self.page)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("page_scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setWidget(desk)
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 10, 0, 0)
+        layout.setSpacing(6)
+        headline_row.setContentsMargins(16, 0, 16, 0)
+        layout.addLayout(headline_row)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(body)
+
+    def _fit_editor(self) -> None:
+        height = int(self.editor.document().size().height()) + 2 * self.editor.frameWidth() + 4
+        self.editor.setFixedHeight(max(height, EDITOR_MIN_HEIGHT))
+
+    def _keep_cursor_visible(self) -> None:
+        rect = self.editor.cursorRect()
+        point = self.editor.viewport().mapTo(self.scroll.widget(), rect.center())
+        self.scroll.ensureVisible(point.x(), point.y(), 24, rect.height() + 24)
+
+    def _build_status_bar(self) -> None:
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("counts")
+        self.save_state_label = QLabel()
+        self.save_state_label.setObjectName("save_state")
+        self.info_label = QLabel()
+        bar = self.statusBar()
+        bar.addWidget(self.counts_label, 1)
+        bar.addPermanentWidget(self.save_state_label)
+        bar.addPermanentWidget(self.info_label)
+
+    def add_side_panel(self, widget: QWidget, title: str) -> QDockWidget:
+        """Docks another area's panel (proofing, review) on the right; listed in the «Панелі» menu."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{widget.objectName() or len(self.findChildren(QDockWidget))}")
+        dock.setWidget(widget)
+        dock.setAllowedAreas(Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.actions_.panels_menu.addAction(dock.toggleViewAction())
+        self.actions_.panels_menu.menuAction().setVisible(True)
+        return dock
+
+    # The text.
+
+    def _load(self, record: ReleaseRecord) -> None:
+        self.record = record
+        self.version = record.version
+        self._saved_document = record.document
+        self.headline_max = record.headline_max
+        self.headline_edit.blockSignals(True)
+        self.headline_edit.setText(record.document.title)
+        self.headline_edit.blockSignals(False)
+        self.editor.blockSignals(True)
+        self.editor.set_model(record.document)
+        self.editor.blockSignals(False)
+        lines = record.signature_lines
+        self.signature_label.setText(
+            "\n".join(lines) if lines else "Підпис відділу не задано (Сервіс → Налаштування відділу)."
+        )
+        status = STATUS_LABELS.get(record.status, record.status)
+        self.info_label.setText(f"{record.template_name or 'Реліз'} · {status}")
+        self._update_counts()
+        self._update_title()
+        if hasattr(self, "actions_"):
+            self.actions_.update_format()
+
+    def current_document(self) -> Document:
+        """The headline and the body as the document model."""
+        return self.editor.model(self.headline_edit.text().strip())
+
+    def is_dirty(self) -> bool:
+        """True while the window holds words the database does not."""
+        return self.current_document() != self._saved_document
+
+    def _on_changed(self) -> None:
+        self._update_counts()
+        self._update_title()
+        if self.is_dirty():
+            self.save_state_label.setText("Є незбережені зміни")
+            self.autosave_timer.start()  # restarted on every change: saves after the pause
+        self.document_changed.emit()
+
+    def _update_counts(self) -> None:
+        document = self.current_document()
+        characters = len(document.title) + sum(len(block.text) for block in document.blocks)
+        self.counts_label.setText(f"Слів: {document.word_count()} · Символів: {characters}")
+        length = len(self.headline_edit.text().strip())
+        self.headline_counter.setText(f"{length}/{self.headline_max}")
+        over = length > self.headline_max
+        self.headline_counter.setStyleSheet(OVER_LIMIT_STYLE if over else "color: #5f6368")
+        self.headline_counter.setToolTip(
+            f"Заголовок довший за рекомендовані {self.headline_max} символів на {length - self.headline_max}."
+            if over
+            else f"Рекомендована довжина заголовка — до {self.headline_max} символів."
+        )
+
+    def headline_over_limit(self) -> bool:
+        return len(self.headline_edit.text().strip()) > self.headline_max
+
+    def _update_title(self) -> None:
+        title = self.headline_edit.text().strip() or "Без заголовка"
+        marker = "*" if self.current_document() != self._saved_document else ""
+        self.setWindowTitle(f"{marker}№{self.release_id}: {title} — Вісник")
+
+    # Saving: one save at a time, the next one queued.
+
+    def save(self) -> None:
+        """An explicit save (Ctrl+S): the text and a revision."""
+        self.autosave_timer.stop()
+        self._request_save("save")
+
+    def autosave(self) -> None:
+        """The text without a revision, shortly after the last change."""
+        if self.is_dirty() and not self._in_conflict:
+            self._request_save("autosave")
+
+    def _request_save(self, kind: str) -> None:
+        if self._saving:
+            # An explicit save outranks a queued autosave.
+            self._pending_kind = "save" if "save" in (kind, self._pending_kind) else "autosave"
+            return
+        self._saving = True
+        document, version = self.current_document(), self.version
+        self.save_state_label.setText("Збереження…")
+        self.tasks.run(
+            lambda: self.workspace.save(self.release_id, document, version, kind),
+            lambda new_version: self._saved(document, new_version, kind),
+            self._save_failed,
+        )
+
+    def _saved(self, document: Document, new_version: int, kind: str) -> None:
+        self._saving = False
+        self.version = new_version
+        self._saved_document = document
+        moment = datetime.now().strftime("%H:%M:%S")
+        self.save_state_label.setText(f"{'Збережено' if kind == 'save' else 'Автозбережено'} о {moment}")
+        self._update_title()
+        self.saved.emit(new_version)
+        if kind == "save" and self.main_window is not None and hasattr(self.main_window, "refresh"):
+            self.main_window.refresh()
+        self._run_pending()
+
+    def _run_pending(self) -> None:
+        pending, self._pending_kind = self._pending_kind, None
+        if pending == "save" or (pending == "autosave" and self.is_dirty()):
+            self._request_save(pending)
+        elif self.is_dirty():
+            self.autosave_timer.start()
+
+    def _save_failed(self, error: Exception) -> None:
+        from desktop.errors import Conflict
+
+        self._saving = False
+        self._pending_kind = None
+        if isinstance(error, Conflict):
+            self.resolve_conflict(error)
+            return
+        message = str(error) if isinstance(error, UserError) else f"Не вдалося зберегти: {error}"
+        self.save_state_label.setText("Не збережено")
+        self.statusBar().showMessage(message, 15000)
+        QMessageBox.warning(self, "Вісник", message)
+
+    def resolve_conflict(self, error: Exception) -> None:
+        """Someone saved meanwhile: the user's text is already a revision; the newest text or theirs?"""
+        self.autosave_timer.stop()
+        self._in_conflict = True
+        try:
+            dialog = ConflictDialog(self.release_id, getattr(error, "revision_number", None), self)
+            dialog.exec()
+            choice = dialog.choice()
+        finally:
+            self._in_conflict = False
+        if choice == KEEP_MINE:
+            self.version = int(getattr(error, "current_version", self.workspace.open_release(self.release_id).version))
+            self._request_save("save")
+        else:
+            self.reload()
+
+    def reload(self) -> None:
+        """Shows the newest text from the database."""
+        try:
+            record = self.workspace.open_release(self.release_id)
+        except UserError as error:
+            QMessageBox.warning(self, "Вісник", str(error))
+            return
+        self._load(record)
+        self.save_state_label.setText("Завантажено найновіший текст")
+
+    def flush(self) -> None:
+        """Saves any unsaved words now, on this thread (before a submit or on closing)."""
+        self.autosave_timer.stop()
+        self.tasks.pool.waitForDone(5000)
+        QApplication.processEvents()
+        if self.is_dirty():
+            try:
+                self._saved(self.current_document(), self.workspace.save(
+                    self.release_id, self.current_document(), self.version, "save"), "save")
+            except UserError as error:
+                self._save_failed(error)
+
+    # Preview and closing.
+
+    def show_preview(self) -> None:
+        from ui.page_preview import PagePreviewDialog
+
+        PagePreviewDialog(self.current_document(), self.record.signature_lines, self).exec()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.autosave_timer.stop()
+        self.tasks.pool.waitForDone(5000)  # a save in flight finishes before the window goes
+        QApplication.processEvents()
+        if self.is_dirty():
+            box = QMessageBox(QMessageBox.Icon.Question, "Незбережені зміни",
+                              "У релізі є незбережені зміни. Зберегти їх?", parent=self)
+            buttons = QMessageBox.StandardButton
+            box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
+            box.button(buttons.Save).setText("Зберегти")
+            box.button(buttons.Discard).setText("Не зберігати")
+            box.button(buttons.Cancel).setText("Скасувати")
+            box.setDefaultButton(buttons.Save)
+            answer = box.exec()
+            if answer == buttons.Cancel:
+                event.ignore()
+                return
+            if answer == buttons.Save:
+                self.flush()
+                if self.is_dirty():
+                    event.ignore()
+                    return
+        super().closeEvent(event)
+
+
+def open_editor(window: Any, release_id: int) -> EditorWindow | None:
+    """Opens (or brings forward) the editor of a release from the main window."""
+    editors: dict[int, EditorWindow] = window.__dict__.setdefault("editor_windows", {})
+    existing = editors.get(release_id)
+    if existing is not None and existing.isVisible():
+        existing.raise_()
+        existing.activateWindow()
+        return existing
+    try:
+        record = window.workspace.open_release(release_id)
+    except UserError as error:
+        window.show_error(error)
+        return None
+    editor = EditorWindow(window.workspace, record, getattr(window, "tasks", None), window)
+    editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    editor.destroyed.connect(lambda *_: editors.pop(release_id, None))
+    editors[release_id] = editor
+    editor.show()
+    return editor
