@@ -86,7 +86,7 @@ def _core(document: Document, meta: ReleaseMeta) -> bytes:
         "title": layout.clean_text(document.title),
         "subject": layout.clean_text(meta.subject),
         "author": layout.clean_text(meta.author),
-        "keywords": f"sha256:{meta.content_hash}" if meta.content_hash else "",
+        "keywords": f"sha256:{layout.clean_text(meta.content_hash)}" if meta.content_hash else "",
         "language": meta.language,
         "creator": layout.CREATOR,
         "created": created.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -108,7 +108,7 @@ def render_docx(document: Document, meta: ReleaseMeta) -> bytes:
             elif name == "docProps/core.xml":
                 data = _core(document, meta)
             elif name == "docProps/custom.xml":
-                data = data.replace(HASH_PLACEHOLDER.encode(), escape(meta.content_hash).encode("utf-8"))
+                data = data.replace(HASH_PLACEHOLDER.encode(), escape(layout.clean_text(meta.content_hash)).encode("utf-8"))
             package.writestr(name, data)
     return buffer.getvalue()
 

@@ -29,7 +29,8 @@ def slugify(headline: str) -> str:
     """The headline as a short, safe, lower-case file-name part ("" when nothing is left)."""
     text = unicodedata.normalize("NFC", headline)
     text = _UNSAFE.sub(" ", text)
-    text = "".join(ch for ch in text if unicodedata.category(ch)[0] in "LNZP" or ch in "-")
+    # Letters and digits only; punctuation and symbols separate words.
+    text = "".join(ch if unicodedata.category(ch)[0] in "LNZ" else " " for ch in text)
     words = [w for w in _SEPARATORS.split(text.lower()) if w]
     slug = ""
     for word in words:

@@ -239,7 +239,8 @@ def render_pdf(document: Document, meta: ReleaseMeta, *, stamp_space: bool = Fal
     """The PDF as bytes, with the page count and where the signature stamp goes."""
     register_fonts()
     buffer = io.BytesIO()
-    keywords = ["прес-реліз"] + ([f"sha256:{meta.content_hash}"] if meta.content_hash else [])
+    content_hash = layout.clean_text(meta.content_hash)
+    keywords = ["прес-реліз"] + ([f"sha256:{content_hash}"] if content_hash else [])
     template = BaseDocTemplate(
         buffer,
         pagesize=A4,

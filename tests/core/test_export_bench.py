@@ -1,0 +1,22 @@
+"""The export bench gives figures for the warm two-page release."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.export import benchmarks
+from desktop.export.pdf import render_pdf
+
+
+def test_bench_release_is_two_pages() -> None:
+    _, result = render_pdf(benchmarks.bench_document(), benchmarks.bench_meta())
+    assert result.pages == 2
+
+
+def test_bench_figures_are_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
+    # LibreOffice takes seconds; its figure is measured by `run.py bench`, not here.
+    monkeypatch.setattr(benchmarks, "libreoffice_convert_ms", lambda *args: None)
+    figures = benchmarks.bench_figures(quick=True)
+    for key in ("export_docx_ms", "export_pdf_ms", "export_signed_pdf_ms"):
+        assert isinstance(figures[key], float) and figures[key] > 0, key
+    assert figures["libreoffice_convert_ms"] is None
