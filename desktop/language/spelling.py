@@ -11,7 +11,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from desktop.language.finding import Finding
-from desktop.language.words import WORD_RE, ProtectedSpans, is_cyrillic, is_latin
+from desktop.language.words import ProtectedSpans, Token, is_cyrillic, is_latin, tokenize
 from desktop.paths import resource
 
 DICTIONARY_DIR = resource("dictionaries")
@@ -197,18 +197,17 @@ class SpellChecker:
         self._suggestion_cache[word] = suggestions
         return suggestions
 
-    def findings(self, text: str, protected: ProtectedSpans | None = None) -> list[Finding]:
-        """Every misspelt word of text."""
+    def findings(self, text: str, protected: ProtectedSpans | None = None,
+                 tokens: list[Token] | None = None) -> list[Finding]:
+        """Every misspelt word of text (tokens: its words, if already split)."""
         found: list[Finding] = []
         surface = self._surface_cache
-        for match in WORD_RE.finditer(text):
-            word = match.group()
+        for word, start, end in tokens if tokens is not None else tokenize(text):
             verdict = surface.get(word)
             if verdict is None:
                 verdict = self.is_correct(word)
             if verdict:
                 continue
-            start, end = match.span()
             if _next_to_number_or_slash(text, start, end) or (protected is not None and start in protected):
                 continue
             found.extend(self._word_findings(word, start))

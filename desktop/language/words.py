@@ -6,26 +6,42 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-# A letter, or the combining acute accent that marks stress inside Ukrainian words.
-LETTER = r"(?:[^\W\d_]|\u0301)"
 APOSTROPHES = "'’ʼ`"
+STRESS_MARK = "\u0301"  # the combining acute accent that marks stress inside Ukrainian words
+LETTER = r"[^\W\d_]"
+_STRESSED_LETTER = rf"(?:{LETTER}|{STRESS_MARK})"
 # A word: letters joined by apostrophes (м’ясо) and hyphens (країн-партнерів).
 WORD_RE = re.compile(rf"{LETTER}+(?:[{APOSTROPHES}]{LETTER}+)*(?:-{LETTER}+(?:[{APOSTROPHES}]{LETTER}+)*)*")
+# The same with stress marks allowed; twice as slow, so only for texts that have them.
+STRESSED_WORD_RE = re.compile(
+    rf"{_STRESSED_LETTER}+(?:[{APOSTROPHES}]{_STRESSED_LETTER}+)*(?:-{_STRESSED_LETTER}+(?:[{APOSTROPHES}]{_STRESSED_LETTER}+)*)*"
+)
 CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
 LATIN_RE = re.compile(r"[A-Za-z\u00C0-\u024F]")
 
-# Links, e-mails and paths keep their own punctuation: no typography or spelling inside them.
-PROTECTED_RE = re.compile(
-    r"(?:https?://|ftp://|www\.)[^\s«»\"<>]+[^\s«»\"<>.,;:!?)]"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:ua|com|org|net|gov|info|edu|eu|рф|укр)\b(?:/[^\s«»\"<>]*[^\s«»\"<>.,;:!?)])?",
-    re.IGNORECASE,
-)
+# Links, e-mails and site names keep their own punctuation: no typography or spelling inside them.
+# Each is found by a cheap marker (@, ://, www., a domain ending) and grown to the whitespace around it.
+PROTECTED_MARKER_RE = re.compile(r"@|://|www\.|\.(?:ua|com|org|net|gov|info|edu|eu|укр)\b", re.IGNORECASE)
+_SPAN_STOP = " \t\n\r«»\"<>()[]"
+_TRAILING = ".,;:!?"
+
+
+Token = tuple[str, int, int]  # a word as written, its start and end
+
+
+def tokenize(text: str) -> list[Token]:
+    """The words of text with their offsets."""
+    return [(m.group(), *m.span()) for m in word_pattern(text).finditer(text)]
+
+
+def word_pattern(text: str) -> re.Pattern[str]:
+    """The word regex fit for text."""
+    return STRESSED_WORD_RE if STRESS_MARK in text else WORD_RE
 
 
 def iter_words(text: str) -> Iterator[re.Match[str]]:
     """Every word of text, as regex matches."""
-    return WORD_RE.finditer(text)
+    return word_pattern(text).finditer(text)
 
 
 def is_cyrillic(word: str) -> bool:
@@ -44,9 +60,18 @@ class ProtectedSpans:
     def __init__(self, text: str) -> None:
         self._starts: list[int] = []
         self._ends: list[int] = []
-        for match in PROTECTED_RE.finditer(text):
-            self._starts.append(match.start())
-            self._ends.append(match.end())
+        for match in PROTECTED_MARKER_RE.finditer(text):
+            start, end = match.start(), match.end()
+            if self._ends and start < self._ends[-1]:
+                continue
+            while start > 0 and text[start - 1] not in _SPAN_STOP:
+                start -= 1
+            while end < len(text) and text[end] not in _SPAN_STOP:
+                end += 1
+            while end > start and text[end - 1] in _TRAILING:
+                end -= 1
+            self._starts.append(start)
+            self._ends.append(end)
 
     def __contains__(self, offset: int) -> bool:
         index = bisect_right(self._starts, offset) - 1

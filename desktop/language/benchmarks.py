@@ -1,0 +1,121 @@
+"""Timing the proofing core: a cold 10,000-word check, a warm paragraph re-check, hunspell as the peer."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import statistics
+import subprocess
+import time
+
+from desktop.language.phrases import morphology, normal_key
+from desktop.language.proofing import Proofreader
+from desktop.language.spelling import DICTIONARY_DIR, UKRAINIAN, load_dictionaries
+from desktop.language.words import tokenize
+
+# Release-style paragraphs (the reference release's register: meetings, aid, repairs, budgets).
+SOURCE_PARAGRAPHS = """\
+Начальник обласної військової адміністрації провів нараду з керівниками районних військових адміністрацій щодо підготовки до опалювального сезону. Учасники наради обговорили стан ремонту котелень, закупівлю палива та резервних джерел живлення для закладів освіти й охорони здоров’я. Окрему увагу приділили громадам, що приймають внутрішньо переміщених осіб. Відповідальним службам доручено до кінця місяця подати уточнені графіки робіт і звіти про використання коштів.
+У громадах району тривають роботи з відновлення пошкоджених житлових будинків. За програмою компенсації власники отримали понад двісті сертифікатів на придбання будівельних матеріалів. Фахівці центру надання адміністративних послуг щодня консультують мешканців, допомагають заповнити заяви та перевіряють документи. Місцева влада дякує міжнародним партнерам і волонтерам, які долучилися до розбору завалів і надали техніку.
+Заступник начальника районної військової адміністрації зустрівся з представниками ветеранських організацій. Сторони обговорили питання працевлаштування учасників бойових дій, психологічної підтримки їхніх родин і доступу до реабілітаційних послуг. Було вирішено створити в кожній громаді простір для ветеранів, де вони зможуть отримати консультації юристів, психологів і фахівців із перекваліфікації. Відповідні пропозиції підготують до наступного засідання координаційної ради.
+У районному центрі відбувся форум молоді, присвячений розвитку громадянського суспільства. Понад сто учасників із різних громад презентували власні проєкти у сферах освіти, культури, екології та цифрових технологій. Кращі ініціативи отримають фінансування з обласного бюджету та грантових програм. Організатори наголосили, що саме молодь має стати рушієм відбудови, а її голос повинен звучати під час ухвалення рішень.
+Медичні заклади області отримали нове обладнання від міжнародних благодійних фондів. Серед переданого — апарати штучної вентиляції легень, ультразвукові сканери, генератори та набори для надання екстреної допомоги. Директор департаменту охорони здоров’я подякував донорам і зазначив, що техніку розподілили з урахуванням потреб прифронтових громад. Лікарі вже пройшли навчання з її використання.
+Сільськогосподарські підприємства району завершили збирання ранніх зернових культур. Попри складні погодні умови та брак працівників, аграрії зібрали врожай вчасно. Голова громади відзначив внесок фермерів у продовольчу безпеку держави та закликав їх брати участь у програмах державної підтримки. Найближчим часом для господарств проведуть семінар щодо отримання пільгових кредитів і компенсацій за придбану техніку.
+Триває ремонт автомобільних доріг місцевого значення. Підрядники відновлюють покриття, облаштовують узбіччя й тротуари, встановлюють нові дорожні знаки. Роботи фінансують коштом місцевих бюджетів і державного фонду. Контроль за якістю здійснюють фахівці технічного нагляду, а мешканці можуть повідомити про недоліки через електронну систему звернень. Завершити ремонт планують до початку навчального року.
+Управління соціального захисту населення нагадує про порядок призначення допомоги на проживання внутрішньо переміщеним особам. Для цього необхідно звернутися до центру надання адміністративних послуг або подати заяву онлайн. Виплати здійснюють щомісяця, а розмір допомоги залежить від віку та стану здоров’я отримувача. Додаткову інформацію можна отримати за телефоном гарячої лінії.
+У обласному краєзнавчому музеї відкрилася виставка, присвячена історії краю та видатним землякам. Відвідувачі можуть побачити рідкісні документи, світлини, вишиванки й предмети побуту минулого століття. Працівники музею підготували екскурсії для школярів і студентів, а також цикл лекцій про традиції регіону. Вхід для ветеранів, їхніх родин і внутрішньо переміщених осіб безкоштовний.
+Спортсмени області здобули дванадцять медалей на чемпіонаті України з легкої атлетики. Найкращий результат показали юніори, які встановили два нові рекорди. Тренери зазначили, що попри обмеження воєнного часу вихованці не припиняли тренувань і гідно представили свій край. Переможців привітали керівники області та вручили їм грамоти й подарунки.
+Рятувальники разом із представниками громад провели навчання з цивільного захисту для працівників підприємств і закладів освіти. Учасники відпрацювали порядок дій під час надзвичайних ситуацій, навчилися користуватися вогнегасниками та надавати домедичну допомогу. Фахівці нагадали про важливість дотримання правил безпеки та закликали мешканців не торкатися підозрілих предметів і повідомляти про них за номером екстреної служби.
+Депутати обласної ради ухвалили зміни до бюджету на поточний рік. Додаткові кошти спрямують на підтримку закладів освіти, закупівлю шкільних автобусів, оснащення укриттів і програми для ветеранів. Голова бюджетної комісії зазначив, що всі видатки погоджено з фінансовим управлінням, а звіт про їх використання оприлюднять на офіційному вебсайті. Депутати також затвердили програму розвитку туризму на наступні три роки.
+"""
+
+TARGET_WORDS = 10_000
+PARAGRAPH_WORDS = 200
+# Share of words swapped for another form of the same word: brings the 10,000-word text to the
+# 2,000-3,000 distinct forms that a month of a real office's releases has.
+REINFLECT_SHARE = 0.35
+
+
+def _accepted_forms(word: str, dictionaries) -> list[str]:
+    """Other forms of word that the dictionary accepts, so the text stays free of misspellings."""
+    morph = morphology()
+    forms: set[str] = set()
+    for parse in morph.parse(normal_key(word))[:1]:
+        forms.update(form.word for form in parse.lexeme)
+    forms.discard(normal_key(word))
+    return sorted(f for f in forms if "'" not in f and dictionaries.check(f))
+
+
+def benchmark_text(words: int = TARGET_WORDS, seed: int = 2023) -> str:
+    """A release-style text of about `words` words: the paragraphs' sentences, shuffled, some words re-inflected."""
+    rng = random.Random(seed)
+    dictionaries = load_dictionaries()
+    sentences = [s.strip() + "." for p in SOURCE_PARAGRAPHS.splitlines() for s in p.split(". ") if s.strip()]
+    sentences = [s.replace("..", ".") for s in sentences]
+    alternatives: dict[str, list[str]] = {}
+    out: list[str] = []
+    count = 0
+    while count < words:
+        sentence = rng.choice(sentences)
+        pieces = []
+        for token in sentence.split(" "):
+            core = token.strip(".,«»")
+            if core.isalpha() and core.islower() and len(core) > 3 and rng.random() < REINFLECT_SHARE:
+                if core not in alternatives:
+                    alternatives[core] = _accepted_forms(core, dictionaries)
+                if alternatives[core]:
+                    token = token.replace(core, rng.choice(alternatives[core]))
+            pieces.append(token)
+        out.append(" ".join(pieces))
+        count += len(pieces)
+        if len(out) % 6 == 0:
+            out[-1] += "\n"  # a paragraph every six sentences, as in a release
+    return " ".join(out).replace("\n ", "\n")
+
+
+def _median_ms(samples: list[float]) -> float:
+    return round(statistics.median(samples) * 1000, 3)
+
+
+def bench_figures(quick: bool = False) -> dict[str, float]:
+    """proof_10k_words_ms (cold caches), paragraph_recheck_ms (warm), hunspell_10k_words_ms (the peer), distinct_words."""
+    text = benchmark_text()
+    proofreader = Proofreader()
+    proofreader.check("Прогрів.")  # loads the dictionaries and builds the style and security tables
+    repeats = 3 if quick else 9
+    cold = []
+    for _ in range(repeats):
+        proofreader.clear_caches()
+        started = time.perf_counter()
+        proofreader.check(text)
+        cold.append(time.perf_counter() - started)
+
+    tokens = tokenize(text)
+    paragraph = text[tokens[0][1]:tokens[PARAGRAPH_WORDS - 1][2]]
+    proofreader.check_paragraph(paragraph)
+    warm = []
+    for _ in range(repeats * 10):
+        started = time.perf_counter()
+        proofreader.check_paragraph(paragraph)
+        warm.append(time.perf_counter() - started)
+
+    figures = {
+        "proof_10k_words_ms": _median_ms(cold),
+        "paragraph_recheck_ms": _median_ms(warm),
+        "distinct_words": float(len({token[0] for token in tokens})),
+    }
+    hunspell = shutil.which("hunspell")
+    if hunspell:
+        dictionary = str(DICTIONARY_DIR / "hunspell" / UKRAINIAN)
+        peer = []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            subprocess.run([hunspell, "-d", dictionary, "-l"], input=text.encode(), capture_output=True, check=True)
+            peer.append(time.perf_counter() - started)
+        figures["hunspell_10k_words_ms"] = _median_ms(peer)
+    return figures
+
+
+if __name__ == "__main__":
+    for name, value in bench_figures().items():
+        print(f"{name}: {value}")

@@ -1,0 +1,113 @@
+"""Matching listed phrases in every inflected form, through pymorphy3 lexemes computed once per list."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pymorphy3
+
+from desktop.language.words import Token, tokenize
+
+# Prepositions and conjunctions that alternate for euphony: «у відповідності» = «в відповідності».
+ALTERNATES = ({"у", "в"}, {"і", "й"}, {"з", "із", "зі"})
+GAP_RE = re.compile(r"[ \t\u00a0]+")
+
+
+@lru_cache(maxsize=1)
+def morphology() -> pymorphy3.MorphAnalyzer:
+    """The Ukrainian morphological analyser, loaded once per process."""
+    return pymorphy3.MorphAnalyzer(lang="uk")
+
+
+def normal_key(word: str) -> str:
+    """Lowercase with one apostrophe, the form phrase words are compared in."""
+    return word.lower().replace("’", "'").replace("ʼ", "'").replace("`", "'")
+
+
+def word_forms(word: str) -> frozenset[str]:
+    """Every form of word when it is written in its dictionary form; else just word as written.
+
+    A word written inflected («на протязі», «в рамках») is meant literally, and its other
+    forms would match innocent phrases («на протяг»).
+    """
+    key = normal_key(word)
+    for group in ALTERNATES:
+        if key in group:
+            return frozenset(group)
+    if not key.isalpha() and "'" not in key or word.isupper():
+        return frozenset({key})
+    morph = morphology()
+    forms = {key}
+    if morph.word_is_known(key):
+        for parse in morph.parse(key):
+            if normal_key(parse.normal_form) == key:
+                forms.update(normal_key(form.word) for form in parse.lexeme)
+    return frozenset(forms)
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    """Phrase number `index` found over words[first:last] of a text, spanning text[start:end]."""
+
+    index: int
+    start: int
+    end: int
+    words: tuple[str, ...]
+
+
+class PhraseMatcher:
+    """Finds any of a list of phrases in a text, each in every inflected form."""
+
+    def __init__(self, phrases: Sequence[str]) -> None:
+        self.phrases = list(phrases)
+        self._slots: list[list[frozenset[str]]] = []
+        # first word's forms -> phrases starting with it, longest first, so a check touches only candidates
+        self._by_first_form: dict[str, list[int]] = {}
+        for index, phrase in enumerate(self.phrases):
+            slots = [word_forms(word) for word in phrase.split()]
+            self._slots.append(slots)
+            for form in slots[0]:
+                # every apostrophe spelling as a key, so a text word needs one lowercase lookup
+                for variant in {form, form.replace("'", "’"), form.replace("'", "ʼ"), form.replace("'", "`")}:
+                    self._by_first_form.setdefault(variant, []).append(index)
+        for candidates in self._by_first_form.values():
+            candidates.sort(key=lambda i: -len(self._slots[i]))
+
+    def find(self, text: str, tokens: list[Token] | None = None) -> Iterator[PhraseMatch]:
+        """Every non-overlapping match in text, left to right (tokens: text's words, if already split)."""
+        if tokens is None:
+            tokens = tokenize(text)
+        by_first = self._by_first_form
+        position = 0
+        while position < len(tokens):
+            word = tokens[position][0]
+            candidates = by_first.get(word.lower())
+            matched = self._match_at(text, tokens, position, candidates) if candidates else None
+            if matched is None:
+                position += 1
+                continue
+            yield matched
+            position += len(matched.words)
+
+    def _match_at(self, text: str, tokens: list[Token], position: int,
+                  candidates: list[int]) -> PhraseMatch | None:
+        for index in candidates:
+            slots = self._slots[index]
+            last = position + len(slots)
+            if last > len(tokens):
+                continue
+            ok = True
+            for offset in range(1, len(slots)):
+                word, start, _end = tokens[position + offset]
+                previous_end = tokens[position + offset - 1][2]
+                # phrase words must follow each other with only spaces between them
+                if normal_key(word) not in slots[offset] or not GAP_RE.fullmatch(text, previous_end, start):
+                    ok = False
+                    break
+            if ok:
+                words = tuple(token[0] for token in tokens[position:last])
+                return PhraseMatch(index, tokens[position][1], tokens[last - 1][2], words)
+        return None

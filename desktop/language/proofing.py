@@ -1,0 +1,92 @@
+"""One entry point over the four proofing layers, and the report and fixes built on its findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from desktop.language.finding import KINDS, Finding
+from desktop.language.phrases import normal_key
+from desktop.language.security import SecurityChecker, default_security_checker
+from desktop.language.spelling import DEFAULT_GLOSSARY, Dictionaries, SpellChecker
+from desktop.language.style import StyleChecker, default_style_checker
+from desktop.language.typography import find_typography
+from desktop.language.words import ProtectedSpans, tokenize
+
+__all__ = [
+    "DEFAULT_GLOSSARY", "KINDS", "Finding", "Proofreader", "apply_fix", "fix_all_typography", "report",
+]
+
+# Spelling findings these rules already explain better (a calque, a homoglyph) are dropped.
+SUPERSEDING_RULES = frozenset({"latin-in-cyrillic", "cyrillic-in-latin", "number-glued-to-word"})
+
+
+class Proofreader:
+    """Checks a text with every layer: spelling, typography, style and security."""
+
+    def __init__(self, extra_words: Iterable[str] = (), security_terms: Iterable[str] | None = None, *,
+                 dictionaries: Dictionaries | None = None, style: StyleChecker | None = None) -> None:
+        # extra_words: the department glossary, every case form of the directory's names, the
+        # personal dictionary; the glossary is not implied, so pass DEFAULT_GLOSSARY when there is no database.
+        self.spelling = SpellChecker(dictionaries, extra_words)
+        self.style = style or default_style_checker()
+        self.security = default_security_checker() if security_terms is None else SecurityChecker(security_terms)
+        self._ignored: set[str] = set()
+
+    def add_words(self, words: Iterable[str]) -> None:
+        """Accept more words as correct (a glossary or personal dictionary entry just added)."""
+        self.spelling.add_words(words)
+
+    def ignore(self, word: str) -> None:
+        """Stop flagging word (spelling, typography or style; never security) in this session."""
+        self.spelling.ignore(word)
+        self._ignored.add(normal_key(word))
+
+    def clear_caches(self) -> None:
+        """Forget every cached verdict, as a new checker would."""
+        self.spelling.clear_caches()
+
+    def check(self, text: str) -> list[Finding]:
+        """Every finding of the whole text, all layers, sorted by start."""
+        tokens = tokenize(text)
+        protected = ProtectedSpans(text)
+        typography = find_typography(text, protected, tokens)
+        style = self.style.findings(text, tokens)
+        security = self.security.findings(text, tokens)
+        superseding = [(f.start, f.end) for f in style]
+        superseding += [(f.start, f.end) for f in typography if f.rule in SUPERSEDING_RULES]
+        spelling = [f for f in self.spelling.findings(text, protected, tokens)
+                    if not any(f.start < end and start < f.end for start, end in superseding)]
+        found = spelling + typography + style + security
+        if self._ignored:
+            found = [f for f in found if f.kind == "security" or normal_key(text[f.start:f.end]) not in self._ignored]
+        found.sort(key=lambda f: (f.start, f.end, KINDS.index(f.kind)))
+        return found
+
+    def check_paragraph(self, text: str) -> list[Finding]:
+        """The findings of one paragraph, for the editor's re-check as one types (the word caches stay warm)."""
+        return self.check(text)
+
+
+def report(findings: Iterable[Finding]) -> dict:
+    """The one report format: {"findings": [{start, end, kind, rule, message, suggestions}, ...]}."""
+    return {"findings": [finding.to_json() for finding in findings]}
+
+
+def apply_fix(text: str, finding: Finding, suggestion_index: int = 0) -> str:
+    """text with finding's span replaced by one of its suggestions."""
+    if not 0 <= suggestion_index < len(finding.suggestions):
+        raise ValueError(f"Для «{text[finding.start:finding.end]}» немає виправлення №{suggestion_index + 1}.")
+    return text[:finding.start] + finding.suggestions[suggestion_index] + text[finding.end:]
+
+
+def fix_all_typography(text: str, findings: Iterable[Finding]) -> str:
+    """text with every typography finding's first suggestion applied, right to left, overlaps skipped."""
+    fixable = sorted((f for f in findings if f.kind == "typography" and f.suggestions),
+                     key=lambda f: (f.start, f.end), reverse=True)
+    limit = len(text) + 1
+    for finding in fixable:
+        if finding.end > limit:
+            continue  # overlaps a fix already applied to its right
+        text = apply_fix(text, finding)
+        limit = finding.start
+    return text

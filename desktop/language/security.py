@@ -1,0 +1,101 @@
+"""Sensitive information: coordinates, military unit numbers and a configurable list of words; never auto-fixed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from desktop.language.finding import Finding
+from desktop.language.phrases import PhraseMatcher
+from desktop.language.words import Token
+from desktop.paths import resource
+
+SECURITY_WORDS_FILE = resource("proofing", "security_words.txt")
+
+_DECIMAL = r"-?\d{1,3}[.,]\d{4,}"
+# Decimal degree pairs (50.4501, 30.5234) need four decimals, so prices and shares never match.
+# Patterns start with a digit or a letter, not a look-behind, so re skips text fast; the
+# character before a hit is checked in Python.
+DECIMAL_PAIR_RE = re.compile(rf"{_DECIMAL}°?\s*[,;]?\s+{_DECIMAL}°?(?!\d)")
+_HEMISPHERE = r"(?:[NSEW]|пн\.?\s?ш\.?|пд\.?\s?ш\.?|сх\.?\s?д\.?|зх\.?\s?д\.?)"
+DEGREES_RE = re.compile(
+    rf"\d{{1,3}}(?:[.,]\d+)?\s?°(?:\s?\d{{1,2}}(?:[.,]\d+)?\s?['′’])?(?:\s?\d{{1,2}}(?:[.,]\d+)?\s?[\"″”])?"
+    rf"(?:\s?{_HEMISPHERE})?"
+)
+# Unit designations: «в/ч А1234», «військова частина А0000», a bare «А1234», field post «польова пошта В1234».
+UNIT_NUMBER_RE = re.compile(r"[АВAB]-?\d{4}(?!\d)|в/ч\s*№?\s*\d{3,5}(?!\d)|військов\w+\s+частин\w+\s+№\s*\d+")
+UNIT_PREFIX_RE = re.compile(r"(?:в/ч\s*|військов\w+\s+частин\w+\s+|польов\w+\s+пошт\w+\s+)$", re.IGNORECASE)
+# Numbered formations: «72 ОМБр», «95-та окрема десантно-штурмова бригада».
+FORMATION_RE = re.compile(
+    r"\d{1,3}(?:-?[а-яії]{1,3})?\s+(?:(?:окрем\w+|механізован\w+|десантно-штурмов\w+|штурмов\w+|"
+    r"танков\w+|артилерійськ\w+|гірсько-штурмов\w+|морськ\w+|піхот\w+|президентськ\w+)\s+){0,3}"
+    r"(?:бригад\w*|батальйон\w*|полк\w*|дивізіон\w*|О[А-ЯІЇЄ]{1,5}Бр|ОБр|ОМПБ|ОСП|ОШБ)\b"
+)
+
+SECURITY_MESSAGES = {
+    "coordinates": "Координати: перевірте, чи можна їх оприлюднювати.",
+    "military-unit": "Номер чи позначення військової частини: такі дані не оприлюднюють.",
+}
+
+
+def load_security_terms(path: Path = SECURITY_WORDS_FILE) -> list[str]:
+    """The terms of a word list: one a line, # starts a comment."""
+    terms = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        term = line.split("#", 1)[0].strip()
+        if term:
+            terms.append(term)
+    return terms
+
+
+class SecurityChecker:
+    """Flags what a military administration must not publish, for the reviewer; suggestions stay empty."""
+
+    def __init__(self, terms: Iterable[str] | None = None) -> None:
+        self.terms = list(terms) if terms is not None else load_security_terms()
+        self._matcher = PhraseMatcher(self.terms)
+
+    def findings(self, text: str, tokens: list[Token] | None = None) -> list[Finding]:
+        """Every sensitive span of text."""
+        found: list[Finding] = []
+        taken: list[tuple[int, int]] = []
+        patterns = [(DECIMAL_PAIR_RE, "coordinates"), (UNIT_NUMBER_RE, "military-unit"),
+                    (FORMATION_RE, "military-unit")]
+        if "°" in text:
+            patterns.insert(1, (DEGREES_RE, "coordinates"))
+        for pattern, rule in patterns:
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                before = text[start - 1] if start else " "
+                if before.isalnum() or (before in "_-.," and pattern is not UNIT_NUMBER_RE):
+                    continue  # the middle of a longer number or word
+                if pattern is DEGREES_RE and not _looks_like_coordinate(match.group()):
+                    continue
+                if pattern is UNIT_NUMBER_RE:
+                    prefix = UNIT_PREFIX_RE.search(text, max(start - 40, 0), start)
+                    start = prefix.start() if prefix else start
+                if any(start < e and s < end for s, e in taken):
+                    continue
+                taken.append((start, end))
+                found.append(Finding(start, end, "security", rule, SECURITY_MESSAGES[rule]))
+        for match in self._matcher.find(text, tokens):
+            if any(match.start < e and s < match.end for s, e in taken):
+                continue
+            term = self.terms[match.index]
+            found.append(Finding(match.start, match.end, "security", "sensitive-word",
+                                 f"«{text[match.start:match.end]}» ({term}): перевірте, чи можна це оприлюднювати."))
+        found.sort(key=lambda f: (f.start, f.end))
+        return found
+
+
+def _looks_like_coordinate(found: str) -> bool:
+    # «+5 °C» or «кут 30°» are not places: a coordinate has minutes or a hemisphere
+    return any(mark in found for mark in "'′’") or re.search(r"[NSEW]|ш\.?|д\.?$", found) is not None
+
+
+@lru_cache(maxsize=1)
+def default_security_checker() -> SecurityChecker:
+    """The checker over the shipped word list, built once."""
+    return SecurityChecker()

@@ -1,0 +1,211 @@
+"""Typography: quotes, apostrophes, dashes, spacing, repeated words and mixed-script homoglyphs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from desktop.language.finding import Finding
+from desktop.language.words import ProtectedSpans, Token, tokenize
+
+# Latin letters that look like Cyrillic ones, and back; ï is the usual stand-in for ї.
+LATIN_TO_CYRILLIC = dict(zip("aceikopxyABCEHIKMOPTXïÏ", "асеікорхуАВСЕНІКМОРТХїЇ", strict=True))
+CYRILLIC_TO_LATIN = {cyrillic: latin for latin, cyrillic in LATIN_TO_CYRILLIC.items() if latin not in "ïÏ"}
+# Lone Latin letters that pass for Ukrainian one-letter words (i, a, o, y, c) between Cyrillic words.
+LONE_LETTERS = "aioyc"
+# Short endings written after a number are case endings missing their hyphen (11ти → 11-ти).
+ORDINAL_ENDINGS = frozenset(["й", "го", "му", "ми", "ти", "х", "ї", "а", "е", "у", "ій", "ий", "ого", "ому", "их", "им", "ою"])
+# Allowed repetitions: emphatic doubles of Ukrainian.
+REPEAT_ALLOWED = frozenset({"так", "ні", "ну", "ой", "ах", "ха"})
+
+# Every pattern starts with a rare character so that re skips most of the text quickly;
+# the context around a hit is then checked in Python.
+QUOTE_RE = re.compile(r"[\"“”„«»']")
+APOSTROPHE_RE = re.compile(r"['`]")
+HYPHEN_AS_DASH_RE = re.compile(r" (--?) ")
+GLUED_NUMBER_RE = re.compile(r"\d[а-яіїєґА-ЯІЇЄҐ]")
+DOUBLE_SPACE_RE = re.compile(r"  +")
+SPACE_BEFORE_PUNCTUATION_RE = re.compile(r"[ \t][,.:;!?]")
+MISSING_SPACE_AFTER_STOP_RE = re.compile(r"[.!?](?=[А-ЯІЇЄҐ][а-яіїєґ'’ʼ])")
+MISSING_SPACE_AFTER_COMMA_RE = re.compile(r",(?=[^\W\d_])")
+LATIN_LETTER_RE = re.compile(r"[A-Za-zïÏ]")
+WORD_AROUND_RE = re.compile(r"[^\W\d_]+")
+
+QUOTES_MESSAGE = "Лапки в українському тексті — «ялинки», а лапки всередині лапок — „лапки“."
+
+
+def _is_cyrillic(char: str) -> bool:
+    return "\u0400" <= char <= "\u04ff"
+
+
+def find_typography(text: str, protected: ProtectedSpans | None = None,
+                    tokens: list[Token] | None = None) -> list[Finding]:
+    """Every typography finding of text, each with its fix."""
+    protected = protected or ProtectedSpans(text)
+    tokens = tokenize(text) if tokens is None else tokens
+    found: list[Finding] = []
+    for rule in (_quotes, _apostrophes, _hyphens, _glued_numbers, _double_spaces, _spaces_before_punctuation,
+                 _missing_spaces, _mixed_scripts):
+        found.extend(f for f in rule(text) if not protected.overlaps(f.start, f.end))
+    found.extend(_repeated_words(text, tokens))
+    found.sort(key=lambda f: (f.start, f.end))
+    return found
+
+
+def _char(text: str, index: int) -> str:
+    return text[index] if 0 <= index < len(text) else " "
+
+
+def _quotes(text: str) -> Iterator[Finding]:
+    # Walk the quote characters keeping the nesting depth: outer quotes are «», inner ones „“.
+    depth = 0
+    for match in QUOTE_RE.finditer(text):
+        char, at = match.group(), match.start()
+        before, after = _char(text, at - 1), _char(text, at + 1)
+        if char == "'":
+            if before.isalnum() and after.isalnum():
+                continue  # an apostrophe, the apostrophe rule's business
+            if not ((before.isspace() or before in "([—") and after.isalpha()
+                    or (before.isalpha() or before in ".!?") and not after.isalnum()):
+                continue
+        if char in "«„":
+            opening = True
+        elif char == "»":
+            opening = False
+        elif char == "“":
+            # “ closes an inner „…“ but opens an English-style quotation
+            opening = depth == 0 or (before.isspace() or before in "(«[—") and not after.isspace()
+        else:
+            opening = (before.isspace() or before in "([—-«„") and not after.isspace()
+            if before.isspace() and after.isspace():
+                continue  # a lone quote between spaces: nothing to say
+        if opening:
+            depth += 1
+            expected = "«" if depth == 1 else "„"
+        else:
+            expected = "»" if depth <= 1 else "“"
+            depth = max(depth - 1, 0)
+        if char != expected:
+            yield Finding(at, at + 1, "typography", "quotes", QUOTES_MESSAGE, (expected,))
+
+
+def _apostrophes(text: str) -> Iterator[Finding]:
+    for match in APOSTROPHE_RE.finditer(text):
+        at = match.start()
+        if _is_cyrillic(_char(text, at - 1)) and _is_cyrillic(_char(text, at + 1)):
+            yield Finding(at, at + 1, "typography", "apostrophe",
+                          "Апостроф пишіть знаком ’ (або ʼ), а не ' чи `.", ("’",))
+
+
+def _hyphens(text: str) -> Iterator[Finding]:
+    for match in HYPHEN_AS_DASH_RE.finditer(text):
+        if not _char(text, match.start() - 1).isspace() and not _char(text, match.end()).isspace():
+            yield Finding(match.start(1), match.end(1), "typography", "hyphen-as-dash",
+                          "Між словами ставте тире (—), а не дефіс.", ("—",))
+
+
+def _glued_numbers(text: str) -> Iterator[Finding]:
+    for match in GLUED_NUMBER_RE.finditer(text):
+        start = end = match.start() + 1
+        while start > 0 and text[start - 1].isdigit():
+            start -= 1
+        while end < len(text) and text[end].isalpha():
+            end += 1
+        if _char(text, start - 1) in ".,:/-" or _char(text, start - 1).isalnum():
+            continue  # 2.5км is a unit after a decimal; А1234 or COVID19 are designations
+        if _char(text, end) == "-" or _char(text, end).isdigit():
+            continue
+        number, word = text[start:match.start() + 1], text[match.start() + 1:end]
+        if word.lower() in ORDINAL_ENDINGS:
+            fix, message = f"{number}-{word}", f"Закінчення після числа пишіть через дефіс: «{number}-{word}»."
+        else:
+            fix, message = f"{number} {word}", "Число злилося зі словом: між ними потрібен пробіл."
+        yield Finding(start, end, "typography", "number-glued-to-word", message, (fix,))
+
+
+def _double_spaces(text: str) -> Iterator[Finding]:
+    for match in DOUBLE_SPACE_RE.finditer(text):
+        if not _char(text, match.start() - 1).isspace() and not _char(text, match.end()).isspace():
+            yield Finding(match.start(), match.end(), "typography", "double-space", "Зайвий пробіл.", (" ",))
+
+
+def _spaces_before_punctuation(text: str) -> Iterator[Finding]:
+    for match in SPACE_BEFORE_PUNCTUATION_RE.finditer(text):
+        end = match.start() + 1
+        start = match.start()
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        previous, following = _char(text, start - 1), _char(text, end + 1)
+        if previous.isspace() or previous in ".,:;!?" or start == 0:
+            continue  # a line starting with punctuation, or «…» typed as dots
+        if following.isalnum() or following in ".":
+            continue  # .NET, ,5 or an ellipsis
+        yield Finding(start, end, "typography", "space-before-punctuation",
+                      "Перед розділовим знаком пробіл не ставлять.", ("",))
+
+
+def _missing_spaces(text: str) -> Iterator[Finding]:
+    for match in MISSING_SPACE_AFTER_STOP_RE.finditer(text):
+        at = match.start()
+        before = text[max(at - 2, 0):at]
+        if len(before) == 2 and all(c.isalnum() or c in ")»" for c in before):
+            if before[-1].isupper() and before[-2].isupper():
+                continue  # an abbreviation such as «США.Україна» is rare; initials «Т.Г.» are not flagged
+            yield Finding(at, at + 1, "typography", "missing-space-after-stop",
+                          "Після кінця речення потрібен пробіл.", (match.group() + " ",))
+    for match in MISSING_SPACE_AFTER_COMMA_RE.finditer(text):
+        at = match.start()
+        if _char(text, at - 1).isalpha():
+            yield Finding(at, at + 1, "typography", "missing-space-after-comma",
+                          "Після коми потрібен пробіл.", (", ",))
+
+
+def _repeated_words(text: str, tokens: list[Token]) -> Iterator[Finding]:
+    for (first, start, first_end), (second, second_start, end) in zip(tokens, tokens[1:], strict=False):
+        if len(first) != len(second) or first.lower() != second.lower():
+            continue
+        if first.lower() in REPEAT_ALLOWED or not first.isalpha():
+            continue
+        if text[first_end:second_start].strip(" \t"):
+            continue  # punctuation between them: «Так, так» or a new sentence
+        yield Finding(start, end, "typography", "repeated-word",
+                      f"Слово «{first}» повторено двічі поспіль.", (first,))
+
+
+def _mixed_scripts(text: str) -> Iterator[Finding]:
+    # Latin letters are rare in Ukrainian text, so start from them and look at the word around.
+    last_end = -1
+    for match in LATIN_LETTER_RE.finditer(text):
+        if match.start() < last_end:
+            continue
+        word_match = WORD_AROUND_RE.search(text, _word_start(text, match.start()))
+        if word_match is None:
+            continue
+        word, start = word_match.group(), word_match.start()
+        last_end = word_match.end()
+        cyrillic = sum(1 for c in word if _is_cyrillic(c))
+        if cyrillic:
+            latin = len(word) - cyrillic
+            yield _homoglyph_finding(word, start, to_cyrillic=cyrillic >= latin)
+        elif (len(word) == 1 and word in LONE_LETTERS and _char(text, start - 1) in " ,"
+              and _char(text, start + 1) == " " and _is_cyrillic(_char(text, start - 2))
+              and _is_cyrillic(_char(text, start + 2))):
+            yield _homoglyph_finding(word, start, to_cyrillic=True)
+
+
+def _word_start(text: str, index: int) -> int:
+    while index > 0 and (text[index - 1].isalpha()):
+        index -= 1
+    return index
+
+
+def _homoglyph_finding(word: str, start: int, to_cyrillic: bool) -> Finding:
+    table = LATIN_TO_CYRILLIC if to_cyrillic else CYRILLIC_TO_LATIN
+    fixed = "".join(table.get(c, c) for c in word)
+    if to_cyrillic:
+        rule, message = "latin-in-cyrillic", f"У слові «{word}» є латинські літери серед кириличних."
+        clean = not any(c.isascii() and c.isalpha() for c in fixed)
+    else:
+        rule, message = "cyrillic-in-latin", f"У слові «{word}» є кириличні літери серед латинських."
+        clean = fixed.isascii()
+    return Finding(start, start + len(word), "typography", rule, message, (fixed,) if clean else ())
