@@ -69,7 +69,7 @@ def _set_language_and_font(rpr_owner, font: str) -> None:  # noqa: ANN001 - a st
 def _add_style(docx, name: str, *, base: str = "Normal", bold: bool = False, italic: bool = False,  # noqa: ANN001
                align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY, indent_cm: float = 0.0,
                left_cm: float = 0.0, before: float = 0.0, after: float = 0.0, keep_next: bool = False,
-               size: float = layout.FONT_SIZE_PT) -> None:
+               size: float = layout.FONT_SIZE_PT, exact_leading: bool = True) -> None:
     style = docx.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = docx.styles[base]
     style.quick_style = True
@@ -83,7 +83,8 @@ def _add_style(docx, name: str, *, base: str = "Normal", bold: bool = False, ita
     fmt.left_indent = Cm(left_cm)
     fmt.space_before = Pt(before)
     fmt.space_after = Pt(after)
-    fmt.line_spacing = Pt(layout.LEADING_PT)
+    # Exact leading matches the PDF; a picture's line must grow with it, so the logo gets single.
+    fmt.line_spacing = Pt(layout.LEADING_PT) if exact_leading else 1.0
     fmt.keep_with_next = keep_next
     fmt.widow_control = True
     _set_language_and_font(style.element, layout.DOCX_FONT)
@@ -115,7 +116,7 @@ def _define_styles(docx) -> None:  # noqa: ANN001
     add(docx, STYLE_NAMES["signature_first"], align=left, before=layout.SIGNATURE_SPACE_BEFORE_PT,
         keep_next=True)
     add(docx, STYLE_NAMES["signature"], align=left, keep_next=True)
-    add(docx, STYLE_NAMES["logo"], align=centre, after=6, keep_next=True)
+    add(docx, STYLE_NAMES["logo"], align=centre, after=6, keep_next=True, exact_leading=False)
     add(docx, STYLE_NAMES["page_number"], align=centre, size=layout.SMALL_FONT_SIZE_PT)
 
 

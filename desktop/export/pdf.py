@@ -13,6 +13,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm, mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
@@ -191,12 +192,12 @@ class StampSpace(Flowable):
 
 def _logo(path: Path) -> Image | None:
     try:
-        image = Image(str(path))
+        # reportlab reads a picture only when drawing it; read it now so a broken one is skipped.
+        width, height = ImageReader(str(path)).getSize()
     except Exception:  # a broken logo must not stop the export
         return None
-    height = layout.LOGO_HEIGHT_MM * mm
-    image.drawWidth = image.imageWidth * height / max(image.imageHeight, 1)
-    image.drawHeight = height
+    draw_height = layout.LOGO_HEIGHT_MM * mm
+    image = Image(str(path), width=width * draw_height / max(height, 1), height=draw_height)
     image.hAlign = "CENTER"
     return image
 

@@ -125,3 +125,25 @@ def test_libreoffice_renders_the_docx_text(tmp_path: Path) -> None:
     pages[1] = "\n".join(pages[1].strip().splitlines()[1:])
     joined = "\n".join(pages)
     assert squash(joined) == squash(reading_text(document, meta))
+
+
+def test_logo_sits_in_its_own_styled_paragraph(tmp_path: Path) -> None:
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (100, 120), (0, 87, 183)).save(logo)
+    document, signature = reference_release()
+    path = export_docx(document, department_meta(signature, logo_path=logo), tmp_path / "logo.docx")
+    opened = docx.Document(str(path))
+    assert len(opened.inline_shapes) == 1
+    assert round(opened.inline_shapes[0].height.mm) == 20
+    assert opened.paragraphs[0].style.name == "Visnyk Logo"
+    assert opened.paragraphs[1].style.name == "Visnyk Organisation"
+
+
+def test_a_broken_logo_does_not_stop_the_docx(tmp_path: Path) -> None:
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(b"not a picture")
+    document, signature = reference_release()
+    path = export_docx(document, department_meta(signature, logo_path=logo), tmp_path / "x.docx")
+    assert docx.Document(str(path)).paragraphs[0].style.name == "Visnyk Organisation"

@@ -107,3 +107,25 @@ def test_left_margin_and_first_line_indent(tmp_path: Path) -> None:
     indent = margin + 1.25 / 2.54 * 72
     assert abs(lefts[0] - margin) < 0.6
     assert any(abs(value - indent) < 0.6 for value in lefts)
+
+
+def test_logo_is_drawn_above_the_text(tmp_path: Path) -> None:
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (100, 120), (0, 87, 183)).save(logo)
+    document, signature = reference_release()
+    meta = department_meta(signature, logo_path=logo)
+    export_pdf(document, meta, tmp_path / "logo.pdf")
+    images = subprocess.run(["pdfimages", "-list", str(tmp_path / "logo.pdf")], capture_output=True, text=True,
+                            check=True).stdout.splitlines()[2:]
+    assert len(images) == 1 and images[0].split()[0] == "1"
+    pages = pages_without_numbers(pdftotext(tmp_path / "logo.pdf"))
+    assert squash("\n".join(pages)) == squash(reading_text(document, meta))
+
+
+def test_a_broken_logo_does_not_stop_the_export(tmp_path: Path) -> None:
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(b"not a picture")
+    document, signature = reference_release()
+    assert export_pdf(document, department_meta(signature, logo_path=logo), tmp_path / "x.pdf").pages >= 1
