@@ -35,6 +35,8 @@ class MainActions:
         self.settings = self._action("&Налаштування відділу…", QKeySequence.StandardKey.Preferences,
                                      self.edit_settings)
         self.users = self._action("&Користувачі…", None, self.edit_users)
+        self.directory = self._action("&Довідник посадовців…", QKeySequence("Ctrl+Shift+D"), self.open_directory,
+                                      icon(pixmap.SP_FileDialogContentsView))
         self.about = self._action("&Про програму", None, self.show_about)
 
         menu = window.menuBar()
@@ -45,7 +47,7 @@ class MainActions:
         self.release_menu = menu.addMenu("&Реліз")
         self.release_menu.addAction(self.refresh)
         self.tools_menu = menu.addMenu("&Сервіс")
-        self.tools_menu.addActions([self.settings, self.users])
+        self.tools_menu.addActions([self.directory, self.settings, self.users])
         help_menu = menu.addMenu("&Довідка")
         help_menu.addAction(self.about)
 
@@ -53,7 +55,7 @@ class MainActions:
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setIconSize(QSize(20, 20))
         self.toolbar.setMovable(False)
-        self.toolbar.addActions([self.new_release, self.open, self.refresh])
+        self.toolbar.addActions([self.new_release, self.open, self.refresh, self.directory])
         window.addToolBar(self.toolbar)
         self.review = MainReviewActions(window).install(self.release_menu, self.toolbar, self.tools_menu)
         window.table.selectionModel().selectionChanged.connect(lambda *_: self.update_enabled())
@@ -94,6 +96,11 @@ class MainActions:
 
         if SettingsDialog(self.workspace, self.window).exec():
             self.window.statusBar().showMessage("Налаштування збережено.", 5000)
+
+    def open_directory(self) -> None:
+        from ui.directory_window import open_directory_window
+
+        open_directory_window(self.window)
 
     def edit_users(self) -> None:
         from ui.settings_dialog import UsersDialog

@@ -97,3 +97,56 @@ class GroupsModel(_RowsModel):
 
     def group(self, row: int) -> GroupRow | None:
         return self.row_at(row)
+
+
+class PickerResultsModel(QAbstractTableModel):
+    """The picker's search results: matching groups first (they are few), then officials, best first."""
+
+    columns = ("Учасник", "Посада, організація")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[OfficialRow | GroupRow] = []
+
+    def set_rows(self, rows: list[OfficialRow | GroupRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> OfficialRow | GroupRow | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if isinstance(row, GroupRow):
+                return (row.text, "група — узгоджується в множині")[index.column()]
+            detail = row.short_position or row.position
+            if row.organization and row.organization.lower() not in detail.lower():
+                detail = f"{detail}, {row.organization}"
+            return (row.full_name, detail)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if isinstance(row, GroupRow):
+                return row.text
+            return "\n".join(part for part in (row.full_name, row.position, row.organization) if part)
+        if role == Qt.ItemDataRole.FontRole and isinstance(row, GroupRow):
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and isinstance(row, GroupRow) and index.column() == 1:
+            return QBrush(QColor(INACTIVE_COLOUR))
+        return None

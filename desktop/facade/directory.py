@@ -261,6 +261,18 @@ class DirectoryFacade(FacadeBase):
             self.refresh_directory()
             return directory.participant_from_official(official)
 
+    def add_ad_hoc_group(self, text: str, save: bool = False) -> Participant:
+        """A collective participant typed in («представники громадськості»); with save, kept as a group."""
+        from desktop.drafting.participants import make_group
+        from desktop.errors import UserError
+
+        if not " ".join(text.split()):
+            raise UserError("Не вказано текст групи.")
+        if not save:
+            return make_group(text)
+        group = self.save_group(None, text)
+        return self.group_participant(group.id)
+
     # Groups.
 
     def groups(self, include_inactive: bool = False) -> list[GroupRow]:

@@ -1,0 +1,437 @@
+"""The participant picker the editor opens: type-ahead search, a chosen list to order, a live preview.
+
+Keyboard: type to search; Down/Up (PageDown/PageUp, Shift to extend) move in the results even
+from the search field; Enter adds the highlighted officials (Space too, in the results); Tab goes
+search → results → chosen; in the chosen list Delete removes, Alt+Up/Alt+Down (or Ctrl+Up/Ctrl+Down)
+move; Ctrl+R orders by rank; Ctrl+N types in another participant; Ctrl+Enter inserts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.directory_search import fold
+from desktop.drafting.participants import (
+    Participant,
+    order_by_precedence,
+    participants_clause,
+    verb_agreement,
+)
+from desktop.errors import UserError
+from desktop.facade.directory import GroupRow, OfficialRow
+from desktop.workspace import Workspace
+from ui.officials_model import PickerResultsModel
+
+RESULT_LIMIT = 50
+KEY = Qt.ItemDataRole.UserRole
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+MOVE_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp)
+REORDER_MODIFIERS = (Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier)
+
+
+def clause_example(participants: Sequence[Participant]) -> str:
+    """The clause as a release writes it after an event: «участь у якому взяли …»."""
+    if not participants:
+        return ""
+    verb = verb_agreement(participants, "взяв", "взяла", "взяли")
+    return f"участь у якому {verb} {participants_clause(participants, 'nominative')}"
+
+
+class ParticipantPicker(QDialog):
+    """Chooses and orders a release's participants; `.exec()`, then `.participants()`."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None,
+                 chosen: list[Participant] | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self._participants: dict[int, Participant] = {}  # item key → participant (keys survive drag and drop)
+        self._next_key = 0
+        self.setWindowTitle("Учасники")
+        self.resize(1040, 600)
+        workspace.refresh_directory()
+        try:
+            self.groups = workspace.groups()
+        except UserError:
+            self.groups = []
+        self._build()
+        for participant in chosen or []:
+            self._append(participant)
+        self.update_results()
+        self._changed()
+        self.search_edit.setFocus()
+
+    # Layout.
+
+    def _build(self) -> None:
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("search")
+        self.search_edit.setPlaceholderText("Прізвище, ім'я, посада або організація…")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(lambda *_: self.update_results())
+        search_label = QLabel("&Пошук у довіднику:")
+        search_label.setBuddy(self.search_edit)
+
+        self.model = PickerResultsModel(self)
+        self.results = QTableView()
+        self.results.setObjectName("results")
+        self.results.setModel(self.model)
+        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.results.setTabKeyNavigation(False)
+        self.results.setAlternatingRowColors(True)
+        self.results.setShowGrid(False)
+        self.results.setWordWrap(False)
+        self.results.verticalHeader().hide()
+        header = self.results.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(0, 230)
+        self.results.doubleClicked.connect(lambda *_: self.add_selected())
+        self.add_button = self._button("&Додати →", self.add_selected, "add")
+        self.ad_hoc_button = self._button("&Інший учасник…", self.add_ad_hoc, "ad_hoc")
+        self.found_label = QLabel()
+        self.found_label.setStyleSheet("color: #5f6368")
+
+        self.chosen = QListWidget()
+        self.chosen.setObjectName("chosen")
+        self.chosen.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.chosen.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.chosen.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.chosen.setAlternatingRowColors(True)
+        self.chosen.setWordWrap(True)
+        self.chosen.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.chosen.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.chosen.setStyleSheet("QListWidget::item { padding: 4px 2px; }")
+        # a drag and drop moves rows inside the model; the preview follows once the move is complete
+        for signal in (self.chosen.model().rowsMoved, self.chosen.model().rowsInserted):
+            signal.connect(lambda *_: QTimer.singleShot(0, self._changed))
+        self.chosen.itemSelectionChanged.connect(self._update_enabled)
+        self.chosen.currentRowChanged.connect(lambda *_: self._update_enabled())
+        chosen_label = QLabel("&Обрані учасники (у порядку згадування):")
+        chosen_label.setBuddy(self.chosen)
+        self.up_button = self._button("Вгору", lambda: self.move_current(-1), "move_up")
+        self.up_button.setToolTip("Alt+↑")
+        self.down_button = self._button("Вниз", lambda: self.move_current(1), "move_down")
+        self.down_button.setToolTip("Alt+↓")
+        self.rank_button = self._button("За &рангом", self.order_by_rank, "by_rank")
+        self.rank_button.setToolTip("Старші посади — першими (Ctrl+R)")
+        self.remove_button = self._button("При&брати", self.remove_selected, "remove")
+        self.remove_button.setToolTip("Delete")
+
+        self.preview = QLabel()
+        self.preview.setObjectName("preview")
+        self.preview.setWordWrap(True)
+        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.preview.setFrameShape(QFrame.Shape.StyledPanel)
+        self.preview.setStyleSheet("padding: 6px; background: palette(base)")
+        self.preview.setMinimumHeight(64)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("status")
+        self.status_label.setStyleSheet("color: #5f6368")
+
+        self.buttons = QDialogButtonBox()
+        self.insert_button = self.buttons.addButton("&Вставити", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.insert_button.setObjectName("insert")
+        self.insert_button.setToolTip("Ctrl+Enter")
+        self.insert_button.setDefault(True)
+        self.buttons.addButton("Скасувати", QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        left = QVBoxLayout()
+        left.addWidget(search_label)
+        left.addWidget(self.search_edit)
+        left.addWidget(self.results, 1)
+        left_buttons = QHBoxLayout()
+        left_buttons.addWidget(self.found_label, 1)
+        left_buttons.addWidget(self.ad_hoc_button)
+        left_buttons.addWidget(self.add_button)
+        left.addLayout(left_buttons)
+        right = QVBoxLayout()
+        right.addWidget(chosen_label)
+        right.addWidget(self.chosen, 1)
+        order = QHBoxLayout()
+        for button in (self.up_button, self.down_button, self.rank_button):
+            order.addWidget(button)
+        order.addStretch(1)
+        order.addWidget(self.remove_button)
+        right.addLayout(order)
+        right.addWidget(QLabel("Так буде в тексті:"))
+        right.addWidget(self.preview)
+        grid = QGridLayout()
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
+        grid.setColumnStretch(0, 11)
+        grid.setColumnStretch(1, 9)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status_label, 1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+
+        self.setTabOrder(self.search_edit, self.results)
+        self.setTabOrder(self.results, self.chosen)
+        for widget in (self.search_edit, self.results, self.chosen):
+            widget.installEventFilter(self)
+        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(sequence), self, activated=self.accept)
+        QShortcut(QKeySequence("Ctrl+R"), self, activated=self.order_by_rank)
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.add_ad_hoc)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
+
+    def _button(self, text: str, slot: object, name: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)  # type: ignore[arg-type]
+        return button
+
+    def _focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    # Keyboard.
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        key, modifiers = event.key(), event.modifiers()
+        control = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        if key in ENTER_KEYS and control:
+            self.accept()
+            return True
+        if watched is self.search_edit:
+            if key in MOVE_KEYS:
+                self._move_in_results(event)
+                return True
+            if key in ENTER_KEYS:
+                self.add_selected()
+                return True
+        elif watched is self.results:
+            if key in ENTER_KEYS or key == Qt.Key.Key_Space:
+                self.add_selected()
+                return True
+            if event.text().isprintable() and event.text() and not (modifiers & ~Qt.KeyboardModifier.ShiftModifier):
+                # typing in the results goes on with the search
+                self.search_edit.setFocus()
+                self.search_edit.insert(event.text())
+                return True
+        elif watched is self.chosen:
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.remove_selected()
+                return True
+            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and any(modifiers & m for m in REORDER_MODIFIERS):
+                self.move_current(-1 if key == Qt.Key.Key_Up else 1)
+                return True
+            if key in ENTER_KEYS:
+                return True  # Enter here must not insert by accident; Ctrl+Enter does
+        return super().eventFilter(watched, event)
+
+    def _move_in_results(self, event: QKeyEvent) -> None:
+        """Down/Up typed in the search field move the highlight in the results, Shift extending it."""
+        count = self.model.rowCount()
+        if not count:
+            return
+        current = self.results.currentIndex().row()
+        step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}[
+            Qt.Key(event.key())]
+        row = 0 if current < 0 else max(0, min(count - 1, current + step))
+        index = self.model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.Rows
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            flags |= QItemSelectionModel.SelectionFlag.Select
+        else:
+            flags |= QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.results.selectionModel().setCurrentIndex(index, flags)
+        self.results.scrollTo(index)
+
+    # Results.
+
+    def update_results(self) -> None:
+        """Searches as the user types: groups whose text holds every word, then officials, best first."""
+        text = self.search_edit.text()
+        words = fold(text).split()
+        groups: list[OfficialRow | GroupRow] = [
+            group for group in self.groups if all(word in fold(group.text) for word in words)]
+        try:
+            officials = self.workspace.search_officials(text, RESULT_LIMIT)
+        except UserError as error:
+            self.status_label.setText(str(error))
+            officials = []
+        self.model.set_rows([*groups, *officials])
+        if self.model.rowCount():
+            self.results.selectionModel().setCurrentIndex(
+                self.model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        if not words:
+            self.found_label.setText("Старші за рангом; почніть вводити, щоб знайти")
+        elif officials or groups:
+            self.found_label.setText(f"Знайдено: {len(officials) + len(groups)}"
+                                     + (" (перші)" if len(officials) >= RESULT_LIMIT else ""))
+        else:
+            self.found_label.setText("Нікого не знайдено — Ctrl+N, щоб увести вручну")
+        self._update_enabled()
+
+    def selected_results(self) -> list[OfficialRow | GroupRow]:
+        """The highlighted results in the order they are listed."""
+        rows = sorted(index.row() for index in self.results.selectionModel().selectedRows())
+        if not rows and self.results.currentIndex().isValid():
+            rows = [self.results.currentIndex().row()]
+        return [row for row in (self.model.row_at(number) for number in rows) if row is not None]
+
+    def add_selected(self) -> None:
+        """Adds the highlighted officials and groups to the chosen list (each once)."""
+        picked = self.selected_results()
+        if not picked:
+            return
+        chosen_ids = {p.official_id for p in self.participants() if p.official_id is not None}
+        chosen_texts = {p.text for p in self.participants() if p.plural}
+        added, repeated = [], []
+        try:
+            official_ids = [row.id for row in picked if isinstance(row, OfficialRow) and row.id not in chosen_ids]
+            people = iter(self.workspace.participants(official_ids))
+            for row in picked:
+                if isinstance(row, OfficialRow):
+                    if row.id in chosen_ids:
+                        repeated.append(row.display_name)
+                        continue
+                    participant = next(people)
+                elif row.text in chosen_texts:
+                    repeated.append(row.text)
+                    continue
+                else:
+                    participant = self.workspace.group_participant(row.id)
+                self._append(participant)
+                added.append(participant.display_name)
+        except UserError as error:
+            QMessageBox.warning(self, "Учасники", str(error))
+            self.workspace.refresh_directory()
+            self.update_results()
+        message = f"Додано: {', '.join(added)}." if added else ""
+        if repeated:
+            message += f" Уже серед обраних: {', '.join(repeated)}."
+        self.status_label.setText(message.strip())
+        self._changed()
+        self.search_edit.selectAll()  # the next name typed replaces the last one
+
+    def add_ad_hoc(self) -> None:
+        """Asks for a participant who is not in the directory (optionally saving them there)."""
+        from ui.ad_hoc_participant_dialog import AdHocParticipantDialog
+
+        dialog = AdHocParticipantDialog(self.workspace, self)
+        if dialog.exec() and dialog.participant is not None:
+            self._append(dialog.participant)
+            self.status_label.setText(f"Додано: {dialog.participant.display_name}.")
+            self.workspace.refresh_directory()
+            self.groups = self.workspace.groups()
+            self.update_results()
+            self._changed()
+
+    # The chosen list.
+
+    def _append(self, participant: Participant) -> None:
+        key = self._next_key
+        self._next_key += 1
+        self._participants[key] = participant
+        item = QListWidgetItem(self._label(participant))
+        item.setData(KEY, key)
+        item.setToolTip(participant.form("nominative"))
+        self.chosen.addItem(item)
+        self.chosen.setCurrentItem(item, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    @staticmethod
+    def _label(participant: Participant) -> str:
+        if participant.plural or not participant.surname:
+            return participant.text or participant.display_name
+        position = participant.short_position or participant.position
+        return f"{participant.display_name} — {position}" if position else participant.display_name
+
+    def participants(self) -> list[Participant]:
+        """The chosen participants in the order shown."""
+        return [self._participants[self.chosen.item(row).data(KEY)] for row in range(self.chosen.count())]
+
+    def clause(self, case: str = "nominative") -> str:
+        """The chosen participants as a clause in a case, as the release will say it."""
+        return participants_clause(self.participants(), case)
+
+    def move_current(self, step: int) -> None:
+        """Moves the current chosen participant up (-1) or down (+1)."""
+        row = self.chosen.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.chosen.count():
+            return
+        item = self.chosen.takeItem(row)
+        self.chosen.insertItem(target, item)
+        self.chosen.setCurrentItem(item, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self._changed()
+
+    def remove_selected(self) -> None:
+        """Removes the selected participants from the chosen list."""
+        rows = sorted((self.chosen.row(item) for item in self.chosen.selectedItems()), reverse=True)
+        if not rows and self.chosen.currentRow() >= 0:
+            rows = [self.chosen.currentRow()]
+        for row in rows:
+            item = self.chosen.takeItem(row)
+            self._participants.pop(item.data(KEY), None)
+        if self.chosen.count():
+            self.chosen.setCurrentRow(min(rows[-1] if rows else 0, self.chosen.count() - 1),
+                                      QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self._changed()
+
+    def order_by_rank(self) -> None:
+        """Senior officials first (smaller rank number); the rest keep their order."""
+        keys = [self.chosen.item(row).data(KEY) for row in range(self.chosen.count())]
+        key_of = {id(self._participants[key]): key for key in keys}
+        ordered = order_by_precedence(self._participants[key] for key in keys)
+        self.chosen.clear()
+        for participant in ordered:
+            item = QListWidgetItem(self._label(participant))
+            item.setData(KEY, key_of[id(participant)])
+            item.setToolTip(participant.form("nominative"))
+            self.chosen.addItem(item)
+        self.status_label.setText("Упорядковано за рангом.")
+        self._changed()
+
+    def _changed(self) -> None:
+        chosen = self.participants()
+        for row, participant in enumerate(chosen):
+            self.chosen.item(row).setText(f"{row + 1}. {self._label(participant)}")
+        example = clause_example(chosen)
+        self.preview.setText(f"…{example}." if example else "Оберіть учасників ліворуч.")
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        has_chosen = self.chosen.count() > 0
+        self.insert_button.setEnabled(has_chosen)
+        self.rank_button.setEnabled(self.chosen.count() > 1)
+        self.remove_button.setEnabled(has_chosen)
+        self.up_button.setEnabled(self.chosen.currentRow() > 0)
+        self.down_button.setEnabled(0 <= self.chosen.currentRow() < self.chosen.count() - 1)
+        self.add_button.setEnabled(self.model.rowCount() > 0)
+
+    def accept(self) -> None:
+        """Inserts: only with at least one participant chosen."""
+        if self.chosen.count():
+            super().accept()
