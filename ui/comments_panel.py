@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -114,8 +114,8 @@ class CommentsPanel(QWidget):
         self.compose.setTabChangesFocus(True)
         self.compose.setMaximumHeight(90)
         self.compose.textChanged.connect(self._update_buttons)
-        QShortcut(QKeySequence("Ctrl+Return"), self.compose, activated=self.add_comment,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        # Ctrl+Enter is «submit» in the editor window: the text box claims it before any shortcut.
+        self.compose.installEventFilter(self)
         self.add_button = QPushButton("&Додати")
         self.add_button.clicked.connect(self.add_comment)
         self.anchor_button = QPushButton("До &виділеного")
@@ -226,6 +226,16 @@ class CommentsPanel(QWidget):
         self.update_highlights()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.compose and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            key_event = event  # a QKeyEvent for both types
+            is_send = key_event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (  # type: ignore[attr-defined]
+                key_event.modifiers() & Qt.KeyboardModifier.ControlModifier  # type: ignore[attr-defined]
+            )
+            if is_send:
+                event.accept()
+                if event.type() == QEvent.Type.KeyPress:
+                    self.add_comment()
+                return True
         # A click on a comment shows its passage, even on the comment already current.
         if watched is self.tree.viewport() and event.type() == QEvent.Type.MouseButtonRelease:
             QTimer.singleShot(0, self.show_passage)

@@ -120,7 +120,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search_edit.setFocus)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.open_selected)
+        # Quietly: __init__ refreshes once everything exists (the status bar and actions come later).
+        self.inbox_list.blockSignals(True)
         self.inbox_list.setCurrentRow(list(INBOX_LABELS).index(self._default_inbox()))
+        self.inbox_list.blockSignals(False)
 
     def _default_inbox(self) -> str:
         if self.workspace.has_role("supervisor"):
