@@ -348,6 +348,7 @@ class ParticipantPicker(QDialog):
             self.groups = self.workspace.groups()
             self.update_results()
             self._changed()
+        self._focus_search()
 
     # The chosen list.
 
