@@ -92,25 +92,28 @@ class StyleChecker:
         for word in rule.correction.split():
             target = _lemma_parse(word)
             source = next((p for pos, p in sources if target is not None and pos == _part_of_speech(target)), None)
-            words.append(_inflect_like(target, source) if source is not None else word)
+            words.append(_inflect_like(word, source) if source is not None else word)
         corrected = " ".join(words)
         if match.words[0][:1].isupper():
             corrected = corrected[:1].upper() + corrected[1:]
         return corrected
 
 
-def _inflect_like(target, source) -> str:
+def _inflect_like(word: str, source) -> str:
+    """word put into source's number, case, person, tense (and gender, where word has it)."""
     grammemes = set(source.tag.grammemes) & INFLECTION
+    key = normal_key(word)
+    # a dictionary form can have several paradigms (захід: event, west); the first that inflects wins
+    targets = [p for p in morphology().parse(key) if normal_key(p.normal_form) == key]
     for wanted in (grammemes, grammemes - {"masc", "femn", "neut"}):
-        if not wanted:
-            break
-        try:
-            inflected = target.inflect(wanted)
-        except ValueError:  # a grammeme the target's paradigm does not know
-            inflected = None
-        if inflected is not None:
-            return inflected.word
-    return target.word
+        for target in targets if wanted else ():
+            try:
+                inflected = target.inflect(wanted)
+            except ValueError:  # a grammeme the target's paradigm does not know
+                inflected = None
+            if inflected is not None:
+                return inflected.word
+    return word
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,144 @@
+"""The Proofreader over all layers: the reference release, the labelled corpus, fixes, report and speed."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from desktop.language.benchmarks import benchmark_text
+from desktop.language.proofing import (
+    DEFAULT_GLOSSARY,
+    Finding,
+    Proofreader,
+    apply_fix,
+    fix_all_typography,
+    report,
+)
+
+CORPUS = Path(__file__).parent / "data" / "proofing_corpus.tsv"
+
+
+@pytest.fixture(scope="module")
+def proofreader() -> Proofreader:
+    return Proofreader(extra_words=DEFAULT_GLOSSARY)
+
+
+def corpus_rows() -> list[tuple[str, str, str, str]]:
+    lines = [line.rstrip("\n") for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    rows = [tuple(line.split("\t")) for line in lines if line and not line.startswith("#")]
+    return rows[1:]  # type: ignore[return-value]
+
+
+def test_reference_release_yields_only_the_glued_year(reference_release: str) -> None:
+    # Other real faults of the release are outside these layers: the comma before «дає сили»
+    # (punctuation), the capitals in «Саміт Міст та Регіонів» (capitalisation).
+    findings = Proofreader(extra_words=["ОВА"]).check(reference_release)
+    assert [(f.kind, f.rule, reference_release[f.start:f.end], f.suggestions) for f in findings] == [
+        ("typography", "number-glued-to-word", "2023року", ("2023 року",)),
+    ]
+
+
+def test_reference_release_without_the_glossary_flags_the_abbreviation(reference_release: str) -> None:
+    findings = Proofreader().check(reference_release)
+    assert {reference_release[f.start:f.end] for f in findings} == {"2023року", "ОВА"}
+
+
+def test_corpus_has_sixty_labelled_errors_of_every_kind() -> None:
+    rows = corpus_rows()
+    assert len(rows) >= 60
+    assert {row[0] for row in rows} == {"spelling", "typography", "style", "security"}
+    assert all(row[1] in row[2] for row in rows)
+
+
+def test_corpus_errors_are_found(proofreader) -> None:
+    rows = corpus_rows()
+    missed = []
+    for kind, fragment, text, _corrected in rows:
+        at = text.index(fragment)
+        if not any(f.kind == kind and f.start < at + len(fragment) and at < f.end for f in proofreader.check(text)):
+            missed.append((kind, fragment))
+    assert len(missed) <= 0.05 * len(rows), missed
+
+
+def test_corrected_twins_have_no_findings(proofreader) -> None:
+    alarms = {}
+    for _kind, _fragment, _text, corrected in corpus_rows():
+        findings = proofreader.check(corrected)
+        if findings:
+            alarms[corrected] = [(f.rule, corrected[f.start:f.end]) for f in findings]
+    assert alarms == {}
+
+
+def test_findings_are_sorted_and_span_all_kinds(proofreader) -> None:
+    text = 'Вони прийняли участь у у заході "Мрія" в адміністрацїї в/ч А1234.'
+    findings = proofreader.check(text)
+    assert [f.start for f in findings] == sorted(f.start for f in findings)
+    assert {f.kind for f in findings} == {"spelling", "typography", "style", "security"}
+
+
+def test_spelling_yields_to_a_style_rule_on_the_same_word(proofreader) -> None:
+    findings = proofreader.check("слідуючого тижня")
+    assert [(f.kind, f.suggestions) for f in findings] == [("style", ("наступного",))]
+
+
+def test_report_is_json_with_the_agreed_keys(proofreader) -> None:
+    data = json.loads(json.dumps(report(proofreader.check("2023року")), ensure_ascii=False))
+    assert data == {"findings": [{"start": 0, "end": 8, "kind": "typography", "rule": "number-glued-to-word",
+                                  "message": "Число злилося зі словом: між ними потрібен пробіл.",
+                                  "suggestions": ["2023 року"]}]}
+
+
+def test_apply_fix_replaces_the_span() -> None:
+    finding = Finding(3, 11, "typography", "number-glued-to-word", "…", ("2023 року",))
+    assert apply_fix("до 2023року", finding) == "до 2023 року"
+
+
+def test_apply_fix_refuses_a_finding_without_suggestions() -> None:
+    with pytest.raises(ValueError):
+        apply_fix("в/ч А1234", Finding(0, 9, "security", "military-unit", "…"))
+
+
+def test_fix_all_typography_fixes_every_typography_finding(proofreader) -> None:
+    text = 'Форум "Мрія"  відбувся 20 квітня 2023року , у у Kиєві.Далі - вечеря.'
+    fixed = fix_all_typography(text, proofreader.check(text))
+    assert fixed == "Форум «Мрія» відбувся 20 квітня 2023 року, у Києві. Далі — вечеря."
+    assert [f for f in proofreader.check(fixed) if f.kind == "typography"] == []
+
+
+def test_fix_all_typography_leaves_other_kinds(proofreader) -> None:
+    text = "Вони прийняли участь 2023року."
+    assert fix_all_typography(text, proofreader.check(text)) == "Вони прийняли участь 2023 року."
+
+
+def test_added_words_are_accepted() -> None:
+    proofreader = Proofreader()
+    assert proofreader.check("Кузьмюк")
+    proofreader.add_words(["Кузьмюк", "Кузьмюка"])
+    assert proofreader.check("Кузьмюка Кузьмюк") == []
+
+
+def test_ignore_drops_a_style_or_spelling_finding_but_not_security() -> None:
+    proofreader = Proofreader()
+    proofreader.ignore("задача")
+    proofreader.ignore("приліт")
+    assert [f.kind for f in proofreader.check("задача, приліт")] == ["security"]
+
+
+def test_custom_security_terms() -> None:
+    proofreader = Proofreader(security_terms=["штаб"])
+    assert [f.rule for f in proofreader.check("біля штабу, приліт")] == ["sensitive-word"]
+
+
+def test_paragraph_recheck_is_fast_when_warm(proofreader) -> None:
+    paragraph = " ".join(benchmark_text(200).split()[:200])
+    proofreader.check_paragraph(paragraph)
+    timings = []
+    for _ in range(20):
+        started = time.perf_counter()
+        proofreader.check_paragraph(paragraph)
+        timings.append(time.perf_counter() - started)
+    # the budget is 2 ms; the margin absorbs a busy test machine
+    assert sorted(timings)[len(timings) // 2] < 0.006
