@@ -70,7 +70,10 @@ def clean(value: Any) -> str:
     """Text as stored: control characters (NUL included) dropped, whitespace collapsed."""
     if value is None:
         return ""
-    return " ".join(_CONTROL.sub(" ", str(value)).split())
+    text = " ".join(str(value).split())
+    if not text.isprintable():  # rare: only then pay for the regular expression
+        text = " ".join(_CONTROL.sub(" ", text).split())
+    return text
 
 
 def parse_gender(value: str) -> str:

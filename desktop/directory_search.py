@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from desktop.storage.models import Official, Setting
 
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'", "ʹ": "'"})
+_OTHER_APOSTROPHES = ("’", "ʼ", "‘", "`", "´", "ʹ")
 # Everything but letters, digits, apostrophes and hyphens separates words for searching.
 _SEPARATORS = re.compile(r"[^\w'-]+")
 # A word shorter than this is matched only as a substring: one typo in three letters is noise.
@@ -29,8 +29,11 @@ CHANGE_TOKEN_KEY = "_directory_change_token"
 
 def fold(text: str) -> str:
     """Lower-cased, apostrophes unified, punctuation turned to spaces: how searching compares text."""
-    folded = _SEPARATORS.sub(" ", (text or "").translate(_APOSTROPHES).lower().replace("_", " "))
-    return " ".join(folded.split())
+    text = (text or "").lower()
+    for sign in _OTHER_APOSTROPHES:
+        if sign in text:
+            text = text.replace(sign, "'")
+    return " ".join(_SEPARATORS.sub(" ", text.replace("_", " ")).split())
 
 
 def official_search_text(
