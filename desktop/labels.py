@@ -5,7 +5,7 @@ from __future__ import annotations
 STATUS_LABELS = {
     "draft": "Чернетка",
     "in_review": "На погодженні",
-    "returned": "Повернуто на доопрацювання",
+    "returned": "Повернуто",
     "approved": "Погоджено",
     "archived": "В архіві",
 }

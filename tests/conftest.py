@@ -127,6 +127,7 @@ def exporter(database: Database, admin: User) -> User:
 def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never touch the developer's own data folder or database."""
     monkeypatch.setenv("VISNYK_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
     monkeypatch.delenv("VISNYK_DATABASE_URL", raising=False)
 
 

@@ -60,7 +60,10 @@ class MainWindow(QMainWindow):
     def _build_body(self) -> None:
         self.inbox_list = QListWidget()
         self.inbox_list.setObjectName("inboxes")
-        self.inbox_list.setMinimumWidth(220)
+        self.inbox_list.setMinimumWidth(250)
+        self.inbox_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.inbox_list.setSpacing(2)
+        self.inbox_list.setStyleSheet("QListWidget#inboxes { padding: 6px; } QListWidget#inboxes::item { padding: 5px; }")
         for key in INBOX_LABELS:
             item = QListWidgetItem(INBOX_LABELS[key])
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -91,6 +94,7 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -116,7 +120,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.inbox_list)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([240, 860])
+        self.splitter.setSizes([260, 920])
         self.setCentralWidget(self.splitter)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search_edit.setFocus)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.open_selected)
@@ -126,13 +130,9 @@ class MainWindow(QMainWindow):
         self.inbox_list.blockSignals(False)
 
     def _default_inbox(self) -> str:
-        if self.workspace.has_role("supervisor"):
-            return "awaiting"
-        if self.workspace.has_role("author"):
-            return "my_drafts" if not self.workspace.has_role("exporter") else "all"
-        if self.workspace.has_role("exporter"):
-            return "approved"
-        return "all"
+        """The inbox chosen last time, or all releases: the counts beside each inbox show the rest."""
+        stored = QSettings().value("main/inbox")
+        return stored if stored in INBOX_LABELS else "all"
 
     def _build_status_bar(self) -> None:
         user = self.workspace.user
@@ -224,5 +224,6 @@ class MainWindow(QMainWindow):
         stored = QSettings()
         stored.setValue("main/geometry", self.saveGeometry())
         stored.setValue("main/splitter", self.splitter.saveState())
+        stored.setValue("main/inbox", self.current_inbox)
         self.change_watcher.stop()
         super().closeEvent(event)

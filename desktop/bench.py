@@ -1,0 +1,107 @@
+"""`run.py bench`: every budgeted figure of DESIGN.md, each a median, peers measured in the same run."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from desktop.paths import PROJECT_ROOT
+
+BUDGETS = {
+    "startup_ms": 700,
+    "rss_mb": 200,
+    "proof_10k_words_ms": 60,
+    "paragraph_recheck_ms": 2,
+    "directory_search_p95_ms": 10,
+    "release_list_first_page_ms": 50,
+    "release_search_ms": 100,
+    "export_docx_ms": 50,
+    "export_pdf_ms": 80,
+    "export_signed_pdf_ms": 300,
+}
+PEERS = {
+    "proof_10k_words_ms": "hunspell_10k_words_ms",
+    "export_pdf_ms": "libreoffice_convert_ms",
+}
+# Each area measures itself; a module that is missing is reported, not hidden.
+AREA_MODULES = (
+    "desktop.language.benchmarks",
+    "desktop.directory_bench",
+    "desktop.workflow_bench",
+    "desktop.export.benchmarks",
+)
+
+
+def _prepare_demo_database(folder: Path) -> tuple[str, str]:
+    from desktop.demo import fill_demo
+    from desktop.storage.engine import Database
+
+    url = f"sqlite:///{folder / 'bench.sqlite3'}"
+    database = Database(url)
+    _logins, password = fill_demo(database)
+    database.dispose()
+    return url, password
+
+
+def measure_startup(runs: int) -> dict[str, float]:
+    """Process start to the first painted main window, over fresh processes, and the RSS then."""
+    from desktop.demo import DEMO_AUTHOR
+
+    with tempfile.TemporaryDirectory(prefix="visnyk-bench-") as folder:
+        url, password = _prepare_demo_database(Path(folder))
+        env = dict(os.environ, VISNYK_PASSWORD=password, VISNYK_BENCH_STARTUP="1", VISNYK_DATA_DIR=folder)
+        if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+            env["QT_QPA_PLATFORM"] = "offscreen"
+        command = [sys.executable, str(PROJECT_ROOT / "run.py"), "--database", url, "--as", DEMO_AUTHOR]
+        startups: list[float] = []
+        memories: list[float] = []
+        for _ in range(runs + 1):
+            started = time.time()
+            result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
+            line = next((ln for ln in result.stdout.splitlines() if ln.startswith("VISNYK_STARTUP")), None)
+            if line is None:
+                raise RuntimeError(f"the GUI did not report its start-up: {result.stderr.strip()[-500:]}")
+            _tag, painted, _since_main, rss_kb = line.split()
+            startups.append((float(painted) - started) * 1000)
+            memories.append(int(rss_kb) / 1024)
+        # The first run warms the OS file cache, as a second launch of any application would find it.
+        return {
+            "startup_ms": round(statistics.median(startups[1:]), 1),
+            "startup_cold_ms": round(startups[0], 1),
+            "rss_mb": round(statistics.median(memories[1:]), 1),
+        }
+
+
+def run_bench(quick: bool = False, report: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """Measures every figure; returns one flat dict plus the budgets and which figures are over."""
+    figures: dict[str, Any] = {}
+    notes: list[str] = []
+    say = report or (lambda _text: None)
+    say("старт програми…")
+    figures.update(measure_startup(3 if quick else 7))
+    for name in AREA_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            notes.append(f"{name}: {error}")
+            continue
+        say(f"{name}…")
+        figures.update(module.bench_figures(quick=quick))
+    over = sorted(key for key, budget in BUDGETS.items() if isinstance(figures.get(key), (int, float))
+                  and figures[key] > budget)
+    figures["budgets"] = BUDGETS
+    figures["peers"] = {key: figures.get(peer) for key, peer in PEERS.items()}
+    figures["over_budget"] = over
+    figures["quick"] = quick
+    figures["machine"] = {"cpus": os.cpu_count(), "python": sys.version.split()[0]}
+    if notes:
+        figures["notes"] = notes
+    return figures
