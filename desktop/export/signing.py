@@ -158,6 +158,14 @@ class _PageFromBytes(content.ImportedPdfPage):
         return name + b" Do"
 
 
+def _reserved_bytes(signer: Signer) -> int:
+    # pyHanko counts hex digits: twice the CMS size. The CMS holds the certificates plus
+    # attributes and the signature value, which 4 KiB covers with room to spare.
+    simple = signer.pyhanko_signer
+    certificates = [simple.signing_cert, *simple.cert_registry]
+    return 2 * (4096 + sum(len(certificate.dump()) for certificate in certificates))
+
+
 def sign_pdf_bytes(
     pdf: bytes, signer: Signer, box: SignatureBox | None, *, reason: str = "", location: str = ""
 ) -> bytes:
@@ -193,7 +201,8 @@ def sign_pdf_bytes(
         new_field_spec=fields.SigFieldSpec(SIGNATURE_FIELD, on_page=box.page_index, box=(x1, y1, x2, y2)),
     )
     output = io.BytesIO()
-    pdf_signer.sign_pdf(writer, output=output)
+    # Reserving room ourselves spares pyHanko a dry-run signature just to measure it.
+    pdf_signer.sign_pdf(writer, output=output, bytes_reserved=_reserved_bytes(signer))
     return output.getvalue()
 
 
