@@ -1,1 +1,1 @@
-"""Ukrainian proofing: spelling, typography, style and sensitive information; pure core, no Qt."""
+"""Ukrainian language services: spelling, typography, style, sensitive information, inflection and dates."""
