@@ -196,3 +196,24 @@ def test_flips_inside_the_signature_padding_are_caught(signed_pdf: Path) -> None
         changed = bytearray(data)
         changed[index] = ord("1") if changed[index] != ord("1") else ord("2")
         assert not verify_pdf_bytes(bytes(changed)).valid, f"byte {index} of /Contents changed unnoticed"
+
+
+def test_bytes_appended_after_signing_are_caught(signed_pdf: Path) -> None:
+    result = verify_pdf_bytes(signed_pdf.read_bytes() + b"\n% appended\n")
+    assert not result.valid and not result.covers_whole_file
+
+
+def test_an_incremental_update_after_certification_is_caught(signed_pdf: Path) -> None:
+    import io
+
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(signed_pdf.read_bytes()))
+    writer.root["/VisnykTamper"] = generic.NameObject("/Yes")
+    writer.update_root()
+    output = io.BytesIO()
+    writer.write(output)
+    result = verify_pdf_bytes(output.getvalue())
+    assert result.intact and not result.valid
+    assert "частини файлу" in result.message
