@@ -58,6 +58,7 @@ class DirectoryWindow(QMainWindow):
         self.tabs.addTab(self._build_officials_tab(), "&Посадовці")
         self.groups_panel = GroupsPanel(workspace)
         self.tabs.addTab(self.groups_panel, "&Групи")
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self._restore_geometry()
         self.refresh()
@@ -138,6 +139,12 @@ class DirectoryWindow(QMainWindow):
         self.tabs.setCurrentIndex(0)
         self.filter_edit.setFocus()
         self.filter_edit.selectAll()
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.groups_panel:
+            self.statusBar().showMessage(f"Груп: {self.groups_panel.model.rowCount()}")
+        else:
+            self.refresh()
 
     # Data.
 
