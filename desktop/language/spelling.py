@@ -103,8 +103,11 @@ def _match_case(model: str, suggestion: str) -> str:
 class SpellChecker:
     """Checks words against the dictionaries and the accepted words, caching every verdict."""
 
-    def __init__(self, dictionaries: Dictionaries | None = None, extra_words: Iterable[str] = ()) -> None:
+    def __init__(self, dictionaries: Dictionaries | None = None, extra_words: Iterable[str] = (),
+                 with_suggestions: bool = True) -> None:
         self.dictionaries = dictionaries or load_dictionaries()
+        # hunspell needs 0.3-0.5 s to suggest for one Ukrainian word: an underliner may ask later, per word
+        self.with_suggestions = with_suggestions
         self._accepted: set[str] = set()
         self._accepted_originals: set[str] = set()
         self._ignored: set[str] = set()
@@ -230,7 +233,8 @@ class SpellChecker:
             rule, message = "unknown-word", f"Слова «{word}» немає у словнику."
         else:
             rule, message = "unknown-english-word", f"Слова «{word}» немає в англійському словнику."
-        return Finding(start, start + len(word), "spelling", rule, message, self.suggest(word))
+        suggestions = self.suggest(word) if self.with_suggestions else ()
+        return Finding(start, start + len(word), "spelling", rule, message, suggestions)
 
 
 def _next_to_number_or_slash(text: str, start: int, end: int) -> bool:

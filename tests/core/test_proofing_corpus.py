@@ -142,3 +142,35 @@ def test_paragraph_recheck_is_fast_when_warm(proofreader) -> None:
         timings.append(time.perf_counter() - started)
     # the budget is 2 ms; the margin absorbs a busy test machine
     assert sorted(timings)[len(timings) // 2] < 0.006
+
+
+def test_bench_figures_are_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.language import benchmarks
+
+    monkeypatch.setattr(benchmarks.shutil, "which", lambda _name: None)  # the peer is timed by `run.py bench`
+    figures = benchmarks.bench_figures(quick=True)
+    for key in ("proof_10k_words_ms", "paragraph_recheck_ms", "proof_10k_words_warm_ms"):
+        assert isinstance(figures[key], float) and figures[key] > 0, key
+    assert "hunspell_10k_words_ms" not in figures
+    assert 1500 < figures["distinct_words"] < 3500
+
+
+def test_benchmark_text_is_ten_thousand_clean_words() -> None:
+    text = benchmark_text()
+    words = len(text.split())
+    assert 10_000 <= words < 10_100
+    assert Proofreader().check(text[:3000]) == []
+
+
+def test_hunspell_peer_reads_our_dictionary(tmp_path) -> None:
+    import shutil
+    import subprocess
+
+    from desktop.language.spelling import DICTIONARY_DIR
+
+    hunspell = shutil.which("hunspell")
+    if hunspell is None:
+        pytest.skip("немає програми hunspell")
+    result = subprocess.run([hunspell, "-d", str(DICTIONARY_DIR / "hunspell" / "uk_UA"), "-l"],
+                            input="Громада відновила адміністрацїю".encode(), capture_output=True, check=True)
+    assert result.stdout.decode().split() == ["адміністрацїю"]

@@ -130,3 +130,10 @@ def test_repeated_word_is_checked_once(speller, monkeypatch) -> None:
                         lambda word, english=False: calls.append(word) or original(word, english))
     speller.findings("громада громада громада Громада")
     assert calls == ["громада"]
+
+
+def test_suggestions_can_be_left_for_later() -> None:
+    speller = SpellChecker(with_suggestions=False)
+    finding = speller.findings("адміністрацїя")[0]
+    assert finding.suggestions == ()
+    assert speller.suggest("адміністрацїя")[0] == "адміністрація"
