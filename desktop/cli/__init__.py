@@ -30,14 +30,20 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"Помилка в команді: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line: global options, then one subcommand or none (the GUI)."""
-    parser = _Parser(prog="visnyk", description="Вісник — прес-релізи органу влади")
+def build_global_parser(add_help: bool = True) -> argparse.ArgumentParser:
+    """The global options alone: enough to start the GUI without loading every command's module."""
+    parser = _Parser(prog="visnyk", description="Вісник — прес-релізи органу влади", add_help=add_help)
     parser.add_argument("--version", action="version", version=f"Вісник {__version__}")
     parser.add_argument("--database", metavar="URL", help="адреса бази даних (SQLite або PostgreSQL)")
     parser.add_argument("--as", dest="acting_login", metavar="LOGIN", help="від імені користувача")
     parser.add_argument("--demo", action="store_true", help="відкрити на демонстраційних даних")
     parser.add_argument("--screenshot", metavar="FILE.png", help="зберегти знімок головного вікна й вийти")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line: global options, then one subcommand or none (the GUI)."""
+    parser = build_global_parser()
     subparsers = parser.add_subparsers(dest="command", metavar="КОМАНДА", parser_class=_Parser)
     for name in COMMAND_MODULES:
         try:
@@ -66,6 +72,10 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("Перервано.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader (head, less) closed the pipe: nothing is wrong with the command.
+        sys.stderr.close()
+        return 0
     finally:
         context.close()
 

@@ -30,3 +30,14 @@ def test_sqlite_runs_in_wal_with_foreign_keys(sqlite_database) -> None:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert connection.execute(text("PRAGMA busy_timeout")).scalar() >= 1000
+
+
+def test_start_up_fast_path_knows_the_newest_migration() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from desktop.storage.engine import MIGRATIONS, migration_heads
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert migration_heads() == set(ScriptDirectory.from_config(config).get_heads())
