@@ -202,18 +202,14 @@ def inbox_counts(session: Session, user: User) -> dict[str, int]:
     """Every inbox with the number of releases in it, for the sidebar (a few index-only counts)."""
     visible = _visible(user)
     by_status = dict(
-        session.execute(select(Release.status, func.count()).where(visible).group_by(Release.status))
-        .tuples()
-        .all()
+        session.execute(select(Release.status, func.count()).where(visible).group_by(Release.status)).all()
     )
     mine = dict(
         session.execute(
             select(Release.status, func.count())
             .where(Release.author_id == user.id, visible)
             .group_by(Release.status)
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     awaiting = 0
     if has_role(user, "supervisor"):
