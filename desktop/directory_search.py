@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 import uuid
 import weakref
 from bisect import bisect_right
@@ -12,8 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, event, func, inspect, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
 from desktop.storage.models import Official, Setting
 
@@ -68,6 +70,8 @@ class DirectoryIndex:
     _blob: str = ""
     _starts: list[int] = field(default_factory=list)
     _prefixes: dict[int, list[str]] = field(default_factory=dict)
+    generation: int = -1
+    checked_at: float = float("-inf")
 
     @classmethod
     def load(cls, session: Session, signature: tuple[Any, ...] = ()) -> DirectoryIndex:
@@ -156,6 +160,13 @@ class DirectoryIndex:
             hits = self._union(self.postings, containing)
             exact.append((hits, self._union(self.postings, starting), self._union(self.name_postings, starting)))
             candidates = candidates & hits
+        best = candidates
+        for _hits, _starts_word, starts_name in exact:
+            best = best & starts_name
+        if len(best) >= limit:
+            # Every word begins a name part here: the highest score possible, so no need to score
+            # the thousands of other hits a short prefix («о», «на») brings.
+            return [self.entries[number].official_id for number in sorted(best)[:limit]]
         scores: Counter[int] = Counter()
         for hits, starts_word, starts_name in exact:
             # a plain hit counts 3, the beginning of a word 4, the beginning of a name part 5
@@ -197,15 +208,29 @@ class DirectoryIndex:
 
 _indexes: weakref.WeakKeyDictionary[Engine, DirectoryIndex] = weakref.WeakKeyDictionary()
 _indexes_lock = threading.Lock()
+# Bumped by every change to an official made in this process, so its own edits show at once;
+# changes from other workstations show within RECHECK_SECONDS.
+_generation = 0
+RECHECK_SECONDS = 0.5
+
+
+def _bump_generation(*_args: Any) -> None:
+    global _generation
+    with _indexes_lock:
+        _generation += 1
+
+
+for _event in ("after_insert", "after_update", "after_delete"):
+    event.listen(Official, _event, _bump_generation)
 
 
 def _signature(session: Session) -> tuple[Any, ...]:
-    # Both are index lookups: counting or scanning updated_at over 10,000 rows would cost more than
-    # the search itself. Every directory write changes the token; a row added behind the directory's
-    # back still changes the newest id.
-    newest = session.execute(select(func.max(Official.id))).scalar()
-    token = session.get(Setting, CHANGE_TOKEN_KEY, populate_existing=True)
-    return newest, token.value if token else ""
+    # Both are index lookups, in one round trip: counting or scanning updated_at over 10,000 rows
+    # would cost more than the search itself. Every directory write changes the token; a row added
+    # behind the directory's back still changes the newest id.
+    newest = select(func.max(Official.id)).scalar_subquery()
+    token = select(Setting.value).where(Setting.key == CHANGE_TOKEN_KEY).scalar_subquery()
+    return tuple(session.execute(select(newest, token)).one())
 
 
 def mark_directory_changed(session: Session) -> None:
@@ -216,19 +241,24 @@ def mark_directory_changed(session: Session) -> None:
     else:
         token.value = uuid.uuid4().hex
     session.flush()
+    _bump_generation()
 
 
 def directory_index(session: Session) -> DirectoryIndex:
     """The index of the session's database, reloaded only when the officials table has changed."""
     bind = session.get_bind()
     engine = bind if isinstance(bind, Engine) else bind.engine
-    signature = _signature(session)
     with _indexes_lock:
-        index = _indexes.get(engine)
+        index, generation = _indexes.get(engine), _generation
+    now = time.monotonic()
+    if index is not None and index.generation == generation and now - index.checked_at < RECHECK_SECONDS:
+        return index
+    signature = _signature(session)
     if index is None or index.signature != signature:
         index = DirectoryIndex.load(session, signature)
-        with _indexes_lock:
-            _indexes[engine] = index
+    index.generation, index.checked_at = generation, now
+    with _indexes_lock:
+        _indexes[engine] = index
     return index
 
 
@@ -239,5 +269,13 @@ def search_officials(
     ids = directory_index(session).search(text, limit, include_inactive)
     if not ids:
         return []
-    by_id = {o.id: o for o in session.execute(select(Official).where(Official.id.in_(ids))).scalars()}
+    # Type-ahead asks for the same people keystroke after keystroke: loaded ones are reused.
+    by_id: dict[int, Official] = {}
+    for official_id in ids:
+        known = session.identity_map.get(identity_key(Official, official_id))
+        if known is not None and not inspect(known).expired_attributes:
+            by_id[official_id] = known
+    missing = [i for i in ids if i not in by_id]
+    if missing:
+        by_id.update((o.id, o) for o in session.execute(select(Official).where(Official.id.in_(missing))).scalars())
     return [by_id[i] for i in ids if i in by_id]
