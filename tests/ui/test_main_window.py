@@ -1,0 +1,112 @@
+"""The GUI shell: the first administrator, logging in, and the main window listing releases."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from desktop import workspace
+from desktop.demo import fill_demo
+from ui.login_dialog import FirstAdminDialog, LoginDialog
+from ui.main_window import MainWindow
+
+DEMO_PASSWORD = "demo-password-1"
+
+
+def _press_ok(dialog) -> None:  # type: ignore[no-untyped-def]
+    box = dialog.findChild(QDialogButtonBox)
+    box.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def test_first_start_asks_for_the_first_administrator(qtbot, sqlite_database) -> None:
+    assert workspace.needs_first_admin(sqlite_database)
+    dialog = FirstAdminDialog(sqlite_database)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.login_edit, "chief")
+    dialog.name_edit.setText("Андрій Коваль")  # QTest types ASCII only
+    qtbot.keyClicks(dialog.password_edit, "a-long-password")
+    qtbot.keyClicks(dialog.repeat_edit, "a-long-password")
+    _press_ok(dialog)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert not workspace.needs_first_admin(sqlite_database)
+    assert workspace.log_in(sqlite_database, "chief", "a-long-password").has_role("admin")
+
+
+def test_first_administrator_needs_matching_passwords(qtbot, sqlite_database) -> None:
+    dialog = FirstAdminDialog(sqlite_database)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.login_edit, "chief")
+    dialog.name_edit.setText("Андрій Коваль")  # QTest types ASCII only
+    qtbot.keyClicks(dialog.password_edit, "a-long-password")
+    qtbot.keyClicks(dialog.repeat_edit, "another-password")
+    _press_ok(dialog)
+    assert "не збігаються" in dialog.message.text()
+    assert workspace.needs_first_admin(sqlite_database)
+
+
+def test_login_dialog_refuses_a_wrong_password(qtbot, sqlite_database) -> None:
+    fill_demo(sqlite_database, DEMO_PASSWORD)
+    dialog = LoginDialog(sqlite_database, "olena")
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.password_edit, "wrong-password")
+    _press_ok(dialog)
+    assert dialog.workspace is None
+    assert "Неправильний логін або пароль" in dialog.message.text()
+    qtbot.keyClicks(dialog.password_edit, DEMO_PASSWORD)
+    _press_ok(dialog)
+    assert dialog.workspace is not None and dialog.workspace.user.login == "olena"
+
+
+@pytest.fixture
+def demo_window(qtbot, sqlite_database):  # type: ignore[no-untyped-def]
+    fill_demo(sqlite_database, DEMO_PASSWORD)
+    window = MainWindow(workspace.log_in(sqlite_database, "olena", DEMO_PASSWORD))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _select_inbox(window: MainWindow, key: str) -> None:
+    for row in range(window.inbox_list.count()):
+        if window.inbox_list.item(row).data(Qt.ItemDataRole.UserRole) == key:
+            window.inbox_list.setCurrentRow(row)
+
+
+def _titles(window: MainWindow) -> list[str]:
+    return [window.model.rows[row].title for row in range(window.model.rowCount())]
+
+
+def test_main_window_lists_the_demo_releases(demo_window) -> None:
+    _select_inbox(demo_window, "all")
+    titles = _titles(demo_window)
+    assert len(titles) == 4
+    assert any("Партнерство заради Перемоги" in title for title in titles)
+    assert "Олена Мельник" in demo_window.user_label.text()
+    assert "sqlite" in demo_window.database_label.text()
+
+
+def test_inboxes_show_their_counts(demo_window) -> None:
+    labels = [demo_window.inbox_list.item(row).text() for row in range(demo_window.inbox_list.count())]
+    assert "Усі релізи (4)" in labels
+    assert "Архів (1)" in labels
+
+
+def test_search_box_filters_the_list(qtbot, demo_window) -> None:
+    _select_inbox(demo_window, "all")
+    demo_window.search_edit.setText("опалювального")
+    qtbot.waitUntil(lambda: len(_titles(demo_window)) == 1, timeout=3000)
+    assert "опалювального сезону" in _titles(demo_window)[0]
+
+
+def test_status_filter(demo_window) -> None:
+    _select_inbox(demo_window, "all")
+    demo_window.status_filter.setCurrentIndex(demo_window.status_filter.findData("approved"))
+    assert [row.status for row in demo_window.model.rows] == ["approved"]
+
+
+def test_author_has_no_administrator_actions(demo_window) -> None:
+    actions = demo_window.actions_
+    assert actions.new_release.isEnabled()
+    assert not actions.settings.isEnabled()
+    assert not actions.users.isEnabled()
