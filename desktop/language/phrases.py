@@ -73,24 +73,32 @@ class PhraseMatcher:
                 # every apostrophe spelling as a key, so a text word needs one lowercase lookup
                 for variant in {form, form.replace("'", "’"), form.replace("'", "ʼ"), form.replace("'", "`")}:
                     self._by_first_form.setdefault(variant, []).append(index)
+        self._first_forms = frozenset(self._by_first_form)
         for candidates in self._by_first_form.values():
             candidates.sort(key=lambda i: -len(self._slots[i]))
 
-    def find(self, text: str, tokens: list[Token] | None = None) -> Iterator[PhraseMatch]:
-        """Every non-overlapping match in text, left to right (tokens: text's words, if already split)."""
+    def find(self, text: str, tokens: list[Token] | None = None,
+             lowered: list[str] | None = None) -> Iterator[PhraseMatch]:
+        """Every non-overlapping match in text, left to right.
+
+        tokens and lowered (the tokens' words in lowercase) can be passed in when already computed.
+        """
         if tokens is None:
             tokens = tokenize(text)
-        by_first = self._by_first_form
-        position = 0
-        while position < len(tokens):
-            word = tokens[position][0]
-            candidates = by_first.get(word.lower())
-            matched = self._match_at(text, tokens, position, candidates) if candidates else None
-            if matched is None:
-                position += 1
+        if lowered is None:
+            lowered = [token[0].lower() for token in tokens]
+        # a set intersection in C tells which phrase openings occur at all; most texts have none
+        present = self._first_forms.intersection(lowered)
+        if not present:
+            return
+        next_free = 0
+        for position in [i for i, word in enumerate(lowered) if word in present]:
+            if position < next_free:
                 continue
-            yield matched
-            position += len(matched.words)
+            matched = self._match_at(text, tokens, position, self._by_first_form[lowered[position]])
+            if matched is not None:
+                next_free = position + len(matched.words)
+                yield matched
 
     def _match_at(self, text: str, tokens: list[Token], position: int,
                   candidates: list[int]) -> PhraseMatch | None:

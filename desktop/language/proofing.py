@@ -53,8 +53,9 @@ class Proofreader:
         tokens = tokenize(text)
         protected = ProtectedSpans(text)
         typography = find_typography(text, protected, tokens)
-        style = self.style.findings(text, tokens)
-        security = self.security.findings(text, tokens)
+        lowered = [token[0].lower() for token in tokens]
+        style = self.style.findings(text, tokens, lowered)
+        security = self.security.findings(text, tokens, lowered)
         superseding = [(f.start, f.end) for f in style]
         superseding += [(f.start, f.end) for f in typography if f.rule in SUPERSEDING_RULES]
         spelling = [f for f in self.spelling.findings(text, protected, tokens)

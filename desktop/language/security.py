@@ -57,7 +57,8 @@ class SecurityChecker:
         self.terms = list(terms) if terms is not None else load_security_terms()
         self._matcher = PhraseMatcher(self.terms)
 
-    def findings(self, text: str, tokens: list[Token] | None = None) -> list[Finding]:
+    def findings(self, text: str, tokens: list[Token] | None = None,
+                 lowered: list[str] | None = None) -> list[Finding]:
         """Every sensitive span of text."""
         found: list[Finding] = []
         taken: list[tuple[int, int]] = []
@@ -80,7 +81,7 @@ class SecurityChecker:
                     continue
                 taken.append((start, end))
                 found.append(Finding(start, end, "security", rule, SECURITY_MESSAGES[rule]))
-        for match in self._matcher.find(text, tokens):
+        for match in self._matcher.find(text, tokens, lowered):
             if any(match.start < e and s < match.end for s, e in taken):
                 continue
             term = self.terms[match.index]

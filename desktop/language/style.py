@@ -57,10 +57,11 @@ class StyleChecker:
         self._matcher = PhraseMatcher([rule.phrase for rule in self.rules])
         self._suggestion_cache: dict[tuple[int, tuple[str, ...]], str] = {}
 
-    def findings(self, text: str, tokens: list[Token] | None = None) -> list[Finding]:
+    def findings(self, text: str, tokens: list[Token] | None = None,
+                 lowered: list[str] | None = None) -> list[Finding]:
         """Every style finding of text."""
         found = []
-        for match in self._matcher.find(text, tokens):
+        for match in self._matcher.find(text, tokens, lowered):
             rule = self.rules[match.index]
             message = f"«{text[match.start:match.end]}» → «{rule.correction}»: {rule.explanation}"
             found.append(Finding(match.start, match.end, "style", f"style:{rule.phrase}", message,
