@@ -34,7 +34,7 @@ from desktop.releases import (
     revision_document,
     snapshot_revision,
 )
-from desktop.storage.models import Comment, Release, Revision, User, WorkflowEvent, utcnow
+from desktop.storage.models import AuditEntry, Comment, Release, Revision, User, WorkflowEvent, utcnow
 
 SELF_APPROVAL_SETTING = "workflow.allow_self_approval"
 _STALE = (
@@ -259,7 +259,14 @@ def approved_document(
     facts = dict(json.loads(revision.facts_json or "{}"))
     actual = content_hash(document, participants, facts)
     current = content_hash(release_document(release), release_participants(release), release_facts(release))
-    if not (actual == revision.content_hash == release.approved_hash == current):
+    # The sealed audit row of the approval is the witness no table edit can rewrite unnoticed.
+    witness = session.execute(
+        select(AuditEntry.content_hash)
+        .where(AuditEntry.release_id == release.id, AuditEntry.action == "approve")
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    if not (actual == revision.content_hash == release.approved_hash == current == witness):
         raise UserError(
             f"Текст релізу №{release.id} не збігається з погодженим (відбиток змінився після погодження). "
             "Експорт заборонено; перевірте журнал аудиту."

@@ -1,0 +1,163 @@
+"""Tampering with any audit row, the approved text or its hash is detected."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import text
+
+from desktop import audit, releases, workflow
+from desktop.cli import main as cli_main
+from desktop.document import content_hash
+from desktop.errors import UserError
+from desktop.storage.engine import Database
+from desktop.storage.models import User
+from tests.workflow_support import document, make_staff, release_in_state
+
+
+@pytest.fixture
+def staff(sqlite_database: Database) -> Iterator[dict[str, User]]:
+    yield make_staff(sqlite_database)
+
+
+@pytest.fixture
+def approved(sqlite_database: Database, staff: dict) -> int:
+    """An approved release, with a dozen audit rows before and after it."""
+    return release_in_state(sqlite_database, staff, "approved")
+
+
+def _tamper(database: Database, sql: str, **params: object) -> None:
+    with database.engine.begin() as connection:
+        connection.execute(text(sql), params)
+
+
+def _report(database: Database) -> audit.ChainReport:
+    with database.session() as session:
+        return audit.verify_chain(session)
+
+
+def test_an_untouched_chain_verifies(sqlite_database: Database, approved: int) -> None:
+    report = _report(sqlite_database)
+    assert report.ok and report.rows >= 10
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("detail", "нічого не сталося"),
+        ("action", "login"),
+        ("user_login", "someone"),
+        ("content_hash", "0" * 64),
+        ("release_id", 999),
+        ("created_at", "2020-01-01 00:00:00.000000"),
+        ("row_hash", "f" * 64),
+        ("prev_hash", "e" * 64),
+    ],
+)
+def test_changing_any_field_of_a_row_is_detected(
+    sqlite_database: Database, approved: int, column: str, value: object
+) -> None:
+    _tamper(sqlite_database, f"UPDATE audit_log SET {column} = :value WHERE id = 5", value=value)
+    report = _report(sqlite_database)
+    assert not report.ok
+    assert report.broken_id in (5, 6)  # a changed row_hash shows on the row itself or on its successor
+    assert report.reason
+
+
+def test_deleting_a_row_is_detected(sqlite_database: Database, approved: int) -> None:
+    _tamper(sqlite_database, "DELETE FROM audit_log WHERE id = 4")
+    report = _report(sqlite_database)
+    assert not report.ok and report.broken_id == 5
+    assert "бракує" in report.reason
+
+
+def test_a_resealed_row_still_breaks_the_link_to_the_next(sqlite_database: Database, approved: int) -> None:
+    # An attacker who rewrites a row and recomputes its seal still breaks the next row's link.
+    with sqlite_database.session() as session:
+        entry = session.get(audit.AuditEntry, 3)
+        entry.detail = "переписано"
+        entry.row_hash = audit.row_hash(entry)
+    report = _report(sqlite_database)
+    assert not report.ok and report.broken_id == 4
+
+
+def _export_check(database: Database, release_id: int, exporter: User) -> None:
+    with database.session() as session:
+        workflow.approved_document(session, releases.get_release(session, release_id), exporter)
+
+
+def test_the_approved_text_passes_its_hash_check(
+    sqlite_database: Database, staff: dict, approved: int
+) -> None:
+    _export_check(sqlite_database, approved, staff["exporter"])
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        # the approved revision's words
+        "UPDATE revisions SET document_json = replace(document_json, 'Нарада', 'Зустріч') "
+        "WHERE id = (SELECT approved_revision_id FROM releases WHERE id = :id)",
+        # the approval's hash
+        "UPDATE releases SET approved_hash = '" + "a" * 64 + "' WHERE id = :id",
+        # the release's current text
+        "UPDATE releases SET document_json = replace(document_json, 'Нарада', 'Зустріч') WHERE id = :id",
+        # the participants or the facts
+        'UPDATE revisions SET facts_json = \'{"place":"Київ"}\' '
+        "WHERE id = (SELECT approved_revision_id FROM releases WHERE id = :id)",
+        # the revision's text together with its own hash
+        'UPDATE revisions SET document_json = \'{"blocks":[],"title":"Підробка"}\', content_hash = \'x\' '
+        "WHERE id = (SELECT approved_revision_id FROM releases WHERE id = :id)",
+    ],
+    ids=["revision-text", "approved-hash", "release-text", "revision-facts", "revision-text-and-hash"],
+)
+def test_tampering_with_the_approved_text_or_its_hash_stops_the_export(
+    sqlite_database: Database, staff: dict, approved: int, sql: str
+) -> None:
+    _tamper(sqlite_database, sql, id=approved)
+    with pytest.raises(UserError, match="не збігається з погодженим"):
+        _export_check(sqlite_database, approved, staff["exporter"])
+
+
+def test_a_full_forgery_of_text_and_hashes_is_caught_by_the_audit_witness(
+    sqlite_database: Database, staff: dict, approved: int
+) -> None:
+    forged = document("Підроблений заголовок")
+    forged_hash = content_hash(forged, [], {"place": "Коростень"})
+    with sqlite_database.engine.begin() as connection:
+        revision_id = connection.execute(
+            text("SELECT approved_revision_id FROM releases WHERE id = :id"), {"id": approved}
+        ).scalar_one()
+        connection.execute(
+            text("UPDATE revisions SET document_json = :doc, content_hash = :hash WHERE id = :rid"),
+            {"doc": forged.to_json(), "hash": forged_hash, "rid": revision_id},
+        )
+        connection.execute(
+            text(
+                "UPDATE releases SET document_json = :doc, content_hash = :hash, approved_hash = :hash WHERE id = :id"
+            ),
+            {"doc": forged.to_json(), "hash": forged_hash, "id": approved},
+        )
+    with pytest.raises(UserError, match="не збігається з погодженим"):
+        _export_check(sqlite_database, approved, staff["exporter"])
+    # And rewriting the audit row to match breaks the chain.
+    _tamper(
+        sqlite_database,
+        "UPDATE audit_log SET content_hash = :hash WHERE action = 'approve' AND release_id = :id",
+        hash=forged_hash,
+        id=approved,
+    )
+    assert not _report(sqlite_database).ok
+
+
+def test_audit_verify_on_the_command_line_exits_1_naming_the_broken_row(
+    sqlite_database: Database, approved: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli_main(["--database", sqlite_database.url, "audit", "verify"]) == 0
+    assert "цілий" in capsys.readouterr().out
+    _tamper(sqlite_database, "UPDATE audit_log SET detail = 'підчищено' WHERE id = 7")
+    assert cli_main(["--database", sqlite_database.url, "audit", "verify"]) == 1
+    assert "№7" in capsys.readouterr().out
+    assert cli_main(["--database", sqlite_database.url, "audit", "verify", "--json"]) == 1
+    assert '"broken_id": 7' in capsys.readouterr().out
