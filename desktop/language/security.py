@@ -19,6 +19,8 @@ _DECIMAL = r"-?\d{1,3}[.,]\d{4,}"
 # Patterns start with a digit or a letter, not a look-behind, so re skips text fast; the
 # character before a hit is checked in Python.
 DECIMAL_PAIR_RE = re.compile(rf"{_DECIMAL}°?\s*[,;]?\s+{_DECIMAL}°?(?!\d)")
+# A four-decimal number anywhere: most texts have none, and this is the cheaper scan.
+FOUR_DECIMALS_RE = re.compile(r"[.,]\d{4}")
 _HEMISPHERE = r"(?:[NSEW]|пн\.?\s?ш\.?|пд\.?\s?ш\.?|сх\.?\s?д\.?|зх\.?\s?д\.?)"
 DEGREES_RE = re.compile(
     rf"\d{{1,3}}(?:[.,]\d+)?\s?°(?:\s?\d{{1,2}}(?:[.,]\d+)?\s?['′’])?(?:\s?\d{{1,2}}(?:[.,]\d+)?\s?[\"″”])?"
@@ -62,8 +64,9 @@ class SecurityChecker:
         """Every sensitive span of text."""
         found: list[Finding] = []
         taken: list[tuple[int, int]] = []
-        patterns = [(DECIMAL_PAIR_RE, "coordinates"), (UNIT_NUMBER_RE, "military-unit"),
-                    (FORMATION_RE, "military-unit")]
+        patterns = [(UNIT_NUMBER_RE, "military-unit"), (FORMATION_RE, "military-unit")]
+        if FOUR_DECIMALS_RE.search(text):
+            patterns.insert(0, (DECIMAL_PAIR_RE, "coordinates"))
         if "°" in text:
             patterns.insert(1, (DEGREES_RE, "coordinates"))
         for pattern, rule in patterns:
