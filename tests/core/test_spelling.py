@@ -137,3 +137,8 @@ def test_suggestions_can_be_left_for_later() -> None:
     finding = speller.findings("адміністрацїя")[0]
     assert finding.suggestions == ()
     assert speller.suggest("адміністрацїя")[0] == "адміністрація"
+
+
+def test_default_glossary_accepts_the_legal_term_for_citizens_reception() -> None:
+    speller = SpellChecker(extra_words=DEFAULT_GLOSSARY)
+    assert flagged(speller, "Особистий прийом громадян. Під час прийому") == []
