@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 AUTOSAVE_DELAY_MS = 1500
 PAGE_MAX_WIDTH = 920
 EDITOR_MIN_HEIGHT = 260
+VIEW_DELAY_MS = 150
 OVER_LIMIT_STYLE = "color: #c5221f; font-weight: bold"
 
 
@@ -82,10 +83,18 @@ class EditorWindow(QMainWindow):
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
         self.autosave_timer.timeout.connect(self.autosave)
+        self.view_timer = QTimer(self)
+        self.view_timer.setSingleShot(True)
+        self.view_timer.setInterval(VIEW_DELAY_MS)
+        self.view_timer.timeout.connect(self.refresh_view)
+        self._last_save_text = ""
 
         self._load(record)
         self.editor.textChanged.connect(self._on_changed)
         self.headline_edit.textChanged.connect(self._on_changed)
+        from ui.editor_review import attach_review  # review's menu and comments dock, kept in its own module
+
+        self.review = attach_review(self)
         self.editor.setFocus()
 
     # Layout.
@@ -207,8 +216,8 @@ class EditorWindow(QMainWindow):
         )
         status = STATUS_LABELS.get(record.status, record.status)
         self.info_label.setText(f"{record.template_name or 'Реліз'} · {status}")
-        self._update_counts()
-        self._update_title()
+        self._update_headline_counter()
+        self.refresh_view()
         if hasattr(self, "actions_"):
             self.actions_.update_format()
 
@@ -221,17 +230,26 @@ class EditorWindow(QMainWindow):
         return self.current_document() != self._saved_document
 
     def _on_changed(self) -> None:
-        self._update_counts()
-        self._update_title()
-        if self.is_dirty():
-            self.save_state_label.setText("Є незбережені зміни")
-            self.autosave_timer.start()  # restarted on every change: saves after the pause
+        # Per key only timers restart: converting a long text to the model waits for a pause in typing.
+        self.autosave_timer.start()
+        self.view_timer.start()
+        self._update_headline_counter()
         self.document_changed.emit()
 
-    def _update_counts(self) -> None:
+    def refresh_view(self) -> None:
+        """Counts, the unsaved-changes marks: what depends on the whole text."""
+        self.view_timer.stop()
         document = self.current_document()
         characters = len(document.title) + sum(len(block.text) for block in document.blocks)
         self.counts_label.setText(f"Слів: {document.word_count()} · Символів: {characters}")
+        dirty = document != self._saved_document
+        if dirty and not self._saving:
+            self.save_state_label.setText("Є незбережені зміни")
+        elif not dirty and not self._saving:
+            self.save_state_label.setText(self._last_save_text)
+        self._update_title(dirty)
+
+    def _update_headline_counter(self) -> None:
         length = len(self.headline_edit.text().strip())
         self.headline_counter.setText(f"{length}/{self.headline_max}")
         over = length > self.headline_max
@@ -245,10 +263,9 @@ class EditorWindow(QMainWindow):
     def headline_over_limit(self) -> bool:
         return len(self.headline_edit.text().strip()) > self.headline_max
 
-    def _update_title(self) -> None:
+    def _update_title(self, dirty: bool) -> None:
         title = self.headline_edit.text().strip() or "Без заголовка"
-        marker = "*" if self.current_document() != self._saved_document else ""
-        self.setWindowTitle(f"{marker}№{self.release_id}: {title} — Вісник")
+        self.setWindowTitle(f"{'*' if dirty else ''}№{self.release_id}: {title} — Вісник")
 
     # Saving: one save at a time, the next one queued.
 
@@ -281,8 +298,9 @@ class EditorWindow(QMainWindow):
         self.version = new_version
         self._saved_document = document
         moment = datetime.now().strftime("%H:%M:%S")
-        self.save_state_label.setText(f"{'Збережено' if kind == 'save' else 'Автозбережено'} о {moment}")
-        self._update_title()
+        self._last_save_text = f"{'Збережено' if kind == 'save' else 'Автозбережено'} о {moment}"
+        self.save_state_label.setText(self._last_save_text)
+        self._update_title(self.is_dirty())
         self.saved.emit(new_version)
         if kind == "save" and self.main_window is not None and hasattr(self.main_window, "refresh"):
             self.main_window.refresh()

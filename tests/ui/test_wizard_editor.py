@@ -311,6 +311,8 @@ def test_headline_counter_turns_red_over_the_limit(qtbot, editor_window) -> None
 def test_counts_in_the_status_bar(qtbot, editor_window) -> None:
     # «Нарада щодо громад» + «Перший абзац про громади.» + «Другий абзац.»: 9 words, 56 characters
     assert editor_window.counts_label.text() == "Слів: 9 · Символів: 56"
+    _type_at_end(editor_window.editor, qtbot, " ще слово")
+    qtbot.waitUntil(lambda: editor_window.counts_label.text() == "Слів: 11 · Символів: 65", timeout=1000)
 
 
 def test_signature_is_shown_under_the_text_and_is_not_editable(qtbot, editor_window) -> None:
