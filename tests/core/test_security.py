@@ -88,3 +88,8 @@ def test_word_list_is_configurable() -> None:
 def test_word_list_file_skips_comments() -> None:
     terms = load_security_terms(SECURITY_WORDS_FILE)
     assert "приліт" in terms and "підстанція" in terms and not any(t.startswith("#") for t in terms)
+
+
+def test_personnel_rotation_is_not_military(security) -> None:
+    assert found(security, "ротація кадрів в адміністрації") == []
+    assert found(security, "ротація підрозділів") == [("sensitive-word", "ротація підрозділів")]

@@ -99,3 +99,7 @@ def test_custom_table() -> None:
 
 def test_lexeme_of_a_dictionary_form_covers_its_cases() -> None:
     assert {"приліт", "прильоту", "прильотів"} <= word_forms("приліт")
+
+
+def test_adjective_use_of_a_phrase_word_is_not_flagged(style) -> None:
+    assert found(style, "у цілому світі та в першу неділю місяця") == []
