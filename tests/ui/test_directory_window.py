@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox
 
 from desktop.storage.engine import Database
@@ -257,7 +259,19 @@ def test_groups_tab_adds_a_group_the_picker_offers(qtbot, admin_workspace: Works
     assert picker.model.row_at(0).text == "представники громадськості"
 
 
-def test_the_main_window_opens_the_directory(qtbot, admin_workspace: Workspace) -> None:
+@pytest.fixture
+def settings_kept() -> Iterator[None]:
+    """The main window stores its state in QSettings on closing; other tests must not inherit ours."""
+    stored = QSettings()
+    before = {key: stored.value(key) for key in stored.allKeys()}
+    yield
+    stored.clear()
+    for key, value in before.items():
+        stored.setValue(key, value)
+    stored.sync()
+
+
+def test_the_main_window_opens_the_directory(settings_kept: None, qtbot, admin_workspace: Workspace) -> None:
     from ui.main_window import MainWindow
 
     main = MainWindow(admin_workspace, TaskRunner(synchronous=True))
