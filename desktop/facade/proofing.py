@@ -2,8 +2,73 @@
 
 from __future__ import annotations
 
+import threading
+
+from desktop import glossary
 from desktop.facade.base import FacadeBase
+from desktop.language.proofing import Finding, Proofreader
 
 
 class ProofingFacade(FacadeBase):
     """The proofreader with the department's glossary and the user's dictionary."""
+
+    _proofreader_cache: Proofreader | None = None
+    _proofreader_lock = threading.Lock()
+
+    def proofreader(self) -> Proofreader:
+        """This workspace's proofreader, built once (dictionaries, glossary, directory, personal words).
+
+        Spelling suggestions are left to the caller (`proofreader().spelling.suggest(word)`): hunspell
+        takes a good part of a second per misspelt word, too slow for underlining as one types.
+        """
+        with self._proofreader_lock:
+            if self._proofreader_cache is None:
+                with self.database.session() as session:
+                    self._proofreader_cache = glossary.build_proofreader(
+                        session, self._attached(session), spelling_suggestions=False
+                    )
+            return self._proofreader_cache
+
+    def reload_proofreader(self) -> Proofreader:
+        """Builds the proofreader anew (after the directory or the settings changed)."""
+        with self._proofreader_lock:
+            self._proofreader_cache = None
+        return self.proofreader()
+
+    def check_text(self, text: str) -> list[Finding]:
+        """Every finding of text, spelling findings without suggestions (see proofreader())."""
+        return self.proofreader().check(text)
+
+    def suggest(self, word: str) -> tuple[str, ...]:
+        """Spelling replacements for word, best first (slow the first time: call it off the GUI thread)."""
+        return self.proofreader().spelling.suggest(word)
+
+    def glossary_words(self) -> list[str]:
+        with self.database.session() as session:
+            return glossary.glossary_words(session)
+
+    def personal_words(self) -> list[str]:
+        with self.database.session() as session:
+            return glossary.personal_words(session, self._attached(session))
+
+    def add_personal_word(self, word: str) -> str:
+        """Stores word in the user's dictionary and accepts it from now on."""
+        with self.database.session() as session:
+            entry = glossary.add_personal_word(session, self._attached(session), word)
+        self._accept(entry)
+        return entry
+
+    def add_glossary_word(self, word: str) -> str:
+        """Stores word in the department glossary (supervisor or admin) and accepts it from now on."""
+        with self.database.session() as session:
+            entry = glossary.add_glossary_word(session, self._attached(session), word)
+        self._accept(entry)
+        return entry
+
+    def can_edit_glossary(self) -> bool:
+        return bool(self.user.role_set.intersection(glossary.GLOSSARY_ROLES))
+
+    def _accept(self, word: str) -> None:
+        # The cached checker learns the word in place: rebuilding would reread the whole directory.
+        if self._proofreader_cache is not None:
+            self._proofreader_cache.add_words([word])

@@ -1,0 +1,63 @@
+"""`check FILE|-`: proofreads a text with every layer and prints the findings."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from desktop import glossary
+from desktop.cli.context import CliContext
+from desktop.errors import UserError
+from desktop.language.proofing import DEFAULT_GLOSSARY, Proofreader, report
+from desktop.proofing_report import finding_lines, summary
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Adds `check`."""
+    from desktop.cli import add_json_flag
+
+    check = subparsers.add_parser(
+        "check", help="перевірити текст: орфографія, типографіка, стиль, чутлива інформація"
+    )
+    check.add_argument("file", metavar="FILE", help="текстовий файл UTF-8 або «-» для стандартного входу")
+    add_json_flag(check)
+    check.set_defaults(handler=_check)
+
+
+def read_text(name: str) -> str:
+    """The text of a file (UTF-8, with or without BOM) or of standard input for «-»."""
+    if name == "-":
+        return sys.stdin.read()
+    try:
+        with open(name, encoding="utf-8-sig") as file:
+            return file.read()
+    except FileNotFoundError:
+        raise UserError(f"Файл не знайдено: {name}") from None
+    except UnicodeDecodeError:
+        raise UserError(f"Файл {name} не в кодуванні UTF-8.") from None
+    except OSError as error:
+        raise UserError(f"Не вдалося прочитати {name}: {error.strerror}") from None
+
+
+def _proofreader(ctx: CliContext) -> Proofreader:
+    """The database's glossary, directory and (with --as) personal words; the defaults without a database."""
+    try:
+        with ctx.session() as session:
+            user = ctx.acting_user(session) if ctx.args.acting_login else None
+            return glossary.build_proofreader(session, user)
+    except (SQLAlchemyError, UserError) as error:
+        if ctx.args.acting_login:
+            raise  # the user asked for their own dictionary: say why it cannot be had
+        # Proofreading needs no database: the shipped glossary stands in for the department's.
+        print(f"Увага: база даних недоступна, перевірка без глосарію відділу ({error}).", file=sys.stderr)
+        return Proofreader(extra_words=DEFAULT_GLOSSARY)
+
+
+def _check(ctx: CliContext, args: argparse.Namespace) -> int:
+    text = read_text(args.file)
+    findings = _proofreader(ctx).check(text)
+    lines = finding_lines(text, findings)
+    ctx.emit(report(findings), "\n".join([*lines, summary(findings)]))
+    return 1 if findings else 0

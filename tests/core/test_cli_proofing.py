@@ -1,0 +1,65 @@
+"""`check FILE|-`: the report, the exit codes, and the default database standing in for a configured one."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+
+
+def _write(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "release.txt"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_the_reference_release_yields_the_glued_year_and_exit_1(
+    tmp_path: Path, reference_release: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # No --as and no --database: the default SQLite database is created and its seeded glossary has ОВА.
+    assert main(["check", _write(tmp_path, reference_release), "--json"]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert [(reference_release[f["start"]:f["end"]], f["suggestions"]) for f in findings] == [
+        ("2023року", ["2023 року"]),
+    ]
+
+
+def test_human_output_names_line_column_kind_and_fix(
+    tmp_path: Path, reference_release: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", _write(tmp_path, reference_release)]) == 1
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("2:")
+    assert "типографіка" in first and first.endswith("→ «2023 року»")
+
+
+def test_a_clean_text_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", _write(tmp_path, "Засідання ОВА відбулося 20 квітня 2023 року у Києві.\n")]) == 0
+    assert "Зауважень немає" in capsys.readouterr().out
+
+
+def test_standard_input_is_read_for_a_dash(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("Ми прийняли участь у у нараді."))
+    assert main(["check", "-", "--json"]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert {f["kind"] for f in findings} == {"style", "typography"}
+    assert "repeated-word" in {f["rule"] for f in findings}
+
+
+def test_a_missing_file_is_one_line_and_not_a_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(tmp_path / "absent.txt")]) == 2
+    assert capsys.readouterr().err.strip().startswith("Помилка: Файл не знайдено")
+
+
+def test_an_unreachable_database_still_checks_with_the_shipped_glossary(
+    tmp_path: Path, reference_release: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = "postgresql+psycopg://nobody@127.0.0.1:1/none"
+    assert main(["--database", url, "check", _write(tmp_path, reference_release), "--json"]) == 1
+    captured = capsys.readouterr()
+    assert "база даних недоступна" in captured.err
+    assert len(json.loads(captured.out)["findings"]) == 1
