@@ -58,8 +58,7 @@ class Proofreader:
         security = self.security.findings(text, tokens, lowered)
         superseding = [(f.start, f.end) for f in style]
         superseding += [(f.start, f.end) for f in typography if f.rule in SUPERSEDING_RULES]
-        spelling = [f for f in self.spelling.findings(text, protected, tokens)
-                    if not any(f.start < end and start < f.end for start, end in superseding)]
+        spelling = self.spelling.findings(text, protected, tokens, exclude=superseding)
         found = spelling + typography + style + security
         if self._ignored:
             found = [f for f in found if f.kind == "security" or normal_key(text[f.start:f.end]) not in self._ignored]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -203,9 +203,9 @@ class SpellChecker:
         self._suggestion_cache[word] = suggestions
         return suggestions
 
-    def findings(self, text: str, protected: ProtectedSpans | None = None,
-                 tokens: list[Token] | None = None) -> list[Finding]:
-        """Every misspelt word of text (tokens: its words, if already split)."""
+    def findings(self, text: str, protected: ProtectedSpans | None = None, tokens: list[Token] | None = None,
+                 exclude: Sequence[tuple[int, int]] = ()) -> list[Finding]:
+        """Every misspelt word of text (tokens: its words, if split already; exclude: spans another rule explains)."""
         found: list[Finding] = []
         surface = self._surface_cache
         for word, start, end in tokens if tokens is not None else tokenize(text):
@@ -216,10 +216,10 @@ class SpellChecker:
                 continue
             if _next_to_number_or_slash(text, start, end) or (protected is not None and start in protected):
                 continue
-            found.extend(self._word_findings(word, start))
+            found.extend(self._word_findings(word, start, exclude))
         return found
 
-    def _word_findings(self, word: str, start: int) -> list[Finding]:
+    def _word_findings(self, word: str, start: int, exclude: Sequence[tuple[int, int]] = ()) -> list[Finding]:
         pieces = [(word, start)]
         if "-" in word and not self._single_ok(word):
             pieces, offset = [], start
@@ -227,7 +227,9 @@ class SpellChecker:
                 if part and not self._single_ok(part):
                     pieces.append((part, offset))
                 offset += len(part) + 1
-        return [self._finding(piece, offset) for piece, offset in pieces]
+        # excluded before suggesting: suggestions are the slow part
+        return [self._finding(piece, offset) for piece, offset in pieces
+                if not any(offset < end and begin < offset + len(piece) for begin, end in exclude)]
 
     def _finding(self, word: str, start: int) -> Finding:
         if len(word) > 1 and word.isupper():
