@@ -27,7 +27,8 @@ def test_shipped_dictionary_files_and_licences_exist() -> None:
     assert (DICTIONARY_DIR / "LICENSE-hunspell-en-us").exists()
 
 
-def test_enchant_loads_the_dictionary_from_the_given_folder_not_the_system(tmp_path) -> None:
+def test_enchant_loads_the_dictionary_from_the_given_folder_not_the_system(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("ENCHANT_CONFIG_DIR", str(DICTIONARY_DIR))  # restored after the test
     # A fake uk_UA that knows one made-up word: if enchant used /usr/share/hunspell it would reject it.
     (tmp_path / "hunspell").mkdir()
     (tmp_path / "hunspell" / "uk_UA.aff").write_text("SET UTF-8\n", encoding="utf-8")
