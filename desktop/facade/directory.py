@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -82,9 +83,9 @@ def _row(official: Official) -> OfficialRow:
     )
 
 
-def _plain_row(values: dict[str, Any]) -> OfficialRow:
-    # Optional text columns may hold NULL in rows written by an older import.
-    return OfficialRow(**{key: ("" if value is None else value) for key, value in values.items()})
+def _plain_row(values: Sequence[Any]) -> OfficialRow:
+    # the columns come in the dataclass's field order; optional text columns may hold NULL
+    return OfficialRow(*("" if value is None else value for value in values))
 
 
 def _group_row(group: OfficialGroup) -> GroupRow:
@@ -93,6 +94,11 @@ def _group_row(group: OfficialGroup) -> GroupRow:
 
 class DirectoryFacade(FacadeBase):
     """The officials directory, its groups, import and export, and participants for the editor."""
+
+    # Type-ahead state, kept per workspace (Workspace.__init__ knows nothing of the mixins).
+    _index: DirectoryIndex | None = None
+    _index_checked_at: float | None = None
+    _row_cache: dict[int, OfficialRow] | None = None
 
     # Reading.
 
@@ -112,8 +118,9 @@ class DirectoryFacade(FacadeBase):
         return self._rows(ids)
 
     def refresh_directory(self) -> None:
-        """Forgets the cached search index: the next search sees other workstations' changes."""
+        """Forgets the cached search index and rows: the next search sees other workstations' changes."""
         self._index_checked_at = None
+        self._row_cache = None
 
     def _official_index(self) -> DirectoryIndex:
         # Type-ahead searches on every keystroke: the index is checked against the table (a query that
@@ -121,34 +128,40 @@ class DirectoryFacade(FacadeBase):
         from desktop.directory_search import directory_index
 
         now = time.monotonic()
-        checked_at = getattr(self, "_index_checked_at", None)
-        if checked_at is None or now - checked_at > INDEX_RECHECK_SECONDS:
+        if self._index is None or self._index_checked_at is None \
+                or now - self._index_checked_at > INDEX_RECHECK_SECONDS:
             with self.database.session() as session:
-                self._index = directory_index(session)
-            self._index_checked_at = now
+                index = directory_index(session)
+            if index is not self._index:
+                self._row_cache = None  # the table changed: cached rows may be stale
+            self._index, self._index_checked_at = index, now
         return self._index
 
     def _rows(self, official_ids: list[int] | None, include_inactive: bool = True) -> list[OfficialRow]:
-        """Officials as rows, in one narrow query (no case forms): these ids in this order, or all."""
+        """Officials as rows, in one narrow query (no case forms): these ids in this order, or all.
+
+        Rows already read for this index are kept, so narrowing a search costs no query at all.
+        """
         from sqlalchemy import select
 
         from desktop.storage.models import Official
 
-        if official_ids is not None and not official_ids:
-            return []
-        query = select(*(getattr(Official, name) for name in OfficialRow.__dataclass_fields__))
+        columns = [getattr(Official, name) for name in OfficialRow.__dataclass_fields__]
         if official_ids is None:
-            query = query.order_by(Official.precedence, Official.surname, Official.given_name)
+            query = select(*columns).order_by(Official.precedence, Official.surname, Official.given_name)
             if not include_inactive:
                 query = query.where(Official.active.is_(True))
-        else:
-            query = query.where(Official.id.in_(official_ids))
-        with self.database.session() as session:
-            rows = [_plain_row(row._asdict()) for row in session.execute(query)]
-        if official_ids is None:
-            return rows
-        by_id = {row.id: row for row in rows}
-        return [by_id[official_id] for official_id in official_ids if official_id in by_id]
+            with self.database.session() as session:
+                return [_plain_row(row) for row in session.execute(query)]
+        if self._row_cache is None:
+            self._row_cache = {}
+        cache = self._row_cache
+        missing = [official_id for official_id in official_ids if official_id not in cache]
+        if missing:
+            with self.database.session() as session:
+                for row in session.execute(select(*columns).where(Official.id.in_(missing))):
+                    cache[row[0]] = _plain_row(row)
+        return [cache[official_id] for official_id in official_ids if official_id in cache]
 
     def list_officials(self, include_inactive: bool = True) -> list[OfficialRow]:
         """Every official in precedence order: the directory table."""
