@@ -14,7 +14,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import Engine, event, func, inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 from sqlalchemy.orm.util import identity_key
 
 from desktop.storage.models import Official, Setting
@@ -25,6 +25,10 @@ _SEPARATORS = re.compile(r"[^\w'-]+")
 # A word shorter than this is matched only as a substring: one typo in three letters is noise.
 FUZZY_MIN_LENGTH = 4
 FUZZY_CUTOFF = 75.0
+# Comparing with word beginnings only from five letters: «олег» must not find «олевського».
+FUZZY_PREFIX_MIN_LENGTH = 5
+# Near misses are looked for only when the plain matches are fewer than this.
+FUZZY_BELOW = 5
 # An internal settings row (not in the settings registry) that changes with every directory write.
 CHANGE_TOKEN_KEY = "_directory_change_token"
 
@@ -67,6 +71,7 @@ class DirectoryIndex:
     postings: list[list[int]] = field(default_factory=list)
     name_postings: list[list[int]] = field(default_factory=list)
     active: set[int] = field(default_factory=set)
+    tokens: list[frozenset[str]] = field(default_factory=list)
     _blob: str = ""
     _starts: list[int] = field(default_factory=list)
     _prefixes: dict[int, list[str]] = field(default_factory=dict)
@@ -91,7 +96,9 @@ class DirectoryIndex:
             if active:
                 index.active.add(number)
             name_tokens = set(name.split())
-            for token in set((text or "").split()) | name_tokens:
+            tokens = set((text or "").split()) | name_tokens
+            index.tokens.append(frozenset(tokens))
+            for token in tokens:
                 position = numbers.get(token)
                 if position is None:
                     position = numbers[token] = len(postings)
@@ -138,7 +145,10 @@ class DirectoryIndex:
         """Vocabulary positions of words a mistyped query word nearly equals: (close, very close)."""
         close: set[int] = set()
         very_close: set[int] = set()
-        for choices in (self.vocabulary, self._prefix_list(len(word)), self._prefix_list(len(word) + 1)):
+        lists = [self.vocabulary]
+        if len(word) >= FUZZY_PREFIX_MIN_LENGTH:
+            lists += [self._prefix_list(len(word)), self._prefix_list(len(word) + 1)]
+        for choices in lists:
             for _choice, score, position in process.extract(
                 word, choices, scorer=fuzz.ratio, limit=None, score_cutoff=FUZZY_CUTOFF
             ):
@@ -174,7 +184,7 @@ class DirectoryIndex:
                 scores.update(hits & candidates)
             scores.update(starts_word & candidates)
             scores.update(starts_name & candidates)
-        if len(candidates) < limit:
+        if len(candidates) < min(limit, FUZZY_BELOW):
             self._add_near_misses(words, exact, allowed, candidates, scores)
         ranked = sorted(sorted(scores), key=scores.__getitem__, reverse=True)[:limit]
         return [self.entries[number].official_id for number in ranked]
@@ -182,28 +192,34 @@ class DirectoryIndex:
     def _add_near_misses(self, words: list[str], exact: list[tuple[set[int], set[int], set[int]]],
                          allowed: set[int], found: set[int], scores: Counter[int]) -> None:
         # Few plain hits: each word may instead be a near miss of a word of the entry (1 or 2 points,
-        # always below an entry that matches every word exactly).
-        pool = allowed
-        near_sets: list[tuple[set[int], set[int]]] = []
-        for word, (hits, _starts, _names) in zip(words, exact, strict=True):
+        # always below an entry that matches every word exactly). The rarest word goes first and
+        # the others only filter what it found, so a common word never expands into thousands.
+        order = sorted(range(len(words)), key=lambda i: len(exact[i][0]))
+        near: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        pool: set[int] | None = None
+        for i in order:
+            word, hits = words[i], exact[i][0]
             if len(word) >= FUZZY_MIN_LENGTH:
                 close, very_close = self._near_tokens(word)
-                near = self._union(self.postings, close) - hits
-                nearer = self._union(self.postings, very_close) - hits
             else:
-                near, nearer = set(), set()
-            near_sets.append((near, nearer))
-            pool = pool & (hits | near)
+                close, very_close = set(), set()
+            near[i] = (frozenset(self.vocabulary[p] for p in close),
+                       frozenset(self.vocabulary[p] for p in very_close))
+            if pool is None:
+                pool = (hits | self._union(self.postings, close)) & allowed
+            else:
+                tokens, close_words = self.tokens, near[i][0]
+                pool = {n for n in pool if n in hits or not close_words.isdisjoint(tokens[n])}
             if not pool:
                 return
-        pool -= found
-        for (hits, starts_word, starts_name), (near, nearer) in zip(exact, near_sets, strict=True):
-            for _ in range(3):
-                scores.update(hits & pool)
-            scores.update(starts_word & pool)
-            scores.update(starts_name & pool)
-            scores.update(near & pool)
-            scores.update(nearer & pool)
+        for number in (pool or set()) - found:
+            score = 0
+            for i, (hits, starts_word, starts_name) in enumerate(exact):
+                if number in hits:
+                    score += 3 + (number in starts_word) + (number in starts_name)
+                else:
+                    score += 1 + (not near[i][1].isdisjoint(self.tokens[number]))
+            scores[number] = score
 
 
 _indexes: weakref.WeakKeyDictionary[Engine, DirectoryIndex] = weakref.WeakKeyDictionary()
@@ -277,5 +293,8 @@ def search_officials(
             by_id[official_id] = known
     missing = [i for i in ids if i not in by_id]
     if missing:
-        by_id.update((o.id, o) for o in session.execute(select(Official).where(Official.id.in_(missing))).scalars())
+        # The case forms are not shown in a result list; they load when a participant is made.
+        query = select(Official).where(Official.id.in_(missing)).options(
+            defer(Official.forms_json), defer(Official.overrides_json), defer(Official.search_text))
+        by_id.update((o.id, o) for o in session.execute(query).scalars())
     return [by_id[i] for i in ids if i in by_id]
