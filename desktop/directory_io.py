@@ -378,8 +378,8 @@ def export_officials(session: Session, path: str | Path, actor: User | None = No
 
 def report_text(report: ImportReport, dry_run: bool = False) -> str:
     """The report as lines a person reads: the counts, then every refused row and why."""
-    verb = "Буде додано" if dry_run else "Додано"
-    lines = [f"{verb}: {report.imported}; оновлено: {report.updated}; відхилено: {len(report.refused)}."]
+    counts = f"додано: {report.imported}; оновлено: {report.updated}; відхилено: {len(report.refused)}."
+    lines = [f"Перевірка без змін — було б {counts}" if dry_run else counts.capitalize()]
     lines += [f"  рядок {row}: {reason}" for row, reason in report.refused]
     return "\n".join(lines)
 
