@@ -300,7 +300,8 @@ def _history_text(data: dict[str, Any]) -> str:
     for x in data["exports"]:
         signed = ", підписано" if x["signed"] else ""
         lines.append(
-            f"  {x['created_at'][:19]}  {x['format']}{signed}  редакція №{x['revision']}  {x['path']}"
+            f"  {x['created_at'][:19]}  {x['format']}{signed}  редакція №{x['revision']}  {x['user']}  {x['path']}"
+            f"\n      SHA-256 {x['sha256']}"
         )
     if not data["exports"]:
         lines.append("  —")

@@ -1,0 +1,134 @@
+"""Commands for publishing: export an approved release to a file, and verify a signed PDF."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop.cli.context import CliContext
+from desktop.errors import UserError
+
+# verify: 0 the signature is valid and the file intact, 1 it is not (or there is none), 2 a mistake.
+EXIT_VALID = 0
+EXIT_INVALID = 1
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Adds `export` and `verify`."""
+    from desktop.cli import add_json_flag
+    from desktop.export.service import FORMATS
+
+    export = subparsers.add_parser("export", help="експортувати погоджений реліз у файл")
+    export.add_argument("id", type=int)
+    export.add_argument("--format", choices=FORMATS, help="формат файлу (з --sign — pdf)")
+    export.add_argument(
+        "--sign", nargs="?", const="", metavar="FILE.p12",
+        help="підписати PDF сертифікатом PKCS#12 (без файлу — сертифікатом з налаштувань); "
+        "пароль — у VISNYK_CERT_PASSWORD або буде запитано",
+    )
+    export.add_argument("--out", metavar="DIR", help="тека для файлу (типово — з налаштувань або exports/)")
+    export.add_argument("--overwrite", action="store_true", help="замінити наявний файл без запитання")
+    add_json_flag(export)
+    export.set_defaults(handler=_export)
+
+    verify = subparsers.add_parser("verify", help="перевірити підписаний PDF")
+    verify.add_argument("file", metavar="FILE.pdf")
+    add_json_flag(verify)
+    verify.set_defaults(handler=_verify)
+
+
+def _ask_password(prompt: str) -> str | None:
+    # Never from the command line: the environment, the keyring, or the terminal.
+    if not sys.stdin.isatty():
+        return None
+    return getpass.getpass(prompt)
+
+
+def _confirm_overwrite(path: Path) -> bool:
+    if not sys.stdin.isatty():
+        return False
+    answer = input(f"Файл «{path}» уже існує. Замінити його? [т/Н] ")
+    return answer.strip().lower() in {"т", "так", "y", "yes"}
+
+
+def _certificate(session: Any, given: str) -> Path:
+    from desktop import settings
+
+    value = given or settings.get(session, "export.certificate").strip()
+    if not value:
+        raise UserError(
+            "Не задано сертифікат підпису: вкажіть --sign FILE.p12 або налаштування export.certificate."
+        )
+    return Path(value).expanduser()
+
+
+def _export(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.export import service
+    from desktop.export.signing import cert_password, load_signer
+
+    signing = args.sign is not None
+    fmt = args.format or ("pdf" if signing else None)
+    if fmt is None:
+        raise UserError("Вкажіть формат: --format docx|pdf|html|txt.")
+    service.check_format(fmt, signed=signing)
+    with ctx.session() as session:
+        user = ctx.acting_user(session)
+        signer = None
+        if signing:
+            certificate = _certificate(session, args.sign)
+            password = cert_password(certificate, ask=_ask_password)
+            signer = load_signer(certificate, password)
+        overwrite = args.overwrite
+        try:
+            record = service.export_release(
+                session, user, args.id, fmt, out_dir=args.out, signer=signer, overwrite=overwrite
+            )
+        except service.ExportExists as exists:
+            if not _confirm_overwrite(exists.path):
+                raise UserError(
+                    f"Файл «{exists.path}» уже існує; його не замінено. Додайте --overwrite, щоб замінити."
+                ) from None
+            record = service.export_release(
+                session, user, args.id, fmt, out_dir=args.out, signer=signer, overwrite=True
+            )
+    signed = " з електронним підписом" if record.signed else ""
+    ctx.emit(
+        record.to_json(),
+        f"Реліз №{record.release_id} експортовано ({service.FORMAT_LABELS[record.format]}{signed}):\n"
+        f"{record.path}\nSHA-256: {record.sha256}",
+    )
+    return 0
+
+
+def _yes(value: bool) -> str:
+    return "так" if value else "ні"
+
+
+def verify_text(data: dict[str, Any]) -> str:
+    """The verification result as a person reads it."""
+    lines = [data["message"]]
+    if data["signed"]:
+        lines += [
+            f"Підписувач: {data['signer'] or '—'}",
+            f"Час підпису: {data['signing_time'] or '—'}",
+            f"Файл не змінено після підписання: {_yes(data['intact'])}",
+            f"Підпис охоплює весь файл: {_yes(data['covers_whole_file'])}",
+            f"Тип підпису: {data['subfilter'] or '—'}",
+            f"Сертифіковано (змін не дозволено): {_yes(data['certified'])}",
+            f"Сертифікат із довіреного переліку: {_yes(data['trusted'])}",
+        ]
+    lines.append(data.get("match_message") or "")
+    return "\n".join(line for line in lines if line)
+
+
+def _verify(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.export.service import verify_file
+
+    # No login: whoever holds the file may check it, as with `audit verify`.
+    with ctx.session() as session:
+        data = verify_file(session, Path(args.file))
+    ctx.emit(data, verify_text(data))
+    return EXIT_VALID if data["valid"] and data["intact"] else EXIT_INVALID

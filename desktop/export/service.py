@@ -1,0 +1,378 @@
+"""Exporting an approved release to a file, recorded with its SHA-256, and checking a PDF against the database.
+
+The rules live here for every caller (CLI and GUI alike): only the approved revision is exported,
+after its content hash is recomputed; only an exporter exports; a file is written atomically and
+never replaces an existing one unless the caller says so (after asking the user); every export
+becomes an Export row and an audit row carrying the file's SHA-256.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from desktop import audit, release_rules, settings, workflow
+from desktop.document import Document
+from desktop.errors import Conflict, UserError
+from desktop.export.files import atomic_write, safe_filename, sha256_file
+from desktop.export.layout import ReleaseMeta, reading_text
+from desktop.language.dates import date_in_words
+from desktop.paths import default_exports_dir
+from desktop.releases import get_release, release_facts, revision_document
+from desktop.storage.models import Export, Release, Revision, User
+
+FORMATS = ("docx", "pdf", "html", "txt")
+FORMAT_LABELS = {"docx": "DOCX", "pdf": "PDF", "html": "HTML", "txt": "TXT"}
+AUDIT_ACTION = "export"
+_HASH_KEYWORD = re.compile(r"sha256:([0-9a-f]{64})")
+
+
+@dataclass(frozen=True)
+class ExportRecord:
+    """One written file: where, its SHA-256, the format and whether it carries a signature."""
+
+    path: Path
+    sha256: str
+    format: str
+    signed: bool
+    release_id: int = 0
+    export_id: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "release_id": self.release_id,
+            "export_id": self.export_id,
+            "format": self.format,
+            "signed": self.signed,
+            "path": str(self.path),
+            "sha256": self.sha256,
+        }
+
+
+class ExportExists(Conflict):
+    """The target file already exists; the caller asks the user and retries with overwrite=True."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"Файл «{path.name}» уже існує в теці «{path.parent}». Підтвердьте заміну.")
+        self.path = path
+
+
+def check_format(fmt: str, signed: bool = False) -> str:
+    """The format in lower case, or a Ukrainian refusal; a signature goes only into a PDF."""
+    value = fmt.strip().lower()
+    if value not in FORMATS:
+        raise UserError(f"Невідомий формат «{fmt}». Можливі: {', '.join(FORMATS)}.")
+    if signed and value != "pdf":
+        raise UserError("Електронний підпис можна додати лише до PDF.")
+    return value
+
+
+# The page around the text.
+
+def _release_day(release: Release) -> date:
+    if release.event_date is not None:
+        return release.event_date
+    moment = release.approved_at or release.updated_at or datetime.now(UTC)
+    return workflow.local_date(moment).date()
+
+
+def date_line(session: Session, release: Release) -> str | None:
+    """«20 квітня 2023 року, у Києві»: the event's date and place (the office's town when none)."""
+    place = (release.place or str(release_facts(release).get("place", "")) or "").strip()
+    place = place or settings.get(session, "organisation.place").strip()
+    if release.event_date is None:
+        return place or None
+    words = date_in_words(release.event_date)
+    return f"{words}, {place}" if place else words
+
+
+def release_meta(session: Session, release: Release, content_hash: str) -> ReleaseMeta:
+    """Everything around the text, from the department's settings and the release's facts."""
+    signature = settings.signature_lines(session)
+    organisation = settings.get(session, "organisation.name").strip()
+    logo_setting = settings.get(session, "organisation.logo").strip()
+    logo = Path(logo_setting).expanduser() if logo_setting else None
+    approval = None
+    if settings.get_bool(session, "export.approval_line"):
+        info = workflow.approval_info(release, session)
+        # ApprovalInfo.line marks a self-approval, as the workflow recorded it.
+        approval = info.line if info is not None else None
+    return ReleaseMeta(
+        organisation=organisation,
+        department=" ".join(signature) or organisation,
+        signature_lines=tuple(signature),
+        date_line=date_line(session, release),
+        approval_line=approval,
+        logo_path=logo if logo is not None and logo.is_file() else None,
+        content_hash=content_hash,
+    )
+
+
+# Where files go.
+
+def export_folder(session: Session, out_dir: Path | str | None = None) -> Path:
+    """The chosen folder, else the department's export folder, else exports/ beside the program."""
+    if out_dir:
+        return Path(out_dir).expanduser()
+    configured = settings.get(session, "export.folder").strip()
+    return Path(configured).expanduser() if configured else default_exports_dir()
+
+
+def target_path(session: Session, release: Release, fmt: str, out_dir: Path | str | None = None) -> Path:
+    """`<folder>/YYYY-MM-DD-<slug>.<ext>`, dated by the event (else by the approval)."""
+    document = revision_document(session.get(Revision, release.approved_revision_id)) if (
+        release.approved_revision_id
+    ) else Document(release.title, ())
+    return export_folder(session, out_dir) / safe_filename(_release_day(release), document.title, fmt)
+
+
+def planned_paths(
+    session: Session, user: User, release_id: int, formats: list[str], out_dir: Path | str | None = None
+) -> list[Path]:
+    """The files an export would write, so that a caller can ask before replacing any."""
+    release = get_release(session, release_id)
+    release_rules.check_export(user, release)
+    return [target_path(session, release, check_format(fmt), out_dir) for fmt in formats]
+
+
+def _ensure_folder(folder: Path) -> None:
+    if folder.is_dir():
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UserError(f"Не вдалося створити теку «{folder}»: {error.strerror or error}.") from error
+
+
+# Export.
+
+def _write(fmt: str, document: Document, meta: ReleaseMeta, path: Path, signer: Any, overwrite: bool) -> None:
+    # Imported per format: the GUI need not load reportlab and pyHanko to export a DOCX.
+    if fmt == "docx":
+        from desktop.export.docx import export_docx
+
+        export_docx(document, meta, path, overwrite=overwrite)
+    elif fmt == "pdf" and signer is not None:
+        from desktop.export.signing import export_signed_pdf
+
+        export_signed_pdf(document, meta, path, signer, overwrite=overwrite)
+    elif fmt == "pdf":
+        from desktop.export.pdf import export_pdf
+
+        export_pdf(document, meta, path, overwrite=overwrite)
+    elif fmt == "html":
+        from desktop.export.web import export_html
+
+        atomic_write(path, export_html(document, meta), overwrite=overwrite)
+    else:
+        from desktop.export.web import export_text
+
+        atomic_write(path, export_text(document, meta), overwrite=overwrite)
+
+
+def export_release(
+    session: Session,
+    user: User,
+    release_id: int,
+    fmt: str,
+    *,
+    out_dir: Path | str | None = None,
+    sign_with: Path | str | None = None,
+    cert_password: str | None = None,
+    overwrite: bool = False,
+    signer: Any = None,
+) -> ExportRecord:
+    """Writes the approved revision of a release in one format and records the export.
+
+    `signer` (a loaded signing.Signer) may stand in for `sign_with` + `cert_password` when one
+    certificate signs several files.
+    """
+    fmt = check_format(fmt, signed=sign_with is not None or signer is not None)
+    release = get_release(session, release_id)
+    # The role and state first, then the approved text with its hash recomputed.
+    document, _participants, _facts, revision = workflow.approved_document(session, release, user)
+    path = target_path(session, release, fmt, out_dir)
+    if path.exists() and not overwrite:
+        raise ExportExists(path)
+    if signer is None and sign_with is not None:
+        from desktop.export.signing import load_signer
+
+        signer = load_signer(Path(sign_with), cert_password)
+    meta = release_meta(session, release, revision.content_hash)
+    _ensure_folder(path.parent)
+    _write(fmt, document, meta, path, signer, overwrite)
+    digest = sha256_file(path)
+    signed = signer is not None
+    row = Export(
+        release_id=release.id,
+        revision_id=revision.id,
+        user_id=user.id,
+        format=fmt,
+        signed=signed,
+        path=str(path.resolve()),
+        sha256=digest,
+        content_hash=revision.content_hash,
+    )
+    session.add(row)
+    session.flush()
+    audit.append(
+        session,
+        user,
+        AUDIT_ACTION,
+        release_id=release.id,
+        revision_id=revision.id,
+        content_hash=revision.content_hash,
+        detail=f"{FORMAT_LABELS[fmt]}{' з підписом' if signed else ''}: {path.name}, SHA-256 {digest}",
+    )
+    return ExportRecord(path, digest, fmt, signed, release.id, row.id)
+
+
+def preview_document_meta(
+    session: Session, user: User, release_id: int, document: Document | None = None
+) -> tuple[Document, ReleaseMeta]:
+    """The text (the given one, e.g. the editor's, or the current one) and its page, for a PDF preview."""
+    release = get_release(session, release_id)
+    release_rules.check_read(user, release)
+    if document is None:
+        document = Document.from_json(release.document_json)
+    return document, release_meta(session, release, release.content_hash)
+
+
+# Checking a PDF against the database.
+
+def _claimed_hash(path: Path) -> str | None:
+    """The content hash the exporter put into the PDF's keywords, if it is there."""
+    try:
+        from pyhanko.pdf_utils.reader import PdfFileReader
+
+        with open(path, "rb") as stream:
+            reader = PdfFileReader(stream, strict=False)
+            info = reader.trailer_view.get("/Info")
+            info = info.get_object() if info is not None else None
+            keywords = str(info.get("/Keywords", "")) if info is not None else ""
+    except Exception:  # a damaged file simply claims nothing
+        return None
+    found = _HASH_KEYWORD.search(keywords)
+    return found.group(1) if found else None
+
+
+def _pages_text(extracted: str) -> str:
+    """The extracted text in one line, without the page numbers poppler puts at the top of pages 2+."""
+    pages = [page for page in extracted.split("\f") if page.strip()]
+    kept = []
+    for number, page in enumerate(pages, start=1):
+        lines = page.strip("\n").split("\n")
+        if number > 1 and lines and lines[0].strip() == str(number):
+            lines = lines[1:]
+        kept.append("\n".join(lines))
+    return _squash("\n".join(kept).replace("•", " "))
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def _document_text(document: Document) -> str:
+    from desktop.export.layout import clean_text
+
+    return _squash(" ".join([clean_text(document.title)] + [clean_text(b.text) for b in document.blocks]))
+
+
+def _text_matches(session: Session, release: Release, revision: Revision, extracted: str) -> bool:
+    """The whole page as exported today, or at least the approved headline and text in order."""
+    from desktop.export.verify import release_text_matches
+
+    document = revision_document(revision)
+    meta = release_meta(session, release, revision.content_hash)
+    if release_text_matches(extracted, reading_text(document, meta)):
+        return True
+    # The signature block or the approval line may have changed in settings since the export.
+    return _document_text(document) in _pages_text(extracted)
+
+
+def _candidates(session: Session, claimed: str | None, extracted: str) -> list[tuple[Release, Revision]]:
+    """Approved or exported revisions the file may come from, the claimed hash first."""
+    pairs: list[tuple[Release, Revision]] = []
+    seen: set[int] = set()
+
+    def add(revision_ids: list[int]) -> None:
+        for revision_id in revision_ids:
+            revision = session.get(Revision, revision_id)
+            if revision is None or revision.id in seen:
+                continue
+            release = session.get(Release, revision.release_id)
+            if release is not None:
+                seen.add(revision.id)
+                pairs.append((release, revision))
+
+    if claimed:
+        add(list(session.execute(
+            select(Export.revision_id).where(Export.content_hash == claimed).distinct()
+        ).scalars()))
+        add([rid for rid in session.execute(
+            select(Release.approved_revision_id).where(Release.approved_hash == claimed)
+        ).scalars() if rid])
+        if pairs:
+            return pairs
+    # No usable claim: releases whose headline is in the text, among the approved and the exported.
+    text = _pages_text(extracted)
+    rows = session.execute(
+        select(Release.id, Release.title, Release.approved_revision_id).where(
+            or_(Release.approved_revision_id.is_not(None), Release.id.in_(select(Export.release_id)))
+        )
+    ).all()
+    for release_id, title, approved_revision_id in rows:
+        if title and _squash(title) not in text:
+            continue
+        revision_ids = list(session.execute(
+            select(Export.revision_id).where(Export.release_id == release_id).distinct()
+        ).scalars())
+        add(([approved_revision_id] if approved_revision_id else []) + revision_ids)
+    return pairs
+
+
+def verify_file(session: Session, path: Path | str) -> dict[str, Any]:
+    """verify_pdf's answer plus the release in the database whose approved (or exported) text the file holds."""
+    from desktop.export.verify import verify_pdf
+
+    path = Path(path)
+    if not path.is_file():
+        raise UserError(f"Файлу «{path}» не існує.")
+    result = verify_pdf(path)
+    data = result.to_json()
+    extracted = data.pop("text", None)
+    claimed = _claimed_hash(path)
+    data.update({"file": str(path), "content_hash": claimed, "release_id": None, "release_title": None,
+                 "release_status": None, "text_matches": False})
+    if extracted is None:
+        data["match_message"] = "Текст файлу не вдалося прочитати (потрібен pdftotext з poppler-utils)."
+        return data
+    for release, revision in _candidates(session, claimed, extracted):
+        if _text_matches(session, release, revision, extracted):
+            data.update({
+                "release_id": release.id,
+                "release_title": revision_document(revision).title,
+                "release_status": release.status,
+                "text_matches": True,
+                "revision_id": revision.id,
+            })
+            current = release.status == "approved" and release.approved_revision_id == revision.id
+            data["match_message"] = (
+                f"Текст збігається з погодженим релізом №{release.id}."
+                if current
+                else f"Текст збігається з експортованою раніше редакцією релізу №{release.id} "
+                f"(зараз реліз має стан «{release_rules.status_label(release.status)}»)."
+            )
+            return data
+    data["match_message"] = (
+        "Текст файлу не збігається з жодним погодженим релізом у базі."
+        if not claimed
+        else "Файл посилається на реліз у базі, але його текст не збігається з погодженим."
+    )
+    return data
