@@ -174,3 +174,28 @@ def test_hunspell_peer_reads_our_dictionary(tmp_path) -> None:
     result = subprocess.run([hunspell, "-d", str(DICTIONARY_DIR / "hunspell" / "uk_UA"), "-l"],
                             input="Громада відновила адміністрацїю".encode(), capture_output=True, check=True)
     assert result.stdout.decode().split() == ["адміністрацїю"]
+
+
+_ALPHABET = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюяАБВКМНОРТ aceiopxyKMT0123456789.,:;!?-—«»„“\"'’`/@ \n\u00a0"
+
+
+@pytest.fixture(scope="module")
+def quick_proofreader() -> Proofreader:
+    return Proofreader(extra_words=DEFAULT_GLOSSARY, spelling_suggestions=False)
+
+
+def test_any_text_gives_findings_inside_it_and_fixes_apply(quick_proofreader) -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.text(alphabet=_ALPHABET, max_size=120))
+    def check(text: str) -> None:
+        findings = quick_proofreader.check(text)
+        for finding in findings:
+            assert 0 <= finding.start < finding.end <= len(text)
+            assert finding.kind in {"spelling", "typography", "style", "security"}
+            assert finding.message
+        assert isinstance(fix_all_typography(text, findings), str)
+
+    check()
