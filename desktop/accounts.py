@@ -127,26 +127,31 @@ def _validate_new_user(
     return roles
 
 
-def create_first_admin(
-    session: Session, login: str, full_name: str, password: str, position: str = ""
+def _insert_user(
+    session: Session, actor: User | None, login: str, full_name: str, roles: Iterable[str], password: str,
+    position: str, note: str = "",
 ) -> User:
-    """The first administrator of an empty database; refused once any user exists."""
-    if count_users(session):
-        raise PermissionDenied("Перший адміністратор уже створений.")
-    roles = _validate_new_user(
-        session, login, full_name, ["admin", "supervisor", "author", "exporter"], password
-    )
+    role_list = _validate_new_user(session, login, full_name, list(roles), password)
     user = User(
         login=login,
         full_name=full_name.strip(),
         position=position.strip(),
         password_hash=hash_password(password),
-        roles=" ".join(roles),
+        roles=" ".join(role_list),
     )
     session.add(user)
     session.flush()
-    audit.append(session, user, "user_created", detail=f"{login}: {' '.join(roles)} (перший адміністратор)")
+    audit.append(session, actor or user, "user_created", detail=f"{login}: {' '.join(role_list)}{note}")
     return user
+
+
+def create_first_admin(
+    session: Session, login: str, full_name: str, password: str, position: str = ""
+) -> User:
+    """The first administrator of an empty database, holding every role; refused once any user exists."""
+    if count_users(session):
+        raise PermissionDenied("Перший адміністратор уже створений.")
+    return _insert_user(session, None, login, full_name, ROLES, password, position, " (перший адміністратор)")
 
 
 def add_user(
@@ -160,18 +165,7 @@ def add_user(
 ) -> User:
     """A new user; only an administrator adds users."""
     require_role(actor, "admin")
-    role_list = _validate_new_user(session, login, full_name, list(roles), password)
-    user = User(
-        login=login,
-        full_name=full_name.strip(),
-        position=position.strip(),
-        password_hash=hash_password(password),
-        roles=" ".join(role_list),
-    )
-    session.add(user)
-    session.flush()
-    audit.append(session, actor, "user_created", detail=f"{login}: {' '.join(role_list)}")
-    return user
+    return _insert_user(session, actor, login, full_name, roles, password, position)
 
 
 def set_roles(session: Session, actor: User, login: str, roles: Iterable[str]) -> User:

@@ -17,6 +17,22 @@ from desktop.errors import UserError
 from desktop.storage.engine import Database
 
 
+def _password_edit(name: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+def _message_label() -> QLabel:
+    """Where a refusal is shown, in red, inside the dialog."""
+    label = QLabel()
+    label.setObjectName("message")
+    label.setStyleSheet("color: #b00020")
+    label.setWordWrap(True)
+    return label
+
+
 class LoginDialog(QDialog):
     """Login and password; on success `self.workspace` holds the logged-in user's workspace."""
 
@@ -27,13 +43,8 @@ class LoginDialog(QDialog):
         self.setWindowTitle("Вхід — Вісник")
         self.login_edit = QLineEdit(login)
         self.login_edit.setObjectName("login")
-        self.password_edit = QLineEdit()
-        self.password_edit.setObjectName("password")
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setStyleSheet("color: #b00020")
-        self.message.setWordWrap(True)
+        self.password_edit = _password_edit("password")
+        self.message = _message_label()
         form = QFormLayout()
         form.addRow("Логін:", self.login_edit)
         form.addRow("Пароль:", self.password_edit)
@@ -77,16 +88,9 @@ class FirstAdminDialog(QDialog):
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("name")
         self.position_edit = QLineEdit()
-        self.password_edit = QLineEdit()
-        self.password_edit.setObjectName("password")
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat_edit = QLineEdit()
-        self.repeat_edit.setObjectName("repeat")
-        self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setStyleSheet("color: #b00020")
-        self.message.setWordWrap(True)
+        self.password_edit = _password_edit("password")
+        self.repeat_edit = _password_edit("repeat")
+        self.message = _message_label()
         form = QFormLayout()
         form.addRow("Логін:", self.login_edit)
         form.addRow("Ім'я та прізвище:", self.name_edit)
