@@ -122,10 +122,15 @@ class DirectoryWindow(QMainWindow):
 
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_filter)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.add_official)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.edit_official)
-        QShortcut(QKeySequence(Qt.Key.Key_F2), self.table, activated=self.edit_official)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, activated=self.toggle_active)
-        QShortcut(QKeySequence(Qt.Key.Key_Down), self.filter_edit, activated=self.table.setFocus)
+        for key, widget, slot in (
+            (Qt.Key.Key_Return, self.table, self.edit_official),
+            (Qt.Key.Key_Enter, self.table, self.edit_official),
+            (Qt.Key.Key_F2, self.table, self.edit_official),
+            (Qt.Key.Key_Delete, self.table, self.toggle_active),
+            (Qt.Key.Key_Down, self.filter_edit, self.table.setFocus),
+        ):
+            # only while that widget has the focus: Down in the table must still move the selection
+            QShortcut(QKeySequence(key), widget, activated=slot, context=Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence.StandardKey.Close, self, activated=self.close)
         return tab
 

@@ -140,6 +140,7 @@ class OfficialDialog(QDialog):
         self.forms_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.forms_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.forms_table.setWordWrap(False)
+        self.forms_table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
         can_correct = self.is_admin
         self.forms_table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed

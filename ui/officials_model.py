@@ -107,6 +107,17 @@ class PickerResultsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[OfficialRow | GroupRow] = []
+        self.chosen_ids: set[int] = set()
+        self.chosen_texts: set[str] = set()
+
+    def set_chosen(self, official_ids: set[int], group_texts: set[str]) -> None:
+        """Marks the results already among the chosen participants."""
+        self.chosen_ids, self.chosen_texts = official_ids, group_texts
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
+
+    def is_chosen(self, row: OfficialRow | GroupRow) -> bool:
+        return row.text in self.chosen_texts if isinstance(row, GroupRow) else row.id in self.chosen_ids
 
     def set_rows(self, rows: list[OfficialRow | GroupRow]) -> None:
         self.beginResetModel()
@@ -133,12 +144,13 @@ class PickerResultsModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
+            mark = "✓ " if self.is_chosen(row) else ""
             if isinstance(row, GroupRow):
-                return (row.text, "група — узгоджується в множині")[index.column()]
+                return (mark + row.text, "група — узгоджується в множині")[index.column()]
             detail = row.short_position or row.position
             if row.organization and row.organization.lower() not in detail.lower():
                 detail = f"{detail}, {row.organization}"
-            return (row.full_name, detail)[index.column()]
+            return (mark + row.full_name, detail)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             if isinstance(row, GroupRow):
                 return row.text
@@ -147,6 +159,7 @@ class PickerResultsModel(QAbstractTableModel):
             font = QFont()
             font.setItalic(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and isinstance(row, GroupRow) and index.column() == 1:
+        if role == Qt.ItemDataRole.ForegroundRole and (
+                self.is_chosen(row) or (isinstance(row, GroupRow) and index.column() == 1)):
             return QBrush(QColor(INACTIVE_COLOUR))
         return None

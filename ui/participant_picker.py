@@ -282,8 +282,10 @@ class ParticipantPicker(QDialog):
             officials = []
         self.model.set_rows([*groups, *officials])
         if self.model.rowCount():
+            # the best match not chosen yet, so Enter adds someone new
+            first = next((number for number, row in enumerate(self.model.rows) if not self.model.is_chosen(row)), 0)
             self.results.selectionModel().setCurrentIndex(
-                self.model.index(0, 0),
+                self.model.index(first, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         if not words:
             self.found_label.setText("Старші за рангом; почніть вводити, щоб знайти")
@@ -417,6 +419,8 @@ class ParticipantPicker(QDialog):
 
     def _changed(self) -> None:
         chosen = self.participants()
+        self.model.set_chosen({p.official_id for p in chosen if p.official_id is not None},
+                              {p.text for p in chosen if p.plural})
         for row, participant in enumerate(chosen):
             self.chosen.item(row).setText(f"{row + 1}. {self._label(participant)}")
         example = clause_example(chosen)

@@ -282,3 +282,24 @@ def test_the_main_window_opens_the_directory(settings_kept: None, qtbot, admin_w
     assert isinstance(directory_window, DirectoryWindow) and directory_window.isVisible()
     main.actions_.directory.trigger()
     assert main.directory_window is directory_window  # one manager per main window
+
+
+def test_the_table_is_usable_from_the_keyboard(qtbot, admin_workspace: Workspace, monkeypatch) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    opened: list[str] = []
+    monkeypatch.setattr(OfficialDialog, "exec", lambda dialog: opened.append(dialog.edits["surname"].text()) or 0)
+    window = open_window(qtbot, admin_workspace)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.filter_edit.hasFocus())
+    for char in "мельн":
+        QTest.sendKeyEvent(QTest.KeyAction.Click, window.filter_edit, Qt.Key(ord(char.upper())), char,
+                           Qt.KeyboardModifier.NoModifier)
+    window.filter_timer.timeout.emit()
+    assert shown_surnames(window) == ["Мельник"]
+    qtbot.keyClick(window.filter_edit, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is window.table
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    assert opened == ["Мельник"]

@@ -218,3 +218,13 @@ def test_a_drop_in_the_chosen_list_reorders_the_participants(qtbot, picker: Part
     qtbot.waitUntil(lambda: picker.preview.text() != before)
     assert picker.preview.text().startswith("…участь у якому взяли голова Коростенської міської ради")
     assert picker.chosen.item(0).text().startswith("1. Наталія Бондар")
+
+
+def test_enter_skips_those_already_chosen(qtbot, picker: ParticipantPicker) -> None:
+    type_text(qtbot, "харченко")
+    press(qtbot, Key.Key_Return)
+    type_text(qtbot, "заступ")
+    assert picker.model.row_at(0).surname == "Харченко"  # still listed, marked as chosen
+    assert picker.model.data(picker.model.index(0, 0)).startswith("✓ ")
+    press(qtbot, Key.Key_Return)
+    assert surnames(picker) == ["Харченко", "Кириченко"]
