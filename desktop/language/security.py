@@ -29,12 +29,24 @@ DEGREES_RE = re.compile(
 # Unit designations: «в/ч А1234», «військова частина А0000», a bare «А1234», field post «польова пошта В1234».
 UNIT_NUMBER_RE = re.compile(r"[АВAB]-?\d{4}(?!\d)|в/ч\s*№?\s*\d{3,5}(?!\d)|військов\w+\s+частин\w+\s+№\s*\d+")
 UNIT_PREFIX_RE = re.compile(r"(?:в/ч\s*|військов\w+\s+частин\w+\s+|польов\w+\s+пошт\w+\s+)$", re.IGNORECASE)
-# Numbered formations: «72 ОМБр», «95-та окрема десантно-штурмова бригада».
+# Numbered formations: «72 ОМБр», «95-та окрема десантно-штурмова бригада», «72-ї механізованої бригади».
+# «15 бригад енергетиків» or «5-ти бригад швидкої» are civilian crews: a bare count before the noun
+# needs a military adjective, and cardinal endings (-ти, -ми, -х) never make a formation.
+_MILITARY_ADJECTIVE = (r"(?:окрем\w+|механізован\w+|десантно-штурмов\w+|штурмов\w+|танков\w+|артилерійськ\w+|"
+                       r"гірсько-штурмов\w+|морськ\w+|піхот\w+|президентськ\w+|мотопіхот\w+|прикордонн\w+)")
 FORMATION_RE = re.compile(
-    r"\d{1,3}(?:-?[а-яії]{1,3})?\s+(?:(?:окрем\w+|механізован\w+|десантно-штурмов\w+|штурмов\w+|"
-    r"танков\w+|артилерійськ\w+|гірсько-штурмов\w+|морськ\w+|піхот\w+|президентськ\w+)\s+){0,3}"
-    r"(?:бригад\w*|батальйон\w*|полк\w*|дивізіон\w*|О[А-ЯІЇЄ]{1,5}Бр|ОБр|ОМПБ|ОСП|ОШБ)\b"
+    rf"\d{{1,3}}(?:-?(?P<ending>[а-яії]{{1,3}}))?\s+(?P<adjectives>(?:{_MILITARY_ADJECTIVE}\s+){{0,3}})"
+    r"(?:(?P<noun>бригад\w*|батальйон\w*|полк\w*|дивізіон\w*)|О[А-ЯІЇЄ]{1,5}Бр|ОБр|ОМПБ|ОСП|ОШБ)\b"
 )
+CARDINAL_ENDINGS = frozenset({"ти", "ми", "х", "ох", "ьох"})
+
+
+def _is_formation(match: re.Match[str]) -> bool:
+    ending = match.group("ending")
+    if ending in CARDINAL_ENDINGS:
+        return False
+    return not match.group("noun") or bool(ending) or bool(match.group("adjectives"))
+
 
 SECURITY_MESSAGES = {
     "coordinates": "Координати: перевірте, чи можна їх оприлюднювати.",
@@ -76,6 +88,8 @@ class SecurityChecker:
                 if before.isalnum() or (before in "_-.," and pattern is not UNIT_NUMBER_RE):
                     continue  # the middle of a longer number or word
                 if pattern is DEGREES_RE and not _looks_like_coordinate(match.group()):
+                    continue
+                if pattern is FORMATION_RE and not _is_formation(match):
                     continue
                 if pattern is UNIT_NUMBER_RE:
                     prefix = UNIT_PREFIX_RE.search(text, max(start - 40, 0), start)

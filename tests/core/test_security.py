@@ -93,3 +93,12 @@ def test_word_list_file_skips_comments() -> None:
 def test_personnel_rotation_is_not_military(security) -> None:
     assert found(security, "ротація кадрів в адміністрації") == []
     assert found(security, "ротація підрозділів") == [("sensitive-word", "ротація підрозділів")]
+
+
+@pytest.mark.parametrize("text", ["працюють 15 бригад енергетиків", "5-ти бригад екстреної допомоги"])
+def test_civilian_crews_are_not_formations(security, text: str) -> None:
+    assert found(security, text) == []
+
+
+def test_ordinal_brigade_in_genitive(security) -> None:
+    assert found(security, "бійці 72-ї механізованої бригади") == [("military-unit", "72-ї механізованої бригади")]
