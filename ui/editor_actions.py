@@ -30,6 +30,8 @@ class EditorActions:
         self.save.setToolTip("Зберегти редакцію (Ctrl+S)")
         self.preview = self._action("&Попередній перегляд…", [QKeySequence("Ctrl+Shift+P")], window.show_preview,
                                     icon(pixmap.SP_FileDialogContentsView))
+        self.pdf_preview = self._action("Перегляд &PDF…", [QKeySequence("Ctrl+Alt+P")], self._show_pdf_preview)
+        self.pdf_preview.setToolTip("Як реліз виглядатиме в експортованому PDF (Ctrl+Alt+P)")
         self.close = self._action("&Закрити", [QKeySequence.StandardKey.Close], window.close)
         self.undo = self._action("&Скасувати", [QKeySequence.StandardKey.Undo], self._undo,
                                  icon(pixmap.SP_ArrowBack))
@@ -66,7 +68,7 @@ class EditorActions:
 
         menu = window.menuBar()
         file_menu = menu.addMenu("&Реліз")
-        file_menu.addActions([self.save, self.preview])
+        file_menu.addActions([self.save, self.preview, self.pdf_preview])
         file_menu.addSeparator()
         file_menu.addAction(self.close)
         edit_menu = menu.addMenu("&Правка")
@@ -112,6 +114,11 @@ class EditorActions:
         keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)  # type: ignore[arg-type]
         action.setToolTip(f"{text.replace('&', '')} ({keys})")
         return action
+
+    def _show_pdf_preview(self) -> None:
+        from ui.pdf_preview import show_pdf_preview  # reportlab loads only when a preview is asked for
+
+        show_pdf_preview(self.window)
 
     def _focused_line_edit(self) -> QLineEdit | None:
         focused = self.window.focusWidget()

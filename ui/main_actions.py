@@ -38,6 +38,10 @@ class MainActions:
         self.directory = self._action("&Довідник посадовців…", QKeySequence("Ctrl+Shift+D"), self.open_directory,
                                       icon(pixmap.SP_FileDialogContentsView))
         self.about = self._action("&Про програму", None, self.show_about)
+        self.export = self._action("&Експорт…", QKeySequence("Ctrl+E"), self.export_release,
+                                   icon(pixmap.SP_DialogSaveButton))
+        self.export.setToolTip("Експортувати погоджений реліз у DOCX, PDF (з підписом), HTML або текст (Ctrl+E)")
+        self.verify_pdf = self._action("Перевірити &PDF…", None, self.open_verify_dialog)
 
         menu = window.menuBar()
         file_menu = menu.addMenu("&Файл")
@@ -58,6 +62,10 @@ class MainActions:
         self.toolbar.addActions([self.new_release, self.open, self.refresh, self.directory])
         window.addToolBar(self.toolbar)
         self.review = MainReviewActions(window).install(self.release_menu, self.toolbar, self.tools_menu)
+        self.release_menu.addSeparator()
+        self.release_menu.addAction(self.export)
+        self.toolbar.addAction(self.export)
+        self.tools_menu.addAction(self.verify_pdf)
         window.table.selectionModel().selectionChanged.connect(lambda *_: self.update_enabled())
 
     def _action(self, text: str, shortcut: object, slot: object, icon: object = None) -> QAction:
@@ -78,6 +86,12 @@ class MainActions:
         self.settings.setEnabled(is_admin)
         self.users.setEnabled(is_admin)
         self.review.update_enabled()
+        self.export.setEnabled(self.workspace.has_role("exporter") and self._selected_status() == "approved")
+
+    def _selected_status(self) -> str | None:
+        release_id = self.window.selected_release_id()
+        rows = self.window.model.rows
+        return next((row.status for row in rows if row.id == release_id), None) if release_id else None
 
     # Handlers.
 
@@ -90,6 +104,16 @@ class MainActions:
         from ui.editor_window import open_editor
 
         open_editor(self.window, release_id)
+
+    def export_release(self) -> None:
+        from ui.export_dialog import export_release
+
+        export_release(self.window)
+
+    def open_verify_dialog(self) -> None:
+        from ui.verify_dialog import open_verify_dialog
+
+        open_verify_dialog(self.window)
 
     def edit_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog
