@@ -126,8 +126,8 @@ class CommentsPanel(QWidget):
         self.resolve_button = QPushButton("&Вирішено")
         self.resolve_button.clicked.connect(self.toggle_resolved)
 
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
+        top = QVBoxLayout()
+        top.addWidget(self.summary)
         top.addWidget(self.show_resolved)
         thread_buttons = QHBoxLayout()
         thread_buttons.addWidget(self.reply_button)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
@@ -49,7 +49,9 @@ class EditorReview(QObject):
         menu = window.menuBar().addMenu("По&годження")
         self.menu = menu
         menu.addAction(self.comment_selection)
-        self.actions.add_to(menu, window.actions_.toolbar)
+        # The editor's toolbar is full already: icons with tooltips there, names in the menu.
+        self.actions.add_to(menu, window.actions_.toolbar, named_buttons=False)
+        window.resizeDocks([self.dock], [300], Qt.Orientation.Horizontal)
         window.saved.connect(lambda *_: self.actions.update_enabled())
         self.actions.update_enabled()
         self._notice_unseen_changes()

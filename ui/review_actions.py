@@ -115,9 +115,9 @@ class ReviewActions:
         self.diff = self._action("&Зміни між редакціями…", DIFF_SHORTCUT, self.show_diff)
         icon = parent.style().standardIcon
         pixmap = QStyle.StandardPixmap
-        self.submit.setIcon(icon(pixmap.SP_ArrowForward))
+        self.submit.setIcon(icon(pixmap.SP_ArrowUp))  # up to the supervisor; the arrows left/right are undo/redo
         self.approve.setIcon(icon(pixmap.SP_DialogApplyButton))
-        self.return_.setIcon(icon(pixmap.SP_ArrowBack))
+        self.return_.setIcon(icon(pixmap.SP_ArrowDown))
         self.diff.setIcon(icon(pixmap.SP_FileDialogContentsView))
         self.submit.setToolTip("Подати реліз на погодження керівникові (Ctrl+Enter)")
         self.approve.setToolTip("Погодити поточну редакцію (Ctrl+Shift+A)")
@@ -137,8 +137,8 @@ class ReviewActions:
         action.triggered.connect(slot)
         return action
 
-    def add_to(self, menu: QMenu, toolbar: QToolBar | None = None) -> None:
-        """Puts the moves into a menu (and the frequent ones on a toolbar)."""
+    def add_to(self, menu: QMenu, toolbar: QToolBar | None = None, named_buttons: bool = True) -> None:
+        """Puts the moves into a menu (and the frequent ones on a toolbar, named or as icons)."""
         menu.addSeparator()
         menu.addActions([self.submit, self.approve, self.return_])
         menu.addSeparator()
@@ -151,7 +151,7 @@ class ReviewActions:
                 toolbar.addAction(action)
                 # The moves matter too much for an icon alone: the button names them.
                 button = toolbar.widgetForAction(action)
-                if isinstance(button, QToolButton):
+                if named_buttons and isinstance(button, QToolButton):
                     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
     def update_enabled(self) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import text
@@ -37,6 +39,17 @@ SECOND = (
     "взяв начальник Коростенської районної військової адміністрації Юрій Тарасюк.\n\n"
     "Учасники обговорили відбудову громад і підписали угоди."
 )
+
+
+@pytest.fixture(autouse=True)
+def _own_qsettings(tmp_path: Path) -> Iterator[None]:
+    """The windows here remember inboxes on closing: into a folder of this test, not the shared one."""
+    original = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    yield
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, original)
 
 
 @pytest.fixture
@@ -252,7 +265,7 @@ def test_resolving_a_comment_hides_it_and_its_mark(qtbot: Any, commented: tuple)
 def test_awaiting_my_approval_updates_without_a_restart(qtbot: Any, sqlite_database: Database, people: dict) -> None:
     release_id = create(sqlite_database, people["author"])
     window = main_window(qtbot, as_user(sqlite_database, people["supervisor"]))
-    assert window.current_inbox == "awaiting"
+    choose_inbox(window, "awaiting")
     assert inbox_text(window, "awaiting") == "Очікують мого погодження (0)"
     assert window.model.rowCount() == 0
     window.poll_timer.setInterval(50)
@@ -318,7 +331,7 @@ def test_an_author_sees_no_approve_and_the_core_refuses_anyway(
 def test_an_author_submits_a_draft_with_ctrl_enter(qtbot: Any, sqlite_database: Database, people: dict) -> None:
     release_id = create(sqlite_database, people["author"])
     window = main_window(qtbot, as_user(sqlite_database, people["author"]))
-    assert window.current_inbox == "my_drafts"
+    choose_inbox(window, "my_drafts")
     window.select_release(release_id)
     qtbot.keyClick(window.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert status_of(sqlite_database, release_id) == "in_review"
@@ -370,9 +383,58 @@ def test_on_postgresql_a_notification_refreshes_the_inbox_at_once(
     release_id = create(database, author)
     window = main_window(qtbot, as_user(database, supervisor))
     window.poll_timer.stop()  # only the notification can bring the change
+    choose_inbox(window, "awaiting")
     assert inbox_text(window, "awaiting") == "Очікують мого погодження (0)"
     qtbot.waitUntil(lambda: window.change_watcher.ready, timeout=5000)
     submit(database, author, release_id)
     qtbot.waitUntil(lambda: inbox_text(window, "awaiting") == "Очікують мого погодження (1)", timeout=5000)
     assert window.model.release_id(0) == release_id
     window.close()
+
+
+# Review in the editor window.
+
+
+def editor_window(qtbot: Any, workspace: Workspace, release_id: int) -> Any:
+    from ui.editor_window import EditorWindow
+
+    window = EditorWindow(workspace, workspace.open_release(release_id), TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def test_ctrl_enter_in_the_editor_saves_and_submits(qtbot: Any, sqlite_database: Database, people: dict) -> None:
+    release_id = create(sqlite_database, people["author"])
+    window = editor_window(qtbot, as_user(sqlite_database, people["author"]), release_id)
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    window.editor.insertPlainText(" Підписано угоди.")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert status_of(sqlite_database, release_id) == "in_review"
+    with sqlite_database.session() as session:
+        stored = releases.release_document(releases.get_release(session, release_id)).plain_text()
+    assert stored.endswith("Підписано угоди.")
+    assert not window.review.actions.submit.isEnabled()
+
+
+def test_a_supervisor_comments_on_a_selection_from_the_editor(
+    qtbot: Any, sqlite_database: Database, people: dict
+) -> None:
+    release_id = create(sqlite_database, people["author"])
+    submit(sqlite_database, people["author"], release_id)
+    reviewer = as_user(sqlite_database, people["supervisor"])
+    window = editor_window(qtbot, reviewer, release_id)
+    select_words(window.editor, "Юрій Тарасюк")
+    qtbot.keyClick(window.editor, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    panel = window.review.panel
+    assert panel.compose.hasFocus()
+    panel.compose.insertPlainText("Посаду — повністю.")
+    qtbot.keyClick(panel.compose, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert [(c.text, c.anchor_text) for c in reviewer.comments(release_id)] == [("Посаду — повністю.", "Юрій Тарасюк")]
+    assert status_of(sqlite_database, release_id) == "in_review"  # Ctrl+Enter in the box comments, never submits
+    [(start, end)] = anchor_highlights(window.editor)
+    assert window.editor.toPlainText()[start:end] == "Юрій Тарасюк"
+    window.close()
+    assert reviewer.last_seen_revision(release_id) == 1
