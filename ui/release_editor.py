@@ -264,6 +264,18 @@ class ReleaseEditor(QTextEdit):
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
         """Pastes plain text only, so that no foreign formatting ever enters a release."""
-        if source.hasText():
-            self.textCursor().insertText(source.text(), char_format(self.current_kind()))
-            self.ensureCursorVisible()
+        if not source.hasText():
+            return
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        first = cursor.block().blockNumber() if not cursor.hasSelection() else self.document().findBlock(
+            cursor.selectionStart()).blockNumber()
+        cursor.insertText(source.text(), char_format(self.current_kind()))
+        # Pasted paragraphs after the first are ordinary paragraphs, not a second lead or heading.
+        block = self.document().findBlockByNumber(first).next()
+        while block.isValid() and block.blockNumber() <= cursor.block().blockNumber():
+            if kind_of(block) in ("lead", "subheading"):
+                self._restyle_block(QTextCursor(self.document()), block, "paragraph")
+            block = block.next()
+        cursor.endEditBlock()
+        self.ensureCursorVisible()

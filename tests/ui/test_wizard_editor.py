@@ -434,3 +434,49 @@ def test_closing_with_unsaved_changes_asks(qtbot, answers, editor_window, office
 
 def test_opening_a_release_twice_brings_the_same_window(qtbot, main_window, editor_window, release_id) -> None:
     assert open_editor(main_window, release_id) is editor_window
+
+
+def test_participants_come_from_the_picker(qtbot, monkeypatch, workspace, office) -> None:
+    from desktop import directory
+    from desktop.drafting.participants import make_group
+    from ui.participant_picker import ParticipantPicker
+
+    database = office[0]
+    with database.session() as session:
+        kharchenko = directory.resolve_participant(session, "Олена Харченко")
+    picked = [kharchenko, make_group("представники громадськості")]
+    offered: list[list] = []
+
+    def pick(picker: ParticipantPicker) -> int:
+        offered.append(picker.participants())
+        return 1
+
+    monkeypatch.setattr(ParticipantPicker, "exec", pick)
+    monkeypatch.setattr(ParticipantPicker, "participants", lambda picker: picked if offered else [])
+    wizard = ReleaseWizard(workspace)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _fill_event_report(wizard, participants="")
+    field = wizard.fields_page.form.inputs["participants"]
+    field.choose_button.click()
+    assert field.line.text() == "Олена Харченко; представники громадськості"
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.release_id is not None
+    record = workspace.open_release(wizard.release_id)
+    assert "участь у якому взяли заступниця голови Коростенської районної ради Олена Харченко та представники " \
+           "громадськості" in record.document.blocks[0].text
+    assert [p.get("surname") for p in record.participants] == ["Харченко", ""]
+
+
+def test_pasted_paragraphs_after_the_lead_are_paragraphs(qtbot) -> None:
+    editor = ReleaseEditor()
+    qtbot.addWidget(editor)
+    editor.set_model(Document("", (Block.plain("lead", "Лід."),)))
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    mime = QMimeData()
+    mime.setText(" Кінець ліду.\nДругий абзац.\nТретій абзац.")
+    editor.insertFromMimeData(mime)
+    assert [(b.kind, b.text) for b in editor.model("").blocks] == [
+        ("lead", "Лід. Кінець ліду."), ("paragraph", "Другий абзац."), ("paragraph", "Третій абзац.")]
+    editor.undo()
+    assert editor.model("") == Document("", (Block.plain("lead", "Лід."),))
