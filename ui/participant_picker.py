@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -34,20 +32,18 @@ from PySide6.QtWidgets import (
 from desktop.directory_search import fold
 from desktop.drafting.participants import (
     Participant,
-    order_by_precedence,
     participants_clause,
     verb_agreement,
 )
 from desktop.errors import UserError
 from desktop.facade.directory import GroupRow, OfficialRow
 from desktop.workspace import Workspace
+from ui.chosen_participants import ChosenParticipantsList
 from ui.officials_model import PickerResultsModel
 
 RESULT_LIMIT = 50
-KEY = Qt.ItemDataRole.UserRole
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 MOVE_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp)
-REORDER_MODIFIERS = (Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier)
 
 
 def clause_example(participants: Sequence[Participant]) -> str:
@@ -65,8 +61,6 @@ class ParticipantPicker(QDialog):
                  chosen: list[Participant] | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self._participants: dict[int, Participant] = {}  # item key → participant (keys survive drag and drop)
-        self._next_key = 0
         self.setWindowTitle("Учасники")
         self.resize(1040, 600)
         workspace.refresh_directory()
@@ -76,7 +70,7 @@ class ParticipantPicker(QDialog):
             self.groups = []
         self._build()
         for participant in chosen or []:
-            self._append(participant)
+            self.chosen.append(participant)
         self.update_results()
         self._changed()
         self.search_edit.setFocus()
@@ -113,19 +107,8 @@ class ParticipantPicker(QDialog):
         self.found_label = QLabel()
         self.found_label.setStyleSheet("color: #5f6368")
 
-        self.chosen = QListWidget()
-        self.chosen.setObjectName("chosen")
-        self.chosen.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.chosen.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.chosen.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.chosen.setAlternatingRowColors(True)
-        self.chosen.setWordWrap(True)
-        self.chosen.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.chosen.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.chosen.setStyleSheet("QListWidget::item { padding: 4px 2px; }")
-        # a drag and drop moves rows inside the model; the preview follows once the move is complete
-        for signal in (self.chosen.model().rowsMoved, self.chosen.model().rowsInserted):
-            signal.connect(lambda *_: QTimer.singleShot(0, self._changed))
+        self.chosen = ChosenParticipantsList()
+        self.chosen.changed.connect(self._changed)
         self.chosen.itemSelectionChanged.connect(self._update_enabled)
         self.chosen.currentRowChanged.connect(lambda *_: self._update_enabled())
         chosen_label = QLabel("&Обрані учасники (у порядку згадування):")
@@ -194,7 +177,7 @@ class ParticipantPicker(QDialog):
 
         self.setTabOrder(self.search_edit, self.results)
         self.setTabOrder(self.results, self.chosen)
-        for widget in (self.search_edit, self.results, self.chosen):
+        for widget in (self.search_edit, self.results):
             widget.installEventFilter(self)
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(sequence), self, activated=self.accept)
@@ -238,15 +221,6 @@ class ParticipantPicker(QDialog):
                 self.search_edit.setFocus()
                 self.search_edit.insert(event.text())
                 return True
-        elif watched is self.chosen:
-            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                self.remove_selected()
-                return True
-            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and any(modifiers & m for m in REORDER_MODIFIERS):
-                self.move_current(-1 if key == Qt.Key.Key_Up else 1)
-                return True
-            if key in ENTER_KEYS:
-                return True  # Enter here must not insert by accident; Ctrl+Enter does
         return super().eventFilter(watched, event)
 
     def _move_in_results(self, event: QKeyEvent) -> None:
@@ -325,7 +299,7 @@ class ParticipantPicker(QDialog):
                     continue
                 else:
                     participant = self.workspace.group_participant(row.id)
-                self._append(participant)
+                self.chosen.append(participant)
                 added.append(participant.display_name)
         except UserError as error:
             QMessageBox.warning(self, "Учасники", str(error))
@@ -344,7 +318,7 @@ class ParticipantPicker(QDialog):
 
         dialog = AdHocParticipantDialog(self.workspace, self)
         if dialog.exec() and dialog.participant is not None:
-            self._append(dialog.participant)
+            self.chosen.append(dialog.participant)
             self.status_label.setText(f"Додано: {dialog.participant.display_name}.")
             self.workspace.refresh_directory()
             self.groups = self.workspace.groups()
@@ -354,26 +328,9 @@ class ParticipantPicker(QDialog):
 
     # The chosen list.
 
-    def _append(self, participant: Participant) -> None:
-        key = self._next_key
-        self._next_key += 1
-        self._participants[key] = participant
-        item = QListWidgetItem(self._label(participant))
-        item.setData(KEY, key)
-        item.setToolTip(participant.form("nominative"))
-        self.chosen.addItem(item)
-        self.chosen.setCurrentItem(item, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-
-    @staticmethod
-    def _label(participant: Participant) -> str:
-        if participant.plural or not participant.surname:
-            return participant.text or participant.display_name
-        position = participant.short_position or participant.position
-        return f"{participant.display_name} — {position}" if position else participant.display_name
-
     def participants(self) -> list[Participant]:
         """The chosen participants in the order shown."""
-        return [self._participants[self.chosen.item(row).data(KEY)] for row in range(self.chosen.count())]
+        return self.chosen.participants()
 
     def clause(self, case: str = "nominative") -> str:
         """The chosen participants as a clause in a case, as the release will say it."""
@@ -381,48 +338,21 @@ class ParticipantPicker(QDialog):
 
     def move_current(self, step: int) -> None:
         """Moves the current chosen participant up (-1) or down (+1)."""
-        row = self.chosen.currentRow()
-        target = row + step
-        if row < 0 or not 0 <= target < self.chosen.count():
-            return
-        item = self.chosen.takeItem(row)
-        self.chosen.insertItem(target, item)
-        self.chosen.setCurrentItem(item, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self._changed()
+        self.chosen.move_current(step)
 
     def remove_selected(self) -> None:
         """Removes the selected participants from the chosen list."""
-        rows = sorted((self.chosen.row(item) for item in self.chosen.selectedItems()), reverse=True)
-        if not rows and self.chosen.currentRow() >= 0:
-            rows = [self.chosen.currentRow()]
-        for row in rows:
-            item = self.chosen.takeItem(row)
-            self._participants.pop(item.data(KEY), None)
-        if self.chosen.count():
-            self.chosen.setCurrentRow(min(rows[-1] if rows else 0, self.chosen.count() - 1),
-                                      QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self._changed()
+        self.chosen.remove_selected()
 
     def order_by_rank(self) -> None:
         """Senior officials first (smaller rank number); the rest keep their order."""
-        keys = [self.chosen.item(row).data(KEY) for row in range(self.chosen.count())]
-        key_of = {id(self._participants[key]): key for key in keys}
-        ordered = order_by_precedence(self._participants[key] for key in keys)
-        self.chosen.clear()
-        for participant in ordered:
-            item = QListWidgetItem(self._label(participant))
-            item.setData(KEY, key_of[id(participant)])
-            item.setToolTip(participant.form("nominative"))
-            self.chosen.addItem(item)
+        self.chosen.order_by_rank()
         self.status_label.setText("Упорядковано за рангом.")
-        self._changed()
 
     def _changed(self) -> None:
         chosen = self.participants()
         self.model.set_chosen({p.official_id for p in chosen if p.official_id is not None},
                               {p.text for p in chosen if p.plural})
-        for row, participant in enumerate(chosen):
-            self.chosen.item(row).setText(f"{row + 1}. {self._label(participant)}")
         example = clause_example(chosen)
         self.preview.setText(f"…{example}." if example else "Оберіть учасників ліворуч.")
         self._update_enabled()
