@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -32,6 +33,16 @@ DEFAULT_GLOSSARY: tuple[str, ...] = (
     # dictionary marks as non-normative
     "прийом", "прийому", "прийомі", "прийомом", "прийоми", "прийомів", "прийомам", "прийомами", "прийомах",
 )
+
+
+# Abbreviations written with a full stop (вул. Шевченка, ст. 22, тел.:); accepted only before one.
+STOP_ABBREVIATIONS = frozenset((
+    "вул", "просп", "пров", "пл", "бульв", "буд", "корп", "кв", "каб", "м", "с", "смт", "сел", "обл", "тер",
+    "ст", "п", "пп", "ч", "абз", "розд", "гл", "дод", "табл", "рис", "див", "напр", "зокр", "ім", "тел", "моб",
+    "факс", "р", "рр", "т", "ін", "др", "тис", "млн", "млрд", "грн", "коп", "год", "хв", "проф", "доц", "акад",
+    "ген", "полк", "підп", "лейт", "кап", "майор", "о", "св", "ред", "вид", "вип", "арт", "гр", "н", "е",
+))
+ROMAN_NUMERAL_RE = re.compile(r"[IVXLCDMІХ]+")
 
 
 def _normal_key(word: str) -> str:
@@ -215,6 +226,10 @@ class SpellChecker:
             if verdict:
                 continue
             if _next_to_number_or_slash(text, start, end) or (protected is not None and start in protected):
+                continue
+            if text[end:end + 1] == "." and word.lower() in STOP_ABBREVIATIONS:
+                continue
+            if ROMAN_NUMERAL_RE.fullmatch(word):
                 continue
             found.extend(self._word_findings(word, start, exclude))
         return found

@@ -116,6 +116,8 @@ def _glued_numbers(text: str) -> Iterator[Finding]:
         if _char(text, end) == "-" or _char(text, end).isdigit():
             continue
         number, word = text[start:match.start() + 1], text[match.start() + 1:end]
+        if len(word) == 1 and word != "й":
+            continue  # a house or building letter: 1А, 5б
         if word.lower() in ORDINAL_ENDINGS:
             fix, message = f"{number}-{word}", f"Закінчення після числа пишіть через дефіс: «{number}-{word}»."
         else:

@@ -143,3 +143,15 @@ def test_suggestions_can_be_left_for_later() -> None:
 def test_default_glossary_accepts_the_legal_term_for_citizens_reception() -> None:
     speller = SpellChecker(extra_words=DEFAULT_GLOSSARY)
     assert flagged(speller, "Особистий прийом громадян. Під час прийому") == []
+
+
+def test_abbreviations_before_a_full_stop_are_accepted(speller) -> None:
+    assert flagged(speller, "м. Київ, вул. Шевченка, тел.: 12-34-56, ст. 22, просп. Миру") == []
+
+
+def test_abbreviation_word_without_its_full_stop_is_still_checked(speller) -> None:
+    assert flagged(speller, "вул Шевченка") == ["вул"]
+
+
+def test_roman_numerals_are_accepted(speller) -> None:
+    assert flagged(speller, "XXI століття, ІІ півріччя") == []

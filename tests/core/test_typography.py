@@ -132,3 +132,11 @@ def test_no_false_alarm_on_common_forms(text: str) -> None:
 
 def test_reference_release_has_only_the_glued_year(reference_release: str) -> None:
     assert found(reference_release) == [("number-glued-to-word", "2023року", ("2023 року",))]
+
+
+def test_house_letter_after_number_is_not_glued() -> None:
+    assert found("вул. Соборна, 1А та 5б") == []
+
+
+def test_missing_hyphen_before_ordinal_y() -> None:
+    assert found("1й заступник") == [("number-glued-to-word", "1й", ("1-й",))]
