@@ -99,6 +99,15 @@ class EditorActions:
         editor.currentCharFormatChanged.connect(lambda *_: self.update_format())
         editor.cursorPositionChanged.connect(self.update_format)
 
+    def set_editable(self, editable: bool) -> None:
+        """Editing actions only where the text may change."""
+        for action in (self.save, self.bold, self.italic, self.underline, *self.kind_actions.values()):
+            action.setEnabled(editable)
+        self.kind_combo.setEnabled(editable)
+        self.replace.setEnabled(editable)
+        self.window.find_bar.replace_all_button.setEnabled(editable)
+        self.window.find_bar.replace_button.setEnabled(editable)
+
     def _action(self, text: str, shortcuts: list[object], slot: Callable[..., object], icon: object = None) -> QAction:
         action = QAction(text, self.window)
         if icon is not None:

@@ -78,6 +78,7 @@ class EditorWindow(QMainWindow):
         self._build_body()
         self.actions_ = EditorActions(self)
         self._build_status_bar()
+        self.actions_.set_editable(record.editable)
 
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setSingleShot(True)
@@ -95,6 +96,9 @@ class EditorWindow(QMainWindow):
         from ui.editor_review import attach_review  # review's menu and comments dock, kept in its own module
 
         self.review = attach_review(self)
+        from ui.proofing import attach_proofing  # underlines, context menu and the F7 panel
+
+        self.proofing = attach_proofing(self, workspace)
         self.editor.setFocus()
 
     # Layout.
@@ -156,11 +160,18 @@ class EditorWindow(QMainWindow):
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll.setWidget(desk)
 
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setObjectName("read_only_banner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet("background: #fef7e0; color: #3c4043; padding: 6px 16px;")
+        self.read_only_banner.hide()
+
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 10, 0, 0)
         layout.setSpacing(6)
         headline_row.setContentsMargins(16, 0, 16, 0)
+        layout.addWidget(self.read_only_banner)
         layout.addLayout(headline_row)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.find_bar)
@@ -214,12 +225,22 @@ class EditorWindow(QMainWindow):
         self.signature_label.setText(
             "\n".join(lines) if lines else "Підпис відділу не задано (Сервіс → Налаштування відділу)."
         )
+        self._apply_editable(record)
         status = STATUS_LABELS.get(record.status, record.status)
         self.info_label.setText(f"{record.template_name or 'Реліз'} · {status}")
         self._update_headline_counter()
         self.refresh_view()
         if hasattr(self, "actions_"):
             self.actions_.update_format()
+
+    def _apply_editable(self, record: ReleaseRecord) -> None:
+        """A release the user may not change opens read-only, saying why, instead of refusing every save."""
+        self.editor.setReadOnly(not record.editable)
+        self.headline_edit.setReadOnly(not record.editable)
+        self.read_only_banner.setText(f"Лише перегляд. {record.read_only_reason}")
+        self.read_only_banner.setVisible(not record.editable)
+        if hasattr(self, "actions_"):
+            self.actions_.set_editable(record.editable)
 
     def current_document(self) -> Document:
         """The headline and the body as the document model."""

@@ -30,6 +30,8 @@ class ReleaseRecord:
     headline_max: int = DEFAULT_HEADLINE_MAX
     template_name: str = ""
     revision_count: int = 0
+    editable: bool = True
+    read_only_reason: str = ""
 
 
 class ReleasesFacade(FacadeBase):
@@ -120,10 +122,18 @@ class ReleasesFacade(FacadeBase):
 
     def open_release(self, release_id: int) -> ReleaseRecord:
         """The release's current text and what surrounds it in the editor."""
-        from desktop import releases, settings
+        from desktop import release_rules, releases, settings
+        from desktop.errors import UserError
 
         with self.database.session() as session:
             release = releases.get_release(session, release_id)
+            user = self._attached(session)
+            release_rules.check_read(user, release)
+            try:
+                release_rules.check_edit(user, release)
+                reason = ""
+            except UserError as refusal:
+                reason = str(refusal)
             templates = self._load_templates()[0]
             template = templates.get(release.template_key)
             return ReleaseRecord(
@@ -141,6 +151,8 @@ class ReleasesFacade(FacadeBase):
                 headline_max=template.headline_max if template else DEFAULT_HEADLINE_MAX,
                 template_name=template.name if template else "",
                 revision_count=len(releases.revisions(session, release_id)),
+                editable=not reason,
+                read_only_reason=reason,
             )
 
     def save(self, release_id: int, document: Document, expected_version: int, kind: str = "save") -> int:

@@ -480,3 +480,17 @@ def test_pasted_paragraphs_after_the_lead_are_paragraphs(qtbot) -> None:
         ("lead", "Лід. Кінець ліду."), ("paragraph", "Другий абзац."), ("paragraph", "Третій абзац.")]
     editor.undo()
     assert editor.model("") == Document("", (Block.plain("lead", "Лід."),))
+
+
+def test_a_release_under_review_opens_read_only_for_its_author(qtbot, main_window, office, release_id) -> None:
+    from desktop import workflow
+
+    database, _admin, author = office
+    with database.session() as session:
+        workflow.submit(session, session.merge(author), release_id)
+    window = open_editor(main_window, release_id)
+    assert window is not None
+    assert window.editor.isReadOnly() and window.headline_edit.isReadOnly()
+    assert window.read_only_banner.isVisible()
+    assert "Реліз на погодженні" in window.read_only_banner.text()
+    assert not window.actions_.save.isEnabled() and not window.actions_.bold.isEnabled()
