@@ -65,7 +65,6 @@ class CommentsPanel(QWidget):
         self.comments: list[CommentInfo] = []
         self.pending_anchor: tuple[int, int, str] | None = None
         self.pending_parent: int | None = None
-        self._marker: str | None = None
         self._build()
         if editor is not None:
             self.highlight_timer = QTimer(self)
@@ -153,22 +152,22 @@ class CommentsPanel(QWidget):
         """Reads the comments again and re-marks their passages."""
         try:
             self.comments = self.workspace.comments(self.release_id)
-            self._marker = self.workspace.change_marker()
         except UserError as error:
             self.summary.setText(str(error))
             return
         self._fill()
 
     def refresh_if_changed(self) -> None:
-        """Re-reads only when something changed somewhere (another workstation's comment)."""
+        """Re-reads the comments (another workstation's, or resolved there) and redraws only on a change."""
         if not self.isVisible():
             return
         try:
-            marker = self.workspace.change_marker()
+            comments = self.workspace.comments(self.release_id)
         except UserError:
             return
-        if marker != self._marker:
-            self.refresh()
+        if comments != self.comments:
+            self.comments = comments
+            self._fill()
 
     def _fill(self) -> None:
         current = self.current_comment_id()

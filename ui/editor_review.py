@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from desktop.errors import UserError
 from ui.comments_panel import CommentsPanel
@@ -54,6 +54,12 @@ class EditorReview(QObject):
         window.resizeDocks([self.dock], [300], Qt.Orientation.Horizontal)
         window.saved.connect(lambda *_: self.actions.update_enabled())
         self.actions.update_enabled()
+        self.approval_label = QLabel()
+        self.approval_label.setObjectName("approval_line")
+        self.approval_label.setStyleSheet("color: #0d652d")
+        window.statusBar().addPermanentWidget(self.approval_label)
+        self.show_approval()
+        window.saved.connect(lambda *_: self.show_approval())
         self._notice_unseen_changes()
         window.installEventFilter(self)
 
@@ -68,6 +74,15 @@ class EditorReview(QObject):
         self.dock.raise_()
         self.panel.comment_on_selection()
 
+    def show_approval(self) -> None:
+        """Who approved the text, in the status bar, while the approval holds."""
+        try:
+            line = self.workspace.approval_line(self.window.release_id)
+        except UserError:
+            line = None
+        self.approval_label.setText(line or "")
+        self.approval_label.setVisible(bool(line))
+
     def _save_before_move(self, name: str, release_id: int) -> bool:
         # The move applies to the stored text: unsaved words go in first, or the move waits.
         self.window.flush()
@@ -80,6 +95,7 @@ class EditorReview(QObject):
         self.window.reload()
         self.window.statusBar().showMessage(DONE_MESSAGES[name].format(id=release_id), 8000)
         self.actions.update_enabled()
+        self.show_approval()
         self.panel.refresh()
         main_window = self.window.main_window
         if main_window is not None and hasattr(main_window, "refresh"):

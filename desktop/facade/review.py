@@ -130,6 +130,14 @@ class ReviewFacade(FacadeBase):
                 return set()
             return workflow.allowed_actions(session, self._attached(session), release)
 
+    def approval_line(self, release_id: int) -> str | None:
+        """«Погоджено: …, 20.04.2023» (self-approval marked) for an approved release, else None."""
+        from desktop import releases, workflow
+
+        with self.database.session() as session:
+            info = workflow.approval_info(releases.get_release(session, release_id), session)
+            return info.line if info else None
+
     def release_status(self, release_id: int) -> str:
         from desktop import releases
 

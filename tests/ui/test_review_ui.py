@@ -438,3 +438,17 @@ def test_a_supervisor_comments_on_a_selection_from_the_editor(
     assert window.editor.toPlainText()[start:end] == "Юрій Тарасюк"
     window.close()
     assert reviewer.last_seen_revision(release_id) == 1
+
+
+def test_a_supervisor_approves_in_the_editor_and_sees_the_approval_line(
+    qtbot: Any, sqlite_database: Database, people: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release_id = create(sqlite_database, people["author"])
+    submit(sqlite_database, people["author"], release_id)
+    window = editor_window(qtbot, as_user(sqlite_database, people["supervisor"]), release_id)
+    assert window.review.approval_label.isHidden()
+    monkeypatch.setattr(review_actions, "confirm", lambda *_args: True)
+    qtbot.keyClick(window.editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert status_of(sqlite_database, release_id) == "approved"
+    assert window.review.approval_label.text().startswith("Погоджено: Петро КОВАЛЬ, ")
+    assert not window.review.actions.approve.isEnabled()
