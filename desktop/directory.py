@@ -13,6 +13,7 @@ position) itself changes.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable, Mapping
@@ -145,6 +146,12 @@ def refresh_derived(official: Official) -> None:
         official.gender = detect_gender(official.given_name, official.surname, official.patronymic or None)
 
 
+@functools.lru_cache(maxsize=4096)
+def _position_forms(position: str, gender: str | None) -> dict[str, str]:
+    # A directory repeats a few hundred positions over thousands of people.
+    return position_forms(position, gender)
+
+
 def generate_forms(official: Official, parts: tuple[str, ...] = ("name", "position")) -> None:
     """(Re)generates the case forms of the name and/or the position; hand corrections are untouched."""
     forms = _load(official.forms_json)
@@ -155,7 +162,7 @@ def generate_forms(official: Official, parts: tuple[str, ...] = ("name", "positi
             case: [form.given_name, form.surname, form.patronymic or ""] for case, form in generated.items()
         }
     if "position" in parts:
-        forms["position"] = position_forms(official.position, gender)
+        forms["position"] = dict(_position_forms(official.position, gender))
     official.forms_json = _dump(forms)
 
 

@@ -115,3 +115,24 @@ def test_an_edited_position_is_found_by_its_new_words(database: Database, admin:
 def test_the_index_matches_words_by_substring_not_only_prefix() -> None:
     index = DirectoryIndex()
     assert index.search("будь-що") == []
+
+
+def test_a_change_from_another_workstation_is_seen_after_the_recheck(database: Database, admin: User,
+                                                                     people: dict[str, int],
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy import update
+
+    from desktop import directory_search
+    from desktop.storage.models import Official, Setting
+
+    assert _surnames(database, "бойко") == ["Бойко"]
+    other = Database(database.url)  # a second workstation: its own engine, no ORM events here
+    try:
+        with other.session() as session:
+            session.execute(update(Official).where(Official.id == people["Бойко"]).values(active=False))
+            session.execute(update(Setting).where(Setting.key == directory_search.CHANGE_TOKEN_KEY)
+                            .values(value="changed elsewhere"))
+    finally:
+        other.dispose()
+    monkeypatch.setattr(directory_search, "RECHECK_SECONDS", 0.0)
+    assert _surnames(database, "бойко") == []
