@@ -26,7 +26,7 @@ def add_comment(
     """A comment by anyone who may read the release; anchor = (start, end, quoted text) in its plain text."""
     release = get_release(session, release_id)
     check_read(user, release)
-    text = (text or "").strip()
+    text = (text or "").replace("\x00", "").strip()
     if not text:
         raise UserError("Коментар порожній: напишіть, що саме слід змінити.")
     if len(text) > MAX_COMMENT_LENGTH:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from desktop import audit
 from desktop.accounts import require_role
-from desktop.document import Document, canonical_json, content_hash
+from desktop.document import Block, Document, canonical_json, content_hash
 from desktop.errors import Conflict, NotFound
 from desktop.labels import INBOX_LABELS  # noqa: F401  (re-exported)
 from desktop.release_list import (  # noqa: F401  (re-exported: the GUI lists releases through this module)
@@ -40,6 +41,18 @@ class SaveConflict(Conflict):
         self.revision_id = revision_id
         self.revision_number = revision_number
         self.current_version = current_version
+
+
+def without_nul(document: Document) -> Document:
+    """The document without NUL characters, which PostgreSQL cannot store and no text needs."""
+    texts = [document.title, *(run.text for block in document.blocks for run in block.runs)]
+    if not any("\x00" in value for value in texts):
+        return document
+    blocks = tuple(
+        Block(block.kind, tuple(replace(run, text=run.text.replace("\x00", "")) for run in block.runs))
+        for block in document.blocks
+    )
+    return Document(document.title.replace("\x00", ""), blocks)
 
 
 def search_text_of(document: Document) -> str:
@@ -208,6 +221,7 @@ def create_release(
 ) -> Release:
     """A new draft by a press officer, with its first revision (kind «create»)."""
     require_role(author, "author")
+    document = without_nul(document)
     participants = list(participants or [])
     facts = dict(facts or {})
     now = utcnow()
@@ -309,6 +323,7 @@ def save_text(
         raise ValueError(f"unknown save kind: {kind!r}")
     release = get_release(session, release_id)
     check_edit(user, release)
+    document = without_nul(document)
     participants_json = release.participants_json if participants is None else canonical_json(participants)
     facts_json = release.facts_json if facts is None else canonical_json(facts)
     new_hash = content_hash(document, json.loads(participants_json), json.loads(facts_json))

@@ -79,6 +79,19 @@ def test_a_stale_save_is_kept_as_a_conflict_revision_and_nothing_is_overwritten(
         assert releases.revision_document(kept).title == "Текст автора"
 
 
+def test_control_characters_and_nul_are_stored_safely(database: Database, staff: dict) -> None:
+    release_id = new_release(
+        database, staff["author"], document("Заголовок\x00 з NUL", "Дзвінок\x07 і\x00 табуляція\t.")
+    )
+    with database.session() as session:
+        release = releases.save_text(
+            session, staff["author"], release_id, document("Новий\x00", "Текст\x00\x1b."), expected_version=1
+        )
+        assert release.title == "Новий"
+        assert releases.release_document(release).plain_text() == "Новий\nТекст\x1b."
+        assert releases.list_releases(session, staff["author"], search="текст")
+
+
 def test_search_finds_words_by_prefix_any_case_and_any_apostrophe(database: Database, staff: dict) -> None:
     first = new_release(
         database, staff["author"], document("Гуманітарна допомога", "Для об’єднаної громади Коростеня.")
