@@ -1,0 +1,148 @@
+"""`export` and `verify` on the command line: files, exit codes, and poppler's pdfsig on the signed PDF."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.export.testcert import make_test_certificate
+from desktop.storage.engine import Database
+from tests.core.export_support import needs_poppler
+from tests.workflow_support import PASSWORD, make_staff, release_in_state
+
+CERT_PASSWORD = "сертифікат-1"
+
+
+@pytest.fixture
+def cli(sqlite_database: Database, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """run(login or None, *arguments) → (exit code, stdout, stderr); an approved release and a draft."""
+    monkeypatch.setenv("VISNYK_PASSWORD", PASSWORD)
+    monkeypatch.delenv("VISNYK_CERT_PASSWORD", raising=False)
+    staff = make_staff(sqlite_database)
+    approved = release_in_state(sqlite_database, staff, "approved")
+    draft = release_in_state(sqlite_database, staff, "draft")
+
+    def run(login: str | None, *arguments: str) -> tuple[int, str, str]:
+        acting = ["--as", login] if login else []
+        code = main(["--database", sqlite_database.url, *acting, *arguments])
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run, approved, draft
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """Where exports go (the SQLite file lives in tmp_path itself)."""
+    return tmp_path / "exports"
+
+
+@pytest.fixture
+def certificate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("VISNYK_CERT_PASSWORD", CERT_PASSWORD)
+    return make_test_certificate(tmp_path / "dept.p12", CERT_PASSWORD)
+
+
+def test_export_writes_each_format_and_prints_its_sha256(cli, folder: Path) -> None:
+    run, approved, _ = cli
+    for fmt in ("docx", "pdf", "html", "txt"):
+        code, out, err = run("exporter", "export", str(approved), "--format", fmt, "--out", str(folder), "--json")
+        assert code == 0, err
+        record = json.loads(out)
+        path = Path(record["path"])
+        assert path.suffix == f".{fmt}" and path.parent == folder
+        assert record["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+    code, out, _ = run("exporter", "history", str(approved), "--json")
+    assert [x["format"] for x in json.loads(out)["exports"]] == ["docx", "pdf", "html", "txt"]
+
+
+def test_export_refusals_exit_2_with_one_line(cli, folder: Path) -> None:
+    run, approved, draft = cli
+    code, _, err = run("exporter", "export", str(draft), "--format", "pdf", "--out", str(folder))
+    assert code == 2 and "погоджений" in err and "Traceback" not in err
+    code, _, err = run("author", "export", str(approved), "--format", "pdf", "--out", str(folder))
+    assert code == 2 and "відповідальний за оприлюднення" in err
+    code, _, err = run("exporter", "export", str(approved), "--out", str(folder))
+    assert code == 2 and "--format" in err
+    assert not folder.exists()
+
+
+def test_an_existing_file_is_kept_unless_overwrite_is_given(cli, folder: Path) -> None:
+    run, approved, _ = cli
+    assert run("exporter", "export", str(approved), "--format", "txt", "--out", str(folder))[0] == 0
+    (target,) = folder.iterdir()
+    target.write_text("правка вручну", encoding="utf-8")
+    code, _, err = run("exporter", "export", str(approved), "--format", "txt", "--out", str(folder))
+    assert code == 2 and "--overwrite" in err
+    assert target.read_text(encoding="utf-8") == "правка вручну"
+    code, _, _ = run("exporter", "export", str(approved), "--format", "txt", "--out", str(folder), "--overwrite")
+    assert code == 0 and target.read_text(encoding="utf-8") != "правка вручну"
+
+
+def test_a_signature_goes_only_into_a_pdf(cli, certificate: Path, folder: Path) -> None:
+    run, approved, _ = cli
+    code, _, err = run("exporter", "export", str(approved), "--format", "docx", "--sign", str(certificate),
+                       "--out", str(folder))
+    assert code == 2 and "PDF" in err
+
+
+def test_a_wrong_certificate_password_is_refused(cli, certificate: Path, folder: Path, tmp_path: Path, monkeypatch) -> None:
+    run, approved, _ = cli
+    monkeypatch.setenv("VISNYK_CERT_PASSWORD", "не той")
+    code, _, err = run("exporter", "export", str(approved), "--sign", str(certificate), "--out", str(folder))
+    assert code == 2 and "Неправильний пароль" in err
+    assert not folder.exists()
+
+
+@needs_poppler
+def test_signed_export_verifies_and_a_flipped_byte_is_caught(cli, certificate: Path, folder: Path, tmp_path: Path) -> None:
+    run, approved, _ = cli
+    code, out, err = run("exporter", "export", str(approved), "--sign", str(certificate), "--out", str(folder),
+                         "--json")
+    assert code == 0, err
+    signed = Path(json.loads(out)["path"])
+    assert json.loads(out)["signed"] is True
+
+    code, out, _ = run(None, "verify", str(signed), "--json")
+    result = json.loads(out)
+    assert code == 0
+    assert result["valid"] and result["intact"] and result["subfilter"] == "ETSI.CAdES.detached"
+    assert result["release_id"] == approved and result["text_matches"]
+    code, out, _ = run(None, "verify", str(signed))
+    assert code == 0 and "Підпис дійсний" in out and f"релізом №{approved}" in out
+
+    data = bytearray(signed.read_bytes())
+    data[len(data) // 3] ^= 0x20
+    altered = tmp_path / "altered.pdf"
+    altered.write_bytes(bytes(data))
+    code, out, _ = run(None, "verify", str(altered), "--json")
+    assert code == 1 and not json.loads(out)["valid"]
+
+
+@needs_poppler
+def test_verify_exits_1_for_an_unsigned_pdf_and_2_for_a_missing_file(cli, folder: Path, tmp_path: Path) -> None:
+    run, approved, _ = cli
+    run("exporter", "export", str(approved), "--format", "pdf", "--out", str(folder))
+    (unsigned,) = folder.glob("*.pdf")
+    code, out, _ = run(None, "verify", str(unsigned))
+    assert code == 1 and "немає електронного підпису" in out and f"релізом №{approved}" in out
+    code, _, err = run(None, "verify", str(tmp_path / "немає.pdf"))
+    assert code == 2 and "не існує" in err
+
+
+@pytest.mark.skipif(shutil.which("pdfsig") is None, reason="poppler's pdfsig is not installed")
+def test_pdfsig_calls_the_exported_signature_valid_pades(cli, certificate: Path, folder: Path) -> None:
+    run, approved, _ = cli
+    code, out, _ = run("exporter", "export", str(approved), "--sign", str(certificate), "--out", str(folder),
+                       "--json")
+    assert code == 0
+    done = subprocess.run(["pdfsig", json.loads(out)["path"]], capture_output=True, text=True, timeout=60)
+    assert "Signature is Valid" in done.stdout
+    assert "ETSI.CAdES.detached" in done.stdout
+    assert "Total document signed" in done.stdout
