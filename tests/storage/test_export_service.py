@@ -66,7 +66,7 @@ def export_rows(database: Database, release_id: int) -> list[Export]:
         return list(session.execute(select(Export).where(Export.release_id == release_id)).scalars())
 
 
-def test_every_format_is_written_and_recorded_with_its_sha256(database, staff, out, tmp_path) -> None:
+def test_every_format_is_written_and_recorded_with_its_sha256(database, staff, out) -> None:
     release_id = approved(database, staff)
     records = [export(database, staff["exporter"], release_id, fmt, out) for fmt in service.FORMATS]
 
@@ -88,7 +88,7 @@ def test_every_format_is_written_and_recorded_with_its_sha256(database, staff, o
     assert {x["user"] for x in history["exports"]} == {"Ірина Мельник"}
 
 
-def test_a_draft_is_not_exported(database, staff, out, tmp_path) -> None:
+def test_a_draft_is_not_exported(database, staff, out) -> None:
     release_id = draft(database, staff["author"])
     with pytest.raises(WorkflowRefused, match="погоджений"):
         export(database, staff["exporter"], release_id, "pdf", out)
@@ -96,14 +96,14 @@ def test_a_draft_is_not_exported(database, staff, out, tmp_path) -> None:
     assert export_rows(database, release_id) == []
 
 
-def test_an_author_without_the_exporter_role_is_refused(database, staff, out, tmp_path) -> None:
+def test_an_author_without_the_exporter_role_is_refused(database, staff, out) -> None:
     release_id = approved(database, staff)
     with pytest.raises(PermissionDenied, match="відповідальний за оприлюднення"):
         export(database, staff["author"], release_id, "docx", out)
     assert not out.exists()
 
 
-def test_approved_text_changed_in_the_database_is_refused(database, staff, out, tmp_path) -> None:
+def test_approved_text_changed_in_the_database_is_refused(database, staff, out) -> None:
     release_id = approved(database, staff)
     forged = Document(HEADLINE, (Block.plain("lead", "Зовсім інший текст, якого ніхто не погоджував."),))
     with database.session() as session:
@@ -116,7 +116,7 @@ def test_approved_text_changed_in_the_database_is_refused(database, staff, out, 
     assert export_rows(database, release_id) == []
 
 
-def test_an_existing_file_is_replaced_only_when_asked(database, staff, out, tmp_path) -> None:
+def test_an_existing_file_is_replaced_only_when_asked(database, staff, out) -> None:
     release_id = approved(database, staff)
     first = export(database, staff["exporter"], release_id, "txt", out)
     first.path.write_text("чужий файл", encoding="utf-8")
@@ -132,7 +132,7 @@ def test_an_existing_file_is_replaced_only_when_asked(database, staff, out, tmp_
     assert len(export_rows(database, release_id)) == 2
 
 
-def test_the_page_carries_date_place_approval_and_signature(database, staff, out, tmp_path) -> None:
+def test_the_page_carries_date_place_approval_and_signature(database, staff, out) -> None:
     release_id = approved(database, staff)
     html = export(database, staff["exporter"], release_id, "html", out).path.read_text(encoding="utf-8")
     assert "20\u00a0квітня\u00a02023\u00a0року, у\u00a0Коростені" in html
@@ -145,7 +145,7 @@ def test_the_page_carries_date_place_approval_and_signature(database, staff, out
     assert "Погоджено" not in html
 
 
-def test_a_self_approval_is_marked_on_the_page(database, staff, out, tmp_path) -> None:
+def test_a_self_approval_is_marked_on_the_page(database, staff, out) -> None:
     with database.session() as session:
         settings.set_value(session, staff["founder"], workflow.SELF_APPROVAL_SETTING, "true")
     release_id = draft(database, staff["boss_author"])
@@ -156,7 +156,7 @@ def test_a_self_approval_is_marked_on_the_page(database, staff, out, tmp_path) -
     assert "(погоджено особою, яка готувала текст)" in html
 
 
-def test_without_an_event_date_the_file_is_dated_by_the_approval(database, staff, out, tmp_path) -> None:
+def test_without_an_event_date_the_file_is_dated_by_the_approval(database, staff, out) -> None:
     release_id = approved(database, staff, event_date=None)
     with database.session() as session:
         approved_on = workflow.local_date(releases.get_release(session, release_id).approved_at).date()
