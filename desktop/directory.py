@@ -219,12 +219,11 @@ def _checked_values(values: Mapping[str, Any]) -> dict[str, Any]:
     return cleaned
 
 
-def _refuse_duplicate(session: Session, official: Official) -> None:
-    other = session.execute(
-        select(Official).where(Official.match_key == official.match_key, Official.id != official.id)
-    ).scalar_one_or_none() if official.id else session.execute(
-        select(Official).where(Official.match_key == official.match_key)
-    ).scalar_one_or_none()
+def _refuse_duplicate(session: Session, official_id: int | None, key: str) -> None:
+    query = select(Official).where(Official.match_key == key)
+    if official_id is not None:
+        query = query.where(Official.id != official_id)
+    other = session.execute(query).scalars().first()
     if other is not None:
         state = "" if other.active else " (неактивний — відновіть його)"
         raise UserError(f"{other.given_name} {other.surname} з «{other.organization or 'без організації'}» "
@@ -243,7 +242,7 @@ def add_official(session: Session, actor: User, **values: Any) -> Official:
     for key, value in cleaned.items():
         setattr(official, key, value)
     refresh_derived(official)
-    _refuse_duplicate(session, official)
+    _refuse_duplicate(session, None, official.match_key)
     generate_forms(official)
     session.add(official)
     session.flush()
@@ -263,13 +262,16 @@ def update_official(session: Session, actor: User, official_id: int, **changes: 
     current = {key: getattr(official, key) for key in (*TEXT_FIELDS, "precedence")}
     cleaned = _checked_values({**current, **changes})
     before = {key: getattr(official, key) for key in ("surname", "given_name", "patronymic", "position", "gender")}
+    merged = {**current, **{key: value for key, value in cleaned.items() if key in changes}}
+    # Checked before anything changes, so a refused edit leaves the session clean.
+    _refuse_duplicate(session, official.id, match_key(merged["surname"], merged["given_name"],
+                                                      merged["patronymic"], merged["organization"]))
     for key, value in cleaned.items():
         if key in changes:
             setattr(official, key, value)
     if "active" in changes:
         official.active = bool(changes["active"])
     refresh_derived(official)
-    _refuse_duplicate(session, official)
     name_changed = any(before[k] != getattr(official, k) for k in ("surname", "given_name", "patronymic"))
     position_changed = before["position"] != official.position
     if name_changed or position_changed:

@@ -132,6 +132,13 @@ def test_the_same_person_twice_is_refused(database: Database, admin: User) -> No
         directory.add_official(session, admin, **{**DEPUTY, "surname": "ХАРЧЕНКО", "position": "голова"})
 
 
+def test_an_edit_into_another_official_is_refused(database: Database, admin: User) -> None:
+    _add(database, admin, **DEPUTY)
+    other = _add(database, admin, **{**DEPUTY, "given_name": "Ольга"})
+    with database.session() as session, pytest.raises(UserError, match="уже є в довіднику"):
+        directory.update_official(session, admin, other, given_name="олена")
+
+
 def test_control_characters_never_reach_the_database(database: Database, admin: User) -> None:
     official_id = _add(database, admin, **{**DEPUTY, "position": "заступниця\x00 голови\tради"})
     with database.session() as session:
