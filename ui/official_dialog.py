@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -195,6 +197,12 @@ class OfficialDialog(QDialog):
         layout.addWidget(self.status_label)
         layout.addStretch(1)
         layout.addWidget(buttons)
+        chain = [self.edits["surname"], self.edits["given_name"], self.edits["patronymic"], self.gender_combo,
+                 self.precedence_spin, self.edits["phone"], self.edits["email"], self.active_check,
+                 self.edits["position"], self.edits["short_position"], self.edits["organization"],
+                 self.forms_table, self.reset_button, *buttons.buttons()]
+        for first, second in zip(chain, chain[1:], strict=False):
+            self.setTabOrder(first, second)  # as the form reads: the name, its card, the position, the forms
         self.edits["surname"].setFocus()
 
     # Data.
@@ -307,12 +315,21 @@ class OfficialDialog(QDialog):
         row, column = self.forms_table.currentRow(), self.forms_table.currentColumn()
         self.reset_button.setEnabled(row >= 0 and column >= 0 and (PARTS[column], CASES[row]) in self.corrections)
 
+    def _editing_a_form(self) -> bool:
+        focus = QApplication.focusWidget()
+        return focus is not None and focus is not self.forms_table and self.forms_table.isAncestorOf(focus)
+
     # Saving.
 
     def save(self) -> None:
         """Stores the fields, then the corrections that differ from what is stored."""
         if not self.editable:
             return
+        editor = QApplication.focusWidget()
+        if self._editing_a_form() and editor is not None:
+            # Ctrl+S while a form is being typed: take what the open editor holds first
+            self.forms_table.commitData(editor)
+            self.forms_table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
         self.regenerate()
         changed = self._changed_parts()
         try:

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel, QLineEdit, QMessageBox, QWidget
 
 from desktop.storage.engine import Database
 from desktop.workspace import Workspace
@@ -45,6 +46,13 @@ def open_window(qtbot, workspace: Workspace) -> DirectoryWindow:
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Text typed on a Ukrainian layout (QTest.keyClicks knows only ASCII)."""
+    for char in text:
+        code = Qt.Key.Key_Space if char == " " else Qt.Key(ord(char.upper()))
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, code, char, Qt.KeyboardModifier.NoModifier)
 
 
 def shown_surnames(window: DirectoryWindow) -> list[str]:
@@ -98,10 +106,24 @@ def test_a_form_corrected_by_hand_is_kept_after_editing_the_position(
     official_id = officials["Харченко"]
     dialog = OfficialDialog(admin_workspace, official_id)
     qtbot.addWidget(dialog)
-    dative = dialog.forms_table.item(2, 0)
-    assert dative.text() == "Олені Харченко" and not dialog.is_corrected("name", "dative")
-    dative.setText("Олені Харченко-Бойко")
-    assert dialog.is_corrected("name", "dative")
+    assert dialog.forms_table.item(2, 0).text() == "Олені Харченко" and not dialog.is_corrected("name", "dative")
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.forms_table.setFocus()
+    dialog.forms_table.setCurrentCell(0, 0)
+    qtbot.keyClick(dialog.forms_table, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.forms_table, Qt.Key.Key_Down)  # Давальний
+    qtbot.keyClick(dialog.forms_table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    type_text(editor, "Олені Харченко-Бойко")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.is_corrected("name", "dative"))
+    assert dialog.isVisible()  # Enter took the form; it did not press «Зберегти» as well
+    assert dialog.forms_table.item(2, 0).font().bold()  # marked as corrected by hand
     dialog.save()
     assert dialog.result() == QDialog.DialogCode.Accepted
 
@@ -121,6 +143,26 @@ def test_a_form_corrected_by_hand_is_kept_after_editing_the_position(
     assert third.forms_table.item(2, 0).text() == "Олені Харченко-Бойко"
     assert admin_workspace.participant(official_id).form("dative") == (
         "заступниці начальника Житомирської обласної військової адміністрації Олені Харченко-Бойко")
+
+
+def test_ctrl_s_while_typing_a_form_keeps_it(qtbot, admin_workspace: Workspace, officials: dict[str, int]) -> None:
+    official_id = officials["Бондар"]
+    dialog = OfficialDialog(admin_workspace, official_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.forms_table.setFocus()
+    dialog.forms_table.setCurrentCell(4, 1)  # Орудний, посада
+    qtbot.keyClick(dialog.forms_table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    type_text(editor, "міським головою Коростеня")
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert admin_workspace.official_forms(official_id).corrected == {"position": {"instrumental"}}
 
 
 def test_resetting_a_correction_restores_the_generated_form(
@@ -285,18 +327,12 @@ def test_the_main_window_opens_the_directory(settings_kept: None, qtbot, admin_w
 
 
 def test_the_table_is_usable_from_the_keyboard(qtbot, admin_workspace: Workspace, monkeypatch) -> None:
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
-
     opened: list[str] = []
     monkeypatch.setattr(OfficialDialog, "exec", lambda dialog: opened.append(dialog.edits["surname"].text()) or 0)
     window = open_window(qtbot, admin_workspace)
     window.activateWindow()
     qtbot.waitUntil(lambda: window.filter_edit.hasFocus())
-    for char in "мельн":
-        QTest.sendKeyEvent(QTest.KeyAction.Click, window.filter_edit, Qt.Key(ord(char.upper())), char,
-                           Qt.KeyboardModifier.NoModifier)
+    type_text(window.filter_edit, "мельн")
     window.filter_timer.timeout.emit()
     assert shown_surnames(window) == ["Мельник"]
     qtbot.keyClick(window.filter_edit, Qt.Key.Key_Down)
