@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 AUTOSAVE_DELAY_MS = 1500
 PAGE_MAX_WIDTH = 920
 EDITOR_MIN_HEIGHT = 260
+AUTOSAVE_MAX_WAIT_S = 10.0
 VIEW_DELAY_MS = 150
 OVER_LIMIT_STYLE = "color: #c5221f; font-weight: bold"
 
@@ -89,6 +91,8 @@ class EditorWindow(QMainWindow):
         self.view_timer.setInterval(VIEW_DELAY_MS)
         self.view_timer.timeout.connect(self.refresh_view)
         self._last_save_text = ""
+        self._unsaved_since: float | None = None
+        self.autosave_max_wait_s = AUTOSAVE_MAX_WAIT_S
 
         self._load(record)
         self.editor.textChanged.connect(self._on_changed)
@@ -214,6 +218,7 @@ class EditorWindow(QMainWindow):
         self.record = record
         self.version = record.version
         self._saved_document = record.document
+        self._unsaved_since = None
         self.headline_max = record.headline_max
         self.headline_edit.blockSignals(True)
         self.headline_edit.setText(record.document.title)
@@ -252,7 +257,12 @@ class EditorWindow(QMainWindow):
 
     def _on_changed(self) -> None:
         # Per key only timers restart: converting a long text to the model waits for a pause in typing.
-        self.autosave_timer.start()
+        now = time.monotonic()
+        if self._unsaved_since is None:
+            self._unsaved_since = now
+        # Someone who never pauses still gets a save: past the longest wait the timer is left to run out.
+        if now - self._unsaved_since < self.autosave_max_wait_s or not self.autosave_timer.isActive():
+            self.autosave_timer.start()
         self.view_timer.start()
         self._update_headline_counter()
         self.document_changed.emit()
@@ -316,6 +326,7 @@ class EditorWindow(QMainWindow):
 
     def _saved(self, document: Document, new_version: int, kind: str) -> None:
         self._saving = False
+        self._unsaved_since = None
         self.version = new_version
         self._saved_document = document
         moment = datetime.now().strftime("%H:%M:%S")

@@ -44,7 +44,7 @@ class TemplatePage(QWizardPage):
         self.description.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.template_list.currentItemChanged.connect(self._show_description)
         self.template_list.currentItemChanged.connect(lambda *_: self.completeChanged.emit())
-        self.template_list.itemDoubleClicked.connect(lambda *_: self.wizard().next())
+        self.template_list.itemActivated.connect(lambda *_: self.wizard().next())
         self.descriptions = {t.key: t.description for t in templates}
         layout = QVBoxLayout(self)
         layout.addWidget(self.template_list, 1)

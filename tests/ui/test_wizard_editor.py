@@ -494,3 +494,14 @@ def test_a_release_under_review_opens_read_only_for_its_author(qtbot, main_windo
     assert window.read_only_banner.isVisible()
     assert "Реліз на погодженні" in window.read_only_banner.text()
     assert not window.actions_.save.isEnabled() and not window.actions_.bold.isEnabled()
+
+
+def test_typing_without_a_pause_is_still_autosaved(qtbot, editor_window, office, release_id) -> None:
+    database = office[0]
+    editor_window.autosave_max_wait_s = 0.3
+    editor_window.editor.setFocus()
+    editor_window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    for _ in range(12):  # a key every 250 ms: the 1.5 s pause never comes
+        type_text(editor_window.editor, "ж")
+        qtbot.wait(250)
+    assert "ж" in _stored(database, release_id).blocks[-1].text
