@@ -122,6 +122,10 @@ class DirectoryFacade(FacadeBase):
         self._index_checked_at = None
         self._row_cache = None
 
+    def warm_directory(self) -> int:
+        """Loads the search index ahead of the first keystroke (safe off the GUI thread); returns its size."""
+        return len(self._official_index().entries)
+
     def _official_index(self) -> DirectoryIndex:
         # Type-ahead searches on every keystroke: the index is checked against the table (a query that
         # scans it) only every few seconds, and at once after an edit made through this facade.
