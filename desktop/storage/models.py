@@ -267,4 +267,6 @@ def include_in_autogenerate(obj, name, type_, reflected, compare_to) -> bool:  #
     """The full-text objects are dialect-specific and made by the migration, outside the models."""
     if type_ == "table" and name and name.startswith("releases_fts"):
         return False
+    if type_ == "column" and name == "search_vector":  # PostgreSQL's stored tsvector (migration 0003)
+        return False
     return not (type_ == "index" and name == "ix_releases_fulltext")
