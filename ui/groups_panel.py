@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -13,14 +14,18 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.errors import UserError
 from desktop.facade.directory import GroupRow
+from desktop.language.inflection import CASES
 from desktop.workspace import Workspace
-from ui.officials_model import GroupsModel
+from ui.official_dialog import CORRECTED_COLOUR
+from ui.officials_model import CASE_LABELS, GroupsModel
 
 
 class GroupsPanel(QWidget):
@@ -66,12 +71,32 @@ class GroupsPanel(QWidget):
         for button in (self.add_button, self.save_button, self.toggle_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        note = QLabel("Група узгоджується в множині: «участь у якому взяли голови громад…».")
+        note = QLabel("Група узгоджується в множині: «участь у якому взяли голови громад…». "
+                      + ("Форму можна виправити: F2 або подвійне клацання; виправлені позначено жовтим."
+                         if self.is_admin else ""))
         note.setStyleSheet("color: #5f6368")
+        note.setWordWrap(True)
+        self.forms_table = QTableWidget(len(CASES), 1)
+        self.forms_table.setObjectName("group_forms")
+        self.forms_table.setHorizontalHeaderLabels(["Відмінкова форма"])
+        self.forms_table.setVerticalHeaderLabels([CASE_LABELS[case] for case in CASES])
+        self.forms_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.forms_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.forms_table.setTabKeyNavigation(False)
+        self.forms_table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+            if self.is_admin else QAbstractItemView.EditTrigger.NoEditTriggers)
+        rows_height = sum(self.forms_table.rowHeight(row) for row in range(len(CASES)))
+        self.forms_table.setFixedHeight(rows_height + self.forms_table.horizontalHeader().sizeHint().height()
+                                        + 2 * self.forms_table.frameWidth())
+        self.forms_table.itemChanged.connect(self._form_edited)
+        self.generated: dict[str, str] = {}
+        self._filling = False
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
         layout.addLayout(buttons)
+        layout.addWidget(self.forms_table)
         layout.addWidget(note)
         self.refresh()
 
@@ -90,6 +115,8 @@ class GroupsPanel(QWidget):
         wanted = select_id if select_id is not None else (current.id if current else None)
         if wanted is not None and self.model.row_of(wanted) >= 0:
             self.table.selectRow(self.model.row_of(wanted))
+        elif self.model.rowCount():
+            self.table.selectRow(0)
         self._update_enabled()
 
     def _fill_from_selection(self) -> None:
@@ -97,7 +124,49 @@ class GroupsPanel(QWidget):
         if group is not None:
             self.text_edit.setText(group.text)
             self.precedence_spin.setValue(group.precedence)
+        self._show_forms()
         self._update_enabled()
+
+    def _show_forms(self) -> None:
+        """The selected group's case forms, those corrected by hand marked."""
+        group = self.selected()
+        applied: dict[str, str] = {}
+        self.generated = {}
+        if group is not None:
+            try:
+                applied, self.generated = self.workspace.group_forms(group.id)
+            except UserError as error:
+                QMessageBox.warning(self, "Довідник посадовців", str(error))
+        self._filling = True
+        bold = QFont()
+        bold.setBold(True)
+        for row, case in enumerate(CASES):
+            item = QTableWidgetItem(applied.get(case, ""))
+            if case in applied and applied[case] != self.generated.get(case):
+                item.setBackground(QBrush(QColor(CORRECTED_COLOUR)))
+                item.setFont(bold)
+                item.setToolTip(f"Виправлено вручну. Згенерована форма: {self.generated.get(case, '')}")
+            self.forms_table.setItem(row, 0, item)
+        self._filling = False
+
+    def is_corrected(self, case: str) -> bool:
+        """True when the selected group's form in this case was corrected by hand."""
+        item = self.forms_table.item(CASES.index(case), 0)
+        return item is not None and item.text() != self.generated.get(case, item.text())
+
+    def _form_edited(self, item: QTableWidgetItem) -> None:
+        group = self.selected()
+        if self._filling or group is None:
+            return
+        case = CASES[item.row()]
+        text = " ".join(item.text().split())
+        # the generated text typed back (or nothing) removes the correction
+        wanted = "" if text in ("", self.generated.get(case)) else text
+        try:
+            self.workspace.set_group_form_override(group.id, case, wanted)
+        except UserError as error:
+            QMessageBox.warning(self, "Довідник посадовців", str(error))
+        self._show_forms()
 
     def _update_enabled(self) -> None:
         group = self.selected()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -313,6 +314,24 @@ class DirectoryFacade(FacadeBase):
                                                       precedence=precedence, active=active)
             session.flush()
             return _group_row(group)
+
+    def group_forms(self, group_id: int) -> tuple[dict[str, str], dict[str, str]]:
+        """A group's six case forms as they apply (corrections included), and the generated ones."""
+        from desktop import directory_groups
+
+        with self.database.session() as session:
+            group = directory_groups.get_group(session, group_id)
+            applied = directory_groups.participant_from_group(group).forms  # generates any missing form
+            generated = json.loads(group.forms_json or "{}")
+            return ({case: applied.get(case, "") for case in CASES},
+                    {case: str(generated.get(case, "")) for case in CASES})
+
+    def set_group_form_override(self, group_id: int, case: str, text: str) -> None:
+        """Stores a hand-corrected case form of a group ('' restores the generated one)."""
+        from desktop import directory_groups
+
+        with self.database.session() as session:
+            directory_groups.set_group_form_override(session, self._attached(session), group_id, case, text)
 
     def group_participant(self, group_id: int) -> Participant:
         """A snapshot of the group for a release (it agrees in the plural)."""

@@ -339,3 +339,19 @@ def test_the_table_is_usable_from_the_keyboard(qtbot, admin_workspace: Workspace
     assert QApplication.focusWidget() is window.table
     qtbot.keyClick(window.table, Qt.Key.Key_Return)
     assert opened == ["Мельник"]
+
+
+def test_a_group_form_corrected_by_hand_is_kept_and_used(qtbot, admin_workspace: Workspace) -> None:
+    window = open_window(qtbot, admin_workspace)
+    panel = window.groups_panel
+    assert panel.forms_table.item(1, 0).text() == "голів територіальних громад Коростенського району"
+    panel.forms_table.item(1, 0).setText("голів громад Коростенського району")
+    assert panel.is_corrected("genitive") and panel.forms_table.item(1, 0).font().bold()
+    group = panel.selected()
+    assert group is not None
+    assert admin_workspace.group_participant(group.id).form("genitive") == "голів громад Коростенського району"
+    panel.refresh()
+    assert panel.is_corrected("genitive") and not panel.is_corrected("dative")
+    panel.forms_table.item(1, 0).setText("")  # emptied: the generated form applies again
+    assert not panel.is_corrected("genitive")
+    assert panel.forms_table.item(1, 0).text() == "голів територіальних громад Коростенського району"
