@@ -120,8 +120,9 @@ def _release_rows(count: int, user_id: int, seed: int) -> Iterator[tuple[Any, ..
     start = datetime(2024, 1, 1, tzinfo=UTC)
     for index in range(count):
         title, document = _release_text(rng)
-        document_json = _fast_json(document.to_json_data())
-        payload = _fast_json({"document": document.to_json_data(), "facts": {}, "participants": []})
+        data = document.to_json_data()
+        document_json = _fast_json(data)
+        payload = _fast_json({"document": data, "facts": {}, "participants": []})
         moment = (start + timedelta(minutes=index * 7 + rng.randint(0, 6))).replace(tzinfo=None)
         yield (
             "event_report",
