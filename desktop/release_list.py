@@ -255,6 +255,7 @@ class ChangeListener:
         self._thread = threading.Thread(target=self._run, name="visnyk-listen", daemon=True)
 
     def start(self) -> ChangeListener:
+        """Starts the listening thread; `ready` is set once LISTEN is in place."""
         self._thread.start()
         return self
 

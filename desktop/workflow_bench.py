@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import random
 import sqlite3
@@ -209,7 +210,7 @@ def bench_figures(quick: bool = False) -> dict[str, Any]:
                 def first_page() -> None:
                     list_releases(session, user, "all", limit=100)
 
-                search_index = iter(range(10**9))
+                search_index = itertools.count()
 
                 def search() -> None:
                     list_releases(session, user, "all", search=searches[next(search_index) % len(searches)])
