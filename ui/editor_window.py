@@ -7,29 +7,17 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont
-from PySide6.QtWidgets import (
-    QApplication,
-    QDockWidget,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QScrollArea,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
 
 from desktop.document import Document
 from desktop.errors import UserError
 from desktop.labels import STATUS_LABELS
 from ui.conflict_dialog import KEEP_MINE, ConflictDialog
 from ui.editor_actions import EditorActions
+from ui.editor_page import EditorPage
 from ui.find_replace import FindReplaceBar
-from ui.release_editor import EDITOR_FONT_FAMILY, ReleaseEditor
+from ui.release_editor import ReleaseEditor
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -38,8 +26,6 @@ if TYPE_CHECKING:
 
 # Autosave after this pause in typing: well inside the promised 2 s, long enough not to save every key.
 AUTOSAVE_DELAY_MS = 1500
-PAGE_MAX_WIDTH = 920
-EDITOR_MIN_HEIGHT = 260
 AUTOSAVE_MAX_WAIT_S = 10.0
 VIEW_DELAY_MS = 150
 OVER_LIMIT_STYLE = "color: #c5221f; font-weight: bold"
@@ -92,10 +78,15 @@ class EditorWindow(QMainWindow):
         self.view_timer.timeout.connect(self.refresh_view)
         self._last_save_text = ""
         self._unsaved_since: float | None = None
+        self._undo_steps = 0
+        self._loading = False
         self.autosave_max_wait_s = AUTOSAVE_MAX_WAIT_S
 
         self._load(record)
-        self.editor.textChanged.connect(self._on_changed)
+        # Not textChanged: a highlighter's underlines emit it too, and would postpone the autosave forever.
+        text_document = self.editor.document()
+        text_document.contentsChange.connect(self._on_contents_change)
+        text_document.undoCommandAdded.connect(self._on_changed)
         self.headline_edit.textChanged.connect(self._on_changed)
         from ui.editor_review import attach_review  # review's menu and comments dock, kept in its own module
 
@@ -108,87 +99,13 @@ class EditorWindow(QMainWindow):
     # Layout.
 
     def _build_body(self) -> None:
-        self.headline_edit = QLineEdit()
-        self.headline_edit.setObjectName("headline")
-        self.headline_edit.setPlaceholderText("Заголовок релізу")
-        headline_font = QFont(EDITOR_FONT_FAMILY)
-        headline_font.setPointSizeF(15)
-        headline_font.setBold(True)
-        self.headline_edit.setFont(headline_font)
-        self.headline_counter = QLabel()
-        self.headline_counter.setObjectName("headline_counter")
-        headline_label = QLabel("&Заголовок:")
-        headline_label.setBuddy(self.headline_edit)
-        headline_row = QHBoxLayout()
-        headline_row.addWidget(headline_label)
-        headline_row.addWidget(self.headline_edit, 1)
-        headline_row.addWidget(self.headline_counter)
-
-        # The body grows with its text inside a scrolling page, so the signature always sits right under it.
-        self.editor.setFrameShape(QFrame.Shape.NoFrame)
-        self.editor.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.editor.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.editor.document().documentLayout().documentSizeChanged.connect(lambda *_: self._fit_editor())
-        self.editor.cursorPositionChanged.connect(self._keep_cursor_visible)
-        self.signature_label = QLabel()
-        self.signature_label.setObjectName("signature")
-        self.signature_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.signature_label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.signature_label.setWordWrap(True)
-        self.signature_label.setToolTip("Підпис відділу з налаштувань; змінює його адміністратор.")
-        self.page = QFrame()
-        self.page.setObjectName("page")
-        self.page.setMaximumWidth(PAGE_MAX_WIDTH)
-        self.page.setStyleSheet(
-            "QFrame#page { background: white; border: 1px solid #c8cacd; }"
-            "QLabel#signature { color: #3c4043; background: white; padding: 12px 18px 24px 18px;"
-            f" font-family: '{EDITOR_FONT_FAMILY}', serif; font-size: 13pt; }}"
-        )
-        page_layout = QVBoxLayout(self.page)
-        page_layout.setContentsMargins(1, 1, 1, 1)
-        page_layout.setSpacing(0)
-        page_layout.addWidget(self.editor)
-        page_layout.addWidget(self.signature_label)
-        page_layout.addStretch(1)
-        desk = QWidget()
-        desk.setObjectName("desk")
-        desk.setStyleSheet("QWidget#desk { background: #e8eaed; }")
-        desk_layout = QHBoxLayout(desk)
-        desk_layout.setContentsMargins(16, 12, 16, 16)
-        desk_layout.addWidget(self.page)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("page_scroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.setWidget(desk)
-
-        self.read_only_banner = QLabel()
-        self.read_only_banner.setObjectName("read_only_banner")
-        self.read_only_banner.setWordWrap(True)
-        self.read_only_banner.setStyleSheet("background: #fef7e0; color: #3c4043; padding: 6px 16px;")
-        self.read_only_banner.hide()
-
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 10, 0, 0)
-        layout.setSpacing(6)
-        headline_row.setContentsMargins(16, 0, 16, 0)
-        layout.addWidget(self.read_only_banner)
-        layout.addLayout(headline_row)
-        layout.addWidget(self.scroll, 1)
-        layout.addWidget(self.find_bar)
-        self.setCentralWidget(body)
-
-    def _fit_editor(self) -> None:
-        height = int(self.editor.document().size().height()) + 2 * self.editor.frameWidth() + 4
-        self.editor.setFixedHeight(max(height, EDITOR_MIN_HEIGHT))
-
-    def _keep_cursor_visible(self) -> None:
-        rect = self.editor.cursorRect()
-        point = self.editor.viewport().mapTo(self.scroll.widget(), rect.center())
-        self.scroll.ensureVisible(point.x(), point.y(), 24, rect.height() + 24)
+        self.page_view = EditorPage(self.editor, self.find_bar)
+        # The parts other code and tests reach through the window.
+        self.headline_edit = self.page_view.headline_edit
+        self.headline_counter = self.page_view.headline_counter
+        self.signature_label = self.page_view.signature_label
+        self.read_only_banner = self.page_view.read_only_banner
+        self.setCentralWidget(self.page_view)
 
     def _build_status_bar(self) -> None:
         self.counts_label = QLabel()
@@ -223,9 +140,12 @@ class EditorWindow(QMainWindow):
         self.headline_edit.blockSignals(True)
         self.headline_edit.setText(record.document.title)
         self.headline_edit.blockSignals(False)
+        self._loading = True
         self.editor.blockSignals(True)
         self.editor.set_model(record.document)
         self.editor.blockSignals(False)
+        self._loading = False
+        self._undo_steps = 0
         lines = record.signature_lines
         self.signature_label.setText(
             "\n".join(lines) if lines else "Підпис відділу не задано (Сервіс → Налаштування відділу)."
@@ -254,6 +174,13 @@ class EditorWindow(QMainWindow):
     def is_dirty(self) -> bool:
         """True while the window holds words the database does not."""
         return self.current_document() != self._saved_document
+
+    def _on_contents_change(self, _position: int, removed: int, added: int) -> None:
+        # Typing changes the length; a format change, undo or redo moves the undo stack; a re-highlight neither.
+        steps = self.editor.document().availableUndoSteps()
+        if not self._loading and (removed != added or steps != self._undo_steps):
+            self._undo_steps = steps
+            self._on_changed()
 
     def _on_changed(self) -> None:
         # Per key only timers restart: converting a long text to the model waits for a pause in typing.
