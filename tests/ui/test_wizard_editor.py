@@ -505,3 +505,22 @@ def test_typing_without_a_pause_is_still_autosaved(qtbot, editor_window, office,
         type_text(editor_window.editor, "ж")
         qtbot.wait(250)
     assert "ж" in _stored(database, release_id).blocks[-1].text
+
+
+def test_re_underlining_does_not_postpone_the_autosave(qtbot, editor_window, office, release_id) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat
+
+    class Underliner(QSyntaxHighlighter):
+        def highlightBlock(self, text: str) -> None:  # noqa: N802
+            underline = QTextCharFormat()
+            underline.setFontUnderline(True)
+            self.setFormat(0, min(4, len(text)), underline)
+
+    underliner = Underliner(editor_window.editor.document())
+    ticker = QTimer(editor_window)
+    ticker.timeout.connect(underliner.rehighlight)  # like a spelling checker's results arriving
+    ticker.start(200)
+    _type_at_end(editor_window.editor, qtbot, " Підкреслено")
+    qtbot.waitUntil(lambda: _stored(office[0], release_id).blocks[-1].text.endswith("Підкреслено"), timeout=3000)
+    ticker.stop()
