@@ -41,7 +41,9 @@ class FindReplaceBar(QWidget):
         self.close_button.setAutoRaise(True)
         self.status = QLabel()
         self.status.setObjectName("find_status")
-        self.status.setMinimumWidth(120)
+        self.status.setMinimumWidth(90)
+        for line in (self.find_edit, self.replace_edit):
+            line.setMinimumWidth(200)
         self.replace_label = QLabel("Замінити &на:")
         self.replace_label.setBuddy(self.replace_edit)
         find_label = QLabel("&Знайти:")
