@@ -41,7 +41,14 @@ class ProofingFacade(FacadeBase):
 
     def suggest(self, word: str) -> tuple[str, ...]:
         """Spelling replacements for word, best first (slow the first time: call it off the GUI thread)."""
-        return self.proofreader().spelling.suggest(word)
+        memo: dict[str, tuple[str, ...]] = self.__dict__.setdefault("_suggestion_memo", {})
+        if word not in memo:
+            memo[word] = self.proofreader().spelling.suggest(word)
+        return memo[word]
+
+    def known_suggestions(self, word: str) -> tuple[str, ...] | None:
+        """The suggestions for word if already worked out, else None (the caller then asks suggest off-thread)."""
+        return self.__dict__.get("_suggestion_memo", {}).get(word)
 
     def glossary_words(self) -> list[str]:
         with self.database.session() as session:
@@ -72,3 +79,4 @@ class ProofingFacade(FacadeBase):
         # The cached checker learns the word in place: rebuilding would reread the whole directory.
         if self._proofreader_cache is not None:
             self._proofreader_cache.add_words([word])
+        self.__dict__.pop("_suggestion_memo", None)  # the new word may now be a better suggestion

@@ -1,0 +1,272 @@
+"""Proofing in the editor: underlines as one types, the context menu, the F7 panel, the check before submitting."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QMessageBox
+
+from desktop import accounts, glossary, releases, workflow
+from desktop.document import Document
+from desktop.storage.engine import Database
+from desktop.storage.models import User
+from desktop.workspace import Workspace
+from tests.conftest import TEST_PASSWORD
+from tests.ui.drafting_support import type_text
+from ui.editor_window import EditorWindow
+from ui.proofing_highlighter import UNDERLINE_COLOURS, BlockFindings
+from ui.tasks import TaskRunner
+
+LEAD = "Нарада відбулася у Києві."
+MISSPELT, RIGHT = "адмністрація", "адміністрація"
+
+
+@pytest.fixture
+def people(sqlite_database: Database) -> dict[str, User]:
+    with sqlite_database.session() as session:
+        admin = accounts.create_first_admin(session, "admin", "Адміністратор Тестовий", TEST_PASSWORD)
+    with sqlite_database.session() as session:
+        actor = session.merge(admin)
+        author = accounts.add_user(session, actor, "olena", "Олена Мельник", ["author"], TEST_PASSWORD)
+        supervisor = accounts.add_user(session, actor, "petro", "Петро Коваль", ["supervisor"], TEST_PASSWORD)
+    return {"admin": admin, "author": author, "supervisor": supervisor}
+
+
+@pytest.fixture(autouse=True)
+def boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
+    """No modal box ever blocks: questions get the answer a test sets, warnings are recorded."""
+    state: dict[str, Any] = {"answer": QMessageBox.StandardButton.No, "questions": [], "warnings": []}
+
+    def question(_parent: Any, _title: str, text: str, *args: Any, **kwargs: Any) -> Any:
+        state["questions"].append(text)
+        return state["answer"]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: state["warnings"].append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Discard)
+    yield state
+
+
+def create(database: Database, author: User, plain: str) -> int:
+    with database.session() as session:
+        return releases.create_release(session, session.merge(author), Document.from_plain_text(plain)).id
+
+
+def open_editor(qtbot: Any, database: Database, user: User, release_id: int) -> EditorWindow:
+    workspace = Workspace(database, user)
+    window = EditorWindow(workspace, workspace.open_release(release_id), TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(lambda: window.proofing.panel is not None)
+    return window
+
+
+def wave_ranges(window: EditorWindow, block_number: int = 0) -> list[tuple[str, str]]:
+    """The underlined fragments of a paragraph, with their colours, as the layout will paint them."""
+    block = window.editor.document().findBlockByNumber(block_number)
+    wave = QTextCharFormat.UnderlineStyle.WaveUnderline
+    return [(block.text()[r.start:r.start + r.length], r.format.underlineColor().name())
+            for r in block.layout().formats() if r.format.underlineStyle() == wave]
+
+
+def end_of_lead(window: EditorWindow) -> None:
+    cursor = QTextCursor(window.editor.document().firstBlock())
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    window.editor.setTextCursor(cursor)
+
+
+def test_a_misspelt_word_is_underlined_red_and_fixed_from_the_context_menu(
+    qtbot: Any, sqlite_database: Database, people: dict[str, User]
+) -> None:
+    release_id = create(sqlite_database, people["author"], f"Нарада\n\n{LEAD}")
+    window = open_editor(qtbot, sqlite_database, people["author"], release_id)
+    assert wave_ranges(window) == []
+    end_of_lead(window)
+    type_text(window.editor, f" Військова {MISSPELT}")
+    assert wave_ranges(window) == []  # the word being typed is not a mistake yet
+    type_text(window.editor, " працює.")
+    red = UNDERLINE_COLOURS["spelling"].name()
+    assert wave_ranges(window) == [(MISSPELT, red)]
+    data = window.editor.document().firstBlock().userData()
+    assert isinstance(data, BlockFindings) and [f.kind for f in data.findings] == ["spelling"]
+
+    at = window.editor.toPlainText().index(MISSPELT) + 3
+    menu = window.proofing.menu.build_menu(at)
+    texts = [action.text() for action in menu.actions()]
+    assert texts[0].startswith(f"Слова «{MISSPELT}» немає")
+    assert "Додати до &особистого словника" in texts
+    [suggestion] = [action for action in menu.actions() if action.text() == RIGHT]
+    suggestion.trigger()
+    assert window.editor.document().firstBlock().text() == f"{LEAD} Військова {RIGHT} працює."
+    assert wave_ranges(window) == []
+    window.editor.undo()  # the fix was one step
+    assert window.editor.document().firstBlock().text() == f"{LEAD} Військова {MISSPELT} працює."
+
+
+def test_the_panel_lists_the_glued_year_and_fixes_all_typography_in_one_undo_step(
+    qtbot: Any, sqlite_database: Database, people: dict[str, User], reference_release: str
+) -> None:
+    headline, *paragraphs = reference_release.splitlines()
+    release_id = create(sqlite_database, people["author"], headline + "\n\n" + "\n\n".join(paragraphs))
+    window = open_editor(qtbot, sqlite_database, people["author"], release_id)
+    controller = window.proofing
+    qtbot.keyClick(window.editor, Qt.Key.Key_F7)
+    assert controller.dock.isVisible() and controller.panel.tree.hasFocus()
+    panel = controller.panel
+    assert [(e.fragment, e.finding.suggestions) for e in panel.entries] == [("2023року", ("2023 року",))]
+    assert controller.dock.windowTitle() == "Правопис (1)"
+    assert "типографіка 1" in panel.summary_label.text()
+    item = panel.tree.topLevelItem(0).child(0)
+    assert item.text(0) == "«2023року» → «2023 року»"
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Return)  # Enter jumps to it
+    assert window.editor.textCursor().selectedText() == "2023року" and window.editor.hasFocus()
+
+    qtbot.mouseClick(panel.fix_all_button, Qt.MouseButton.LeftButton)
+    lead = window.editor.document().firstBlock().text()
+    assert "20 квітня 2023 року у Києві" in lead
+    assert panel.entries == [] and panel.summary_label.text() == "Зауважень немає."
+    window.editor.undo()
+    assert "20 квітня 2023року у Києві" in window.editor.document().firstBlock().text()
+
+
+def test_one_click_fix_of_a_style_finding_and_the_headline(
+    qtbot: Any, sqlite_database: Database, people: dict[str, User]
+) -> None:
+    release_id = create(sqlite_database, people["author"], "Нарада  в ОВА\n\nГолова прийняв участь у нараді.")
+    window = open_editor(qtbot, sqlite_database, people["author"], release_id)
+    window.proofing.show_panel()
+    panel = window.proofing.panel
+    kinds = {(e.in_headline, e.finding.kind) for e in panel.entries}
+    assert kinds == {(True, "typography"), (False, "style")}
+    for index in range(len(panel.entries)):
+        group = panel.tree.topLevelItem(0)
+        panel.tree.setCurrentItem(group.child(0))
+        assert panel.fix_button.isEnabled(), index
+        qtbot.mouseClick(panel.fix_button, Qt.MouseButton.LeftButton)
+    assert window.headline_edit.text() == "Нарада в ОВА"
+    assert window.editor.document().firstBlock().text() == "Голова взяв участь у нараді."
+
+
+def test_an_author_cannot_add_to_the_department_glossary_but_to_their_own(
+    qtbot: Any, sqlite_database: Database, people: dict[str, User], boxes: dict[str, Any]
+) -> None:
+    release_id = create(sqlite_database, people["author"], "Нарада\n\nЗустріч у Кропивнянці.")
+    window = open_editor(qtbot, sqlite_database, people["author"], release_id)
+    at = window.editor.toPlainText().index("Кропивнянці") + 1
+    actions = {a.text(): a for a in window.proofing.menu.build_menu(at).actions()}
+    assert not actions["Додати до словника &відділу"].isEnabled()
+    window.proofing.menu.add_department("Кропивнянці")  # as if a stale entry had been clicked
+    assert boxes["warnings"] and boxes["warnings"][0].startswith("Недостатньо прав")
+    with sqlite_database.session() as session:
+        assert "Кропивнянці" not in glossary.glossary_words(session)
+    assert wave_ranges(window) != []
+    actions["Додати до &особистого словника"].trigger()
+    assert wave_ranges(window) == []
+    assert Workspace(sqlite_database, people["author"]).personal_words() == ["Кропивнянці"]
+
+
+def test_an_administrator_adds_to_the_department_glossary(
+    qtbot: Any, sqlite_database: Database, people: dict[str, User]
+) -> None:
+    release_id = create(sqlite_database, people["admin"], "Нарада\n\nЗасідання ЖРВА.")
+    window = open_editor(qtbot, sqlite_database, people["admin"], release_id)
+    at = window.editor.toPlainText().index("ЖРВА") + 1
+    actions = {a.text(): a for a in window.proofing.menu.build_menu(at).actions()}
+    assert actions["Додати до словника &відділу"].isEnabled()
+    actions["Додати до словника &відділу"].trigger()
+    assert wave_ranges(window) == []
+    with sqlite_database.session() as session:
+        assert "ЖРВА" in glossary.glossary_words(session)
+
+
+def test_ignore_stops_flagging_the_word(qtbot: Any, sqlite_database: Database, people: dict[str, User]) -> None:
+    release_id = create(sqlite_database, people["author"], "Нарада\n\nЗустріч у Кропивнянці.\n\nЗнову Кропивнянці.")
+    window = open_editor(qtbot, sqlite_database, people["author"], release_id)
+    at = window.editor.toPlainText().index("Кропивнянці") + 1
+    [ignore] = [a for a in window.proofing.menu.build_menu(at).actions() if a.text() == "&Пропустити"]
+    ignore.trigger()
+    assert wave_ranges(window, 0) == [] and wave_ranges(window, 1) == []
+
+
+def test_security_findings_are_orange_and_never_fixed(
+    qtbot: Any, sqlite_database: Database, people: dict[str, User]
+) -> None:
+    release_id = create(sqlite_database, people["author"], "Нарада\n\nДопомогу передали в/ч А1234.")
+    window = open_editor(qtbot, sqlite_database, people["author"], release_id)
+    assert [colour for _text, colour in wave_ranges(window)] == [UNDERLINE_COLOURS["security"].name()]
+    at = window.editor.toPlainText().index("А1234")
+    menu_texts = [a.text() for a in window.proofing.menu.build_menu(at).actions()]
+    assert "&Пропустити" not in menu_texts
+    window.proofing.show_panel()
+    panel = window.proofing.panel
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0).child(0))
+    assert not panel.fix_button.isEnabled()
+
+
+def test_submitting_with_findings_asks_first(
+    qtbot: Any, sqlite_database: Database, people: dict[str, User], boxes: dict[str, Any]
+) -> None:
+    release_id = create(sqlite_database, people["author"], "Нарада\n\nНарада відбулася 20 квітня 2023року.")
+    window = open_editor(qtbot, sqlite_database, people["author"], release_id)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert boxes["questions"] == ["У тексті залишилося 1 зауваження. Усе одно подати на погодження?\n\n"
+                                  "Керівник побачить їх на панелі «Правопис» (F7)."]
+    with sqlite_database.session() as session:
+        assert releases.get_release(session, release_id).status == "draft"
+    boxes["answer"] = QMessageBox.StandardButton.Yes
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    with sqlite_database.session() as session:
+        assert releases.get_release(session, release_id).status == "in_review"
+
+
+def test_a_clean_text_is_submitted_without_a_question(
+    qtbot: Any, sqlite_database: Database, people: dict[str, User], boxes: dict[str, Any]
+) -> None:
+    release_id = create(sqlite_database, people["author"], "Нарада\n\nНарада відбулася 20 квітня 2023 року.")
+    window = open_editor(qtbot, sqlite_database, people["author"], release_id)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert boxes["questions"] == []
+    with sqlite_database.session() as session:
+        assert releases.get_release(session, release_id).status == "in_review"
+
+
+def test_the_reviewer_sees_the_findings_at_once(qtbot: Any, sqlite_database: Database, people: dict[str, User]) -> None:
+    release_id = create(sqlite_database, people["author"], "Нарада\n\nНарада відбулася 20 квітня 2023року.")
+    with sqlite_database.session() as session:
+        workflow.submit(session, session.merge(people["author"]), release_id)
+    window = open_editor(qtbot, sqlite_database, people["supervisor"], release_id)
+    controller = window.proofing
+    assert controller.dock.isVisible() and not controller.dock.visibleRegion().isEmpty()
+    assert [e.fragment for e in controller.panel.entries] == ["2023року"]
+
+
+def test_typing_in_a_long_release_rechecks_only_the_changed_paragraph(
+    qtbot: Any, sqlite_database: Database, people: dict[str, User], reference_release: str
+) -> None:
+    _headline, *paragraphs = reference_release.splitlines()
+    body = [p for p in paragraphs if len(p.split()) > 20]
+    long_text = "Нарада\n\n" + "\n\n".join(body * (10_000 // sum(len(p.split()) for p in body) + 1))
+    release_id = create(sqlite_database, people["author"], long_text)
+    window = open_editor(qtbot, sqlite_database, people["author"], release_id)
+    assert len(window.editor.toPlainText().split()) >= 10_000
+    highlighter = window.proofing.highlighter
+    checked: list[str] = []
+    original = highlighter.proofreader.check_paragraph
+    highlighter.proofreader.check_paragraph = lambda text: checked.append(text) or original(text)  # type: ignore[method-assign]
+    block = window.editor.document().findBlockByNumber(40)
+    before = block.text()
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    window.editor.setTextCursor(cursor)
+    started = time.perf_counter()
+    type_text(window.editor, " Так.")
+    per_key_ms = (time.perf_counter() - started) * 1000 / 5
+    assert checked == [before + " Так."[:length] for length in range(1, 6)]  # that paragraph once a key
+    assert per_key_ms < 100  # the whole key press, editor window included; the check itself is ~1 ms

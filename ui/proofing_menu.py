@@ -1,0 +1,218 @@
+"""The editor's context menu additions: the finding under the cursor, its fixes and the dictionaries."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QTextBlock
+from PySide6.QtWidgets import QMenu, QMessageBox, QTextEdit
+
+from desktop.errors import UserError
+from desktop.language.proofing import Finding
+from ui.proofing_edits import replace_finding
+from ui.proofing_highlighter import ProofingHighlighter, recheck_everywhere, utf16_length
+
+if TYPE_CHECKING:
+    from desktop.workspace import Workspace
+    from ui.tasks import TaskRunner
+
+MESSAGE_WIDTH_PX = 380
+SEARCHING_TEXT = "Пошук варіантів…"
+
+
+def finding_at(highlighter: ProofingHighlighter, position: int) -> tuple[QTextBlock, Finding] | None:
+    """The finding that covers (or ends at) a document position, with its block."""
+    block = highlighter.document().findBlock(position)
+    if not block.isValid():
+        return None
+    units = position - block.position()
+    text = block.text()
+    offset = units if len(text) == utf16_length(text) else _python_offset(text, units)
+    findings = highlighter.findings_of(block)
+    inside = [f for f in findings if f.start <= offset < f.end]
+    touching = [f for f in findings if f.end == offset]
+    # A click on a word that two layers flag: the most pressing kind first (security, then spelling…).
+    chosen = inside or touching
+    if not chosen:
+        return None
+    return block, min(chosen, key=lambda f: (f.kind != "security", f.kind != "spelling", f.end - f.start))
+
+
+def _python_offset(text: str, units: int) -> int:
+    counted = 0
+    for index, ch in enumerate(text):
+        if counted >= units:
+            return index
+        counted += 2 if ord(ch) > 0xFFFF else 1
+    return len(text)
+
+
+def _menu_text(text: str) -> str:
+    return text.replace("&", "&&")
+
+
+class ProofingMenu(QObject):
+    """Adds the proofing entries on top of a QTextEdit's own context menu."""
+
+    def __init__(self, editor: QTextEdit, highlighter: ProofingHighlighter, workspace: Workspace,
+                 tasks: TaskRunner, on_changed: Callable[[], None] | None = None) -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self.highlighter = highlighter
+        self.workspace = workspace
+        self.tasks = tasks
+        self.on_changed = on_changed
+        # The mouse's menu comes to the viewport, the keyboard's (Menu key, Shift+F10) to the editor.
+        editor.installEventFilter(self)
+        editor.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
+            if event.reason() == QContextMenuEvent.Reason.Mouse:
+                position = self.editor.cursorForPosition(self._viewport_point(watched, event.pos())).position()
+            else:
+                position = self.editor.textCursor().position()
+            menu = self.build_menu(position)
+            menu.exec(event.globalPos())
+            menu.deleteLater()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _viewport_point(self, watched: QObject, point: QPoint) -> QPoint:
+        if watched is self.editor:
+            return self.editor.viewport().mapFrom(self.editor, point)
+        return point
+
+    def build_menu(self, position: int) -> QMenu:
+        """The editor's standard menu with the proofing entries for the finding at position on top."""
+        menu = self.editor.createStandardContextMenu()
+        standard = menu.actions()
+        first = standard[0] if standard else None
+        entries = self.proofing_actions(menu, position)
+        if entries:
+            menu.insertActions(first, entries)
+            if first is not None:
+                menu.insertSeparator(first)
+        return menu
+
+    def proofing_actions(self, menu: QMenu, position: int) -> list[QAction]:
+        """The entries for the finding at position: its message, fixes, ignore, the dictionaries."""
+        found = finding_at(self.highlighter, position)
+        if found is None:
+            return []
+        block, finding = found
+        fragment = block.text()[finding.start:finding.end]
+        entries: list[QAction] = []
+        message = QAction(self._elided(finding.message), menu)
+        message.setEnabled(False)
+        message.setToolTip(finding.message)
+        entries.append(message)
+        if finding.kind == "security":
+            return entries  # for the reviewer's judgement: never a one-click change
+        if finding.kind == "spelling" and not finding.suggestions:
+            known = self.workspace.known_suggestions(fragment)
+            if known is None:
+                placeholder = QAction(SEARCHING_TEXT, menu)
+                placeholder.setEnabled(False)
+                entries.append(placeholder)
+                self._find_suggestions(menu, placeholder, block, finding, fragment)
+            else:
+                entries += self._suggestion_actions(menu, block, finding, fragment, known)
+        else:
+            entries += self._suggestion_actions(menu, block, finding, fragment, finding.suggestions)
+        entries.append(self._separator(menu))
+        ignore = QAction("&Пропустити", menu)
+        ignore.setToolTip(f"Не позначати «{fragment}» до кінця сеансу")
+        ignore.triggered.connect(lambda: self.ignore(fragment))
+        entries.append(ignore)
+        if finding.kind == "spelling":
+            personal = QAction("Додати до &особистого словника", menu)
+            personal.triggered.connect(lambda: self.add_personal(fragment))
+            department = QAction("Додати до словника &відділу", menu)
+            department.triggered.connect(lambda: self.add_department(fragment))
+            department.setEnabled(self.workspace.can_edit_glossary())
+            if not department.isEnabled():
+                department.setToolTip("Словник відділу поповнюють керівник або адміністратор.")
+            entries += [personal, department]
+        return entries
+
+    def _elided(self, text: str) -> str:
+        metrics = self.editor.fontMetrics()
+        return _menu_text(metrics.elidedText(text, Qt.TextElideMode.ElideRight, MESSAGE_WIDTH_PX))
+
+    @staticmethod
+    def _separator(menu: QMenu) -> QAction:
+        separator = QAction(menu)
+        separator.setSeparator(True)
+        return separator
+
+    def _suggestion_actions(self, menu: QMenu, block: QTextBlock, finding: Finding, fragment: str,
+                            suggestions: tuple[str, ...]) -> list[QAction]:
+        if not suggestions:
+            none = QAction("Варіантів немає", menu)
+            none.setEnabled(False)
+            return [none]
+        actions = []
+        bold = QFont(menu.font())
+        bold.setBold(True)
+        for suggestion in suggestions:
+            action = QAction(_menu_text(suggestion) if suggestion.strip() else "(вилучити)", menu)
+            action.setFont(bold)
+            action.setEnabled(not self.editor.isReadOnly())
+            action.triggered.connect(
+                lambda _=False, s=suggestion: self.replace(block, finding, s, fragment)
+            )
+            actions.append(action)
+        return actions
+
+    def _find_suggestions(self, menu: QMenu, placeholder: QAction, block: QTextBlock, finding: Finding,
+                          fragment: str) -> None:
+        """Asks hunspell off the GUI thread (it takes up to a second or two) and fills the open menu."""
+
+        def done(suggestions: tuple[str, ...]) -> None:
+            if not shiboken6.isValid(menu) or not shiboken6.isValid(placeholder):
+                return  # the menu closed meanwhile; the answer stays cached for the next time
+            menu.insertActions(placeholder, self._suggestion_actions(menu, block, finding, fragment, suggestions))
+            menu.removeAction(placeholder)
+
+        def failed(_error: Exception) -> None:
+            if shiboken6.isValid(placeholder):
+                placeholder.setText("Варіантів немає")
+
+        self.tasks.run(lambda: self.workspace.suggest(fragment), done, failed)
+
+    # What the entries do.
+
+    def replace(self, block: QTextBlock, finding: Finding, suggestion: str, fragment: str) -> None:
+        """Replaces the finding's text with the suggestion (one undo step)."""
+        # The menu is modal, so the text cannot change under it; the check guards against a stale block all the same.
+        replace_finding(self.editor.document(), block, finding, suggestion, expected=fragment)
+
+    def ignore(self, word: str) -> None:
+        """Stops flagging the word until the program closes."""
+        proofreader = self.highlighter.proofreader
+        proofreader.ignore(word)
+        recheck_everywhere(proofreader)
+        self._changed()
+
+    def add_personal(self, word: str) -> None:
+        self._add(lambda: self.workspace.add_personal_word(word))
+
+    def add_department(self, word: str) -> None:
+        self._add(lambda: self.workspace.add_glossary_word(word))
+
+    def _add(self, store: Callable[[], str]) -> None:
+        try:
+            store()
+        except UserError as error:
+            QMessageBox.warning(self.editor.window(), "Вісник", str(error))
+            return
+        recheck_everywhere(self.highlighter.proofreader)
+        self._changed()
+
+    def _changed(self) -> None:
+        if self.on_changed is not None:
+            self.on_changed()
