@@ -114,7 +114,7 @@ class EditorReview(QObject):
         if seen is not None and numbers and numbers[-1] > seen:
             self.window.statusBar().showMessage(
                 f"Текст змінено після вашого останнього перегляду (редакція №{seen}). "
-                "Зміни: Погодження → Зміни між редакціями (Ctrl+Shift+D).",
+                "Зміни: Погодження → Зміни між редакціями (Ctrl+Shift+H).",
                 30000,
             )
 

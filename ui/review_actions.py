@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 SUBMIT_SHORTCUT = QKeySequence("Ctrl+Return")
 APPROVE_SHORTCUT = QKeySequence("Ctrl+Shift+A")
 RETURN_SHORTCUT = QKeySequence("Ctrl+Shift+R")
-DIFF_SHORTCUT = QKeySequence("Ctrl+Shift+D")
+DIFF_SHORTCUT = QKeySequence("Ctrl+Shift+H")  # history; Ctrl+Shift+D opens the directory
 
 DONE_MESSAGES = {
     "submit": "Реліз №{id} подано на погодження.",
@@ -223,6 +223,11 @@ class ReviewActions:
             return
         if self.before_move is not None and not self.before_move(name, release_id):
             return
+        if name == "submit":
+            from ui.proofing import confirm_release_submit  # findings left in the saved text: submit anyway?
+
+            if not confirm_release_submit(self.parent, self.workspace, release_id):
+                return
 
         def done(_: object) -> None:
             self.after_move(name, release_id)

@@ -52,6 +52,12 @@ def _own_qsettings(tmp_path: Path) -> Iterator[None]:
         QSettings.setPath(kind, QSettings.Scope.UserScope, original)
 
 
+@pytest.fixture(autouse=True)
+def _submit_despite_findings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """FIRST keeps «2023року» for the diff: proofing's «submit anyway?» question is answered yes."""
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args, **_kwargs: QMessageBox.StandardButton.Yes)
+
+
 @pytest.fixture
 def people(sqlite_database: Database) -> dict[str, User]:
     """An administrator, a press officer and a supervisor on SQLite."""
@@ -452,3 +458,40 @@ def test_a_supervisor_approves_in_the_editor_and_sees_the_approval_line(
     assert status_of(sqlite_database, release_id) == "approved"
     assert window.review.approval_label.text().startswith("Погоджено: Петро КОВАЛЬ, ")
     assert not window.review.actions.approve.isEnabled()
+
+
+def shortcut_owners(window: Any) -> dict[str, list[str]]:
+    from PySide6.QtGui import QAction, QShortcut
+
+    owners: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        for sequence in action.shortcuts():
+            owners.setdefault(sequence.toString(), []).append(action.text())
+    for shortcut in window.findChildren(QShortcut):
+        if shortcut.parent() is window or shortcut.parent() is window.centralWidget():
+            owners.setdefault(shortcut.key().toString(), []).append("QShortcut")
+    return owners
+
+
+def test_no_two_commands_share_a_shortcut(qtbot: Any, sqlite_database: Database, people: dict) -> None:
+    release_id = create(sqlite_database, people["author"])
+    workspace = as_user(sqlite_database, people["admin"])
+    for window in (main_window(qtbot, workspace), editor_window(qtbot, workspace, release_id)):
+        clashes = {key: names for key, names in shortcut_owners(window).items() if len(names) > 1}
+        assert clashes == {}
+
+
+def test_the_diff_opens_from_the_main_window_with_ctrl_shift_h(
+    qtbot: Any, sqlite_database: Database, people: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.diff_view import DiffDialog
+
+    release_id = create(sqlite_database, people["author"])
+    save(sqlite_database, people["author"], release_id, SECOND)
+    window = main_window(qtbot, as_user(sqlite_database, people["supervisor"]))
+    choose_inbox(window, "all")
+    window.select_release(release_id)
+    shown: list[str] = []
+    monkeypatch.setattr(DiffDialog, "exec", lambda dialog: shown.append(dialog.view.summary.text()))
+    qtbot.keyClick(window.table, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert shown == ["Додано слів: 5. Вилучено слів: 1."]
