@@ -20,12 +20,14 @@ class _Job(QRunnable):
         self.relay = relay
 
     def run(self) -> None:
+        # Values travel boxed in a list: PySide6 6.x over-releases a bare None sent through a queued
+        # Signal(object) and the process aborts ("deallocating None").
         try:
             result = self.work()
         except Exception as error:  # noqa: BLE001 - every error goes back to the GUI thread
-            self.relay.failed.emit(error)
+            self.relay.failed.emit([error])
         else:
-            self.relay.finished.emit(result)
+            self.relay.finished.emit([result])
 
 
 class TaskRunner(QObject):
@@ -58,14 +60,14 @@ class TaskRunner(QObject):
         relay = _Relay()
         self._relays.add(relay)
 
-        def finish(result: Any) -> None:
+        def finish(boxed: list[Any]) -> None:
             self._relays.discard(relay)
-            on_done(result)
+            on_done(boxed[0])
 
-        def fail(error: Any) -> None:
+        def fail(boxed: list[Any]) -> None:
             self._relays.discard(relay)
             if on_error:
-                on_error(error)
+                on_error(boxed[0])
 
         relay.finished.connect(finish)
         relay.failed.connect(fail)

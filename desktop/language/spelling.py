@@ -100,9 +100,18 @@ class Dictionaries:
             return dictionary.suggest(word)
 
 
-@lru_cache(maxsize=4)
+_loading = threading.Lock()
+
+
 def load_dictionaries(directory: str = str(DICTIONARY_DIR)) -> Dictionaries:
     """The dictionaries in directory, loaded once per process (they take half a second and 40 MB)."""
+    # libenchant crashes when two threads create brokers at once: the GUI loads off its thread.
+    with _loading:
+        return _load_dictionaries(directory)
+
+
+@lru_cache(maxsize=4)
+def _load_dictionaries(directory: str) -> Dictionaries:
     return Dictionaries(Path(directory))
 
 
