@@ -20,14 +20,12 @@ class _Job(QRunnable):
         self.relay = relay
 
     def run(self) -> None:
-        # Values travel boxed in a list: PySide6 6.x over-releases a bare None sent through a queued
-        # Signal(object) and the process aborts ("deallocating None").
         try:
             result = self.work()
         except Exception as error:  # noqa: BLE001 - every error goes back to the GUI thread
-            self.relay.failed.emit([error])
+            self.relay.failed.emit(error)
         else:
-            self.relay.finished.emit([result])
+            self.relay.finished.emit(result)
 
 
 class TaskRunner(QObject):
@@ -60,14 +58,14 @@ class TaskRunner(QObject):
         relay = _Relay()
         self._relays.add(relay)
 
-        def finish(boxed: list[Any]) -> None:
+        def finish(result: Any) -> None:
             self._relays.discard(relay)
-            on_done(boxed[0])
+            on_done(result)
 
-        def fail(boxed: list[Any]) -> None:
+        def fail(error: Any) -> None:
             self._relays.discard(relay)
             if on_error:
-                on_error(boxed[0])
+                on_error(error)
 
         relay.finished.connect(finish)
         relay.failed.connect(fail)
