@@ -49,6 +49,22 @@ class Entry:
         return self.block_number < 0
 
 
+def snippet(text: str, finding: Finding, replacement: str | None, reach: int = 8) -> tuple[str, str | None]:
+    """The finding with a word or so either side, as written and with the replacement applied."""
+    left = max(0, finding.start - reach)
+    right = min(len(text), finding.end + reach)
+    # Whole words only: cut at the first space inside the reach on each side.
+    if left > 0:
+        space = text.find(" ", left, finding.start)
+        left = space + 1 if space != -1 and space + 1 < finding.start else left
+    if right < len(text):
+        space = text.rfind(" ", finding.end + 1, right)
+        right = space if space != -1 else right
+    head, tail = text[left:finding.start], text[finding.end:right]
+    before = head + text[finding.start:finding.end] + tail
+    return before, None if replacement is None else head + replacement + tail
+
+
 class ProofingPanel(QWidget):
     """Lists the findings of the headline and the body; Enter jumps to one, «Виправити» fixes it."""
 
@@ -170,6 +186,10 @@ class ProofingPanel(QWidget):
     def _item_text(self, entry: Entry) -> str:
         place = "Заголовок: " if entry.in_headline else ""
         suggestions = self._suggestions(entry)
+        if len(entry.fragment.strip()) < 3 or not any(ch.isalnum() for ch in entry.fragment):
+            # A quote mark or a space means nothing alone: show it among its words, before and after.
+            before, after = snippet(entry.block_text, entry.finding, suggestions[0] if suggestions else None)
+            return f"{place}{before} → {after}" if after is not None else f"{place}{before}"
         fragment = entry.fragment if len(entry.fragment) <= 40 else entry.fragment[:39] + "…"
         shown = f"{place}«{fragment}»"
         if suggestions:
@@ -191,8 +211,8 @@ class ProofingPanel(QWidget):
         if not total:
             self.summary_label.setText("Зауважень немає.")
         else:
-            parts = " · ".join(f"{KIND_LABELS[kind]} {count}" for kind, count in counts.items())
-            self.summary_label.setText(f"Зауважень: {total}\n{parts}")
+            parts = ", ".join(f"{KIND_LABELS[kind]} {count}" for kind, count in counts.items() if count)
+            self.summary_label.setText(f"Зауважень: {total} ({parts}).")
         typography = any(e.finding.kind == "typography" and e.finding.suggestions for e in self.entries)
         self.fix_all_button.setEnabled(typography and self.editable())
         self.counts_changed.emit(total)

@@ -122,7 +122,7 @@ def test_the_panel_lists_the_glued_year_and_fixes_all_typography_in_one_undo_ste
     panel = controller.panel
     assert [(e.fragment, e.finding.suggestions) for e in panel.entries] == [("2023року", ("2023 року",))]
     assert controller.dock.windowTitle() == "Правопис (1)"
-    assert "типографіка 1" in panel.summary_label.text()
+    assert panel.summary_label.text() == "Зауважень: 1 (типографіка 1)."
     item = panel.tree.topLevelItem(0).child(0)
     assert item.text(0) == "«2023року» → «2023 року»"
     qtbot.keyClick(panel.tree, Qt.Key.Key_Return)  # Enter jumps to it
