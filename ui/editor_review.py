@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
 from desktop.errors import UserError
 from ui.comments_panel import CommentsPanel
@@ -105,18 +105,30 @@ class EditorReview(QObject):
         QMessageBox.warning(self.window, "Вісник", str(error))
 
     def _notice_unseen_changes(self) -> None:
-        """Tells a returning reader that the text changed since they last saw it, and how to see how."""
+        """Offers a returning reader what changed since the revision they last saw."""
+        self.unseen_button = QPushButton()
+        self.unseen_button.setObjectName("unseen_changes")
+        self.unseen_button.setFlat(True)
+        self.unseen_button.setStyleSheet("color: #b06000; text-decoration: underline")
+        self.unseen_button.clicked.connect(self.show_changes)
+        self.unseen_button.hide()
+        self.window.statusBar().addWidget(self.unseen_button)
         try:
             seen = self.workspace.last_seen_revision(self.window.release_id)
             numbers = [revision.number for revision in self.workspace.revisions(self.window.release_id)]
         except UserError:
             return
         if seen is not None and numbers and numbers[-1] > seen:
-            self.window.statusBar().showMessage(
-                f"Текст змінено після вашого останнього перегляду (редакція №{seen}). "
-                "Зміни: Погодження → Зміни між редакціями (Ctrl+Shift+H).",
-                30000,
+            self.unseen_button.setText(f"Нове після №{seen}: показати зміни")
+            self.unseen_button.setToolTip(
+                f"Текст змінено після редакції №{seen}, яку ви бачили востаннє (Ctrl+Shift+H)"
             )
+            self.unseen_button.show()
+
+    def show_changes(self) -> None:
+        """The diff since the revision last seen; afterwards the notice goes."""
+        self.actions.show_diff()
+        self.unseen_button.hide()
 
     def mark_seen(self) -> None:
         """Remembers the current text as seen (when the window closes)."""

@@ -495,3 +495,24 @@ def test_the_diff_opens_from_the_main_window_with_ctrl_shift_h(
     monkeypatch.setattr(DiffDialog, "exec", lambda dialog: shown.append(dialog.view.summary.text()))
     qtbot.keyClick(window.table, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert shown == ["Додано слів: 5. Вилучено слів: 1."]
+
+
+def test_a_returning_reviewer_is_offered_the_changes_since_last_seen(
+    qtbot: Any, sqlite_database: Database, people: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.diff_view import DiffDialog
+
+    release_id = create(sqlite_database, people["author"])
+    reviewer = as_user(sqlite_database, people["supervisor"])
+    reviewer.mark_seen(release_id)
+    save(sqlite_database, people["author"], release_id, SECOND)
+    window = editor_window(qtbot, reviewer, release_id)
+    notice = window.review.unseen_button
+    assert notice.isVisible()
+    assert "№1" in notice.text()
+    shown: list[list[tuple[str, str]]] = []
+    monkeypatch.setattr(DiffDialog, "exec", lambda dialog: shown.append(dialog.view.result.chunks))
+    qtbot.mouseClick(notice, Qt.MouseButton.LeftButton)
+    assert ("delete", "2023року") in shown[0]
+    assert not notice.isVisible()
+    assert reviewer.last_seen_revision(release_id) == 2
