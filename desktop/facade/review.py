@@ -88,31 +88,36 @@ class ReviewFacade(FacadeBase):
 
     # Workflow moves (desktop.workflow); every refusal is a Ukrainian UserError from the core.
 
-    def submit(self, release_id: int, comment: str = "") -> None:
+    def submit(self, release_id: int) -> None:
+        """Sends a draft or a returned release for approval."""
         from desktop import workflow
 
         with self.database.session() as session:
             workflow.submit(session, self._attached(session), release_id)
 
     def approve(self, release_id: int, comment: str = "") -> None:
+        """Approves the current revision (the core refuses a self-approval unless allowed)."""
         from desktop import workflow
 
         with self.database.session() as session:
             workflow.approve(session, self._attached(session), release_id, comment=comment)
 
     def return_release(self, release_id: int, comment: str) -> None:
+        """Returns a release under review to its author; the comment is required."""
         from desktop import workflow
 
         with self.database.session() as session:
             workflow.return_release(session, self._attached(session), release_id, comment)
 
-    def archive(self, release_id: int, comment: str = "") -> None:
+    def archive(self, release_id: int) -> None:
+        """Moves a release into the archive."""
         from desktop import workflow
 
         with self.database.session() as session:
             workflow.archive(session, self._attached(session), release_id)
 
-    def restore(self, release_id: int, comment: str = "") -> None:
+    def restore(self, release_id: int) -> None:
+        """Brings an archived release back to the state it had."""
         from desktop import workflow
 
         with self.database.session() as session:
@@ -137,12 +142,6 @@ class ReviewFacade(FacadeBase):
         with self.database.session() as session:
             info = workflow.approval_info(releases.get_release(session, release_id), session)
             return info.line if info else None
-
-    def release_status(self, release_id: int) -> str:
-        from desktop import releases
-
-        with self.database.session() as session:
-            return releases.get_release(session, release_id).status
 
     # Revisions and the word-level diff.
 
