@@ -1,0 +1,133 @@
+"""Users, releases and windows for the review GUI tests, made through the core on SQLite."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from desktop import accounts, releases, workflow
+from desktop.document import Document
+from desktop.storage.engine import Database
+from desktop.storage.models import User
+from desktop.workspace import Workspace
+from tests.conftest import TEST_PASSWORD
+from ui.main_window import MainWindow
+from ui.tasks import TaskRunner
+
+FIRST = (
+    "Саміт міст у Києві\n\n"
+    "20 квітня 2023року у Києві відбувся Міжнародний Саміт Міст та Регіонів України, участь у якому "
+    "взяв начальник Коростенської районної військової адміністрації Юрій Тарасюк.\n\n"
+    "Учасники обговорили відбудову громад."
+)
+SECOND = (
+    "Саміт міст у Києві\n\n"
+    "20 квітня 2023 року у Києві відбувся Міжнародний Саміт Міст та Регіонів України, участь у якому "
+    "взяв начальник Коростенської районної військової адміністрації Юрій Тарасюк.\n\n"
+    "Учасники обговорили відбудову громад і підписали угоди."
+)
+
+
+@pytest.fixture(autouse=True, name="own_qsettings")
+def own_qsettings_fixture(tmp_path: Path) -> Iterator[None]:
+    """The windows here remember inboxes on closing: into a folder of this test, not the shared one."""
+    original = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    yield
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, original)
+
+
+@pytest.fixture(autouse=True, name="submit_despite_findings")
+def submit_despite_findings_fixture(monkeypatch: pytest.MonkeyPatch) -> None:
+    """FIRST keeps «2023року» for the diff: proofing's «submit anyway?» question is answered yes."""
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args, **_kwargs: QMessageBox.StandardButton.Yes)
+
+
+@pytest.fixture(name="people")
+def people_fixture(sqlite_database: Database) -> dict[str, User]:
+    """An administrator, a press officer and a supervisor on SQLite."""
+    with sqlite_database.session() as session:
+        admin = accounts.create_first_admin(session, "admin", "Адміністратор Тестовий", TEST_PASSWORD)
+    with sqlite_database.session() as session:
+        actor = session.merge(admin)
+        author = accounts.add_user(session, actor, "olena", "Олена Мельник", ["author"], TEST_PASSWORD)
+        supervisor = accounts.add_user(session, actor, "petro", "Петро Коваль", ["supervisor"], TEST_PASSWORD)
+    return {"admin": admin, "author": author, "supervisor": supervisor}
+
+
+def as_user(database: Database, user: User) -> Workspace:
+    return Workspace(database, user)
+
+
+def create(database: Database, author: User, plain: str = FIRST) -> int:
+    with database.session() as session:
+        return releases.create_release(session, session.merge(author), Document.from_plain_text(plain)).id
+
+
+def save(database: Database, user: User, release_id: int, plain: str) -> None:
+    with database.session() as session:
+        version = releases.get_release(session, release_id).version
+        releases.save_text(
+            session, session.merge(user), release_id, Document.from_plain_text(plain), expected_version=version
+        )
+
+
+def submit(database: Database, author: User, release_id: int) -> None:
+    with database.session() as session:
+        workflow.submit(session, session.merge(author), release_id)
+
+
+def status_of(database: Database, release_id: int) -> str:
+    with database.session() as session:
+        return releases.get_release(session, release_id).status
+
+
+def main_window(qtbot: Any, workspace: Workspace) -> MainWindow:
+    window = MainWindow(workspace, TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()  # shortcuts reach only the active window
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def inbox_text(window: MainWindow, inbox: str) -> str:
+    for row in range(window.inbox_list.count()):
+        item = window.inbox_list.item(row)
+        if item.data(Qt.ItemDataRole.UserRole) == inbox:
+            return item.text()
+    raise AssertionError(inbox)
+
+
+def choose_inbox(window: MainWindow, inbox: str) -> None:
+    for row in range(window.inbox_list.count()):
+        if window.inbox_list.item(row).data(Qt.ItemDataRole.UserRole) == inbox:
+            window.inbox_list.setCurrentRow(row)
+            return
+    raise AssertionError(inbox)
+
+
+@pytest.fixture(name="warnings")
+def warnings_fixture(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every QMessageBox.warning shown, instead of a modal box."""
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, message, *a: shown.append(message))
+    return shown
+
+
+def editor_window(qtbot: Any, workspace: Workspace, release_id: int) -> Any:
+    from ui.editor_window import EditorWindow
+
+    window = EditorWindow(workspace, workspace.open_release(release_id), TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
