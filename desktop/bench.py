@@ -18,6 +18,7 @@ from desktop.paths import PROJECT_ROOT
 BUDGETS = {
     "startup_ms": 700,
     "rss_mb": 200,
+    "rss_10k_words_release_mb": 200,
     "proof_10k_words_ms": 60,
     "paragraph_recheck_ms": 2,
     "directory_search_p95_ms": 10,
@@ -51,6 +52,28 @@ def _prepare_demo_database(folder: Path) -> tuple[str, str]:
     return url, password
 
 
+def _add_long_release(url: str, password: str, words: int = 10_000) -> int:
+    """A release of about `words` words, for the memory figure."""
+    from desktop import accounts, releases
+    from desktop.demo import DEMO_AUTHOR
+    from desktop.document import Block, Document
+    from desktop.storage.engine import Database
+
+    sentence = (
+        "Учасники наради обговорили підготовку закладів освіти до опалювального сезону, стан доріг "
+        "у громадах району та забезпечення внутрішньо переміщених осіб житлом і гуманітарною допомогою."
+    )
+    per_paragraph = len(sentence.split()) * 8
+    paragraphs = [Block.plain("paragraph", " ".join([sentence] * 8)) for _ in range(words // per_paragraph + 1)]
+    database = Database(url)
+    with database.session() as session:
+        author = accounts.authenticate(session, DEMO_AUTHOR, password)
+        release = releases.create_release(session, author, Document("Довгий реліз для вимірювання пам'яті", paragraphs))
+        release_id = release.id
+    database.dispose()
+    return release_id
+
+
 def measure_startup(runs: int) -> dict[str, float]:
     """Process start to the first painted main window, over fresh processes, and the RSS then."""
     from desktop.demo import DEMO_AUTHOR
@@ -72,8 +95,13 @@ def measure_startup(runs: int) -> dict[str, float]:
             _tag, painted, _since_main, rss_kb = line.split()
             startups.append((float(painted) - started) * 1000)
             memories.append(int(rss_kb) / 1024)
+        env["VISNYK_BENCH_OPEN_RELEASE"] = str(_add_long_release(url, password))
+        result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
+        line = next((ln for ln in result.stdout.splitlines() if ln.startswith("VISNYK_STARTUP")), "")
+        long_release_mb = round(int(line.split()[-1]) / 1024, 1) if line else None
         # The first run warms the OS file cache, as a second launch of any application would find it.
         return {
+            "rss_10k_words_release_mb": long_release_mb,
             "startup_ms": round(statistics.median(startups[1:]), 1),
             "startup_cold_ms": round(startups[0], 1),
             "rss_mb": round(statistics.median(memories[1:]), 1),

@@ -110,6 +110,15 @@ def _report_startup(window: object, started_at: float) -> None:
     assert isinstance(window, QWidget)
     window.repaint()
     painted = time.time()
+    release_id = os.environ.get("VISNYK_BENCH_OPEN_RELEASE")
+    if release_id:
+        # The memory budget is for a long release open in the editor, proofing included.
+        from ui.editor_window import open_editor
+
+        open_editor(window, int(release_id))
+        deadline = time.time() + 3
+        while time.time() < deadline:
+            QApplication.processEvents()
     rss_kb = 0
     status = Path("/proc/self/status")
     if status.exists():
