@@ -33,10 +33,14 @@ def findings_phrase(count: int) -> str:
 
 def confirm_submit_with_findings(parent: QWidget | None, workspace: Workspace, text: str) -> bool:
     """True to go on submitting: the text is clean, or its author confirms despite the findings."""
+    # The first check of a session loads the dictionaries (about a second): say that something is happening.
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         count = len(workspace.check_text(text))
     except (UserError, OSError):
         return True  # a checker that cannot load must not stand between an author and their reviewer
+    finally:
+        QApplication.restoreOverrideCursor()
     if not count:
         return True
     answer = QMessageBox.question(

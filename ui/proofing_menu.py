@@ -76,10 +76,14 @@ class ProofingMenu(QObject):
             else:
                 position = self.editor.textCursor().position()
             menu = self.build_menu(position)
-            menu.exec(event.globalPos())
+            self.show_menu(menu, event.globalPos())
             menu.deleteLater()
             return True
         return super().eventFilter(watched, event)
+
+    def show_menu(self, menu: QMenu, global_position: QPoint) -> None:
+        """Runs the menu where it was asked for (a test replaces this to read the menu instead)."""
+        menu.exec(global_position)
 
     def _viewport_point(self, watched: QObject, point: QPoint) -> QPoint:
         if watched is self.editor:

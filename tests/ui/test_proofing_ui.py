@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QContextMenuEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import accounts, glossary, releases, workflow
 from desktop.document import Document
@@ -270,3 +270,19 @@ def test_typing_in_a_long_release_rechecks_only_the_changed_paragraph(
     per_key_ms = (time.perf_counter() - started) * 1000 / 5
     assert checked == [before + " Так."[:length] for length in range(1, 6)]  # that paragraph once a key
     assert per_key_ms < 100  # the whole key press, editor window included; the check itself is ~1 ms
+
+
+def test_the_menu_key_opens_the_proofing_entries_for_the_word_at_the_cursor(
+    qtbot: Any, sqlite_database: Database, people: dict[str, User], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release_id = create(sqlite_database, people["author"], f"Нарада\n\nВійськова {MISSPELT} працює.")
+    window = open_editor(qtbot, sqlite_database, people["author"], release_id)
+    cursor = window.editor.textCursor()
+    cursor.setPosition(window.editor.toPlainText().index(MISSPELT) + 2)
+    window.editor.setTextCursor(cursor)
+    shown: list[list[str]] = []
+    monkeypatch.setattr(window.proofing.menu, "show_menu", lambda menu, _at: shown.append([a.text() for a in menu.actions()]))
+    at = window.editor.cursorRect().center()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, at, window.editor.mapToGlobal(at))
+    QApplication.sendEvent(window.editor, event)
+    assert len(shown) == 1 and shown[0][0].startswith(f"Слова «{MISSPELT}»") and RIGHT in shown[0]
