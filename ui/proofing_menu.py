@@ -50,6 +50,19 @@ def _python_offset(text: str, units: int) -> int:
     return len(text)
 
 
+# Qt's own entries, named in Ukrainian (their shortcut stays after the tab); mnemonics clear of ours.
+STANDARD_TEXTS = {
+    "edit-undo": "&Скасувати",
+    "edit-redo": "Пов&торити",
+    "edit-cut": "Ви&різати",
+    "edit-copy": "&Копіювати",
+    "edit-paste": "Вст&авити",
+    "edit-delete": "В&илучити",
+    "select-all": "Виді&лити все",
+    "link-copy": "Копіювати &адресу посилання",
+}
+
+
 def _menu_text(text: str) -> str:
     return text.replace("&", "&&")
 
@@ -94,6 +107,11 @@ class ProofingMenu(QObject):
         """The editor's standard menu with the proofing entries for the finding at position on top."""
         menu = self.editor.createStandardContextMenu()
         standard = menu.actions()
+        for action in standard:
+            name = STANDARD_TEXTS.get(action.objectName())
+            if name is not None:
+                shortcut = action.text().partition("\t")[2]
+                action.setText(f"{name}\t{shortcut}" if shortcut else name)
         first = standard[0] if standard else None
         entries = self.proofing_actions(menu, position)
         if entries:

@@ -102,6 +102,7 @@ def test_a_misspelt_word_is_underlined_red_and_fixed_from_the_context_menu(
     texts = [action.text() for action in menu.actions()]
     assert texts[0].startswith(f"Слова «{MISSPELT}» немає")
     assert "Додати до &особистого словника" in texts
+    assert any(text.startswith("&Копіювати\t") for text in texts)  # Qt's own entries, in Ukrainian too
     [suggestion] = [action for action in menu.actions() if action.text() == RIGHT]
     suggestion.trigger()
     assert window.editor.document().firstBlock().text() == f"{LEAD} Військова {RIGHT} працює."
