@@ -28,7 +28,18 @@ def make_application() -> QApplication:
     app.setApplicationName("Visnyk")
     app.setOrganizationName("Visnyk")
     app.setApplicationDisplayName("Вісник")
+    _install_ukrainian_translation(app)
     return app
+
+
+def _install_ukrainian_translation(app: QApplication) -> None:
+    """Qt's own texts (standard buttons, file dialogs, context menus) in Ukrainian."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    QLocale.setDefault(QLocale(QLocale.Language.Ukrainian, QLocale.Country.Ukraine))
+    translator = QTranslator(app)
+    if translator.load("qtbase_uk", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
 
 
 def _demo_workspace(args: argparse.Namespace) -> workspace.Workspace | None:
