@@ -181,7 +181,14 @@ class ProofingController(QObject):
         """Rebuilds the checker from the database (a new glossary word elsewhere, a new official) and re-checks."""
         if self.highlighter is None or self.panel is None:
             return
-        proofreader = self.workspace.reload_proofreader()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            proofreader = self.workspace.reload_proofreader()
+        except UserError as error:
+            QMessageBox.warning(self.window, "Вісник", str(error))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
         self.highlighter.proofreader = proofreader
         self.highlighter.recheck_all()
         self.panel.refresh()

@@ -287,3 +287,18 @@ def test_the_menu_key_opens_the_proofing_entries_for_the_word_at_the_cursor(
     event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, at, window.editor.mapToGlobal(at))
     QApplication.sendEvent(window.editor, event)
     assert len(shown) == 1 and shown[0][0].startswith(f"Слова «{MISSPELT}»") and RIGHT in shown[0]
+
+
+def test_recheck_takes_in_an_official_added_meanwhile(
+    qtbot: Any, sqlite_database: Database, people: dict[str, User]
+) -> None:
+    from desktop import directory
+
+    release_id = create(sqlite_database, people["author"], "Нарада\n\nПодяку висловили Остапові Прищепюкові.")
+    window = open_editor(qtbot, sqlite_database, people["author"], release_id)
+    assert [text for text, _colour in wave_ranges(window)] == ["Прищепюкові"]
+    with sqlite_database.session() as session:
+        directory.add_official(session, session.merge(people["admin"]), surname="Прищепюк", given_name="Остап",
+                               gender="ч", position="начальник районної військової адміністрації")
+    window.proofing.recheck_action.trigger()
+    assert wave_ranges(window) == []
