@@ -63,3 +63,20 @@ def test_an_unreachable_database_still_checks_with_the_shipped_glossary(
     captured = capsys.readouterr()
     assert "база даних недоступна" in captured.err
     assert len(json.loads(captured.out)["findings"]) == 1
+
+
+def test_with_as_the_users_personal_words_are_accepted(
+    tmp_path: Path, sqlite_database, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop import accounts, glossary
+    from tests.conftest import TEST_PASSWORD
+
+    with sqlite_database.session() as session:
+        admin = accounts.create_first_admin(session, "admin", "Адміністратор Тестовий", TEST_PASSWORD)
+        glossary.add_personal_word(session, admin, "Кропивнянці")
+    url = str(sqlite_database.engine.url)
+    path = _write(tmp_path, "Зустріч у Кропивнянці.")
+    assert main(["--database", url, "check", path]) == 1
+    monkeypatch.setenv("VISNYK_PASSWORD", TEST_PASSWORD)
+    assert main(["--database", url, "--as", "admin", "check", path]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "Зауважень немає."
