@@ -47,6 +47,19 @@ def _path_row(edit: QLineEdit, button: QPushButton) -> QHBoxLayout:
     return row
 
 
+def ask_replace(parent: QWidget, existing: list[Path]) -> bool:
+    """Asks whether to replace files that are already in the folder; «Скасувати» is the safe answer."""
+    names = "\n".join(f"• {path.name}" for path in existing)
+    box = QMessageBox(QMessageBox.Icon.Question, "Замінити файли?",
+                      f"У теці «{existing[0].parent}» уже є:\n{names}\n\nЗамінити?",
+                      QMessageBox.StandardButton.NoButton, parent)
+    replace = box.addButton("&Замінити", QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton("Скасувати", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is replace
+
+
 class ExportDialog(QDialog):
     """Exports one approved release; asks before replacing a file and explains every refusal."""
 
@@ -208,17 +221,6 @@ class ExportDialog(QDialog):
 
     # Export.
 
-    def _confirm_replace(self, existing: list[Path]) -> bool:
-        names = "\n".join(f"• {path.name}" for path in existing)
-        box = QMessageBox(QMessageBox.Icon.Question, "Замінити файли?",
-                          f"У теці «{existing[0].parent}» уже є:\n{names}\n\nЗамінити?",
-                          QMessageBox.StandardButton.NoButton, self)
-        replace = box.addButton("&Замінити", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Скасувати", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(replace)
-        box.exec()
-        return box.clickedButton() is replace
-
     def start_export(self) -> None:
         """Checks the choices, asks about existing files, then exports off the GUI thread."""
         formats = self.formats()
@@ -243,7 +245,7 @@ class ExportDialog(QDialog):
             self._refuse(str(error))
             return
         overwrite = bool(existing)
-        if existing and not self._confirm_replace(existing):
+        if existing and not ask_replace(self, existing):
             return
         self._remember_choices()
         remember = self.remember_box.isChecked()

@@ -147,7 +147,9 @@ def _ensure_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise UserError(f"Не вдалося створити теку «{folder}»: {error.strerror or error}.") from error
+        raise UserError(
+            f"Не вдалося створити теку «{folder}». Перевірте шлях і права доступу або оберіть іншу теку."
+        ) from error
 
 
 # Export.

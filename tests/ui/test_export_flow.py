@@ -1,0 +1,349 @@
+"""The whole path through the GUI: an author drafts and submits, a supervisor approves, an exporter
+exports a signed PDF that verifies; plus the export dialog's refusals, the verify dialog and the PDF preview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
+
+from desktop import accounts, releases, workflow
+from desktop.export import signing
+from desktop.export.testcert import make_test_certificate
+from desktop.export.verify import verify_pdf
+from desktop.storage.engine import Database
+from desktop.storage.models import User
+from desktop.workspace import Workspace
+from tests.conftest import TEST_PASSWORD
+from tests.core.export_support import needs_poppler
+from tests.ui.drafting_support import build_office
+from ui import export_dialog, review_actions
+from ui.editor_window import open_editor
+from ui.export_dialog import ExportDialog
+from ui.main_window import MainWindow
+from ui.release_wizard import ReleaseWizard, start_new_release
+from ui.tasks import TaskRunner
+from ui.verify_dialog import VerifyDialog
+
+CERT_PASSWORD = "пароль-сертифіката"
+ADDED_SENTENCE = "Учасники домовилися про спільні проєкти."
+
+
+@pytest.fixture(autouse=True)
+def boxes(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    """No message box ever blocks: warnings are recorded, questions answered «Не зберігати»."""
+    state: dict[str, list[str]] = {"warnings": [], "asked": []}
+
+    def exec_box(box: QMessageBox) -> int:
+        state["asked"].append(box.text())
+        return QMessageBox.StandardButton.Discard
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_box)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, message, *a: state["warnings"].append(message))
+    return state
+
+
+@pytest.fixture
+def keyring_store(monkeypatch: pytest.MonkeyPatch) -> dict[tuple[str, str], str]:
+    """An in-memory OS keyring: tests never touch the developer's own."""
+    store: dict[tuple[str, str], str] = {}
+
+    class Keyring:
+        @staticmethod
+        def get_password(service: str, name: str) -> str | None:
+            return store.get((service, name))
+
+        @staticmethod
+        def set_password(service: str, name: str, password: str) -> None:
+            store[(service, name)] = password
+
+        @staticmethod
+        def delete_password(service: str, name: str) -> None:
+            store.pop((service, name), None)
+
+    monkeypatch.setattr(signing, "_keyring", lambda: Keyring)
+    return store
+
+
+@pytest.fixture
+def office(sqlite_database: Database) -> dict[str, Any]:
+    """A press officer, a supervisor and an exporter, the directory and the department signature."""
+    admin, author = build_office(sqlite_database)
+    with sqlite_database.session() as session:
+        actor = session.merge(admin)
+        supervisor = accounts.add_user(session, actor, "petro", "Петро Коваль", ["supervisor"], TEST_PASSWORD,
+                                       "заступник начальника Коростенської РВА")
+        exporter = accounts.add_user(session, actor, "iryna", "Ірина Бондар", ["exporter"], TEST_PASSWORD)
+    return {"database": sqlite_database, "admin": admin, "author": author, "supervisor": supervisor,
+            "exporter": exporter}
+
+
+@pytest.fixture
+def certificate(tmp_path: Path) -> Path:
+    return make_test_certificate(tmp_path / "department.p12", CERT_PASSWORD)
+
+
+def main_window_for(qtbot: Any, database: Database, user: User) -> MainWindow:
+    window = MainWindow(Workspace(database, user), TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def approved_release(office: dict[str, Any]) -> int:
+    """A release drafted, submitted and approved through the core (for the dialog's own tests)."""
+    database = office["database"]
+    workspace = Workspace(database, office["author"])
+    release_id = workspace.draft_from_template(
+        "blank", {"headline": "Нарада щодо громад", "lead_text": "Перший абзац про громади."}
+    )
+    with database.session() as session:
+        workflow.submit(session, session.merge(office["author"]), release_id)
+        workflow.approve(session, session.merge(office["supervisor"]), release_id)
+    return release_id
+
+
+def drive_export(monkeypatch: pytest.MonkeyPatch, folder: Path, certificate: Path | None, password: str,
+                 formats: tuple[str, ...] = ("pdf",), remember: bool = False) -> list[ExportDialog]:
+    """Makes ExportDialog.exec fill the dialog as a user would (browsing through patched file dialogs)."""
+    seen: list[ExportDialog] = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(folder))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(certificate), ""))
+
+    def run(dialog: ExportDialog) -> int:
+        seen.append(dialog)
+        for key, box in dialog.format_boxes.items():
+            box.setChecked(key in formats)
+        dialog.folder_button.click()
+        dialog.sign_box.setChecked(certificate is not None)
+        if certificate is not None:
+            dialog.certificate_button.click()
+            dialog.password_edit.setText(password)
+            dialog.remember_box.setChecked(remember)
+        dialog.open_folder_box.setChecked(False)
+        dialog.export_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(ExportDialog, "exec", run)
+    return seen
+
+
+def stored_status(database: Database, release_id: int) -> str:
+    with database.session() as session:
+        return releases.get_release(session, release_id).status
+
+
+# The whole path.
+
+@needs_poppler
+def test_draft_submit_approve_export_signed_and_verify(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, office: dict[str, Any], certificate: Path, tmp_path: Path,
+    boxes: dict[str, list[str]], keyring_store: dict,
+) -> None:
+    database = office["database"]
+
+    # The press officer drafts from the event-report template and adds a sentence in the editor.
+    author_window = main_window_for(qtbot, database, office["author"])
+
+    def fill_wizard(wizard: ReleaseWizard) -> int:
+        wizard.restart()
+        wizard.template_page.select("event_report")
+        wizard.next()
+        form = wizard.fields_page.form
+        form.inputs["event_name"].setText("Форум громад Житомирщини")
+        form.inputs["event_date"].setDate(QDate(2023, 4, 20))
+        form.inputs["place"].setText("у Коростені")
+        form.inputs["participants"].line.setText("Юрій Тарасюк; Олена Харченко")
+        form.inputs["topics"].setPlainText("відновлення громад\nпідтримку ветеранів")
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+        return wizard.result()
+
+    monkeypatch.setattr(ReleaseWizard, "exec", fill_wizard)
+    release_id = start_new_release(author_window)
+    assert release_id is not None
+    editor = author_window.editor_windows[release_id]
+    cursor = editor.editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertBlock()
+    cursor.insertText(ADDED_SENTENCE)
+    editor.review.actions.submit.trigger()
+    assert stored_status(database, release_id) == "in_review"
+    # The author may not export, not even an approved release later: the button is not there for them.
+    assert not author_window.actions_.export.isEnabled()
+
+    # The supervisor approves from the main window.
+    supervisor_window = main_window_for(qtbot, database, office["supervisor"])
+    monkeypatch.setattr(review_actions, "confirm", lambda *_args: True)
+    supervisor_window.refresh()
+    supervisor_window.select_release(release_id)
+    assert supervisor_window.actions_.review.approve.isEnabled()
+    assert not supervisor_window.actions_.export.isEnabled()
+    supervisor_window.actions_.review.approve.trigger()
+    assert stored_status(database, release_id) == "approved"
+
+    # The exporter exports a signed PDF through the dialog (Ctrl+E on the selected release).
+    exporter_window = main_window_for(qtbot, database, office["exporter"])
+    exporter_window.select_release(release_id)
+    assert exporter_window.actions_.export.isEnabled()
+    assert exporter_window.actions_.export.shortcut().toString() == "Ctrl+E"
+    folder = tmp_path / "published"
+    folder.mkdir()
+    dialogs = drive_export(monkeypatch, folder, certificate, CERT_PASSWORD, ("pdf", "docx"), remember=True)
+    exporter_window.actions_.export.trigger()
+
+    assert boxes["warnings"] == []
+    (dialog,) = dialogs
+    written = {record.format: record for record in dialog.records}
+    assert sorted(written) == ["docx", "pdf"]
+    pdf = written["pdf"].path
+    assert pdf.parent == folder and pdf.name.startswith("2023-04-20-")
+    assert written["pdf"].signed and not written["docx"].signed
+    assert "Збережено" in exporter_window.statusBar().currentMessage()
+    assert list(keyring_store.values()) == [CERT_PASSWORD]
+
+    # The file verifies: a valid PAdES signature over the whole, unchanged file, and the release's text.
+    result = verify_pdf(pdf)
+    assert result.valid and result.intact and result.subfilter == "ETSI.CAdES.detached"
+    assert ADDED_SENTENCE in " ".join((result.text or "").split())
+    checked = Workspace(database, office["exporter"]).verify(pdf)
+    assert checked["release_id"] == release_id and checked["text_matches"]
+    with database.session() as session:
+        from desktop.cli.releases import history_json
+
+        exported = history_json(session, release_id)["exports"]
+    assert sorted((x["format"], x["signed"], x["user"]) for x in exported) == [
+        ("docx", False, "Ірина Бондар"), ("pdf", True, "Ірина Бондар"),
+    ]
+
+
+# The export dialog's refusals.
+
+def test_a_wrong_password_is_explained_and_nothing_is_written(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, office: dict[str, Any], certificate: Path, tmp_path: Path,
+    boxes: dict[str, list[str]], keyring_store: dict,
+) -> None:
+    release_id = approved_release(office)
+    window = main_window_for(qtbot, office["database"], office["exporter"])
+    window.select_release(release_id)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    dialogs = drive_export(monkeypatch, folder, certificate, "не той пароль", remember=True)
+    window.actions_.export.trigger()
+    assert boxes["warnings"] == ["Неправильний пароль до сертифіката або пошкоджений файл PKCS#12."]
+    assert dialogs[0].records == [] and dialogs[0].password_edit.hasSelectedText()
+    assert list(folder.iterdir()) == []
+    assert keyring_store == {}
+
+
+def test_an_existing_file_is_replaced_only_after_asking(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, office: dict[str, Any], tmp_path: Path,
+    boxes: dict[str, list[str]],
+) -> None:
+    release_id = approved_release(office)
+    window = main_window_for(qtbot, office["database"], office["exporter"])
+    window.select_release(release_id)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    drive_export(monkeypatch, folder, None, "", ("txt",))
+    window.actions_.export.trigger()
+    (target,) = folder.iterdir()
+    target.write_text("правка вручну", encoding="utf-8")
+
+    asked: list[list[str]] = []
+    answer = {"replace": False}
+
+    def ask(_parent: Any, existing: list[Path]) -> bool:
+        asked.append([path.name for path in existing])
+        return answer["replace"]
+
+    monkeypatch.setattr(export_dialog, "ask_replace", ask)
+    window.actions_.export.trigger()
+    assert asked == [[target.name]]
+    assert target.read_text(encoding="utf-8") == "правка вручну"
+    answer["replace"] = True
+    window.actions_.export.trigger()
+    assert target.read_text(encoding="utf-8") != "правка вручну"
+    assert boxes["warnings"] == []
+
+
+def test_an_unwritable_folder_is_explained(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, office: dict[str, Any], tmp_path: Path,
+    boxes: dict[str, list[str]],
+) -> None:
+    release_id = approved_release(office)
+    window = main_window_for(qtbot, office["database"], office["exporter"])
+    window.select_release(release_id)
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("", encoding="utf-8")
+    drive_export(monkeypatch, blocked / "sub", None, "", ("docx",))
+    window.actions_.export.trigger()
+    assert boxes["warnings"] == [
+        f"Не вдалося створити теку «{blocked / 'sub'}». Перевірте шлях і права доступу або оберіть іншу теку."
+    ]
+
+
+# Verify and preview.
+
+@needs_poppler
+def test_the_verify_dialog_names_signer_type_and_release(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, office: dict[str, Any], certificate: Path, tmp_path: Path,
+) -> None:
+    release_id = approved_release(office)
+    workspace = Workspace(office["database"], office["exporter"])
+    (record,) = workspace.export(release_id, ["pdf"], tmp_path / "out", True, certificate, CERT_PASSWORD)
+    window = main_window_for(qtbot, office["database"], office["exporter"])
+    shown: list[VerifyDialog] = []
+
+    def run(dialog: VerifyDialog) -> int:
+        shown.append(dialog)
+        dialog.choose_file()  # «Огляд…», then the check starts by itself
+        return 0
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(record.path), ""))
+    monkeypatch.setattr(VerifyDialog, "exec", run)
+    window.actions_.verify_pdf.trigger()
+    (dialog,) = shown
+    assert dialog.verdict_label.text().startswith("✔ Підпис дійсний")
+    assert dialog.value_labels["signer"].text() == "Тестовий підписувач"
+    assert dialog.value_labels["subfilter"].text() == "ETSI.CAdES.detached"
+    assert dialog.value_labels["intact"].text() == "файл не змінено після підписання"
+    assert f"№{release_id}" in dialog.value_labels["release"].text()
+
+    data = bytearray(record.path.read_bytes())
+    data[len(data) // 3] ^= 0x20
+    altered = tmp_path / "altered.pdf"
+    altered.write_bytes(bytes(data))
+    dialog.path_edit.setText(str(altered))
+    dialog.check_button.click()
+    assert dialog.verdict_label.text().startswith("✘")
+
+
+def test_the_editor_previews_its_unsaved_text_as_the_exported_pdf(
+    qtbot: Any, office: dict[str, Any],
+) -> None:
+    from PySide6.QtPdf import QPdfDocument
+
+    workspace = Workspace(office["database"], office["author"])
+    release_id = workspace.draft_from_template(
+        "blank", {"headline": "Нарада щодо громад", "lead_text": "Перший абзац про громади."}
+    )
+    window = main_window_for(qtbot, office["database"], office["author"])
+    editor = open_editor(window, release_id)
+    assert editor is not None
+    cursor = editor.editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertText(" Ще не збережене речення.")
+    assert editor.is_dirty()
+    editor.actions_.pdf_preview.trigger()
+    preview = editor.pdf_preview
+    assert preview.document.status() == QPdfDocument.Status.Ready
+    assert preview.page_count == 1
+    text = " ".join(preview.document.getAllText(0).text().split())
+    assert "Ще не збережене речення." in text
+    assert "Відділ інформаційної діяльності" in text
+    preview.close()
