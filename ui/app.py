@@ -8,13 +8,17 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from desktop import workspace
 from desktop.errors import UserError
-from desktop.storage.engine import Database
+
+if TYPE_CHECKING:
+    from desktop.storage.engine import Database
+    from desktop.workspace import Workspace
+    from ui.main_window import MainWindow
 
 SCREENSHOT_DELAY_MS = 300
 
@@ -42,8 +46,9 @@ def _install_ukrainian_translation(app: QApplication) -> None:
         app.installTranslator(translator)
 
 
-def _demo_workspace(args: argparse.Namespace) -> workspace.Workspace | None:
+def _demo_workspace(args: argparse.Namespace, parent: QWidget) -> Workspace | None:
     """A temporary demo database (or --database), filled and logged in as the demo author."""
+    from desktop import workspace
     from desktop.demo import DEMO_AUTHOR, fill_demo
 
     url = args.database
@@ -55,72 +60,81 @@ def _demo_workspace(args: argparse.Namespace) -> workspace.Workspace | None:
         _logins, password = fill_demo(database)
         return workspace.log_in(database, args.acting_login or DEMO_AUTHOR, password)
     # A database that already holds data: log in as anybody would.
-    return _log_in(database, args.acting_login or DEMO_AUTHOR)
+    return _log_in(database, args.acting_login or DEMO_AUTHOR, parent)
 
 
-def _log_in(database: Database, login: str) -> workspace.Workspace | None:
+def _log_in(database: Database, login: str, parent: QWidget) -> Workspace | None:
     """With --as and VISNYK_PASSWORD set, no dialog; otherwise the login dialog."""
+    from desktop import workspace
     from ui.login_dialog import LoginDialog
 
     password = os.environ.get("VISNYK_PASSWORD")
     if login and password is not None:
         return workspace.log_in(database, login, password)
-    dialog = LoginDialog(database, login)
+    dialog = LoginDialog(database, login, parent)
     return dialog.workspace if dialog.exec() else None
 
 
-def _interactive_workspace(args: argparse.Namespace) -> workspace.Workspace | None:
+def _interactive_workspace(args: argparse.Namespace, parent: QWidget) -> Workspace | None:
+    from desktop import workspace
     from ui.login_dialog import FirstAdminDialog
 
     database = workspace.open_database(args.database)
-    if workspace.needs_first_admin(database) and not FirstAdminDialog(database).exec():
+    if workspace.needs_first_admin(database) and not FirstAdminDialog(database, parent).exec():
         return None
-    return _log_in(database, args.acting_login or "")
+    return _log_in(database, args.acting_login or "", parent)
 
 
 def run(args: argparse.Namespace, started_at: float | None = None) -> int:
-    """Runs the GUI until the main window closes."""
+    """Shows the main window at once, then opens the database and logs in over it."""
     if args.screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application()
-    try:
-        user_workspace = _demo_workspace(args) if args.demo else _interactive_workspace(args)
-    except UserError as error:
-        print(f"Помилка: {error}", file=sys.stderr)
-        if not args.screenshot and not os.environ.get("VISNYK_BENCH_STARTUP"):
-            QMessageBox.critical(None, "Вісник", str(error))
-        return 2
-    if user_workspace is None:
-        return 0
     from ui.main_window import MainWindow
 
-    window = MainWindow(user_workspace)
+    window = MainWindow()
     if args.screenshot:
         window.resize(1180, 720)  # the same picture whatever size the window had last time
     window.show()
-    if args.screenshot:
-        QTimer.singleShot(SCREENSHOT_DELAY_MS, lambda: _save_screenshot(window, args.screenshot))
-    if os.environ.get("VISNYK_BENCH_STARTUP"):
-        QTimer.singleShot(0, lambda: _report_startup(window, started_at or time.time()))
+    window.repaint()
+    painted = time.time()
+    # The core (SQLAlchemy, the language tools) loads after the first paint, so the window is there
+    # in a fraction of a second and the login dialog or the list follows.
+    QTimer.singleShot(0, lambda: _connect(window, args, started_at or painted, painted))
     return app.exec()
 
 
-def _save_screenshot(window: object, path: str) -> None:
-    from PySide6.QtWidgets import QWidget
+def _connect(window: MainWindow, args: argparse.Namespace, started_at: float, painted: float) -> None:
+    app = QApplication.instance()
+    headless = bool(args.screenshot or os.environ.get("VISNYK_BENCH_STARTUP"))
+    try:
+        user_workspace = _demo_workspace(args, window) if args.demo else _interactive_workspace(args, window)
+    except UserError as error:
+        print(f"Помилка: {error}", file=sys.stderr)
+        if not headless:
+            QMessageBox.critical(window, "Вісник", str(error))
+        app.exit(2)  # type: ignore[union-attr]
+        return
+    if user_workspace is None:
+        app.quit()  # type: ignore[union-attr]
+        return
+    window.attach(user_workspace)
+    if args.screenshot:
+        QTimer.singleShot(SCREENSHOT_DELAY_MS, lambda: _save_screenshot(window, args.screenshot))
+    if os.environ.get("VISNYK_BENCH_STARTUP"):
+        QTimer.singleShot(0, lambda: _report_startup(window, started_at, painted))
 
-    assert isinstance(window, QWidget)
+
+def _save_screenshot(window: QWidget, path: str) -> None:
     if not window.grab().save(path):
         print(f"Помилка: не вдалося зберегти знімок у {path}", file=sys.stderr)
     QApplication.instance().quit()  # type: ignore[union-attr]
 
 
-def _report_startup(window: object, started_at: float) -> None:
-    """For `bench`: prints when the first frame was painted and the memory in use, then quits."""
-    from PySide6.QtWidgets import QWidget
-
-    assert isinstance(window, QWidget)
+def _report_startup(window: MainWindow, started_at: float, painted: float) -> None:
+    """For `bench`: when the window was first painted, when its list was filled, and the memory then."""
     window.repaint()
-    painted = time.time()
+    ready = time.time()
     release_id = os.environ.get("VISNYK_BENCH_OPEN_RELEASE")
     if release_id:
         # The memory budget is for a long release open in the editor, proofing included.
@@ -136,5 +150,5 @@ def _report_startup(window: object, started_at: float) -> None:
         for line in status.read_text().splitlines():
             if line.startswith("VmRSS:"):
                 rss_kb = int(line.split()[1])
-    print(f"VISNYK_STARTUP {painted:.6f} {painted - started_at:.6f} {rss_kb}", flush=True)
+    print(f"VISNYK_STARTUP {painted:.6f} {ready:.6f} {painted - started_at:.6f} {rss_kb}", flush=True)
     QApplication.instance().quit()  # type: ignore[union-attr]

@@ -12,6 +12,7 @@ from desktop import __version__
 from ui.review_actions import MainReviewActions
 
 if TYPE_CHECKING:
+    from desktop.workspace import Workspace
     from ui.main_window import MainWindow
 
 
@@ -20,7 +21,6 @@ class MainActions:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
-        self.workspace = window.workspace
         style = window.style()
         icon = style.standardIcon
         pixmap = QStyle.StandardPixmap
@@ -68,6 +68,11 @@ class MainActions:
         self.tools_menu.addAction(self.verify_pdf)
         window.table.selectionModel().selectionChanged.connect(lambda *_: self.update_enabled())
 
+    @property
+    def workspace(self) -> Workspace:
+        assert self.window.workspace is not None, "actions run only once a user is logged in"
+        return self.window.workspace
+
     def _action(self, text: str, shortcut: object, slot: object, icon: object = None) -> QAction:
         action = QAction(text, self.window)
         if icon is not None:
@@ -79,6 +84,12 @@ class MainActions:
 
     def update_enabled(self) -> None:
         """Buttons follow the roles; the core refuses anyway whatever a button says."""
+        # Until a user is logged in only Quit and About work; afterwards the rules below decide.
+        logged_in = self.window.workspace is not None
+        for action in self.window.findChildren(QAction):
+            action.setEnabled(logged_in or action is self.quit or action is self.about)
+        if not logged_in:
+            return
         selected = self.window.selected_release_id() is not None
         self.open.setEnabled(selected)
         self.new_release.setEnabled(self.workspace.has_role("author") or self.workspace.has_role("supervisor"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -23,11 +25,14 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import UserError
 from desktop.labels import INBOX_LABELS, STATUS_LABELS
-from desktop.workspace import Workspace
 from ui.change_listener import watch_changes
 from ui.main_actions import MainActions
 from ui.release_list import ReleaseListModel
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    # Only for typing: importing the core (SQLAlchemy and all) waits until the window has been painted.
+    from desktop.workspace import Workspace
 
 POLL_INTERVAL_MS = 5000
 
@@ -35,9 +40,10 @@ POLL_INTERVAL_MS = 5000
 class MainWindow(QMainWindow):
     """Lists the releases the user works with and opens them."""
 
-    def __init__(self, workspace: Workspace, tasks: TaskRunner | None = None) -> None:
+    def __init__(self, workspace: Workspace | None = None, tasks: TaskRunner | None = None) -> None:
+        """With no workspace the window shows at once, empty, and fills when attach() brings one."""
         super().__init__()
-        self.workspace = workspace
+        self.workspace: Workspace | None = None
         self.tasks = tasks or TaskRunner(self)
         self.setWindowTitle("Вісник — прес-релізи")
         self.setMinimumSize(900, 560)
@@ -50,6 +56,17 @@ class MainWindow(QMainWindow):
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(POLL_INTERVAL_MS)
         self.poll_timer.timeout.connect(self.refresh_if_changed)
+        self.change_watcher: object | None = None
+        self.actions_.update_enabled()
+        if workspace is not None:
+            self.attach(workspace)
+
+    def attach(self, workspace: Workspace) -> None:
+        """The logged-in user's workspace: fills the status bar and the list, starts watching for changes."""
+        self.workspace = workspace
+        self.actions_.review.workspace = workspace
+        self.user_label.setText(f"{workspace.user.full_name} ({workspace.role_names})")
+        self.database_label.setText(f"База: {workspace.database_name}")
         self.poll_timer.start()
         # PostgreSQL tells us at once; on SQLite the poll above is all there is.
         self.change_watcher = watch_changes(self)
@@ -135,10 +152,9 @@ class MainWindow(QMainWindow):
         return stored if stored in INBOX_LABELS else "all"
 
     def _build_status_bar(self) -> None:
-        user = self.workspace.user
-        self.user_label = QLabel(f"{user.full_name} ({self.workspace.role_names})")
-        self.database_label = QLabel(f"База: {self.workspace.database_name}")
-        self.count_label = QLabel()
+        self.user_label = QLabel()
+        self.database_label = QLabel()
+        self.count_label = QLabel("Підключення до бази даних…")
         bar = self.statusBar()
         bar.addWidget(self.count_label, 1)
         bar.addPermanentWidget(self.user_label)
@@ -153,6 +169,8 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Reloads the counts and the list for the chosen inbox, search and state."""
+        if self.workspace is None:
+            return
         try:
             counts = self.workspace.inbox_counts()
             rows = self.workspace.list_releases(
@@ -179,6 +197,8 @@ class MainWindow(QMainWindow):
 
     def refresh_if_changed(self) -> None:
         """The poll for other workstations' changes: cheap when nothing changed."""
+        if self.workspace is None:
+            return
         try:
             marker = self.workspace.change_marker()
         except UserError:
@@ -225,5 +245,6 @@ class MainWindow(QMainWindow):
         stored.setValue("main/geometry", self.saveGeometry())
         stored.setValue("main/splitter", self.splitter.saveState())
         stored.setValue("main/inbox", self.current_inbox)
-        self.change_watcher.stop()
+        if self.change_watcher is not None:
+            self.change_watcher.stop()  # type: ignore[attr-defined]
         super().closeEvent(event)

@@ -8,7 +8,6 @@ import sys
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.cli.context import CliContext
 from desktop.errors import UserError
 
 # Each module adds its subcommands through register(subparsers).
@@ -63,6 +62,9 @@ def add_json_flag(parser: argparse.ArgumentParser) -> None:
 
 def run_command(args: argparse.Namespace) -> int:
     """Runs a parsed subcommand; a user's mistake becomes one line on stderr."""
+    # Imported here: the GUI parses the global options without loading the database layer.
+    from desktop.cli.context import CliContext
+
     context = CliContext(args)
     try:
         return int(args.handler(context, args) or 0)
