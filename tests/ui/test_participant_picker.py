@@ -228,3 +228,12 @@ def test_enter_skips_those_already_chosen(qtbot, picker: ParticipantPicker) -> N
     assert picker.model.data(picker.model.index(0, 0)).startswith("✓ ")
     press(qtbot, Key.Key_Return)
     assert surnames(picker) == ["Харченко", "Кириченко"]
+
+
+def test_typing_in_the_results_goes_on_with_the_search(qtbot, picker: ParticipantPicker) -> None:
+    type_text(qtbot, "бон")
+    press(qtbot, Key.Key_Tab)
+    assert focused() is picker.results
+    type_text(qtbot, "дар")
+    assert focused() is picker.search_edit and picker.search_edit.text() == "бондар"
+    assert picker.model.row_at(0).surname == "Бондар"
