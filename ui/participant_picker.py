@@ -43,6 +43,8 @@ from ui.officials_model import PickerResultsModel
 
 RESULT_LIMIT = 50
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+COMMAND_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                     | Qt.KeyboardModifier.MetaModifier)
 MOVE_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp)
 
 
@@ -216,7 +218,7 @@ class ParticipantPicker(QDialog):
             if key in ENTER_KEYS or key == Qt.Key.Key_Space:
                 self.add_selected()
                 return True
-            if event.text().isprintable() and event.text() and not (modifiers & ~Qt.KeyboardModifier.ShiftModifier):
+            if event.text().isprintable() and event.text() and not modifiers & COMMAND_MODIFIERS:
                 # typing in the results goes on with the search
                 self.search_edit.setFocus()
                 self.search_edit.insert(event.text())
