@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pymorphy3
 
+from desktop.language.inflection import morph
 from desktop.language.words import Token, tokenize
 
 # Prepositions and conjunctions that alternate for euphony: «у відповідності» = «в відповідності».
@@ -16,10 +16,9 @@ ALTERNATES = ({"у", "в"}, {"і", "й"}, {"з", "із", "зі"})
 GAP_RE = re.compile(r"[ \t\u00a0]+")
 
 
-@lru_cache(maxsize=1)
 def morphology() -> pymorphy3.MorphAnalyzer:
-    """The Ukrainian morphological analyser, loaded once per process."""
-    return pymorphy3.MorphAnalyzer(lang="uk")
+    """The Ukrainian morphological analyser: the one instance inflection loads (24 MB each)."""
+    return morph()
 
 
 def normal_key(word: str) -> str:
