@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QStyle, QToolBar
+from PySide6.QtWidgets import QMessageBox, QStyle, QToolBar, QToolButton
 
 from desktop import __version__
 from ui.review_actions import MainReviewActions
@@ -64,7 +64,12 @@ class MainActions:
         self.review = MainReviewActions(window).install(self.release_menu, self.toolbar, self.tools_menu)
         self.release_menu.addSeparator()
         self.release_menu.addAction(self.export)
+        self.toolbar.addSeparator()
         self.toolbar.addAction(self.export)
+        # The exporter's one action is named on its button, like the workflow moves beside it.
+        export_button = self.toolbar.widgetForAction(self.export)
+        if isinstance(export_button, QToolButton):
+            export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.tools_menu.addAction(self.verify_pdf)
         window.table.selectionModel().selectionChanged.connect(lambda *_: self.update_enabled())
 
