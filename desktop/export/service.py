@@ -298,8 +298,10 @@ def _text_matches(session: Session, release: Release, revision: Revision, extrac
     return _document_text(document) in _pages_text(extracted)
 
 
-def _candidates(session: Session, claimed: str | None, extracted: str) -> list[tuple[Release, Revision]]:
-    """Approved or exported revisions the file may come from, the claimed hash first."""
+def _candidates(
+    session: Session, claimed: str | None, extracted: str
+) -> tuple[list[tuple[Release, Revision]], bool]:
+    """Approved or exported revisions the file may come from, and whether its claimed hash named them."""
     pairs: list[tuple[Release, Revision]] = []
     seen: set[int] = set()
 
@@ -321,7 +323,7 @@ def _candidates(session: Session, claimed: str | None, extracted: str) -> list[t
             select(Release.approved_revision_id).where(Release.approved_hash == claimed)
         ).scalars() if rid])
         if pairs:
-            return pairs
+            return pairs, True
     # No usable claim: releases whose headline is in the text, among the approved and the exported.
     text = _pages_text(extracted)
     rows = session.execute(
@@ -336,7 +338,7 @@ def _candidates(session: Session, claimed: str | None, extracted: str) -> list[t
             select(Export.revision_id).where(Export.release_id == release_id).distinct()
         ).scalars())
         add(([approved_revision_id] if approved_revision_id else []) + revision_ids)
-    return pairs
+    return pairs, False
 
 
 def verify_file(session: Session, path: Path | str) -> dict[str, Any]:
@@ -355,7 +357,8 @@ def verify_file(session: Session, path: Path | str) -> dict[str, Any]:
     if extracted is None:
         data["match_message"] = "Текст файлу не вдалося прочитати (потрібен pdftotext з poppler-utils)."
         return data
-    for release, revision in _candidates(session, claimed, extracted):
+    candidates, by_hash = _candidates(session, claimed, extracted)
+    for release, revision in candidates:
         if _text_matches(session, release, revision, extracted):
             data.update({
                 "release_id": release.id,
@@ -373,8 +376,8 @@ def verify_file(session: Session, path: Path | str) -> dict[str, Any]:
             )
             return data
     data["match_message"] = (
-        "Текст файлу не збігається з жодним погодженим релізом у базі."
-        if not claimed
-        else "Файл посилається на реліз у базі, але його текст не збігається з погодженим."
+        "Файл посилається на реліз у базі, але його текст не збігається з погодженим."
+        if by_hash
+        else "Текст файлу не збігається з жодним погодженим релізом у базі."
     )
     return data

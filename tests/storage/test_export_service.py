@@ -215,3 +215,20 @@ def test_a_pdf_without_the_hash_is_matched_by_its_text(database, staff, out, tmp
     export_pdf(other, meta, tmp_path / "other.pdf")
     with database.session() as session:
         assert service.verify_file(session, tmp_path / "other.pdf")["release_id"] is None
+
+
+@needs_poppler
+def test_a_pdf_claiming_an_approved_hash_with_other_text_does_not_match(database, staff, tmp_path) -> None:
+    from desktop.export.pdf import export_pdf
+
+    release_id = approved(database, staff)
+    with database.session() as session:
+        release = releases.get_release(session, release_id)
+        meta = service.release_meta(session, release, release.approved_hash)
+    forged = Document(HEADLINE, (Block.plain("lead", "Текст, якого ніхто не погоджував."),))
+    export_pdf(forged, meta, tmp_path / "forged.pdf")
+    with database.session() as session:
+        result = service.verify_file(session, tmp_path / "forged.pdf")
+    assert result["content_hash"] == meta.content_hash
+    assert result["release_id"] is None and not result["text_matches"]
+    assert "посилається на реліз" in result["match_message"]
