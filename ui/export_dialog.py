@@ -120,10 +120,7 @@ class ExportDialog(QDialog):
         self.password_edit = QLineEdit()
         self.password_edit.setObjectName("password")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_remembered = defaults.password_remembered
-        self.password_edit.setPlaceholderText(
-            "збережено в сховищі паролів ОС" if defaults.password_remembered else "пароль до сертифіката"
-        )
+        self._show_remembered(defaults.password_remembered)
         self.remember_box = QCheckBox("&Запам'ятати пароль у сховищі ОС")
         self.remember_box.setObjectName("remember_password")
         self.remember_box.setToolTip("Пароль зберігається в системному сховищі (keyring), ніколи у файлах програми.")
@@ -216,8 +213,13 @@ class ExportDialog(QDialog):
         )
         if path:
             self.certificate_edit.setText(path)
-            self.password_remembered = False
-            self.password_edit.setPlaceholderText("пароль до сертифіката")
+            self._show_remembered(self.workspace.certificate_password_remembered(path))
+
+    def _show_remembered(self, remembered: bool) -> None:
+        self.password_remembered = remembered
+        self.password_edit.setPlaceholderText(
+            "збережено в сховищі паролів ОС" if remembered else "пароль до сертифіката"
+        )
 
     # Export.
 
@@ -234,7 +236,7 @@ class ExportDialog(QDialog):
             self._refuse("Виберіть файл сертифіката (.p12), щоб підписати PDF.")
             self.certificate_edit.setFocus()
             return
-        if sign and not password and not self.password_remembered:
+        if sign and not password and not self.workspace.certificate_password_remembered(certificate):
             self._refuse("Введіть пароль до сертифіката.")
             self.password_edit.setFocus()
             return

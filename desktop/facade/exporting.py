@@ -95,6 +95,12 @@ class ExportFacade(FacadeBase):
                 raise PartialExport(f"Файли збережено. {error}", records) from error
         return records
 
+    def certificate_password_remembered(self, cert_path: Path | str) -> bool:
+        """Whether the OS keyring holds a password for this certificate."""
+        from desktop.export.signing import stored_password
+
+        return bool(str(cert_path).strip()) and stored_password(Path(cert_path).expanduser()) is not None
+
     def forget_certificate_password(self, cert_path: Path | str) -> None:
         from desktop.export.signing import forget_password
 

@@ -347,3 +347,26 @@ def test_the_editor_previews_its_unsaved_text_as_the_exported_pdf(
     assert "Ще не збережене речення." in text
     assert "Відділ інформаційної діяльності" in text
     preview.close()
+
+
+def test_a_remembered_password_signs_without_asking_again(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, office: dict[str, Any], certificate: Path, tmp_path: Path,
+    boxes: dict[str, list[str]], keyring_store: dict,
+) -> None:
+    release_id = approved_release(office)
+    with office["database"].session() as session:
+        from desktop import settings
+
+        settings.set_value(session, session.merge(office["admin"]), "export.certificate", str(certificate))
+    signing.remember_password(certificate, CERT_PASSWORD)
+    window = main_window_for(qtbot, office["database"], office["exporter"])
+    window.select_release(release_id)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    dialogs = drive_export(monkeypatch, folder, certificate, "")
+    window.actions_.export.trigger()
+    (dialog,) = dialogs
+    assert dialog.certificate_edit.text() == str(certificate)
+    assert "збережено" in dialog.password_edit.placeholderText()
+    assert boxes["warnings"] == []
+    assert [(record.format, record.signed) for record in dialog.records] == [("pdf", True)]
