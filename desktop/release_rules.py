@@ -98,8 +98,8 @@ def check_restore(user: User, release: Release) -> None:
 
 
 def check_export(user: User, release: Release) -> None:
-    """Only the person responsible for publishing exports, and only an approved release."""
-    if not has_role(user, "exporter"):
-        raise PermissionDenied("Експортувати релізи може лише відповідальний за оприлюднення.")
+    """The person responsible for publishing (or an administrator) exports, and only an approved release."""
+    if not user.role_set & {"exporter", "admin"}:
+        raise PermissionDenied("Експортувати релізи може лише відповідальний за оприлюднення або адміністратор.")
     if release.status != "approved" or not release.approved_revision_id:
         raise WorkflowRefused("Експортувати можна лише погоджений реліз.")

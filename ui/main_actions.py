@@ -102,7 +102,9 @@ class MainActions:
         self.settings.setEnabled(is_admin)
         self.users.setEnabled(is_admin)
         self.review.update_enabled()
-        self.export.setEnabled(self.workspace.has_role("exporter") and self._selected_status() == "approved")
+        self.export.setEnabled(
+            (self.workspace.has_role("exporter") or self.workspace.has_role("admin")) and self._selected_status() == "approved"
+        )
 
     def _selected_status(self) -> str | None:
         release_id = self.window.selected_release_id()

@@ -42,7 +42,7 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
         "export": NONE,
     },
     "exporter": {**{action: NONE for action in ACTIONS}, "export": {"approved"}},
-    "admin": {**{action: NONE for action in ACTIONS}, "archive": LIVE, "restore": {"archived"}},
+    "admin": {**{action: NONE for action in ACTIONS}, "archive": LIVE, "restore": {"archived"}, "export": {"approved"}},
 }
 # Where an allowed action leaves the release (None: where it was).
 RESULT = {
