@@ -288,11 +288,18 @@ class ApprovalInfo:
     @property
     def line(self) -> str:
         """«Погоджено: <посада> <Ім'я ПРІЗВИЩЕ>, <дата>», with a self-approval marked."""
-        who = " ".join(part for part in (self.approver_position, official_name(self.approver_name)) if part)
-        line = f"Погоджено: {who}, {local_date(self.approved_at):%d.%m.%Y}"
+        line = format_approval_line(
+            self.approver_position, official_name(self.approver_name), f"{local_date(self.approved_at):%d.%m.%Y}"
+        )
         if self.self_approved:
             line += " (погоджено особою, яка готувала текст)"
         return line
+
+
+def format_approval_line(position: str, name: str, date_text: str) -> str:
+    """«Погоджено: <посада> <Ім'я ПРІЗВИЩЕ>, <дата>»; the date never wraps away from the name."""
+    who = " ".join(part for part in (position, name) if part)
+    return f"Погоджено: {who},\u00a0{date_text}"
 
 
 def official_name(full_name: str) -> str:

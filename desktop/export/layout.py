@@ -80,8 +80,10 @@ ExportContext = ReleaseMeta
 
 
 def approval_line(position: str, name: str, date_text: str) -> str:
-    """«Погоджено: <посада> <Ім'я ПРІЗВИЩЕ>, <дата>»."""
-    return f"Погоджено: {position} {name}, {date_text}"
+    """«Погоджено: <посада> <Ім'я ПРІЗВИЩЕ>, <дата>», worded once, by the workflow."""
+    from desktop.workflow import format_approval_line
+
+    return format_approval_line(position, name, date_text)
 
 
 _UNSAFE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")

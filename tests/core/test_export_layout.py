@@ -55,4 +55,5 @@ def test_clean_text_has_no_control_characters(text: str) -> None:
 
 def test_approval_line_wording() -> None:
     line = layout.approval_line("заступник начальника", "Сергій КИРИЧЕНКО", "20.04.2023")
-    assert line == "Погоджено: заступник начальника Сергій КИРИЧЕНКО, 20.04.2023"
+    # A non-breaking space keeps the date on the line with the name.
+    assert line == "Погоджено: заступник начальника Сергій КИРИЧЕНКО,\u00a020.04.2023"

@@ -160,7 +160,7 @@ def test_a_supervisor_approves_in_the_editor_and_sees_the_approval_line(
     monkeypatch.setattr(review_actions, "confirm", lambda *_args: True)
     qtbot.keyClick(window.editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert status_of(sqlite_database, release_id) == "approved"
-    assert window.review.approval_label.text().startswith("Погоджено: Петро КОВАЛЬ, ")
+    assert window.review.approval_label.text().startswith("Погоджено: Петро КОВАЛЬ,\u00a0")
     assert not window.review.actions.approve.isEnabled()
 
 
