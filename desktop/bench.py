@@ -98,12 +98,16 @@ def measure_startup(runs: int) -> dict[str, float]:
             readies.append((float(ready) - started) * 1000)
             memories.append(int(rss_kb) / 1024)
         env["VISNYK_BENCH_OPEN_RELEASE"] = str(_add_long_release(url, password))
-        result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
-        line = next((ln for ln in result.stdout.splitlines() if ln.startswith("VISNYK_STARTUP")), "")
-        long_release_mb = round(int(line.split()[-1]) / 1024, 1) if line else None
+        long_release_mb: list[float | None] = []
+        # The first opening also derives the proofing caches kept on disk; the second is every later day.
+        for _ in range(2):
+            result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
+            line = next((ln for ln in result.stdout.splitlines() if ln.startswith("VISNYK_STARTUP")), "")
+            long_release_mb.append(round(int(line.split()[-1]) / 1024, 1) if line else None)
         # The first run warms the OS file cache, as a second launch of any application would find it.
         return {
-            "rss_10k_words_release_mb": long_release_mb,
+            "rss_10k_words_release_mb": long_release_mb[1],
+            "rss_10k_words_release_first_open_mb": long_release_mb[0],
             "startup_ms": round(statistics.median(startups[1:]), 1),
             # Painted, then logged in and the release list filled.
             "startup_list_ready_ms": round(statistics.median(readies[1:]), 1),

@@ -25,6 +25,13 @@ def user_data_dir() -> Path:
     return path
 
 
+def user_cache_dir() -> Path:
+    """Where derived data that can be rebuilt at any time is kept (inside the data folder, so tests stay apart)."""
+    path = user_data_dir() / "cache"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def user_templates_dir() -> Path:
     """Where an office drops its own release templates."""
     path = user_data_dir() / "templates"

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import importlib.metadata
+import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import pymorphy3
 
 from desktop.language.inflection import morph
 from desktop.language.words import Token, tokenize
+from desktop.paths import user_cache_dir
 
 # Prepositions and conjunctions that alternate for euphony: «у відповідності» = «в відповідності».
 ALTERNATES = ({"у", "в"}, {"і", "й"}, {"з", "із", "зі"})
@@ -24,6 +30,27 @@ def morphology() -> pymorphy3.MorphAnalyzer:
 def normal_key(word: str) -> str:
     """Lowercase with one apostrophe, the form phrase words are compared in."""
     return word.lower().replace("’", "'").replace("ʼ", "'").replace("`", "'")
+
+
+def _forms_cache_path(words: Sequence[str]) -> Path:
+    digest = hashlib.sha256("\n".join(sorted(set(words))).encode("utf-8")).hexdigest()[:16]
+    dictionaries = importlib.metadata.version("pymorphy3-dicts-uk")
+    return user_cache_dir() / f"phrase-forms-{dictionaries}-{digest}.json"
+
+
+def all_word_forms(words: Sequence[str]) -> dict[str, frozenset[str]]:
+    """word_forms for every word, kept on disk: the 24 MB analyser then loads only for a suggestion."""
+    path = _forms_cache_path(words)
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        return {word: frozenset(stored[word]) for word in words}
+    except (OSError, ValueError, KeyError):
+        pass
+    forms = {word: word_forms(word) for word in words}
+    # A read-only cache folder only costs the next start its time.
+    with contextlib.suppress(OSError):
+        path.write_text(json.dumps({w: sorted(f) for w, f in forms.items()}, ensure_ascii=False), encoding="utf-8")
+    return forms
 
 
 def word_forms(word: str) -> frozenset[str]:
@@ -65,8 +92,9 @@ class PhraseMatcher:
         self._slots: list[list[frozenset[str]]] = []
         # first word's forms -> phrases starting with it, longest first, so a check touches only candidates
         self._by_first_form: dict[str, list[int]] = {}
+        forms = all_word_forms([word for phrase in self.phrases for word in phrase.split()])
         for index, phrase in enumerate(self.phrases):
-            slots = [word_forms(word) for word in phrase.split()]
+            slots = [forms[word] for word in phrase.split()]
             self._slots.append(slots)
             for form in slots[0]:
                 # every apostrophe spelling as a key, so a text word needs one lowercase lookup
