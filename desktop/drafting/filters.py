@@ -60,6 +60,12 @@ def _sentence(text: Any) -> str:
     return text if text[-1] in ".!?…" else text + "."
 
 
+def _list_entry(text: Any, last: bool) -> str:
+    """An item of a list of decisions or tasks: «;» after each, «.» after the last, never doubled."""
+    text = str(text).strip().rstrip(".;,")
+    return text + ("." if last else ";") if text else ""
+
+
 def _paragraphs(text: Any) -> list[str]:
     """A long text split into paragraphs at blank lines (single line breaks join)."""
     parts = re.split(r"\n\s*\n", str(text or "").strip())
@@ -99,6 +105,7 @@ def make_environment() -> jinja2.Environment:
         by_gender=_by_gender,
         join_and=_join_and,
         sentence=_sentence,
+        list_entry=_list_entry,
         paragraphs=_paragraphs,
         upper_first=upper_first,
         name=lambda p, case="nominative": p.name_forms.get(case) or p.form(case),

@@ -26,6 +26,7 @@ HYPHEN_AS_DASH_RE = re.compile(r" (--?) ")
 GLUED_NUMBER_RE = re.compile(r"\d[а-яіїєґА-ЯІЇЄҐ]")
 DOUBLE_SPACE_RE = re.compile(r"  +")
 SPACE_BEFORE_PUNCTUATION_RE = re.compile(r"[ \t][,.:;!?]")
+DOUBLED_PUNCTUATION_RE = re.compile(r"[,.;:](?:[,;:]|\.(?!\.))+")
 MISSING_SPACE_AFTER_STOP_RE = re.compile(r"[.!?](?=[А-ЯІЇЄҐ][а-яіїєґ'’ʼ])")
 MISSING_SPACE_AFTER_COMMA_RE = re.compile(r",(?=[^\W\d_])")
 LATIN_LETTER_RE = re.compile(r"[A-Za-zïÏ]")
@@ -45,7 +46,7 @@ def find_typography(text: str, protected: ProtectedSpans | None = None,
     tokens = tokenize(text) if tokens is None else tokens
     found: list[Finding] = []
     for rule in (_quotes, _apostrophes, _hyphens, _glued_numbers, _double_spaces, _spaces_before_punctuation,
-                 _missing_spaces, _mixed_scripts):
+                 _doubled_punctuation, _missing_spaces, _mixed_scripts):
         found.extend(f for f in rule(text) if not protected.overlaps(f.start, f.end))
     found.extend(_repeated_words(text, tokens))
     found.sort(key=lambda f: (f.start, f.end))
@@ -144,6 +145,18 @@ def _spaces_before_punctuation(text: str) -> Iterator[Finding]:
             continue  # .NET, ,5 or an ellipsis
         yield Finding(start, end, "typography", "space-before-punctuation",
                       "Перед розділовим знаком пробіл не ставлять.", ("",))
+
+
+def _doubled_punctuation(text: str) -> Iterator[Finding]:
+    # «..», «.;», «,,» — but an ellipsis «...» is three dots and stays.
+    for match in DOUBLED_PUNCTUATION_RE.finditer(text):
+        marks = match.group()
+        if "..." in text[match.start():match.end() + 1] or text[match.start() - 1:match.start()] == ".":
+            continue
+        # Usually the last mark is the one meant («котелень.;» in a list); the first is the other choice.
+        choices = tuple(dict.fromkeys((marks[-1], marks[0])))
+        yield Finding(match.start(), match.end(), "typography", "doubled-punctuation",
+                      f"Зайвий розділовий знак: «{marks}».", choices)
 
 
 def _missing_spaces(text: str) -> Iterator[Finding]:

@@ -378,3 +378,10 @@ def test_a_users_line_break_cannot_start_a_block(templates, resolve):
     result = render(templates["event_report"], values, resolve)
     quotes = [block.text for block in result.document.blocks if block.kind == "quote"]
     assert quotes == ["«Перший рядок paragraph: не новий абзац», — наголосив Юрій Тарасюк."]
+
+
+def test_meeting_decisions_never_double_their_punctuation() -> None:
+    from desktop.drafting.filters import make_environment
+
+    entry = make_environment().filters["list_entry"]
+    assert [entry("Подати перелік.", False), entry("Оновити реєстр;", True)] == ["Подати перелік;", "Оновити реєстр."]

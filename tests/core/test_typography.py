@@ -140,3 +140,14 @@ def test_house_letter_after_number_is_not_glued() -> None:
 
 def test_missing_hyphen_before_ordinal_y() -> None:
     assert found("1й заступник") == [("number-glued-to-word", "1й", ("1-й",))]
+
+
+def test_doubled_punctuation_is_found_but_an_ellipsis_is_not() -> None:
+    from desktop.language.typography import find_typography
+
+    found = find_typography("Оновити реєстр.. Подати перелік.; Так,, і ні. І так далі...")
+    assert [(f.rule, f.suggestions) for f in found] == [
+        ("doubled-punctuation", (".",)),
+        ("doubled-punctuation", (";", ".")),
+        ("doubled-punctuation", (",",)),
+    ]
