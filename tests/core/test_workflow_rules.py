@@ -86,7 +86,7 @@ def test_the_approval_line_names_position_given_name_and_surname(
     with sqlite_database.session() as session:
         info = workflow.approval_info(releases.get_release(session, release_id), session)
     assert info is not None
-    assert info.line.startswith("Погоджено: заступник начальника Коростенської РВА Сергій КИРИЧЕНКО, ")
+    assert info.line.startswith("Погоджено: заступник начальника Коростенської РВА Сергій КИРИЧЕНКО,\u00a0")
     assert info.line[-10:].count(".") == 2  # dd.mm.yyyy
     assert not info.self_approved
 
