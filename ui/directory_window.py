@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,6 +28,7 @@ from ui.groups_panel import GroupsPanel
 from ui.import_preview_dialog import ImportPreviewDialog, report_summary
 from ui.official_dialog import OfficialDialog
 from ui.officials_model import OfficialsModel
+from ui.tables import row_table
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -79,15 +78,7 @@ class DirectoryWindow(QMainWindow):
         self.inactive_check.setChecked(True)
         self.inactive_check.toggled.connect(lambda *_: self.refresh())
 
-        self.table = QTableView()
-        self.table.setObjectName("officials")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        self.table = row_table(self.model, "officials")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

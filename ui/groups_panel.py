@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from desktop.language.inflection import CASES
 from desktop.workspace import Workspace
 from ui.official_dialog import CORRECTED_COLOUR
 from ui.officials_model import CASE_LABELS, GroupsModel
+from ui.tables import row_table
 
 
 class GroupsPanel(QWidget):
@@ -36,14 +36,7 @@ class GroupsPanel(QWidget):
         self.workspace = workspace
         self.is_admin = workspace.has_role("admin")
         self.model = GroupsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("groups")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().hide()
+        self.table = row_table(self.model, "groups")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):

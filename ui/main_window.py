@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,7 @@ from desktop.labels import INBOX_LABELS, STATUS_LABELS
 from ui.change_listener import watch_changes
 from ui.main_actions import MainActions
 from ui.release_list import ReleaseListModel
+from ui.tables import row_table
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -103,16 +102,8 @@ class MainWindow(QMainWindow):
             self.status_filter.addItem(label, key)
         self.status_filter.currentIndexChanged.connect(lambda *_: self.refresh())
 
-        self.table = QTableView()
-        self.table.setObjectName("releases")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().hide()
+        self.table = row_table(self.model, "releases")
         self.table.verticalHeader().setDefaultSectionSize(28)
-        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, 5):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.facade.directory import GroupRow, OfficialRow
+from ui.tables import Index, RowsTableModel
 
 OFFICIAL_COLUMNS = ("ПІБ", "Посада", "Організація", "Ранг", "Активний")
 GROUP_COLUMNS = ("Група", "Ранг", "Активна")
@@ -18,41 +19,13 @@ CASE_LABELS = {
 }
 GENDER_LABELS = {"masculine": "чоловіча", "feminine": "жіноча"}
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class _RowsModel(QAbstractTableModel):
-    """A read-only table over a list of frozen rows."""
-
-    columns: tuple[str, ...] = ()
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Any | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
+class _RowsModel(RowsTableModel):
+    """A read-only table over a list of frozen rows, inactive ones greyed."""
 
     def row_of(self, row_id: int) -> int:
         """The table row showing the object with this id, or -1."""
         return next((number for number, row in enumerate(self.rows) if row.id == row_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section]
-        return None
 
     def cells(self, row: Any) -> tuple[str, ...]:
         raise NotImplementedError
@@ -99,14 +72,13 @@ class GroupsModel(_RowsModel):
         return self.row_at(row)
 
 
-class PickerResultsModel(QAbstractTableModel):
+class PickerResultsModel(RowsTableModel):
     """The picker's search results: matching groups first (they are few), then officials, best first."""
 
     columns = ("Учасник", "Посада, організація")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.rows: list[OfficialRow | GroupRow] = []
         self.chosen_ids: set[int] = set()
         self.chosen_texts: set[str] = set()
 
@@ -118,26 +90,6 @@ class PickerResultsModel(QAbstractTableModel):
 
     def is_chosen(self, row: OfficialRow | GroupRow) -> bool:
         return row.text in self.chosen_texts if isinstance(row, GroupRow) else row.id in self.chosen_ids
-
-    def set_rows(self, rows: list[OfficialRow | GroupRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> OfficialRow | GroupRow | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

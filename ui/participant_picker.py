@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +38,7 @@ from desktop.facade.directory import GroupRow, OfficialRow
 from desktop.workspace import Workspace
 from ui.chosen_participants import ChosenParticipantsList
 from ui.officials_model import PickerResultsModel
+from ui.tables import row_table
 
 RESULT_LIMIT = 50
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -89,15 +88,8 @@ class ParticipantPicker(QDialog):
         search_label.setBuddy(self.search_edit)
 
         self.model = PickerResultsModel(self)
-        self.results = QTableView()
-        self.results.setObjectName("results")
-        self.results.setModel(self.model)
-        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.results = row_table(self.model, "results", several=True)
         self.results.setTabKeyNavigation(False)
-        self.results.setAlternatingRowColors(True)
-        self.results.setShowGrid(False)
-        self.results.setWordWrap(False)
         self.results.verticalHeader().hide()
         header = self.results.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.labels import STATUS_LABELS
+from ui.tables import Index, RowsTableModel
 
 COLUMNS = ("Заголовок", "Стан", "Автор", "Змінено", "Дата події")
 STATUS_COLOURS = {
@@ -19,7 +20,6 @@ STATUS_COLOURS = {
     "archived": "#80868b",
 }
 
-Index = QModelIndex | QPersistentModelIndex
 
 
 def format_moment(moment: datetime | None) -> str:
@@ -35,31 +35,13 @@ def format_date(day: date | None) -> str:
     return day.strftime("%d.%m.%Y") if day else ""
 
 
-class ReleaseListModel(QAbstractTableModel):
+class ReleaseListModel(RowsTableModel):
     """Rows of (id, title, status, author_name, updated_at, event_date)."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
+    columns = COLUMNS
 
     def release_id(self, row: int) -> int | None:
         return self.rows[row].id if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
