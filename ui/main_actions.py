@@ -92,7 +92,8 @@ class MainActions:
         # Until a user is logged in only Quit and About work; afterwards the rules below decide.
         logged_in = self.window.workspace is not None
         for action in self.window.findChildren(QAction):
-            action.setEnabled(logged_in or action is self.quit or action is self.about)
+            if action.menu() is None:  # a menu's own action stays enabled so its menu opens
+                action.setEnabled(logged_in or action is self.quit or action is self.about)
         if not logged_in:
             return
         selected = self.window.selected_release_id() is not None

@@ -110,3 +110,17 @@ def test_author_has_no_administrator_actions(demo_window) -> None:
     assert actions.new_release.isEnabled()
     assert not actions.settings.isEnabled()
     assert not actions.users.isEnabled()
+
+
+def test_window_shows_before_login_with_only_quit_and_about(qtbot, sqlite_database) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    actions = window.actions_
+    assert actions.quit.isEnabled() and actions.about.isEnabled()
+    assert not actions.new_release.isEnabled() and not actions.refresh.isEnabled()
+    assert all(menu.isEnabled() for menu in window.menuBar().actions())
+    fill_demo(sqlite_database, DEMO_PASSWORD)
+    window.attach(workspace.log_in(sqlite_database, "olena", DEMO_PASSWORD))
+    assert actions.new_release.isEnabled() and actions.refresh.isEnabled()
+    assert window.model.rowCount() > 0
