@@ -10,6 +10,26 @@ from collections.abc import Sequence
 from desktop import __version__
 from desktop.errors import UserError
 
+# argparse's own words (usage, help, errors) in Ukrainian: it looks them up through gettext's _.
+_ARGPARSE_UKRAINIAN = {
+    "usage: ": "використання: ",
+    "positional arguments": "аргументи",
+    "options": "параметри",
+    "show this help message and exit": "показати цю довідку й вийти",
+    "argument %(argument_name)s: %(message)s": "аргумент %(argument_name)s: %(message)s",
+    "unrecognized arguments: %s": "невідомі аргументи: %s",
+    "the following arguments are required: %s": "бракує аргументів: %s",
+    "one of the arguments %s is required": "потрібен один з аргументів: %s",
+    "expected one argument": "потрібне одне значення",
+    "expected at most one argument": "можна щонайбільше одне значення",
+    "expected at least one argument": "потрібне щонайменше одне значення",
+    "ambiguous option: %(option)s could match %(matches)s": "неоднозначний параметр %(option)s: %(matches)s",
+    "invalid %(type)s value: %(value)r": "неправильне значення (%(type)s): %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)": "неправильний вибір: %(value)r (можливі: %(choices)s)",
+    "not allowed with argument %s": "не можна разом з аргументом %s",
+}
+argparse._ = lambda text: _ARGPARSE_UKRAINIAN.get(text, text)  # type: ignore[attr-defined]
+
 # Each module adds its subcommands through register(subparsers).
 COMMAND_MODULES = (
     "desktop.cli.core",
@@ -32,7 +52,8 @@ class _Parser(argparse.ArgumentParser):
 def build_global_parser(add_help: bool = True) -> argparse.ArgumentParser:
     """The global options alone: enough to start the GUI without loading every command's module."""
     parser = _Parser(prog="visnyk", description="Вісник — прес-релізи органу влади", add_help=add_help)
-    parser.add_argument("--version", action="version", version=f"Вісник {__version__}")
+    parser.add_argument("--version", action="version", version=f"Вісник {__version__}",
+                        help="показати версію програми й вийти")
     parser.add_argument("--database", metavar="URL", help="адреса бази даних (SQLite або PostgreSQL)")
     parser.add_argument("--as", dest="acting_login", metavar="LOGIN", help="від імені користувача")
     parser.add_argument("--demo", action="store_true", help="відкрити на демонстраційних даних")

@@ -108,3 +108,18 @@ def test_blank_draft_prints_its_id_as_text(cli_env, tmp_path, capsys) -> None:
     with cli_env.session() as session:
         document = releases.release_document(releases.get_release(session, 1))
     assert document == Document("Оголошення", (Block.plain("lead", "Перший абзац."),))
+
+
+def test_help_and_argument_errors_are_in_ukrainian(capsys) -> None:
+    import pytest
+
+    from desktop.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["templates", "--help"])
+    assert exit_info.value.code == 0
+    assert "використання:" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as exit_info:
+        main(["users", "add"])
+    assert exit_info.value.code == 2
+    assert "бракує аргументів" in capsys.readouterr().err
