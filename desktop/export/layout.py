@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop.document import Document, normalize_text
+from desktop.document import Document, Run, normalize_text
 from desktop.paths import resource
 
 PAGE_WIDTH_MM = 210.0
@@ -123,6 +124,20 @@ def typographic_nbsp(text: str) -> str:
 def loosen(text: str) -> str:
     """The text as a reader compares it: NBSP and narrow NBSP as plain spaces."""
     return text.replace(NBSP, " ").replace("\u202f", " ")
+
+
+def run_markup(run: Run, escape: Callable[[str], str], italic: str, bold: str) -> str:
+    """A run's prepared, escaped text in underline, italic and bold tags; the exporters name the tags."""
+    text = escape(prepare(run.text))
+    if not text:
+        return ""
+    if run.underline:
+        text = f"<u>{text}</u>"
+    if run.italic:
+        text = f"<{italic}>{text}</{italic}>"
+    if run.bold:
+        text = f"<{bold}>{text}</{bold}>"
+    return text
 
 
 def prepare(text: str) -> str:

@@ -153,16 +153,7 @@ def _markup(text: str) -> str:
 
 
 def _run_markup(run: Run) -> str:
-    text = _markup(run.text)
-    if not text:
-        return ""
-    if run.underline:
-        text = f"<u>{text}</u>"
-    if run.italic:
-        text = f"<i>{text}</i>"
-    if run.bold:
-        text = f"<b>{text}</b>"
-    return text
+    return layout.run_markup(run, escape, "i", "b")
 
 
 def _block_flowable(block: Block) -> Paragraph | None:

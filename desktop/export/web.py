@@ -10,16 +10,7 @@ from desktop.export.layout import ReleaseMeta
 
 
 def _run_html(run: Run) -> str:
-    text = escape(layout.prepare(run.text), quote=False)
-    if not text:
-        return ""
-    if run.underline:
-        text = f"<u>{text}</u>"
-    if run.italic:
-        text = f"<em>{text}</em>"
-    if run.bold:
-        text = f"<strong>{text}</strong>"
-    return text
+    return layout.run_markup(run, lambda text: escape(text, quote=False), "em", "strong")
 
 
 def _inline(block: Block) -> str:
