@@ -91,6 +91,15 @@ class Dictionaries:
         with self.lock:
             return dictionary.check(word)
 
+    def check_many(self, words: Iterable[str], english: bool = False) -> dict[str, bool]:
+        """The verdict on each of words, in one turn of the lock (a new text's words come in one batch)."""
+        dictionary = self.english if english else self.ukrainian
+        if dictionary is None:
+            return dict.fromkeys(words, True)
+        check = dictionary.check
+        with self.lock:
+            return {word: check(word) for word in words}
+
     def suggest(self, word: str, english: bool = False) -> list[str]:
         """The dictionary's own suggestions for word, in its order."""
         dictionary = self.english if english else self.ukrainian
@@ -189,6 +198,36 @@ class SpellChecker:
             return True  # mixed scripts are the typography layer's homoglyph finding
         return self._in_dictionary(word)
 
+    def _judge(self, words: Iterable[str]) -> None:
+        """Decide words not judged yet, the same way is_correct does, with the lookups in one batch."""
+        accepted, ignored, known, surface = self._accepted, self._ignored, self._dictionary_cache, self._surface_cache
+        pending: dict[str, str] = {}  # word as written -> the key the dictionary is asked
+        lookups: tuple[set[str], set[str]] = (set(), set())  # Ukrainian keys, English keys
+        for word in words:
+            key = _normal_key(word)
+            if len(word) < 2 or key in accepted or key in ignored:
+                surface[word] = True
+                continue
+            cyrillic = is_cyrillic(key)
+            if cyrillic and is_latin(key):
+                surface[word] = True  # mixed scripts are the typography layer's homoglyph finding
+                continue
+            pending[word] = key
+            if key not in known:
+                lookups[not cyrillic].add(key)
+        for english, keys in enumerate(lookups):
+            # hunspell accepts the Capitalised form of any lowercase word: ask for the lowercase ones first
+            lowercase = {key for key in keys if not key[:1].isupper()}
+            known.update(self.dictionaries.check_many(lowercase, english=bool(english)))
+            rest = [key for key in keys - lowercase if not (key[1:].islower() and known.get(key.lower()))]
+            known.update(dict.fromkeys(keys - lowercase, True))
+            known.update(self.dictionaries.check_many(rest, english=bool(english)))
+        for word, key in pending.items():
+            verdict = known[key]
+            if not verdict and "-" in word:
+                verdict = all(self._single_ok(part) for part in word.split("-") if part)
+            surface[word] = verdict
+
     def is_correct(self, word: str) -> bool:
         """Whether word (possibly hyphenated) is correct: whole first, then each part."""
         verdict = self._surface_cache.get(word)
@@ -227,12 +266,16 @@ class SpellChecker:
                  exclude: Sequence[tuple[int, int]] = ()) -> list[Finding]:
         """Every misspelt word of text (tokens: its words, if split already; exclude: spans another rule explains)."""
         found: list[Finding] = []
+        if tokens is None:
+            tokens = tokenize(text)
         surface = self._surface_cache
-        for word, start, end in tokens if tokens is not None else tokenize(text):
-            verdict = surface.get(word)
-            if verdict is None:
-                verdict = self.is_correct(word)
-            if verdict:
+        words = {token[0] for token in tokens}
+        self._judge(words.difference(surface))
+        rejected = {word for word in words if not surface[word]}
+        if not rejected:
+            return found
+        for word, start, end in tokens:
+            if word not in rejected:
                 continue
             if _next_to_number_or_slash(text, start, end) or (protected is not None and start in protected):
                 continue

@@ -126,10 +126,12 @@ def test_stress_mark_inside_a_word_is_ignored(speller) -> None:
 
 def test_repeated_word_is_checked_once(speller, monkeypatch) -> None:
     calls = []
-    original = speller.dictionaries.check
-    monkeypatch.setattr(speller.dictionaries, "check",
-                        lambda word, english=False: calls.append(word) or original(word, english))
+    ukrainian = speller.dictionaries.ukrainian
+    original = ukrainian.check
+    monkeypatch.setattr(ukrainian, "check", lambda word: calls.append(word) or original(word))
     speller.findings("громада громада громада Громада")
+    assert calls == ["громада"]
+    speller.findings("Громада, громада.")
     assert calls == ["громада"]
 
 
