@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -266,11 +265,8 @@ def test_typing_in_a_long_release_rechecks_only_the_changed_paragraph(
     cursor = QTextCursor(block)
     cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
     window.editor.setTextCursor(cursor)
-    started = time.perf_counter()
     type_text(window.editor, " Так.")
-    per_key_ms = (time.perf_counter() - started) * 1000 / 5
     assert checked == [before + " Так."[:length] for length in range(1, 6)]  # that paragraph once a key
-    assert per_key_ms < 100  # the whole key press, editor window included; the check itself is ~1 ms
 
 
 def test_the_menu_key_opens_the_proofing_entries_for_the_word_at_the_cursor(
