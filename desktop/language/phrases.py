@@ -74,6 +74,11 @@ def word_forms(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+def _apostrophe_variants(form: str) -> set[str]:
+    """form with each apostrophe spelling, so a text word needs one lowercase lookup."""
+    return {form, form.replace("'", "’"), form.replace("'", "ʼ"), form.replace("'", "`")}
+
+
 @dataclass(frozen=True)
 class PhraseMatch:
     """Phrase number `index` found over words[first:last] of a text, spanning text[start:end]."""
@@ -98,11 +103,18 @@ class PhraseMatcher:
             self._slots.append(slots)
             for form in slots[0]:
                 # every apostrophe spelling as a key, so a text word needs one lowercase lookup
-                for variant in {form, form.replace("'", "’"), form.replace("'", "ʼ"), form.replace("'", "`")}:
+                for variant in _apostrophe_variants(form):
                     self._by_first_form.setdefault(variant, []).append(index)
         self._first_forms = frozenset(self._by_first_form)
-        for candidates in self._by_first_form.values():
+        # first form -> every second word its phrases allow, when none of them is a single word: most
+        # openings are common words («у», «на»), and the next word rules them out without a slower look
+        self._second_words: dict[str, frozenset[str]] = {}
+        for form, candidates in self._by_first_form.items():
             candidates.sort(key=lambda i: -len(self._slots[i]))
+            if all(len(self._slots[i]) > 1 for i in candidates):
+                self._second_words[form] = frozenset(
+                    variant for i in candidates for second in self._slots[i][1] for variant in _apostrophe_variants(second)
+                )
 
     def find(self, text: str, tokens: list[Token] | None = None,
              lowered: list[str] | None = None) -> Iterator[PhraseMatch]:
@@ -119,8 +131,13 @@ class PhraseMatcher:
         if not present:
             return
         next_free = 0
+        last = len(lowered) - 1
+        second_words = self._second_words
         for position in [i for i, word in enumerate(lowered) if word in present]:
             if position < next_free:
+                continue
+            seconds = second_words.get(lowered[position])
+            if seconds is not None and (position == last or lowered[position + 1] not in seconds):
                 continue
             matched = self._match_at(text, tokens, position, self._by_first_form[lowered[position]])
             if matched is not None:

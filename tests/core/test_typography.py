@@ -151,3 +151,15 @@ def test_doubled_punctuation_is_found_but_an_ellipsis_is_not() -> None:
         ("doubled-punctuation", (";", ".")),
         ("doubled-punctuation", (",",)),
     ]
+
+
+@pytest.mark.parametrize("text", [
+    "Див. www.коростень.Сайт у мережі",
+    "Див. WWW.коростень.Сайт у мережі",
+    "Пишіть іван.Петренко@gov щодня",
+    "Архів ftp://файли.Ода у мережі",
+    "Сайт рада.Коростень.gov.ua у мережі",
+])
+def test_links_and_addresses_keep_their_own_punctuation(text: str) -> None:
+    assert found(text) == []
+    assert [rule for rule, _span, _fix in found("Учора.Сьогодні")] == ["missing-space-after-stop"]
