@@ -200,3 +200,20 @@ def test_any_text_gives_findings_inside_it_and_fixes_apply(quick_proofreader) ->
         assert isinstance(fix_all_typography(text, findings), str)
 
     check()
+
+
+def test_a_check_leaves_the_garbage_collector_as_it_found_it(proofreader) -> None:
+    import gc
+
+    assert gc.isenabled()
+    assert proofreader.check("Вони прийняли участь 2023року.")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        proofreader.check("Громада.")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(TypeError):
+        proofreader.check(None)  # type: ignore[arg-type]
+    assert gc.isenabled()
