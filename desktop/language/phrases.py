@@ -7,6 +7,8 @@ import hashlib
 import importlib.metadata
 import json
 import re
+import subprocess
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,18 +41,42 @@ def _forms_cache_path(words: Sequence[str]) -> Path:
 
 
 def all_word_forms(words: Sequence[str]) -> dict[str, frozenset[str]]:
-    """word_forms for every word, kept on disk: the 24 MB analyser then loads only for a suggestion."""
+    """word_forms for every word, kept on disk: the 24 MB analyser then loads only for a suggestion.
+
+    On a machine without the file a helper process derives it, so that the editor does not keep the
+    analyser in memory for the forms alone; if the helper cannot, they are derived here.
+    """
     path = _forms_cache_path(words)
+    stored = _read_forms(path, words)
+    if stored is None:
+        _derive_in_helper(words, path)
+        stored = _read_forms(path, words)
+    if stored is not None:
+        return stored
+    forms = {word: word_forms(word) for word in words}
+    _write_forms(path, forms)
+    return forms
+
+
+def _read_forms(path: Path, words: Sequence[str]) -> dict[str, frozenset[str]] | None:
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
         return {word: frozenset(stored[word]) for word in words}
     except (OSError, ValueError, KeyError):
-        pass
-    forms = {word: word_forms(word) for word in words}
+        return None
+
+
+def _write_forms(path: Path, forms: dict[str, frozenset[str]]) -> None:
     # A read-only cache folder only costs the next start its time.
     with contextlib.suppress(OSError):
         path.write_text(json.dumps({w: sorted(f) for w, f in forms.items()}, ensure_ascii=False), encoding="utf-8")
-    return forms
+
+
+def _derive_in_helper(words: Sequence[str], path: Path) -> None:
+    """Runs this module as a process that writes the forms of words to path (a failure is left to the caller)."""
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        subprocess.run([sys.executable, "-m", __name__, str(path)], input=json.dumps(list(words)),
+                       text=True, encoding="utf-8", capture_output=True, timeout=120, check=False)
 
 
 def word_forms(word: str) -> frozenset[str]:
@@ -163,3 +189,9 @@ class PhraseMatcher:
                 words = tuple(token[0] for token in tokens[position:last])
                 return PhraseMatch(index, tokens[position][1], tokens[last - 1][2], words)
         return None
+
+
+if __name__ == "__main__":
+    # The helper of all_word_forms: the words as a JSON list on stdin, the file to write as the argument.
+    requested = json.loads(sys.stdin.read())
+    _write_forms(Path(sys.argv[1]), {word: word_forms(word) for word in requested})

@@ -103,3 +103,36 @@ def test_lexeme_of_a_dictionary_form_covers_its_cases() -> None:
 
 def test_adjective_use_of_a_phrase_word_is_not_flagged(style) -> None:
     assert found(style, "у цілому світі та в першу неділю місяця") == []
+
+
+def test_phrase_forms_are_derived_once_by_a_helper_process(tmp_path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from desktop.language.inflection import morph\n"
+        "from desktop.language.style import StyleChecker, StyleRule\n"
+        "checker = StyleChecker([StyleRule('прийняти участь', 'взяти участь', 'калька')])\n"
+        "print(checker.findings('Вони взяли участь.'), morph.cache_info().currsize)\n"
+        "print([f.suggestions for f in checker.findings('Вони прийняли участь.')])\n"
+    )
+    env = dict(os.environ, VISNYK_DATA_DIR=str(tmp_path))
+    first = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    # checking needs no analyser (24 MB) in this process; a finding's inflected correction does
+    assert first.stdout.splitlines() == ["[] 0", "[('взяли участь',)]"]
+    [cache] = (tmp_path / "cache").glob("phrase-forms-*.json")
+    assert "прийняли" in json.loads(cache.read_text(encoding="utf-8"))["прийняти"]
+    again = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert again.stdout == first.stdout
+
+
+def test_phrase_forms_are_derived_here_when_no_helper_can_run(tmp_path, monkeypatch) -> None:
+    from desktop.language import phrases
+
+    monkeypatch.setenv("VISNYK_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(phrases.sys, "executable", str(tmp_path / "no-python"))
+    forms = phrases.all_word_forms(["прийняти", "участь"])
+    assert "прийняли" in forms["прийняти"]
+    assert list((tmp_path / "cache").glob("phrase-forms-*.json"))  # written for the next start
