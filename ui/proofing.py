@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QToolButto
 
 from desktop.errors import UserError
 from desktop.language.proofing import Proofreader
+from ui.proofing_headline import HeadlineProofing
 from ui.proofing_highlighter import ProofingHighlighter
 from ui.proofing_menu import ProofingMenu
 from ui.proofing_panel import ProofingPanel
@@ -74,6 +75,7 @@ class ProofingController(QObject):
         self.menu: ProofingMenu | None = None
         self.panel: ProofingPanel | None = None
         self.dock: QDockWidget | None = None
+        self.headline: HeadlineProofing | None = None
 
         self.toggle_action = QAction("&Панель правопису", window)
         self.toggle_action.setShortcut(PANEL_SHORTCUT)
@@ -130,6 +132,10 @@ class ProofingController(QObject):
         editor.document().contentsChanged.connect(self.panel.schedule_refresh)
         if self.panel.headline is not None:
             self.panel.headline.textChanged.connect(self.panel.schedule_refresh)
+            highlighter = self.highlighter
+            self.headline = headline_proofing = HeadlineProofing(self.panel.headline, self.menu, lambda: highlighter.proofreader)
+            # a word added or ignored, or the dictionaries reloaded: the panel refreshes, and so does the headline
+            self.panel.counts_changed.connect(lambda _count: headline_proofing.refresh())
         self.fix_all_action.setEnabled(True)
         self.recheck_action.setEnabled(True)
         self.highlighter.rehighlight()  # every paragraph now, so the panel and the counts are complete

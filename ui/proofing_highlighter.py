@@ -38,7 +38,8 @@ def underline_format(kind: str) -> QTextCharFormat:
 _FORMATS: dict[str, QTextCharFormat] = {}
 
 
-def _format(kind: str) -> QTextCharFormat:
+def format_for(kind: str) -> QTextCharFormat:
+    """The shared underline format of a kind of finding."""
     fmt = _FORMATS.get(kind)
     if fmt is None:
         fmt = _FORMATS[kind] = underline_format(kind)
@@ -100,7 +101,7 @@ class ProofingHighlighter(QSyntaxHighlighter):
                 length = utf16_length(text[finding.start:finding.end])
             else:
                 start, length = finding.start, finding.end - finding.start
-            self.setFormat(start, length, _format(finding.kind))
+            self.setFormat(start, length, format_for(finding.kind))
         if deferred:
             self._deferred_block = block.blockNumber()
         elif self._deferred_block == block.blockNumber():

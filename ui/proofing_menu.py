@@ -67,6 +67,21 @@ def _menu_text(text: str) -> str:
     return text.replace("&", "&&")
 
 
+def put_on_top(menu: QMenu, entries: list[QAction]) -> None:
+    """Names Qt's own entries of a standard context menu in Ukrainian and puts entries above them."""
+    standard = menu.actions()
+    for action in standard:
+        name = STANDARD_TEXTS.get(action.objectName())
+        if name is not None:
+            shortcut = action.text().partition("\t")[2]
+            action.setText(f"{name}\t{shortcut}" if shortcut else name)
+    first = standard[0] if standard else None
+    if entries:
+        menu.insertActions(first, entries)
+        if first is not None:
+            menu.insertSeparator(first)
+
+
 class ProofingMenu(QObject):
     """Adds the proofing entries on top of a QTextEdit's own context menu."""
 
@@ -106,18 +121,7 @@ class ProofingMenu(QObject):
     def build_menu(self, position: int) -> QMenu:
         """The editor's standard menu with the proofing entries for the finding at position on top."""
         menu = self.editor.createStandardContextMenu()
-        standard = menu.actions()
-        for action in standard:
-            name = STANDARD_TEXTS.get(action.objectName())
-            if name is not None:
-                shortcut = action.text().partition("\t")[2]
-                action.setText(f"{name}\t{shortcut}" if shortcut else name)
-        first = standard[0] if standard else None
-        entries = self.proofing_actions(menu, position)
-        if entries:
-            menu.insertActions(first, entries)
-            if first is not None:
-                menu.insertSeparator(first)
+        put_on_top(menu, self.proofing_actions(menu, position))
         return menu
 
     def proofing_actions(self, menu: QMenu, position: int) -> list[QAction]:
@@ -127,6 +131,12 @@ class ProofingMenu(QObject):
             return []
         block, finding = found
         fragment = block.text()[finding.start:finding.end]
+        return self.finding_actions(menu, finding, fragment, self.editor.isReadOnly(),
+                                    lambda suggestion: self.replace(block, finding, suggestion, fragment))
+
+    def finding_actions(self, menu: QMenu, finding: Finding, fragment: str, read_only: bool,
+                        replace: Callable[[str], None]) -> list[QAction]:
+        """The entries for one finding of the text `fragment`, wherever it stands (body or headline)."""
         entries: list[QAction] = []
         message = QAction(self._elided(finding.message), menu)
         message.setEnabled(False)
@@ -140,11 +150,11 @@ class ProofingMenu(QObject):
                 placeholder = QAction(SEARCHING_TEXT, menu)
                 placeholder.setEnabled(False)
                 entries.append(placeholder)
-                self._find_suggestions(menu, placeholder, block, finding, fragment)
+                self._find_suggestions(menu, placeholder, fragment, read_only, replace)
             else:
-                entries += self._suggestion_actions(menu, block, finding, fragment, known)
+                entries += self._suggestion_actions(menu, known, read_only, replace)
         else:
-            entries += self._suggestion_actions(menu, block, finding, fragment, finding.suggestions)
+            entries += self._suggestion_actions(menu, finding.suggestions, read_only, replace)
         entries.append(self._separator(menu))
         ignore = QAction("&Пропустити", menu)
         ignore.setToolTip(f"Не позначати «{fragment}» до кінця сеансу")
@@ -171,8 +181,8 @@ class ProofingMenu(QObject):
         separator.setSeparator(True)
         return separator
 
-    def _suggestion_actions(self, menu: QMenu, block: QTextBlock, finding: Finding, fragment: str,
-                            suggestions: tuple[str, ...]) -> list[QAction]:
+    def _suggestion_actions(self, menu: QMenu, suggestions: tuple[str, ...], read_only: bool,
+                            replace: Callable[[str], None]) -> list[QAction]:
         if not suggestions:
             none = QAction("Варіантів немає", menu)
             none.setEnabled(False)
@@ -183,21 +193,19 @@ class ProofingMenu(QObject):
         for suggestion in suggestions:
             action = QAction(_menu_text(suggestion) if suggestion.strip() else "(вилучити)", menu)
             action.setFont(bold)
-            action.setEnabled(not self.editor.isReadOnly())
-            action.triggered.connect(
-                lambda _=False, s=suggestion: self.replace(block, finding, s, fragment)
-            )
+            action.setEnabled(not read_only)
+            action.triggered.connect(lambda _=False, s=suggestion: replace(s))
             actions.append(action)
         return actions
 
-    def _find_suggestions(self, menu: QMenu, placeholder: QAction, block: QTextBlock, finding: Finding,
-                          fragment: str) -> None:
+    def _find_suggestions(self, menu: QMenu, placeholder: QAction, fragment: str, read_only: bool,
+                          replace: Callable[[str], None]) -> None:
         """Asks hunspell off the GUI thread (it takes up to a second or two) and fills the open menu."""
 
         def done(suggestions: tuple[str, ...]) -> None:
             if not shiboken6.isValid(menu) or not shiboken6.isValid(placeholder):
                 return  # the menu closed meanwhile; the answer stays cached for the next time
-            menu.insertActions(placeholder, self._suggestion_actions(menu, block, finding, fragment, suggestions))
+            menu.insertActions(placeholder, self._suggestion_actions(menu, suggestions, read_only, replace))
             menu.removeAction(placeholder)
 
         def failed(_error: Exception) -> None:

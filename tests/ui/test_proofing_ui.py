@@ -298,3 +298,79 @@ def test_recheck_takes_in_an_official_added_meanwhile(
                                gender="ч", position="начальник районної військової адміністрації")
     window.proofing.recheck_action.trigger()
     assert wave_ranges(window) == []
+
+
+def red_columns(window: EditorWindow) -> list[int]:
+    """The x of every column of the headline, as painted, where the red of the spelling underline shows."""
+    image = window.headline_edit.grab().toImage()
+    columns = set()
+    for x in range(image.width()):
+        for y in range(image.height()):
+            colour = image.pixelColor(x, y)  # black text on white: only the wave is red, antialiased or not
+            if colour.red() - max(colour.green(), colour.blue()) > 60:
+                columns.add(x)
+                break
+    return sorted(columns)
+
+
+def test_a_misspelt_headline_word_is_underlined_and_fixed_from_its_context_menu(
+    qtbot: Any, sqlite_database: Database, people: dict[str, User], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    headline = f"Військова {MISSPELT} працює"
+    release_id = create(sqlite_database, people["author"], f"{headline}\n\n{LEAD}")
+    window = open_editor(qtbot, sqlite_database, people["author"], release_id)
+    edit = window.headline_edit
+    columns = red_columns(window)
+    metrics = edit.fontMetrics()
+    word_left = metrics.horizontalAdvance("Військова ")
+    word_width = metrics.horizontalAdvance(MISSPELT)
+    # red under the misspelt word, and only there
+    assert columns and max(columns) - min(columns) >= word_width * 0.8
+    assert min(columns) >= word_left
+    assert max(columns) <= word_left + word_width + 2 * edit.textMargins().left() + 12
+
+    shown: list[list[str]] = []
+    monkeypatch.setattr(window.proofing.menu, "show_menu",
+                        lambda menu, _at: shown.append([a.text() for a in menu.actions()]) or
+                        next(a for a in menu.actions() if a.text() == RIGHT).trigger())
+    edit.setFocus()
+    edit.setCursorPosition(headline.index(MISSPELT) + 2)
+    centre = edit.rect().center()
+    QApplication.sendEvent(edit, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, centre, edit.mapToGlobal(centre)))
+    assert shown[0][0].startswith(f"Слова «{MISSPELT}» немає")
+    assert "Додати до &особистого словника" in shown[0]
+    assert edit.text() == f"Військова {RIGHT} працює"
+    assert red_columns(window) == []
+    edit.undo()
+    assert edit.text() == headline
+    edit.end(False)  # the cursor leaves the word: it is a mistake again
+    assert red_columns(window)
+
+
+def test_a_submitted_headline_is_underlined_though_it_is_read_only(
+    qtbot: Any, sqlite_database: Database, people: dict[str, User]
+) -> None:
+    release_id = create(sqlite_database, people["author"], f"Військова {MISSPELT} працює\n\n{LEAD}")
+    with sqlite_database.session() as session:
+        workflow.submit(session, session.merge(people["author"]), release_id)
+    window = open_editor(qtbot, sqlite_database, people["author"], release_id)  # waiting for review
+    assert window.headline_edit.isReadOnly()
+    assert red_columns(window)
+    assert window.headline_edit.isReadOnly()
+
+
+def test_the_headline_underlines_wait_while_an_input_method_composes(
+    qtbot: Any, sqlite_database: Database, people: dict[str, User]
+) -> None:
+    from PySide6.QtGui import QInputMethodEvent
+
+    release_id = create(sqlite_database, people["author"], f"Нарада\n\n{LEAD}")
+    window = open_editor(qtbot, sqlite_database, people["author"], release_id)
+    edit = window.headline_edit
+    edit.setFocus()
+    edit.end(False)
+    QApplication.sendEvent(edit, QInputMethodEvent("ї", []))  # a character being composed
+    edit.setText(f"Військова {MISSPELT} працює")
+    assert red_columns(window) == []
+    QApplication.sendEvent(edit, QInputMethodEvent())  # composition over
+    qtbot.waitUntil(lambda: bool(red_columns(window)))

@@ -1,0 +1,134 @@
+"""Proofing in the headline: wavy underlines and the context-menu entries, as in the body.
+
+A QLineEdit has no QSyntaxHighlighter. It does draw the formats an input method gives its text, so
+the findings go in as such formats (an input-method event with nothing to insert): the text, the
+cursor and the undo history stay as they are, and the underlines look exactly like the body's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent, QTextFormat
+from PySide6.QtWidgets import QLineEdit
+
+from desktop.language.proofing import Finding, Proofreader
+from ui.proofing_highlighter import format_for, utf16_length
+from ui.proofing_menu import ProofingMenu, put_on_top
+
+
+class HeadlineProofing(QObject):
+    """Underlines the headline's findings and adds their entries to its context menu."""
+
+    def __init__(self, headline: QLineEdit, menu: ProofingMenu, proofreader: Callable[[], Proofreader]) -> None:
+        super().__init__(headline)
+        self.headline = headline
+        self.menu = menu
+        self.proofreader = proofreader
+        self.findings: list[Finding] = []
+        self.underlined: tuple[str, list[Finding]] = ("", [])  # the text and the findings underlined in it
+        self._composing = False  # an input method is composing a character: its preedit is not ours to touch
+        self._sending = False
+        headline.textChanged.connect(self.refresh)
+        headline.cursorPositionChanged.connect(self._underline)
+        headline.installEventFilter(self)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Checks the headline again (its text, or the dictionaries, changed)."""
+        text = self.headline.text()
+        self.findings = self.proofreader().check_paragraph(text) if text.strip() else []
+        self._underline()
+
+    def _typing_offset(self) -> int | None:
+        if not self.headline.hasFocus():
+            return None
+        return self._offset(self.headline.cursorPosition())
+
+    def _offset(self, units: int) -> int:
+        """A Python offset in the headline for a Qt (UTF-16) position."""
+        text = self.headline.text()
+        if utf16_length(text) == len(text):
+            return units
+        counted = 0
+        for index, ch in enumerate(text):
+            if counted >= units:
+                return index
+            counted += 2 if ord(ch) > 0xFFFF else 1
+        return len(text)
+
+    def _underline(self) -> None:
+        # The word being typed is not underlined until the cursor leaves it, as in the body.
+        typing_at = self._typing_offset()
+        shown = [f for f in self.findings
+                 if not (f.kind == "spelling" and typing_at is not None and f.start < typing_at <= f.end)]
+        text = self.headline.text()
+        if (text, shown) == self.underlined or self._composing:
+            return
+        self.underlined = (text, shown)
+        cursor = self.headline.cursorPosition()
+        # Input-method formats are placed relative to the cursor.
+        attributes = [
+            QInputMethodEvent.Attribute(
+                QInputMethodEvent.AttributeType.TextFormat,
+                utf16_length(text[:f.start]) - cursor,
+                utf16_length(text[f.start:f.end]),
+                QTextFormat(format_for(f.kind)),
+            )
+            for f in shown
+        ]
+        # A read-only headline (a release in review) takes them too: a test keeps watch on that.
+        self._sending = True
+        try:
+            QCoreApplication.sendEvent(self.headline, QInputMethodEvent("", attributes))
+        finally:
+            self._sending = False
+
+    def finding_at(self, units: int) -> Finding | None:
+        """The finding under (or just before) a Qt position of the headline, the most pressing kind first."""
+        offset = self._offset(units)
+        inside = [f for f in self.findings if f.start <= offset < f.end]
+        chosen = inside or [f for f in self.findings if f.end == offset]
+        if not chosen:
+            return None
+        return min(chosen, key=lambda f: (f.kind != "security", f.kind != "spelling", f.end - f.start))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.headline and event.type() == QEvent.Type.InputMethod and not self._sending:
+            composing = bool(event.preeditString())  # type: ignore[attr-defined]
+            if self._composing and not composing:
+                self._composing = False
+                self.underlined = ("", [])
+                QTimer.singleShot(0, self._underline)  # after the input method's own event
+            self._composing = composing
+            return False
+        if watched is self.headline and event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
+            if event.reason() == QContextMenuEvent.Reason.Mouse:
+                position = self.headline.cursorPositionAt(event.pos())
+            else:
+                position = self.headline.cursorPosition()
+            menu = self.headline.createStandardContextMenu()
+            finding = self.finding_at(position)
+            if finding is not None:
+                text = self.headline.text()
+                fragment = text[finding.start:finding.end]
+                put_on_top(menu, self.menu.finding_actions(
+                    menu, finding, fragment, self.headline.isReadOnly(),
+                    lambda suggestion: self.replace(finding, fragment, suggestion),
+                ))
+            else:
+                put_on_top(menu, [])
+            self.menu.show_menu(menu, event.globalPos())
+            menu.deleteLater()
+            return True
+        return super().eventFilter(watched, event)
+
+    def replace(self, finding: Finding, fragment: str, suggestion: str) -> None:
+        """Replaces the finding's text through the line edit, so that Ctrl+Z takes it back."""
+        text = self.headline.text()
+        if text[finding.start:finding.end] != fragment:
+            return  # the headline changed meanwhile
+        start = utf16_length(text[:finding.start])
+        self.headline.setSelection(start, utf16_length(fragment))
+        self.headline.insert(suggestion)
