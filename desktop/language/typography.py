@@ -29,6 +29,15 @@ SPACE_BEFORE_PUNCTUATION_RE = re.compile(r"[ \t][,.:;!?]")
 DOUBLED_PUNCTUATION_RE = re.compile(r"[,.;:](?:[,;:]|\.(?!\.))+")
 MISSING_SPACE_AFTER_STOP_RE = re.compile(r"[.!?](?=[А-ЯІЇЄҐ][а-яіїєґ'’ʼ])")
 MISSING_SPACE_AFTER_COMMA_RE = re.compile(r",(?=[^\W\d_])")
+# Words that are not parenthetical: a comma stands before them, never after («виклики, зокрема етапи»).
+COMMA_AFTER_PARTICLE_RE = re.compile(r",[ \t]+(зокрема|навіть|особливо|також),(?=[ \t]+(\S+)(?:[ \t]+(\S+))?)")
+# …unless a clause or a parenthetical word of its own comes next («зокрема, якщо…», «зокрема, на жаль, …»).
+CLAUSE_OR_PARENTHETICAL = frozenset({
+    "як", "якщо", "коли", "що", "щоб", "де", "куди", "звідки", "хоча", "бо", "оскільки", "поки", "доки", "адже",
+    "який", "яка", "яке", "які", "наприклад", "мабуть", "звичайно", "звісно", "безумовно", "власне", "втім",
+    "отже", "по-перше", "по-друге", "по-третє", "як-от", "певно", "очевидно", "здається", "зрештою",
+})
+CLAUSE_OR_PARENTHETICAL_PAIRS = frozenset({"на жаль", "на щастя", "на думку", "до речі"})
 LATIN_LETTER_RE = re.compile(r"[A-Za-zïÏ]")
 WORD_AROUND_RE = re.compile(r"[^\W\d_]+")
 
@@ -46,7 +55,7 @@ def find_typography(text: str, protected: ProtectedSpans | None = None,
     tokens = tokenize(text) if tokens is None else tokens
     found: list[Finding] = []
     for rule in (_quotes, _apostrophes, _hyphens, _glued_numbers, _double_spaces, _spaces_before_punctuation,
-                 _doubled_punctuation, _missing_spaces, _mixed_scripts):
+                 _doubled_punctuation, _comma_after_particle, _missing_spaces, _mixed_scripts):
         found.extend(f for f in rule(text) if not protected.overlaps(f.start, f.end))
     found.extend(_repeated_words(text, tokens))
     found.sort(key=lambda f: (f.start, f.end))
@@ -157,6 +166,17 @@ def _doubled_punctuation(text: str) -> Iterator[Finding]:
         choices = tuple(dict.fromkeys((marks[-1], marks[0])))
         yield Finding(match.start(), match.end(), "typography", "doubled-punctuation",
                       f"Зайвий розділовий знак: «{marks}».", choices)
+
+
+def _comma_after_particle(text: str) -> Iterator[Finding]:
+    for match in COMMA_AFTER_PARTICLE_RE.finditer(text):
+        following = match.group(2).strip(",.;:!?«»\"").lower()
+        pair = f"{following} {(match.group(3) or '').strip(',.;:!?«»').lower()}"
+        if following in CLAUSE_OR_PARENTHETICAL or pair in CLAUSE_OR_PARENTHETICAL_PAIRS:
+            continue
+        word = match.group(1)
+        yield Finding(match.end() - 1, match.end(), "typography", "comma-after-particle",
+                      f"Після «{word}» кома не потрібна: це слово не вставне, кома стоїть лише перед ним.", ("",))
 
 
 def _missing_spaces(text: str) -> Iterator[Finding]:

@@ -17,7 +17,7 @@ def _write(tmp_path: Path, text: str) -> str:
     return str(path)
 
 
-def test_the_reference_release_yields_the_glued_year_and_exit_1(
+def test_the_reference_release_yields_its_two_typography_errors_and_exit_1(
     tmp_path: Path, reference_release: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # No --as and no --database: the default SQLite database is created and its seeded glossary has ОВА.
@@ -25,6 +25,7 @@ def test_the_reference_release_yields_the_glued_year_and_exit_1(
     findings = json.loads(capsys.readouterr().out)["findings"]
     assert [(reference_release[f["start"]:f["end"]], f["suggestions"]) for f in findings] == [
         ("2023року", ["2023 року"]),
+        (",", [""]),  # «виклики, зокрема, етапи»: no comma after «зокрема»
     ]
 
 
@@ -62,7 +63,7 @@ def test_an_unreachable_database_still_checks_with_the_shipped_glossary(
     assert main(["--database", url, "check", _write(tmp_path, reference_release), "--json"]) == 1
     captured = capsys.readouterr()
     assert "база даних недоступна" in captured.err
-    assert len(json.loads(captured.out)["findings"]) == 1
+    assert [f["rule"] for f in json.loads(captured.out)["findings"]] == ["number-glued-to-word", "comma-after-particle"]
 
 
 def test_with_as_the_users_personal_words_are_accepted(

@@ -31,18 +31,21 @@ def corpus_rows() -> list[tuple[str, str, str, str]]:
     return rows[1:]  # type: ignore[return-value]
 
 
-def test_reference_release_yields_only_the_glued_year(reference_release: str) -> None:
+def test_reference_release_yields_the_glued_year_and_the_comma_after_zokrema(reference_release: str) -> None:
     # Other real faults of the release are outside these layers: the comma before «дає сили»
-    # (punctuation), the capitals in «Саміт Міст та Регіонів» (capitalisation).
+    # (punctuation), the capitals in «Саміт Міст та Регіонів» (capitalisation), «взяв» for four people.
     findings = Proofreader(extra_words=["ОВА"]).check(reference_release)
     assert [(f.kind, f.rule, reference_release[f.start:f.end], f.suggestions) for f in findings] == [
         ("typography", "number-glued-to-word", "2023року", ("2023 року",)),
+        ("typography", "comma-after-particle", ",", ("",)),
     ]
+    fixed = fix_all_typography(reference_release, findings)
+    assert "20 квітня 2023 року у Києві" in fixed and "виклики, зокрема етапи деокупації" in fixed
 
 
 def test_reference_release_without_the_glossary_flags_the_abbreviation(reference_release: str) -> None:
     findings = Proofreader().check(reference_release)
-    assert {reference_release[f.start:f.end] for f in findings} == {"2023року", "ОВА"}
+    assert {reference_release[f.start:f.end] for f in findings} == {"2023року", "ОВА", ","}
 
 
 def test_corpus_has_sixty_labelled_errors_of_every_kind() -> None:

@@ -130,8 +130,31 @@ def test_no_false_alarm_on_common_forms(text: str) -> None:
     assert found(text) == []
 
 
-def test_reference_release_has_only_the_glued_year(reference_release: str) -> None:
-    assert found(reference_release) == [("number-glued-to-word", "2023року", ("2023 року",))]
+def test_reference_release_has_the_glued_year_and_the_comma_after_zokrema(reference_release: str) -> None:
+    findings = find_typography(reference_release)
+    assert [(f.rule, reference_release[f.start:f.end], f.suggestions) for f in findings] == [
+        ("number-glued-to-word", "2023року", ("2023 року",)),
+        ("comma-after-particle", ",", ("",)),
+    ]
+    assert reference_release[:findings[1].end].endswith("гуманітарні виклики, зокрема,")
+
+
+def test_a_comma_after_a_word_that_is_not_parenthetical() -> None:
+    assert found("виклики, зокрема, етапи") == [("comma-after-particle", ",", ("",))]
+    assert [f[0] for f in found("Ми, також, підтримали і, навіть, допомогли, особливо, громадам")] == [
+        "comma-after-particle"] * 3
+
+
+@pytest.mark.parametrize("text", [
+    "виклики, зокрема етапи деокупації",
+    "Зокрема, етапи деокупації",
+    "виклики, зокрема, якщо вистачить часу, етапи",
+    "виклики, зокрема, на жаль, етапи",
+    "виклики, зокрема, наприклад, етапи",
+    "громади, також, які прийняли переселенців",
+])
+def test_no_comma_finding_when_a_clause_or_parenthetical_follows(text: str) -> None:
+    assert found(text) == []
 
 
 def test_house_letter_after_number_is_not_glued() -> None:

@@ -120,9 +120,11 @@ def test_the_panel_lists_the_glued_year_and_fixes_all_typography_in_one_undo_ste
     qtbot.keyClick(window.editor, Qt.Key.Key_F7)
     assert controller.dock.isVisible() and controller.panel.tree.hasFocus()
     panel = controller.panel
-    assert [(e.fragment, e.finding.suggestions) for e in panel.entries] == [("2023року", ("2023 року",))]
-    assert controller.dock.windowTitle() == "Правопис (1)"
-    assert panel.summary_label.text() == "Зауважень: 1 (типографіка 1)."
+    assert [(e.fragment, e.finding.suggestions) for e in panel.entries] == [
+        ("2023року", ("2023 року",)), (",", ("",))]
+    assert controller.dock.windowTitle() == "Правопис (2)"
+    assert panel.summary_label.text() == "Зауважень: 2 (типографіка 2)."
+    assert panel.tree.topLevelItem(0).child(1).text(0) == "зокрема, етапи → зокрема етапи"
     item = panel.tree.topLevelItem(0).child(0)
     assert item.text(0) == "«2023року» → «2023 року»"
     qtbot.keyClick(panel.tree, Qt.Key.Key_Return)  # Enter jumps to it
@@ -132,8 +134,10 @@ def test_the_panel_lists_the_glued_year_and_fixes_all_typography_in_one_undo_ste
     lead = window.editor.document().firstBlock().text()
     assert "20 квітня 2023 року у Києві" in lead
     assert panel.entries == [] and panel.summary_label.text() == "Зауважень немає."
-    window.editor.undo()
+    assert "виклики, зокрема етапи" in window.editor.toPlainText()
+    window.editor.undo()  # both fixes were one step
     assert "20 квітня 2023року у Києві" in window.editor.document().firstBlock().text()
+    assert "виклики, зокрема, етапи" in window.editor.toPlainText()
 
 
 def test_one_click_fix_of_a_style_finding_and_the_headline(
