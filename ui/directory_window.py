@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -253,7 +254,27 @@ class DirectoryWindow(QMainWindow):
     def _imported(self, report: Any) -> None:
         self.refresh()
         self.groups_panel.refresh()
-        self.statusBar().showMessage(report_summary(report, done=True), 15000)
+        summary = report_summary(report, done=True)
+        self.statusBar().showMessage(summary, 15000)
+        if not (report.imported or report.updated):
+            return
+        # The new names in every case, for drafting and for the spelling checker: about a millisecond
+        # each, so a large file takes a while; the window stays usable meanwhile.
+        self.statusBar().showMessage(f"{summary} Відмінюю імена й посади…")
+        self.tasks.run_with_progress(
+            self.workspace.complete_directory_forms,
+            lambda done, total: self._forms_progress(summary, done, total),
+            lambda count: self._forms_done(summary, count),
+            self._task_failed,
+        )
+
+    def _forms_progress(self, summary: str, done: int, total: int) -> None:
+        if shiboken6.isValid(self):
+            self.statusBar().showMessage(f"{summary} Відмінюю імена й посади: {done} з {total}…")
+
+    def _forms_done(self, summary: str, count: int) -> None:
+        if shiboken6.isValid(self):
+            self.statusBar().showMessage(f"{summary} Відмінкові форми готові ({count}).", 15000)
 
     def export_officials(self) -> None:
         """Writes the directory to a CSV or XLSX file the user picks."""

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 class _Relay(QObject):
     finished = Signal(object)
     failed = Signal(object)
+    progressed = Signal(int, int)
 
 
 class _Job(QRunnable):
@@ -44,9 +45,28 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None] | None = None,
     ) -> None:
+        self._start(lambda _report: work(), on_done, on_error, None)
+
+    def run_with_progress(
+        self,
+        work: Callable[[Callable[[int, int], None]], Any],
+        on_progress: Callable[[int, int], None],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """Like run; work gets a report(done, total) callable whose calls reach on_progress on the GUI thread."""
+        self._start(work, on_done, on_error, on_progress)
+
+    def _start(
+        self,
+        work: Callable[[Callable[[int, int], None]], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None] | None,
+        on_progress: Callable[[int, int], None] | None,
+    ) -> None:
         if self.synchronous:
             try:
-                result = work()
+                result = work(on_progress or (lambda _done, _total: None))
             except Exception as error:  # noqa: BLE001
                 if on_error:
                     on_error(error)
@@ -69,4 +89,6 @@ class TaskRunner(QObject):
 
         relay.finished.connect(finish)
         relay.failed.connect(fail)
-        self.pool.start(_Job(work, relay))
+        if on_progress is not None:
+            relay.progressed.connect(on_progress)
+        self.pool.start(_Job(lambda: work(relay.progressed.emit), relay))

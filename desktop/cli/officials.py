@@ -57,7 +57,13 @@ def _import(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.session() as session:
         actor = ctx.acting_user(session)
         report = import_officials(session, actor, args.file, dry_run=args.dry_run)
-    ctx.emit(report.to_json(), report_text(report, dry_run=args.dry_run))
+    data, text = report.to_json(), report_text(report, dry_run=args.dry_run)
+    if not args.dry_run and (report.imported or report.updated):
+        # The names in every case, for drafting and for the spelling checker (about a millisecond each).
+        with ctx.session() as session:
+            data["forms_generated"] = directory.complete_forms(session)
+        text += f"\nВідмінкові форми згенеровано: {data['forms_generated']}."
+    ctx.emit(data, text)
     return 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -359,6 +359,20 @@ class DirectoryFacade(FacadeBase):
             report = directory_io.import_officials(session, self._attached(session), path)
         self.refresh_directory()
         return report
+
+    def complete_directory_forms(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Generates the case forms an import left missing (done, total reported as it goes); returns how many.
+
+        Until then the spelling checker knows those officials' names only as written, in the nominative.
+        """
+        from desktop import directory
+
+        with self.database.session() as session:
+            count = directory.complete_forms(session, progress)
+        self.refresh_directory()
+        if count:
+            self.forget_proofreader()
+        return count
 
     def export_file(self, path: str | Path) -> int:
         """Writes the directory to CSV or XLSX (by the file's extension); returns how many officials."""

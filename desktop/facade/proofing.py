@@ -31,9 +31,13 @@ class ProofingFacade(FacadeBase):
 
     def reload_proofreader(self) -> Proofreader:
         """Builds the proofreader anew (after the directory or the settings changed)."""
+        self.forget_proofreader()
+        return self.proofreader()
+
+    def forget_proofreader(self) -> None:
+        """The next proofreader() is built anew: editors opened from now on see the directory's new words."""
         with self._proofreader_lock:
             self._proofreader_cache = None
-        return self.proofreader()
 
     def check_text(self, text: str) -> list[Finding]:
         """Every finding of text, spelling findings without suggestions (see proofreader())."""

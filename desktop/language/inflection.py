@@ -113,29 +113,36 @@ def name_forms(
 ) -> dict[str, NameForm]:
     """Every case of a name; the gender is detected when not given."""
     gender = gender or detect_gender(given_name, surname, patronymic)
-    shevchenko = _shevchenko()
-    data: dict[str, Any] = {"gender": gender, "givenName": given_name, "familyName": surname}
-    if patronymic:
-        data["patronymicName"] = patronymic
+    # shevchenko inflects each part on its own (by its kind and the gender): given names and
+    # patronymics repeat across a directory, so each part's cases are computed once.
+    given = _part_cases("givenName", given_name, gender)
+    family = _part_cases("familyName", surname, gender)
+    middle = _part_cases("patronymicName", patronymic, gender) if patronymic else None
     forms: dict[str, NameForm] = {}
+    for index, case in enumerate(CASES):
+        surname_form = family[index]
+        if gender == "masculine":
+            surname_form = _adjectival_surname(surname, case) or surname_form
+        forms[case] = NameForm(given[index], surname_form, middle[index] if middle else None)
+    return forms
+
+
+@functools.lru_cache(maxsize=8192)
+def _part_cases(kind: str, value: str, gender: str) -> tuple[str, ...]:
+    """One part of a name (givenName, patronymicName, familyName) in every case, in CASES order."""
+    shevchenko = _shevchenko()
+    forms = []
     for case in CASES:
         if case == "nominative":
-            forms[case] = NameForm(given_name, surname, patronymic or None)
+            forms.append(value)
             continue
         grammatical_case = shevchenko.GrammaticalCase["ABLATIVE" if case == "instrumental" else case.upper()]
         try:
-            out = shevchenko.in_grammatical_case(grammatical_case, data)
-        except Exception:  # shevchenko refuses some inputs (Latin letters): keep the name as written
+            out = shevchenko.in_grammatical_case(grammatical_case, {"gender": gender, kind: value})
+        except Exception:  # shevchenko refuses some inputs (Latin letters): keep the part as written
             out = {}
-        family = out.get("familyName") or surname
-        if gender == "masculine":
-            family = _adjectival_surname(surname, case) or family
-        forms[case] = NameForm(
-            out.get("givenName") or given_name,
-            family,
-            (out.get("patronymicName") or patronymic) if patronymic else None,
-        )
-    return forms
+        forms.append(out.get(kind) or value)
+    return tuple(forms)
 
 
 def full_name_forms(
