@@ -1,15 +1,27 @@
-"""The append-only audit log: each row carries the hash of the row before it."""
+"""The append-only audit log: each row carries the hash of the row before it.
+
+A chain shows any changed or missing row except the newest ones: cut the tail and what is left
+still holds. So each workstation also keeps a witness, outside the database, of the newest row it
+has written or verified (its number and seal, in the user's data folder); verifying there shows a
+chain that has become shorter than the witness, or different at that row.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
+import os
+import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
-from sqlalchemy import select, text
+from sqlalchemy import event, select, text
 from sqlalchemy.orm import Session
 
 from desktop.document import canonical_json
+from desktop.paths import user_data_dir
 from desktop.storage.models import AuditEntry, User, utcnow
 
 GENESIS_HASH = "0" * 64
@@ -73,7 +85,85 @@ def append(
     entry.row_hash = row_hash(entry)
     session.add(entry)
     session.flush()
+    first_hash = session.info.get("audit_first_hash")
+    if first_hash is None:
+        first_hash = entry.row_hash if entry.id == 1 else session.execute(
+            select(AuditEntry.row_hash).where(AuditEntry.id == 1)).scalar_one_or_none()
+        session.info["audit_first_hash"] = first_hash
+    if first_hash is not None:
+        _witness_on_commit(session, (first_hash, entry.id, entry.row_hash))
     return entry
+
+
+# The witness: {"<database> <seal of its row 1>": {"id": N, "hash": seal of row N}} in a JSON file.
+WITNESS_FILE = "audit-witness.json"
+
+
+def _witness_path() -> Path:
+    return user_data_dir() / WITNESS_FILE
+
+
+def _chain_key(session: Session, first_hash: str) -> str:
+    # The first row's seal tells a chain from another one at the same address (a database made anew).
+    url = session.get_bind().url.render_as_string(hide_password=True)
+    return f"{url} {first_hash}"
+
+
+def _read_witness() -> dict[str, dict[str, object]]:
+    try:
+        data = json.loads(_witness_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def remembered_head(session: Session, first_hash: str) -> tuple[int, str] | None:
+    """The newest row of this chain this workstation has seen: its number and seal."""
+    seen = _read_witness().get(_chain_key(session, first_hash))
+    if not isinstance(seen, dict) or not isinstance(seen.get("id"), int) or not isinstance(seen.get("hash"), str):
+        return None
+    return seen["id"], seen["hash"]
+
+
+def remember_head(session: Session, first_hash: str, entry_id: int, entry_hash: str) -> None:
+    """Records a newer head for this chain; an unwritable data folder only loses the witness."""
+    data = _read_witness()
+    key = _chain_key(session, first_hash)
+    seen = data.get(key)
+    if isinstance(seen, dict) and isinstance(seen.get("id"), int) and seen["id"] >= entry_id:
+        return
+    data[key] = {"id": entry_id, "hash": entry_hash}
+    path = _witness_path()
+    with contextlib.suppress(OSError):
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".audit-witness-")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(data, out, ensure_ascii=False, indent=1)
+            os.replace(temporary, path)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+
+def _witness_on_commit(session: Session, head: tuple[str, int, str]) -> None:
+    """Remembers the session's newest row once its transaction has committed (not before: it may roll back)."""
+    pending = session.info.get("audit_head")
+    session.info["audit_head"] = head
+    if pending is None:
+        event.listen(session, "after_commit", _record_pending_head, once=True)
+        event.listen(session, "after_rollback", _forget_pending_head, once=True)
+
+
+def _record_pending_head(session: Session) -> None:
+    head = session.info.pop("audit_head", None)
+    if head is not None:
+        first_hash, entry_id, entry_hash = head
+        remember_head(session, first_hash, entry_id, entry_hash)
+
+
+def _forget_pending_head(session: Session) -> None:
+    session.info.pop("audit_head", None)
+    session.info.pop("audit_first_hash", None)
 
 
 @dataclass(frozen=True)
@@ -87,10 +177,17 @@ class ChainReport:
 
 
 def verify_chain(session: Session) -> ChainReport:
-    """Walks the chain from the first row; names the first row whose seal or link is wrong."""
+    """Walks the chain from the first row; names the first row whose seal or link is wrong.
+
+    Also compares the chain with this workstation's witness (a shorter chain, or another row where
+    the witness stands, is reported) and, when all holds, moves the witness to the newest row.
+    """
     previous = GENESIS_HASH
     count = 0
     expected_id = 1
+    first = session.execute(select(AuditEntry.row_hash).where(AuditEntry.id == 1)).scalar_one_or_none()
+    seen = remembered_head(session, first) if first is not None else None
+    first_hash = GENESIS_HASH
     for entry in session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars():
         count += 1
         if entry.id != expected_id:
@@ -99,8 +196,20 @@ def verify_chain(session: Session) -> ChainReport:
             return ChainReport(count, False, entry.id, f"запис №{entry.id} не посилається на попередній")
         if row_hash(entry) != entry.row_hash:
             return ChainReport(count, False, entry.id, f"запис №{entry.id} змінено після запису")
+        if entry.id == 1:
+            first_hash = entry.row_hash
+        if seen is not None and entry.id == seen[0] and entry.row_hash != seen[1]:
+            return ChainReport(count, False, entry.id,
+                               f"запис №{entry.id} не той, що цей комп’ютер бачив раніше: журнал переписано")
         previous = entry.row_hash
         expected_id += 1
+    if count == 0:
+        return ChainReport(0, True)
+    if seen is not None and seen[0] > count:
+        return ChainReport(count, False, count + 1,
+                           f"бракує записів після №{count}: цей комп’ютер уже бачив запис №{seen[0]} "
+                           "(записи видалено або базу відновлено з давнішої копії)")
+    remember_head(session, first_hash, count, previous)
     return ChainReport(count, True)
 
 

@@ -161,3 +161,61 @@ def test_audit_verify_on_the_command_line_exits_1_naming_the_broken_row(
     assert "№7" in capsys.readouterr().out
     assert cli_main(["--database", sqlite_database.url, "audit", "verify", "--json"]) == 1
     assert '"broken_id": 7' in capsys.readouterr().out
+
+
+def _newest_id(database: Database) -> int:
+    with database.engine.connect() as connection:
+        return connection.execute(text("SELECT max(id) FROM audit_log")).scalar_one()
+
+
+def test_deleting_the_newest_rows_is_detected_on_a_workstation_that_saw_them(
+    sqlite_database: Database, approved: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    newest = _newest_id(sqlite_database)
+    _tamper(sqlite_database, "DELETE FROM audit_log WHERE id >= :id", id=newest - 1)
+    # what is left is a sound chain; only the witness outside the database knows it was longer
+    report = _report(sqlite_database)
+    assert not report.ok and report.broken_id == newest - 1
+    assert f"цей комп’ютер уже бачив запис №{newest}" in report.reason
+    assert cli_main(["--database", sqlite_database.url, "audit", "verify"]) == 1
+    assert f"№{newest - 1}" in capsys.readouterr().out
+
+
+def test_a_resealed_newest_row_differs_from_the_witness(sqlite_database: Database, approved: int) -> None:
+    newest = _newest_id(sqlite_database)
+    with sqlite_database.session() as session:
+        entry = session.get(audit.AuditEntry, newest)
+        entry.detail = "переписано"
+        entry.row_hash = audit.row_hash(entry)  # the chain itself holds: nothing follows this row
+    report = _report(sqlite_database)
+    assert not report.ok and report.broken_id == newest
+    assert "не той, що цей комп’ютер бачив раніше" in report.reason
+
+
+def test_the_witness_follows_only_committed_rows(sqlite_database: Database, staff: dict, approved: int) -> None:
+    newest = _newest_id(sqlite_database)
+    with pytest.raises(RuntimeError), sqlite_database.session() as session:
+        audit.append(session, session.merge(staff["author"]), "login")
+        raise RuntimeError("the transaction fails")
+    assert _newest_id(sqlite_database) == newest
+    assert _report(sqlite_database).ok  # the rolled-back row was never witnessed
+
+
+def test_a_chain_made_anew_at_the_same_address_is_not_mistaken_for_a_cut_one(
+    sqlite_database: Database, staff: dict, approved: int
+) -> None:
+    assert _report(sqlite_database).ok
+    _tamper(sqlite_database, "DELETE FROM audit_log")
+    with sqlite_database.session() as session:
+        audit.append(session, session.merge(staff["admin"]), "login")  # a new first row: a new chain
+    report = _report(sqlite_database)
+    assert report.ok and report.rows == 1
+
+
+def test_an_unwritable_data_folder_only_loses_the_witness(
+    sqlite_database: Database, staff: dict, monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:
+    monkeypatch.setattr(audit, "_witness_path", lambda: tmp_path / "missing" / "audit-witness.json")
+    with sqlite_database.session() as session:
+        audit.append(session, session.merge(staff["author"]), "login")
+    assert _report(sqlite_database).ok
