@@ -14,7 +14,7 @@ from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent, QTextFormat
 from PySide6.QtWidgets import QLineEdit
 
 from desktop.language.proofing import Finding, Proofreader
-from ui.proofing_highlighter import format_for, utf16_length
+from ui.proofing_highlighter import finding_under, format_for, python_offset, utf16_length
 from ui.proofing_menu import ProofingMenu, put_on_top
 
 
@@ -44,19 +44,7 @@ class HeadlineProofing(QObject):
     def _typing_offset(self) -> int | None:
         if not self.headline.hasFocus():
             return None
-        return self._offset(self.headline.cursorPosition())
-
-    def _offset(self, units: int) -> int:
-        """A Python offset in the headline for a Qt (UTF-16) position."""
-        text = self.headline.text()
-        if utf16_length(text) == len(text):
-            return units
-        counted = 0
-        for index, ch in enumerate(text):
-            if counted >= units:
-                return index
-            counted += 2 if ord(ch) > 0xFFFF else 1
-        return len(text)
+        return python_offset(self.headline.text(), self.headline.cursorPosition())
 
     def _underline(self) -> None:
         # The word being typed is not underlined until the cursor leaves it, as in the body.
@@ -87,12 +75,7 @@ class HeadlineProofing(QObject):
 
     def finding_at(self, units: int) -> Finding | None:
         """The finding under (or just before) a Qt position of the headline, the most pressing kind first."""
-        offset = self._offset(units)
-        inside = [f for f in self.findings if f.start <= offset < f.end]
-        chosen = inside or [f for f in self.findings if f.end == offset]
-        if not chosen:
-            return None
-        return min(chosen, key=lambda f: (f.kind != "security", f.kind != "spelling", f.end - f.start))
+        return finding_under(self.findings, python_offset(self.headline.text(), units))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.headline and event.type() == QEvent.Type.InputMethod and not self._sending:

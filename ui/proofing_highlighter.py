@@ -51,6 +51,26 @@ def utf16_length(text: str) -> int:
     return len(text) + len(_ASTRAL.findall(text))
 
 
+def python_offset(text: str, units: int) -> int:
+    """The Python offset in text of a Qt (UTF-16) position."""
+    if not _ASTRAL.search(text):
+        return units
+    counted = 0
+    for index, ch in enumerate(text):
+        if counted >= units:
+            return index
+        counted += 2 if ord(ch) > 0xFFFF else 1
+    return len(text)
+
+
+def finding_under(findings: list[Finding], offset: int) -> Finding | None:
+    """The finding covering (or ending at) offset; where two layers flag a word, the most pressing kind."""
+    chosen = [f for f in findings if f.start <= offset < f.end] or [f for f in findings if f.end == offset]
+    if not chosen:
+        return None
+    return min(chosen, key=lambda f: (f.kind != "security", f.kind != "spelling", f.end - f.start))
+
+
 class BlockFindings(QTextBlockUserData):
     """The findings of one paragraph, kept on its QTextBlock for the context menu and the panel."""
 
@@ -113,16 +133,7 @@ class ProofingHighlighter(QSyntaxHighlighter):
         position = self.cursor_position() - block.position()
         if not 0 <= position <= block.length() - 1:
             return None
-        # Python offsets from here: the cursor's UTF-16 position converted back.
-        text = block.text()
-        if _ASTRAL.search(text):
-            units = 0
-            for index, ch in enumerate(text):
-                if units >= position:
-                    return index
-                units += 2 if ord(ch) > 0xFFFF else 1
-            return len(text)
-        return position
+        return python_offset(block.text(), position)  # Python offsets from here
 
     def cursor_moved(self) -> None:
         """Underlines the word just left behind (it was deferred while being typed)."""

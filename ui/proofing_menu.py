@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QTextEdit
 from desktop.errors import UserError
 from desktop.language.proofing import Finding
 from ui.proofing_edits import replace_finding
-from ui.proofing_highlighter import ProofingHighlighter, recheck_everywhere, utf16_length
+from ui.proofing_highlighter import ProofingHighlighter, finding_under, python_offset, recheck_everywhere
 
 if TYPE_CHECKING:
     from desktop.workspace import Workspace
@@ -28,26 +28,9 @@ def finding_at(highlighter: ProofingHighlighter, position: int) -> tuple[QTextBl
     block = highlighter.document().findBlock(position)
     if not block.isValid():
         return None
-    units = position - block.position()
-    text = block.text()
-    offset = units if len(text) == utf16_length(text) else _python_offset(text, units)
-    findings = highlighter.findings_of(block)
-    inside = [f for f in findings if f.start <= offset < f.end]
-    touching = [f for f in findings if f.end == offset]
-    # A click on a word that two layers flag: the most pressing kind first (security, then spelling…).
-    chosen = inside or touching
-    if not chosen:
-        return None
-    return block, min(chosen, key=lambda f: (f.kind != "security", f.kind != "spelling", f.end - f.start))
-
-
-def _python_offset(text: str, units: int) -> int:
-    counted = 0
-    for index, ch in enumerate(text):
-        if counted >= units:
-            return index
-        counted += 2 if ord(ch) > 0xFFFF else 1
-    return len(text)
+    offset = python_offset(block.text(), position - block.position())
+    finding = finding_under(highlighter.findings_of(block), offset)
+    return None if finding is None else (block, finding)
 
 
 # Qt's own entries, named in Ukrainian (their shortcut stays after the tab); mnemonics clear of ours.

@@ -378,3 +378,26 @@ def test_the_headline_underlines_wait_while_an_input_method_composes(
     assert red_columns(window) == []
     QApplication.sendEvent(edit, QInputMethodEvent())  # composition over
     qtbot.waitUntil(lambda: bool(red_columns(window)))
+
+
+def test_emoji_before_a_misspelt_word_do_not_shift_its_fix(
+    qtbot: Any, sqlite_database: Database, people: dict[str, User], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Qt counts an emoji as two positions, Python as one: the fix must land on the word all the same.
+    headline = f"🇺🇦 Військова {MISSPELT} працює"
+    release_id = create(sqlite_database, people["author"], f"{headline}\n\n🙂 {MISSPELT} працює.")
+    window = open_editor(qtbot, sqlite_database, people["author"], release_id)
+    edit = window.headline_edit
+    monkeypatch.setattr(window.proofing.menu, "show_menu",
+                        lambda menu, _at: next(a for a in menu.actions() if a.text() == RIGHT).trigger())
+    edit.setFocus()
+    edit.setCursorPosition(len(headline.encode("utf-16-le")) // 2 - len(" працює") - 3)  # inside the word
+    centre = edit.rect().center()
+    QApplication.sendEvent(edit, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, centre, edit.mapToGlobal(centre)))
+    assert edit.text() == f"🇺🇦 Військова {RIGHT} працює"
+
+    body = window.editor.document().firstBlock()
+    at = body.position() + len(f"🙂 {MISSPELT}".encode("utf-16-le")) // 2 - 3
+    menu = window.proofing.menu.build_menu(at)
+    next(a for a in menu.actions() if a.text() == RIGHT).trigger()
+    assert window.editor.document().firstBlock().text() == f"🙂 {RIGHT} працює."
