@@ -317,6 +317,12 @@ def red_columns(window: EditorWindow) -> list[int]:
     return sorted(columns)
 
 
+def open_keyboard_menu(widget: Any) -> None:
+    """The context menu as the Menu key opens it, at the widget's cursor."""
+    centre = widget.rect().center()
+    QApplication.sendEvent(widget, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, centre, widget.mapToGlobal(centre)))
+
+
 def test_a_misspelt_headline_word_is_underlined_and_fixed_from_its_context_menu(
     qtbot: Any, sqlite_database: Database, people: dict[str, User], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -339,8 +345,7 @@ def test_a_misspelt_headline_word_is_underlined_and_fixed_from_its_context_menu(
                         next(a for a in menu.actions() if a.text() == RIGHT).trigger())
     edit.setFocus()
     edit.setCursorPosition(headline.index(MISSPELT) + 2)
-    centre = edit.rect().center()
-    QApplication.sendEvent(edit, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, centre, edit.mapToGlobal(centre)))
+    open_keyboard_menu(edit)
     assert shown[0][0].startswith(f"Слова «{MISSPELT}» немає")
     assert "Додати до &особистого словника" in shown[0]
     assert edit.text() == f"Військова {RIGHT} працює"
@@ -392,8 +397,7 @@ def test_emoji_before_a_misspelt_word_do_not_shift_its_fix(
                         lambda menu, _at: next(a for a in menu.actions() if a.text() == RIGHT).trigger())
     edit.setFocus()
     edit.setCursorPosition(len(headline.encode("utf-16-le")) // 2 - len(" працює") - 3)  # inside the word
-    centre = edit.rect().center()
-    QApplication.sendEvent(edit, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, centre, edit.mapToGlobal(centre)))
+    open_keyboard_menu(edit)
     assert edit.text() == f"🇺🇦 Військова {RIGHT} працює"
 
     body = window.editor.document().firstBlock()
