@@ -27,3 +27,12 @@ class Conflict(UserError):
 
 class WorkflowRefused(UserError):
     """A workflow move that the rules do not allow."""
+
+
+class DamagedDatabase(UserError):
+    """The SQLite file at `url` does not open as a database; `backup` is the newest copy, if any."""
+
+    def __init__(self, message: str, backup: object | None = None, url: str = "") -> None:
+        super().__init__(message)
+        self.backup = backup
+        self.url = url

@@ -19,6 +19,13 @@ def open_database(url: str | None) -> Database:
     return Database(url)
 
 
+def restore_database(url: str) -> str:
+    """Puts the newest copy in place of a damaged SQLite database; returns where the damaged file went."""
+    from desktop.storage import backups
+
+    return str(backups.restore_backup(url))
+
+
 def needs_first_admin(database: Database) -> bool:
     """True for an empty database: the GUI then asks for the first administrator."""
     with database.session() as session:
@@ -55,6 +62,13 @@ class Workspace(ReleasesFacade, ReviewFacade, DirectoryFacade, ProofingFacade, E
     @property
     def database_name(self) -> str:
         return self.database.display_name
+
+    def back_up(self) -> str | None:
+        """The daily copy of an SQLite database; the new file's path, or None when none was due."""
+        from desktop.storage import backups
+
+        made = backups.make_backup(self.database.url)
+        return str(made.path) if made else None
 
     def has_role(self, role: str) -> bool:
         return accounts.has_role(self.user, role)

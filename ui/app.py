@@ -10,10 +10,11 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from desktop.errors import UserError
+from desktop.errors import DamagedDatabase, UserError
 
 if TYPE_CHECKING:
     from desktop.storage.engine import Database
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 SCREENSHOT_DELAY_MS = 300
+# The daily copy of an SQLite database waits until the start-up work is over.
+BACKUP_DELAY_MS = 10_000
 
 
 def make_application() -> QApplication:
@@ -109,6 +112,15 @@ def _connect(window: MainWindow, args: argparse.Namespace, started_at: float, pa
     headless = bool(args.screenshot or os.environ.get("VISNYK_BENCH_STARTUP"))
     try:
         user_workspace = _demo_workspace(args, window) if args.demo else _interactive_workspace(args, window)
+    except DamagedDatabase as error:
+        if not headless and error.backup is not None and _restore_from_backup(window, error):
+            QTimer.singleShot(0, lambda: _connect(window, args, started_at, painted))
+            return
+        print(f"Помилка: {error}", file=sys.stderr)
+        if not headless:
+            QMessageBox.critical(window, "Вісник", str(error))
+        app.exit(2)  # type: ignore[union-attr]
+        return
     except UserError as error:
         print(f"Помилка: {error}", file=sys.stderr)
         if not headless:
@@ -119,10 +131,50 @@ def _connect(window: MainWindow, args: argparse.Namespace, started_at: float, pa
         app.quit()  # type: ignore[union-attr]
         return
     window.attach(user_workspace)
+    if not headless and not args.demo:
+        QTimer.singleShot(BACKUP_DELAY_MS, lambda: _daily_backup(window, user_workspace))
     if args.screenshot:
         QTimer.singleShot(SCREENSHOT_DELAY_MS, lambda: _save_screenshot(window, args.screenshot))
     if os.environ.get("VISNYK_BENCH_STARTUP"):
         QTimer.singleShot(0, lambda: _report_startup(window, started_at, painted))
+
+
+def _restore_from_backup(window: QWidget, error: DamagedDatabase) -> bool:
+    """Offers the newest copy of a damaged database; True when it was put in place."""
+    from desktop import workspace
+
+    label = error.backup.label()  # type: ignore[attr-defined]
+    answer = QMessageBox.question(
+        window, "Вісник",
+        f"{error}\n\nВідновити базу з резервної копії від {label}? Зміни, зроблені після неї, "
+        "залишаться в пошкодженому файлі: його буде збережено поруч, нічого не видаляється.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        kept = workspace.restore_database(error.url)
+    except UserError as failure:
+        QMessageBox.critical(window, "Вісник", str(failure))
+        return False
+    QMessageBox.information(window, "Вісник", f"Базу відновлено з копії від {label}. Пошкоджений файл: {kept}")
+    return True
+
+
+def _daily_backup(window: MainWindow, user_workspace: Workspace) -> None:
+    """Copies an SQLite database once a day, off the GUI thread; says so in the status bar."""
+    if not shiboken6.isValid(window):
+        return  # closed before the copy was due
+
+    def done(path: str | None) -> None:
+        if path and shiboken6.isValid(window):
+            window.statusBar().showMessage("Зроблено щоденну резервну копію бази даних.", 5000)
+
+    def failed(error: Exception) -> None:
+        if shiboken6.isValid(window):
+            window.statusBar().showMessage(str(error), 15000)
+
+    window.tasks.run(user_workspace.back_up, done, failed)
 
 
 def _save_screenshot(window: QWidget, path: str) -> None:

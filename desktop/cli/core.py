@@ -47,6 +47,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_json_flag(demo)
     demo.set_defaults(handler=_demo)
 
+    copies = subparsers.add_parser("backup", help="резервні копії вбудованої бази (SQLite)").add_subparsers(
+        dest="backup_command", required=True
+    )
+    create = copies.add_parser("create", help="зробити копію зараз")
+    add_json_flag(create)
+    create.set_defaults(handler=_backup_create)
+    listing = copies.add_parser("list", help="наявні копії, найновіша перша")
+    add_json_flag(listing)
+    listing.set_defaults(handler=_backup_list)
+    restore = copies.add_parser("restore", help="повернути копію замість пошкодженої бази")
+    restore.add_argument("file", nargs="?", help="файл копії (типово — найновіша)")
+    restore.add_argument("--force", action="store_true", help="відновити, навіть якщо база справна")
+    add_json_flag(restore)
+    restore.set_defaults(handler=_backup_restore)
+
 
 def _init(ctx: CliContext, args: argparse.Namespace) -> int:
     password = secret("VISNYK_NEW_PASSWORD", f"Новий пароль для {args.admin}: ")
@@ -106,4 +121,54 @@ def _demo(ctx: CliContext, args: argparse.Namespace) -> int:
     lines += [f"  {login:<12} {role}" for login, role in logins.items()]
     lines.append(f"Пароль усіх демо-користувачів: {password}")
     ctx.emit(data, "\n".join(lines))
+    return 0
+
+
+def _database_url(args: argparse.Namespace) -> str:
+    from desktop.storage.engine import default_database_url, normalize_url
+
+    return normalize_url(args.database or default_database_url())
+
+
+def _backup_create(ctx: CliContext, args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
+    from desktop.storage import backups
+
+    ctx.database  # noqa: B018 - opens (and so checks) the database before copying it
+    made = backups.make_backup(_database_url(args), min_age=timedelta(0))
+    if made is None:
+        raise UserError("Резервні копії робить лише вбудована база SQLite; PostgreSQL копіює його адміністратор.")
+    ctx.emit({"path": str(made.path), "made_at": made.made_at.isoformat()}, f"Резервну копію збережено: {made.path}")
+    return 0
+
+
+def _backup_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.storage import backups
+
+    found = backups.list_backups(_database_url(args))
+    data = [{"path": str(b.path), "made_at": b.made_at.isoformat()} for b in found]
+    ctx.emit(data, "\n".join(f"{b.label()}  {b.path}" for b in found) or "Резервних копій немає.")
+    return 0
+
+
+def _backup_restore(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.errors import DamagedDatabase
+    from desktop.storage import backups
+    from desktop.storage.engine import Database
+
+    url = _database_url(args)
+    if not args.force and backups.database_file(url) is not None:
+        try:
+            Database(url).dispose()
+        except DamagedDatabase:
+            pass
+        else:
+            raise UserError("База даних справна, відновлювати нічого. Щоб усе одно повернути копію, додайте --force.")
+    chosen = backups.backup_from_file(args.file) if args.file else None
+    used = chosen or backups.latest_backup(url)
+    kept = backups.restore_backup(url, chosen)
+    data = {"restored_from": str(used.path) if used else None, "damaged_file": str(kept)}
+    label = used.label() if used else ""
+    ctx.emit(data, f"Базу відновлено з копії від {label}. Попередній файл збережено як {kept}.")
     return 0

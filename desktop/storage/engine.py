@@ -13,7 +13,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.errors import UserError
+from desktop.errors import DamagedDatabase, UserError
 from desktop.paths import user_data_dir
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -110,13 +110,13 @@ class Database:
         if apply_migrations:
             try:
                 migrate(self.engine)
-            except OperationalError as error:
-                raise UserError(describe_connection_error(self.url, error)) from error
             except DatabaseError as error:
-                raise UserError(
-                    f"База даних пошкоджена або це не база «Вісника»: {self.display_name}. "
-                    "Відновіть її з останньої резервної копії."
-                ) from error
+                self.engine.dispose()
+                damaged = self.dialect == "sqlite" and (
+                    not isinstance(error, OperationalError) or _looks_damaged(error))
+                if damaged:
+                    raise damaged_database_error(self.url) from error
+                raise UserError(describe_connection_error(self.url, error)) from error
 
     @property
     def dialect(self) -> str:
@@ -146,6 +146,26 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _looks_damaged(error: Exception) -> bool:
+    message = str(error).lower()
+    return "file is not a database" in message or "malformed" in message or "disk image" in message
+
+
+def damaged_database_error(url: str) -> DamagedDatabase:
+    """The error for an SQLite file that does not open, naming the newest copy to restore."""
+    from desktop.storage.backups import database_file, latest_backup
+
+    backup = latest_backup(url)
+    where = database_file(url)
+    message = f"Файл бази даних пошкоджений або це не база «Вісника»: {where}."
+    if backup is None:
+        message += " Резервних копій немає."
+    else:
+        message += (f" Є резервна копія від {backup.label()}: відновіть її командою "
+                    "«python run.py backup restore» або погодьтеся на відновлення під час запуску програми.")
+    return DamagedDatabase(message, backup, url)
 
 
 def describe_connection_error(url: str, error: Exception) -> str:

@@ -1,0 +1,160 @@
+"""Copies of the embedded SQLite database, and putting one back when the file is damaged.
+
+The GUI makes a copy once a day after the list is ready (SQLite's online backup: consistent while
+others write), keeps the newest seven, and offers the newest when the database will not open.
+Restoring never deletes anything: the damaged file is kept beside it under another name.
+A PostgreSQL server is backed up by its own administrator (pg_dump); none of this applies there.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from desktop.errors import UserError
+
+KEEP = 7
+DAILY = timedelta(hours=20)
+_STAMP = "%Y%m%d-%H%M%S"
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})\.sqlite3$")
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+@dataclass(frozen=True)
+class Backup:
+    """One copy: its file and when it was made (local time)."""
+
+    path: Path
+    made_at: datetime
+
+    def label(self) -> str:
+        """«25.11.2026 14:03»."""
+        return self.made_at.strftime("%d.%m.%Y %H:%M")
+
+
+def database_file(url: str) -> Path | None:
+    """The SQLite file behind url; None for PostgreSQL or an in-memory database."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def backup_folder(database: Path) -> Path:
+    """Where the copies of this database file are kept: a folder beside it."""
+    return database.parent / "backups"
+
+
+def list_backups(url: str) -> list[Backup]:
+    """The copies of the database at url, newest first."""
+    database = database_file(url)
+    if database is None or not backup_folder(database).is_dir():
+        return []
+    found = []
+    for path in backup_folder(database).iterdir():
+        match = _NAME.match(path.name)
+        if match and match["stem"] == database.stem and path.is_file():
+            found.append(Backup(path, datetime.strptime(match["stamp"], _STAMP)))
+    return sorted(found, key=lambda backup: backup.made_at, reverse=True)
+
+
+def latest_backup(url: str) -> Backup | None:
+    """The newest copy, if there is one."""
+    backups = list_backups(url)
+    return backups[0] if backups else None
+
+
+def make_backup(url: str, *, min_age: timedelta = DAILY, keep: int = KEEP, now: datetime | None = None) -> Backup | None:
+    """Copies the database unless the newest copy is younger than min_age; keeps the newest `keep`."""
+    database = database_file(url)
+    if database is None or not database.exists():
+        return None
+    now = now or datetime.now()
+    newest = latest_backup(url)
+    if newest is not None and now - newest.made_at < min_age:
+        return None
+    folder = backup_folder(database)
+    target = folder / f"{database.stem}-{now.strftime(_STAMP)}.sqlite3"
+    partial = folder / f".{target.name}.part"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        source = sqlite3.connect(database, timeout=5)
+        try:
+            copy = sqlite3.connect(partial)
+            try:
+                source.backup(copy)
+            finally:
+                copy.close()
+        finally:
+            source.close()
+        if not is_sound(partial):
+            # a damaged copy must not push the good ones out of the rotation
+            raise sqlite3.DatabaseError("the copy fails SQLite's quick check")
+        os.replace(partial, target)
+    except (OSError, sqlite3.Error) as error:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise UserError(f"Не вдалося зробити резервну копію бази даних у {folder}: {error}") from error
+    for old in list_backups(url)[keep:]:
+        with contextlib.suppress(OSError):
+            old.path.unlink()
+    return Backup(target, datetime.strptime(now.strftime(_STAMP), _STAMP))
+
+
+def backup_from_file(path: str | Path) -> Backup:
+    """A copy named by the user (any SQLite file), dated by its modification time."""
+    path = Path(path)
+    if not path.is_file():
+        raise UserError(f"Файл не знайдено: {path}")
+    return Backup(path, datetime.fromtimestamp(path.stat().st_mtime))
+
+
+def is_sound(path: Path) -> bool:
+    """Whether an SQLite file opens and passes SQLite's quick check."""
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return connection.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+
+
+def restore_backup(url: str, backup: Backup | None = None, *, now: datetime | None = None) -> Path:
+    """Puts a copy (the newest by default) in place of the database; returns where the old file went."""
+    database = database_file(url)
+    if database is None:
+        raise UserError("Відновлювати з копії можна лише вбудовану базу SQLite; PostgreSQL відновлює його адміністратор.")
+    backup = backup or latest_backup(url)
+    if backup is None:
+        raise UserError(f"Резервних копій бази даних немає (шукав у {backup_folder(database)}).")
+    if not is_sound(backup.path):
+        raise UserError(f"Резервна копія {backup.path.name} теж пошкоджена; спробуйте давнішу.")
+    stamp = (now or datetime.now()).strftime(_STAMP)
+    kept = database.with_name(f"{database.name}.damaged-{stamp}")
+    partial = database.with_name(f".{database.name}.restoring")
+    try:
+        shutil.copyfile(backup.path, partial)  # first the copy: a full disk changes nothing
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise UserError(f"Не вдалося відновити базу даних з копії {backup.path.name}: {error}") from error
+    try:
+        for suffix in ("", *SIDE_FILES):
+            current = database.with_name(database.name + suffix)
+            if current.exists():
+                os.replace(current, kept.with_name(kept.name + suffix))
+        os.replace(partial, database)
+    except OSError as error:
+        raise UserError(f"Не вдалося відновити базу даних з копії {backup.path.name}: {error}; "
+                        f"пошкоджений файл — {kept}") from error
+    return kept

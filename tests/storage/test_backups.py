@@ -1,0 +1,147 @@
+"""Copies of the embedded database, and a damaged one offered its newest copy: nothing is lost."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from desktop import accounts
+from desktop.cli import main as cli_main
+from desktop.errors import DamagedDatabase, UserError
+from desktop.storage import backups
+from desktop.storage.engine import Database
+from tests.conftest import TEST_PASSWORD
+
+MORNING = datetime(2026, 11, 25, 9, 0, 0)
+
+
+def _add_admin(database: Database, login: str = "admin") -> None:
+    with database.session() as session:
+        if accounts.count_users(session) == 0:
+            accounts.create_first_admin(session, login, "Адміністратор Тестовий", TEST_PASSWORD)
+        else:
+            actor = accounts.list_users(session)[0]
+            accounts.add_user(session, actor, login, "Друга Людина", ["author"], TEST_PASSWORD)
+
+
+def _logins(url: str) -> list[str]:
+    database = Database(url)
+    try:
+        with database.session() as session:
+            return [user.login for user in accounts.list_users(session)]
+    finally:
+        database.dispose()
+
+
+def _damage(path: Path) -> bytes:
+    """Overwrites the file's header, as a failing disk or a stray program would."""
+    data = bytearray(path.read_bytes())
+    data[:100] = b"\x00" * 100
+    path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+def test_a_copy_holds_the_data_and_is_made_once_a_day(sqlite_database: Database) -> None:
+    _add_admin(sqlite_database)
+    first = backups.make_backup(sqlite_database.url, now=MORNING)
+    assert first is not None and first.path.exists() and backups.is_sound(first.path)
+    assert backups.make_backup(sqlite_database.url, now=MORNING + timedelta(hours=5)) is None  # not due yet
+    later = backups.make_backup(sqlite_database.url, now=MORNING + timedelta(days=1))
+    assert later is not None
+    assert [b.made_at for b in backups.list_backups(sqlite_database.url)] == [later.made_at, first.made_at]
+    assert _logins(f"sqlite:///{first.path}") == ["admin"]
+
+
+def test_only_the_newest_seven_copies_are_kept(sqlite_database: Database) -> None:
+    for day in range(10):
+        backups.make_backup(sqlite_database.url, now=MORNING + timedelta(days=day))
+    kept = backups.list_backups(sqlite_database.url)
+    assert len(kept) == backups.KEEP
+    assert kept[0].made_at == MORNING + timedelta(days=9) and kept[-1].made_at == MORNING + timedelta(days=3)
+
+
+def test_a_damaged_database_names_its_newest_copy_and_is_restored_from_it(sqlite_database: Database) -> None:
+    url = sqlite_database.url
+    _add_admin(sqlite_database)
+    backups.make_backup(url, now=MORNING)
+    _add_admin(sqlite_database, "later")  # after the copy: only the kept damaged file has it
+    sqlite_database.dispose()
+    path = backups.database_file(url)
+    damaged_bytes = _damage(path)
+
+    with pytest.raises(DamagedDatabase) as caught:
+        Database(url)
+    assert caught.value.backup is not None and caught.value.url == url
+    assert "Є резервна копія від 25.11.2026 09:00" in str(caught.value)
+    assert "python run.py backup restore" in str(caught.value)
+
+    kept = backups.restore_backup(url, now=MORNING + timedelta(days=1))
+    assert _logins(url) == ["admin"]
+    assert kept.read_bytes() == damaged_bytes  # nothing is deleted: the damaged file stays beside it
+    assert kept.name == "visnyk.sqlite3.damaged-20261126-090000"
+
+
+def test_a_damaged_database_without_copies_says_so(sqlite_database: Database) -> None:
+    sqlite_database.dispose()
+    _damage(backups.database_file(sqlite_database.url))
+    with pytest.raises(DamagedDatabase, match="Резервних копій немає") as caught:
+        Database(sqlite_database.url)
+    assert caught.value.backup is None
+    with pytest.raises(UserError, match="Резервних копій бази даних немає"):
+        backups.restore_backup(sqlite_database.url)
+
+
+def test_a_damaged_copy_is_refused_and_the_database_left_as_it_was(sqlite_database: Database) -> None:
+    made = backups.make_backup(sqlite_database.url, now=MORNING)
+    _damage(made.path)
+    sqlite_database.dispose()
+    path = backups.database_file(sqlite_database.url)
+    before = path.read_bytes()
+    with pytest.raises(UserError, match="теж пошкоджена"):
+        backups.restore_backup(sqlite_database.url)
+    assert path.read_bytes() == before
+
+
+def test_a_full_disk_during_a_restore_changes_nothing(sqlite_database: Database, monkeypatch) -> None:
+    backups.make_backup(sqlite_database.url, now=MORNING)
+    sqlite_database.dispose()
+    path = backups.database_file(sqlite_database.url)
+    damaged = _damage(path)
+
+    def full_disk(*_args: object, **_kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(shutil, "copyfile", full_disk)
+    with pytest.raises(UserError, match="Не вдалося відновити"):
+        backups.restore_backup(sqlite_database.url)
+    assert path.read_bytes() == damaged
+    assert not list(path.parent.glob("*.damaged-*")) and not list(path.parent.glob(".*.restoring"))
+
+
+def test_postgresql_is_left_to_its_administrator() -> None:
+    url = "postgresql+psycopg://postgres@127.0.0.1:5432/visnyk"
+    assert backups.make_backup(url) is None
+    with pytest.raises(UserError, match="PostgreSQL"):
+        backups.restore_backup(url)
+
+
+def test_the_command_line_backs_up_and_restores(sqlite_database: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    url = sqlite_database.url
+    _add_admin(sqlite_database)
+    assert cli_main(["--database", url, "backup", "create"]) == 0
+    assert "Резервну копію збережено" in capsys.readouterr().out
+    assert cli_main(["--database", url, "backup", "list", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 1
+    assert cli_main(["--database", url, "backup", "restore"]) == 2  # a sound database is not replaced by accident
+    assert "справна" in capsys.readouterr().err
+    sqlite_database.dispose()
+    _damage(backups.database_file(url))
+    assert cli_main(["--database", url, "users", "list"]) == 2
+    assert "пошкоджений" in capsys.readouterr().err
+    assert cli_main(["--database", url, "backup", "restore"]) == 0
+    assert "Базу відновлено з копії від" in capsys.readouterr().out
+    assert _logins(url) == ["admin"]
