@@ -192,7 +192,7 @@ class SpellChecker:
         return verdict
 
     def _single_ok(self, word: str) -> bool:
-        if len(word) < 2 or self.is_accepted(word):
+        if len(_normal_key(word)) < 2 or self.is_accepted(word):
             return True
         if is_cyrillic(word) and is_latin(word):
             return True  # mixed scripts are the typography layer's homoglyph finding
@@ -205,7 +205,7 @@ class SpellChecker:
         lookups: tuple[set[str], set[str]] = (set(), set())  # Ukrainian keys, English keys
         for word in words:
             key = _normal_key(word)
-            if len(word) < 2 or key in accepted or key in ignored:
+            if len(key) < 2 or key in accepted or key in ignored:  # a lone stress mark leaves nothing
                 surface[word] = True
                 continue
             cyrillic = is_cyrillic(key)
