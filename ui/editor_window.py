@@ -139,6 +139,7 @@ class EditorWindow(QMainWindow):
         self.headline_max = record.headline_max
         self.headline_edit.blockSignals(True)
         self.headline_edit.setText(record.document.title)
+        self.headline_edit.setCursorPosition(0)  # a long headline shows its beginning, not its end
         self.headline_edit.blockSignals(False)
         self._loading = True
         self.editor.blockSignals(True)

@@ -174,9 +174,10 @@ def _comma_after_particle(text: str) -> Iterator[Finding]:
         pair = f"{following} {(match.group(3) or '').strip(',.;:!?«»').lower()}"
         if following in CLAUSE_OR_PARENTHETICAL or pair in CLAUSE_OR_PARENTHETICAL_PAIRS:
             continue
+        # the word and its comma: a lone comma's underline is too short to see
         word = match.group(1)
-        yield Finding(match.end() - 1, match.end(), "typography", "comma-after-particle",
-                      f"Після «{word}» кома не потрібна: це слово не вставне, кома стоїть лише перед ним.", ("",))
+        yield Finding(match.start(1), match.end(), "typography", "comma-after-particle",
+                      f"Після «{word}» кома не потрібна: це слово не вставне, кома стоїть лише перед ним.", (word,))
 
 
 def _missing_spaces(text: str) -> Iterator[Finding]:

@@ -121,10 +121,10 @@ def test_the_panel_lists_the_glued_year_and_fixes_all_typography_in_one_undo_ste
     assert controller.dock.isVisible() and controller.panel.tree.hasFocus()
     panel = controller.panel
     assert [(e.fragment, e.finding.suggestions) for e in panel.entries] == [
-        ("2023року", ("2023 року",)), (",", ("",))]
+        ("2023року", ("2023 року",)), ("зокрема,", ("зокрема",))]
     assert controller.dock.windowTitle() == "Правопис (2)"
     assert panel.summary_label.text() == "Зауважень: 2 (типографіка 2)."
-    assert panel.tree.topLevelItem(0).child(1).text(0) == "зокрема, етапи → зокрема етапи"
+    assert panel.tree.topLevelItem(0).child(1).text(0) == "«зокрема,» → «зокрема»"
     item = panel.tree.topLevelItem(0).child(0)
     assert item.text(0) == "«2023року» → «2023 року»"
     qtbot.keyClick(panel.tree, Qt.Key.Key_Return)  # Enter jumps to it
