@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import event, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import event, inspect, select, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, SessionTransaction
 
 from desktop.document import canonical_json
 from desktop.paths import user_data_dir
@@ -85,14 +86,23 @@ def append(
     entry.row_hash = row_hash(entry)
     session.add(entry)
     session.flush()
-    first_hash = session.info.get("audit_first_hash")
-    if first_hash is None:
-        first_hash = entry.row_hash if entry.id == 1 else session.execute(
-            select(AuditEntry.row_hash).where(AuditEntry.id == 1)).scalar_one_or_none()
-        session.info["audit_first_hash"] = first_hash
-    if first_hash is not None:
-        _witness_on_commit(session, (first_hash, entry.id, entry.row_hash))
+    first_hash = entry.row_hash if entry.id == 1 else session.execute(
+        select(AuditEntry.row_hash).where(AuditEntry.id == 1)).scalar_one_or_none()
+    if first_hash is not None and _witness_still_stands(session, first_hash):
+        _witness_on_commit(session, entry, first_hash)
     return entry
+
+
+def _witness_still_stands(session: Session, first_hash: str) -> bool:
+    """Whether the row the witness names is still there unchanged: only then may an append move it on.
+
+    Otherwise rows cut from the tail and then written over by new ones would leave no trace.
+    """
+    seen = remembered_head(session, first_hash)
+    if seen is None:
+        return True
+    stored = session.execute(select(AuditEntry.row_hash).where(AuditEntry.id == seen[0])).scalar_one_or_none()
+    return stored == seen[1]
 
 
 # The witness: {"<database> <seal of its row 1>": {"id": N, "hash": seal of row N}} in a JSON file.
@@ -133,6 +143,10 @@ def remember_head(session: Session, first_hash: str, entry_id: int, entry_hash: 
     if isinstance(seen, dict) and isinstance(seen.get("id"), int) and seen["id"] >= entry_id:
         return
     data[key] = {"id": entry_id, "hash": entry_hash}
+    _write_witness(data)
+
+
+def _write_witness(data: dict[str, dict[str, object]]) -> None:
     path = _witness_path()
     with contextlib.suppress(OSError):
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".audit-witness-")
@@ -145,25 +159,38 @@ def remember_head(session: Session, first_hash: str, entry_id: int, entry_hash: 
                 os.unlink(temporary)
 
 
-def _witness_on_commit(session: Session, head: tuple[str, int, str]) -> None:
-    """Remembers the session's newest row once its transaction has committed (not before: it may roll back)."""
-    pending = session.info.get("audit_head")
-    session.info["audit_head"] = head
-    if pending is None:
-        event.listen(session, "after_commit", _record_pending_head, once=True)
-        event.listen(session, "after_rollback", _forget_pending_head, once=True)
+def forget_witness(url: str) -> None:
+    """Drops the witness of every chain at this database address (its owner has put an older copy back)."""
+    prefix = make_url(url).render_as_string(hide_password=True) + " "
+    data = _read_witness()
+    kept = {key: value for key, value in data.items() if not key.startswith(prefix)}
+    if kept != data:
+        _write_witness(kept)
+
+
+def _witness_on_commit(session: Session, entry: AuditEntry, first_hash: str) -> None:
+    """Remembers the newest appended row once the whole transaction has committed (it may yet roll back)."""
+    session.info["audit_head"] = (entry, first_hash)
+    if not session.info.get("audit_listening"):
+        session.info["audit_listening"] = True
+        event.listen(session, "after_commit", _record_pending_head)
+        event.listen(session, "after_transaction_end", _forget_pending_head)
 
 
 def _record_pending_head(session: Session) -> None:
-    head = session.info.pop("audit_head", None)
-    if head is not None:
-        first_hash, entry_id, entry_hash = head
-        remember_head(session, first_hash, entry_id, entry_hash)
+    if session.in_nested_transaction():
+        return  # a savepoint released: the outer transaction may still roll back
+    pending = session.info.pop("audit_head", None)
+    if pending is None:
+        return
+    entry, first_hash = pending
+    if inspect(entry).persistent:  # not undone by a savepoint rolled back after the append
+        remember_head(session, first_hash, entry.id, entry.row_hash)
 
 
-def _forget_pending_head(session: Session) -> None:
-    session.info.pop("audit_head", None)
-    session.info.pop("audit_first_hash", None)
+def _forget_pending_head(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:  # the root transaction ended: committed rows were recorded above
+        session.info.pop("audit_head", None)
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,9 @@ class HeadlineProofing(QObject):
         return finding_under(self.findings, python_offset(self.headline.text(), units))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.headline and event.type() == QEvent.Type.FocusOut:
+            QTimer.singleShot(0, self._underline)  # the word being typed is done: underline it
+            return False
         if watched is self.headline and event.type() == QEvent.Type.InputMethod and not self._sending:
             composing = bool(event.preeditString())  # type: ignore[attr-defined]
             if self._composing and not composing:

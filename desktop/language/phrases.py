@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import importlib.metadata
 import json
+import os
 import re
 import subprocess
 import sys
@@ -67,9 +68,14 @@ def _read_forms(path: Path, words: Sequence[str]) -> dict[str, frozenset[str]] |
 
 
 def _write_forms(path: Path, forms: dict[str, frozenset[str]]) -> None:
-    # A read-only cache folder only costs the next start its time.
+    # Written whole or not at all (a reader never sees half a file); a read-only cache folder only
+    # costs the next start its time.
+    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
     with contextlib.suppress(OSError):
-        path.write_text(json.dumps({w: sorted(f) for w, f in forms.items()}, ensure_ascii=False), encoding="utf-8")
+        partial.write_text(json.dumps({w: sorted(f) for w, f in forms.items()}, ensure_ascii=False), encoding="utf-8")
+        os.replace(partial, path)
+    with contextlib.suppress(OSError):
+        partial.unlink()
 
 
 def _derive_in_helper(words: Sequence[str], path: Path) -> None:

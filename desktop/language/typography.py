@@ -30,14 +30,22 @@ DOUBLED_PUNCTUATION_RE = re.compile(r"[,.;:](?:[,;:]|\.(?!\.))+")
 MISSING_SPACE_AFTER_STOP_RE = re.compile(r"[.!?](?=[А-ЯІЇЄҐ][а-яіїєґ'’ʼ])")
 MISSING_SPACE_AFTER_COMMA_RE = re.compile(r",(?=[^\W\d_])")
 # Words that are not parenthetical: a comma stands before them, never after («виклики, зокрема етапи»).
-COMMA_AFTER_PARTICLE_RE = re.compile(r",[ \t]+(зокрема|навіть|особливо|також),(?=[ \t]+(\S+)(?:[ \t]+(\S+))?)")
-# …unless a clause or a parenthetical word of its own comes next («зокрема, якщо…», «зокрема, на жаль, …»).
-CLAUSE_OR_PARENTHETICAL = frozenset({
-    "як", "якщо", "коли", "що", "щоб", "де", "куди", "звідки", "хоча", "бо", "оскільки", "поки", "доки", "адже",
-    "який", "яка", "яке", "які", "наприклад", "мабуть", "звичайно", "звісно", "безумовно", "власне", "втім",
-    "отже", "по-перше", "по-друге", "по-третє", "як-от", "певно", "очевидно", "здається", "зрештою",
-})
-CLAUSE_OR_PARENTHETICAL_PAIRS = frozenset({"на жаль", "на щастя", "на думку", "до речі"})
+COMMA_AFTER_PARTICLE_RE = re.compile(r",[ \t]+(зокрема|навіть|особливо|також),[ \t]*")
+# …unless a clause or a parenthetical of its own comes next («зокрема, якщо…», «зокрема, за даними ОВА, …»).
+CLAUSE_OR_PARENTHETICAL = (
+    "як", "якщо", "коли", "що", "щоб", "аби", "де", "куди", "звідки", "хоча", "хоч", "бо", "оскільки", "поки",
+    "доки", "адже", "попри", "незважаючи", "враховуючи", "який", "яка", "яке", "які", "якого", "яких",
+    "наприклад", "мабуть", "можливо", "звичайно", "звісно", "безумовно", "власне", "втім", "отже", "тобто",
+    "щоправда", "певно", "очевидно", "здається", "зрештою", "по-перше", "по-друге", "по-третє", "як-от",
+    "на жаль", "на щастя", "на думку", "на мою думку", "на нашу думку", "до речі", "за даними", "за словами",
+    "за інформацією", "за повідомленням", "за оцінками", "з одного боку", "з іншого боку", "крім того",
+    "окрім того", "більше того", "до того ж", "перш за все", "насамперед", "передусім", "як відомо",
+    "як зазначив", "як зазначила", "як наголосив", "як наголосила", "як повідомили",
+)
+_CLAUSE_START_RE = re.compile(
+    "(?:" + "|".join(re.escape(phrase) for phrase in sorted(CLAUSE_OR_PARENTHETICAL, key=len, reverse=True))
+    + r")(?![^\W\d_])|[—–(\-]", re.IGNORECASE
+)
 LATIN_LETTER_RE = re.compile(r"[A-Za-zïÏ]")
 WORD_AROUND_RE = re.compile(r"[^\W\d_]+")
 
@@ -170,13 +178,12 @@ def _doubled_punctuation(text: str) -> Iterator[Finding]:
 
 def _comma_after_particle(text: str) -> Iterator[Finding]:
     for match in COMMA_AFTER_PARTICLE_RE.finditer(text):
-        following = match.group(2).strip(",.;:!?«»\"").lower()
-        pair = f"{following} {(match.group(3) or '').strip(',.;:!?«»').lower()}"
-        if following in CLAUSE_OR_PARENTHETICAL or pair in CLAUSE_OR_PARENTHETICAL_PAIRS:
+        if _CLAUSE_START_RE.match(text, match.end()):
             continue
         # the word and its comma: a lone comma's underline is too short to see
         word = match.group(1)
-        yield Finding(match.start(1), match.end(), "typography", "comma-after-particle",
+        comma = text.index(",", match.end(1))
+        yield Finding(match.start(1), comma + 1, "typography", "comma-after-particle",
                       f"Після «{word}» кома не потрібна: це слово не вставне, кома стоїть лише перед ним.", (word,))
 
 

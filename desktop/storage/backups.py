@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -24,7 +23,7 @@ from desktop.errors import UserError
 KEEP = 7
 DAILY = timedelta(hours=20)
 _STAMP = "%Y%m%d-%H%M%S"
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})\.sqlite3$")
+_NAME = re.compile(r"^(?P<stamp>\d{8}-\d{6})\.sqlite3$")
 SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
@@ -49,8 +48,8 @@ def database_file(url: str) -> Path | None:
 
 
 def backup_folder(database: Path) -> Path:
-    """Where the copies of this database file are kept: a folder beside it."""
-    return database.parent / "backups"
+    """Where the copies of this database file are kept: backups/<file name>/ beside it."""
+    return database.parent / "backups" / database.name
 
 
 def list_backups(url: str) -> list[Backup]:
@@ -61,7 +60,7 @@ def list_backups(url: str) -> list[Backup]:
     found = []
     for path in backup_folder(database).iterdir():
         match = _NAME.match(path.name)
-        if match and match["stem"] == database.stem and path.is_file():
+        if match and path.is_file():
             found.append(Backup(path, datetime.strptime(match["stamp"], _STAMP)))
     return sorted(found, key=lambda backup: backup.made_at, reverse=True)
 
@@ -79,22 +78,15 @@ def make_backup(url: str, *, min_age: timedelta = DAILY, keep: int = KEEP, now: 
         return None
     now = now or datetime.now()
     newest = latest_backup(url)
-    if newest is not None and now - newest.made_at < min_age:
+    # a copy dated ahead of now (the clock was once wrong) does not hold the next one back
+    if newest is not None and timedelta(0) <= now - newest.made_at < min_age:
         return None
     folder = backup_folder(database)
-    target = folder / f"{database.stem}-{now.strftime(_STAMP)}.sqlite3"
+    target = folder / f"{now.strftime(_STAMP)}.sqlite3"
     partial = folder / f".{target.name}.part"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        source = sqlite3.connect(database, timeout=5)
-        try:
-            copy = sqlite3.connect(partial)
-            try:
-                source.backup(copy)
-            finally:
-                copy.close()
-        finally:
-            source.close()
+        _copy_database(database, partial)
         if not is_sound(partial):
             # a damaged copy must not push the good ones out of the rotation
             raise sqlite3.DatabaseError("the copy fails SQLite's quick check")
@@ -117,10 +109,23 @@ def backup_from_file(path: str | Path) -> Backup:
     return Backup(path, datetime.fromtimestamp(path.stat().st_mtime))
 
 
+def _copy_database(source_path: Path, target: Path) -> None:
+    """SQLite's online backup: a consistent copy, its write-ahead log included, while others write."""
+    source = sqlite3.connect(source_path, timeout=5)
+    try:
+        copy = sqlite3.connect(target)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+    finally:
+        source.close()
+
+
 def is_sound(path: Path) -> bool:
     """Whether an SQLite file opens and passes SQLite's quick check."""
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
         try:
             return connection.execute("PRAGMA quick_check").fetchone()[0] == "ok"
         finally:
@@ -141,20 +146,34 @@ def restore_backup(url: str, backup: Backup | None = None, *, now: datetime | No
         raise UserError(f"Резервна копія {backup.path.name} теж пошкоджена; спробуйте давнішу.")
     stamp = (now or datetime.now()).strftime(_STAMP)
     kept = database.with_name(f"{database.name}.damaged-{stamp}")
+    number = 1
+    while any(kept.with_name(kept.name + suffix).exists() for suffix in ("", *SIDE_FILES)):
+        number += 1  # never over an earlier damaged file
+        kept = database.with_name(f"{database.name}.damaged-{stamp}-{number}")
     partial = database.with_name(f".{database.name}.restoring")
     try:
-        shutil.copyfile(backup.path, partial)  # first the copy: a full disk changes nothing
-    except OSError as error:
+        _copy_database(backup.path, partial)  # first the copy: a full disk changes nothing
+    except (OSError, sqlite3.Error) as error:
         with contextlib.suppress(OSError):
             partial.unlink()
         raise UserError(f"Не вдалося відновити базу даних з копії {backup.path.name}: {error}") from error
+    moved: list[tuple[Path, Path]] = []
     try:
-        for suffix in ("", *SIDE_FILES):
+        for suffix in (*SIDE_FILES, ""):  # the log files first: the database goes last
             current = database.with_name(database.name + suffix)
             if current.exists():
-                os.replace(current, kept.with_name(kept.name + suffix))
+                aside = kept.with_name(kept.name + suffix)
+                os.replace(current, aside)
+                moved.append((current, aside))
         os.replace(partial, database)
     except OSError as error:
-        raise UserError(f"Не вдалося відновити базу даних з копії {backup.path.name}: {error}; "
-                        f"пошкоджений файл — {kept}") from error
+        for current, aside in reversed(moved):  # put everything back as it was
+            with contextlib.suppress(OSError):
+                os.replace(aside, current)
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise UserError(f"Не вдалося відновити базу даних з копії {backup.path.name}: {error}") from error
+    from desktop import audit
+
+    audit.forget_witness(url)  # the copy's audit log is older than what this computer has seen, knowingly
     return kept

@@ -108,15 +108,19 @@ class Database:
         self.engine = make_engine(self.url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         if apply_migrations:
+            if self.dialect == "sqlite" and _emptied(self.url):
+                raise damaged_database_error(self.url)
             try:
                 migrate(self.engine)
             except DatabaseError as error:
                 self.engine.dispose()
-                damaged = self.dialect == "sqlite" and (
-                    not isinstance(error, OperationalError) or _looks_damaged(error))
-                if damaged:
+                if self.dialect == "sqlite" and _looks_damaged(error):
                     raise damaged_database_error(self.url) from error
-                raise UserError(describe_connection_error(self.url, error)) from error
+                if isinstance(error, OperationalError):
+                    raise UserError(describe_connection_error(self.url, error)) from error
+                raise UserError(
+                    f"Не вдалося підготувати базу даних {self.display_name}: {str(error).splitlines()[0]}"
+                ) from error
 
     @property
     def dialect(self) -> str:
@@ -146,6 +150,14 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _emptied(url: str) -> bool:
+    """An SQLite file cut to nothing while copies of it exist: a damaged database, not a new one."""
+    from desktop.storage.backups import database_file, latest_backup
+
+    path = database_file(url)
+    return path is not None and path.exists() and path.stat().st_size == 0 and latest_backup(url) is not None
 
 
 def _looks_damaged(error: Exception) -> bool:

@@ -219,3 +219,28 @@ def test_an_unwritable_data_folder_only_loses_the_witness(
     with sqlite_database.session() as session:
         audit.append(session, session.merge(staff["author"]), "login")
     assert _report(sqlite_database).ok
+
+
+def test_an_append_undone_with_its_outer_transaction_is_never_witnessed(
+    sqlite_database: Database, staff: dict, approved: int
+) -> None:
+    newest = _newest_id(sqlite_database)
+    with pytest.raises(RuntimeError), sqlite_database.session() as session:
+        audit.append(session, session.merge(staff["author"]), "login")
+        with session.begin_nested():  # a savepoint released: not the end of the transaction
+            pass
+        raise RuntimeError("the outer transaction fails")
+    assert _newest_id(sqlite_database) == newest
+    assert _report(sqlite_database).ok
+
+
+def test_rows_cut_and_then_written_over_are_still_reported(
+    sqlite_database: Database, staff: dict, approved: int
+) -> None:
+    newest = _newest_id(sqlite_database)
+    _tamper(sqlite_database, "DELETE FROM audit_log WHERE id > :id", id=newest - 3)
+    for _ in range(4):  # new rows reach past the witness's number
+        with sqlite_database.session() as session:
+            audit.append(session, session.merge(staff["author"]), "login")
+    report = _report(sqlite_database)
+    assert not report.ok and report.broken_id == newest

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -115,7 +114,7 @@ def test_a_full_disk_during_a_restore_changes_nothing(sqlite_database: Database,
     def full_disk(*_args: object, **_kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(shutil, "copyfile", full_disk)
+    monkeypatch.setattr(backups, "_copy_database", full_disk)
     with pytest.raises(UserError, match="Не вдалося відновити"):
         backups.restore_backup(sqlite_database.url)
     assert path.read_bytes() == damaged
@@ -145,3 +144,108 @@ def test_the_command_line_backs_up_and_restores(sqlite_database: Database, capsy
     assert cli_main(["--database", url, "backup", "restore"]) == 0
     assert "Базу відновлено з копії від" in capsys.readouterr().out
     assert _logins(url) == ["admin"]
+
+
+def test_two_databases_in_one_folder_keep_their_own_copies(sqlite_database: Database, tmp_path: Path) -> None:
+    other = Database(f"sqlite:///{tmp_path / 'visnyk.db'}")  # the same stem, another file
+    try:
+        _add_admin(other, "other")
+        backups.make_backup(other.url, now=MORNING)
+    finally:
+        other.dispose()
+    assert backups.list_backups(sqlite_database.url) == []
+    with pytest.raises(UserError, match="Резервних копій бази даних немає"):
+        backups.restore_backup(sqlite_database.url)
+
+
+def test_a_chosen_copy_in_wal_mode_is_restored_with_its_log(sqlite_database: Database, tmp_path: Path) -> None:
+    chosen = tmp_path / "from-colleague.sqlite3"
+    colleague = Database(f"sqlite:///{chosen}")
+    with colleague.session() as session:
+        accounts.create_first_admin(session, "colleague", "Колега Тестовий", TEST_PASSWORD)
+    # the colleague's program is still open: the row lives in the write-ahead log, not yet in the file
+    assert Path(f"{chosen}-wal").stat().st_size > 0
+    sqlite_database.dispose()
+    _damage(backups.database_file(sqlite_database.url))
+    backups.restore_backup(sqlite_database.url, backups.backup_from_file(chosen))
+    colleague.dispose()
+    assert _logins(sqlite_database.url) == ["colleague"]
+
+
+def test_a_copy_dated_ahead_of_the_clock_does_not_stop_the_daily_copies(sqlite_database: Database) -> None:
+    backups.make_backup(sqlite_database.url, now=MORNING + timedelta(days=30))  # the clock was wrong once
+    assert backups.make_backup(sqlite_database.url, now=MORNING) is not None
+
+
+@pytest.mark.parametrize("folder", ["with #hash", "with %20 and %41"])
+def test_odd_folder_names_do_not_fool_the_soundness_check(tmp_path: Path, folder: str) -> None:
+    database = Database(f"sqlite:///{tmp_path / folder / 'visnyk.sqlite3'}")
+    try:
+        _add_admin(database)
+        made = backups.make_backup(database.url, now=MORNING)
+    finally:
+        database.dispose()
+    assert made is not None and backups.is_sound(made.path)
+    _damage(made.path)
+    assert not backups.is_sound(made.path)
+
+
+def test_a_failed_move_puts_everything_back(sqlite_database: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    backups.make_backup(sqlite_database.url, now=MORNING)
+    sqlite_database.dispose()
+    path = backups.database_file(sqlite_database.url)
+    damaged = _damage(path)
+    real_replace = os.replace
+
+    def refuse_the_last(source: object, target: object) -> None:
+        if str(source).endswith(".restoring"):
+            raise PermissionError(13, "The file is in use")  # as Windows says of an open file
+        real_replace(source, target)
+
+    monkeypatch.setattr(backups.os, "replace", refuse_the_last)
+    with pytest.raises(UserError, match="Не вдалося відновити"):
+        backups.restore_backup(sqlite_database.url)
+    assert path.read_bytes() == damaged
+    assert not list(path.parent.glob("*.damaged-*")) and not list(path.parent.glob(".*.restoring"))
+
+
+def test_two_restores_in_one_second_keep_both_damaged_files(sqlite_database: Database) -> None:
+    backups.make_backup(sqlite_database.url, now=MORNING)
+    sqlite_database.dispose()
+    path = backups.database_file(sqlite_database.url)
+    first = _damage(path)
+    backups.restore_backup(sqlite_database.url, now=MORNING)
+    second = bytearray(path.read_bytes())
+    second[:50] = b"\x01" * 50
+    path.write_bytes(bytes(second))
+    kept = backups.restore_backup(sqlite_database.url, now=MORNING)
+    assert kept.name.endswith("-2")
+    assert sorted(p.read_bytes() for p in path.parent.glob("*.damaged-*")) == sorted([first, bytes(second)])
+
+
+def test_a_database_cut_to_nothing_is_damaged_when_copies_exist(sqlite_database: Database) -> None:
+    _add_admin(sqlite_database)
+    backups.make_backup(sqlite_database.url, now=MORNING)
+    sqlite_database.dispose()
+    backups.database_file(sqlite_database.url).write_bytes(b"")
+    with pytest.raises(DamagedDatabase):  # not a fresh install asking for a first administrator
+        Database(sqlite_database.url)
+
+
+def test_a_restore_tells_the_audit_witness_the_older_log_is_known(sqlite_database: Database) -> None:
+    from desktop import audit
+
+    _add_admin(sqlite_database)
+    backups.make_backup(sqlite_database.url, now=MORNING)
+    _add_admin(sqlite_database, "later")  # more audit rows after the copy
+    sqlite_database.dispose()
+    _damage(backups.database_file(sqlite_database.url))
+    backups.restore_backup(sqlite_database.url)
+    database = Database(sqlite_database.url)
+    try:
+        with database.session() as session:
+            assert audit.verify_chain(session).ok
+    finally:
+        database.dispose()

@@ -405,3 +405,19 @@ def test_emoji_before_a_misspelt_word_do_not_shift_its_fix(
     menu = window.proofing.menu.build_menu(at)
     next(a for a in menu.actions() if a.text() == RIGHT).trigger()
     assert window.editor.document().firstBlock().text() == f"🙂 {RIGHT} працює."
+
+
+def test_a_misspelt_last_word_is_underlined_when_the_focus_leaves_the_headline(
+    qtbot: Any, sqlite_database: Database, people: dict[str, User]
+) -> None:
+    release_id = create(sqlite_database, people["author"], f"Нарада\n\n{LEAD}")
+    window = open_editor(qtbot, sqlite_database, people["author"], release_id)
+    edit = window.headline_edit
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    edit.end(False)
+    edit.insert(f" {MISSPELT}")
+    assert red_columns(window) == []  # still being typed
+    window.editor.setFocus()
+    qtbot.wait(50)  # at once, not at the panel's next refresh
+    assert red_columns(window)
