@@ -368,16 +368,23 @@ def test_a_submitted_headline_is_underlined_though_it_is_read_only(
     assert window.headline_edit.isReadOnly()
 
 
+def typing_in_the_headline(qtbot: Any, database: Database, author: User) -> tuple[EditorWindow, Any]:
+    """An editor on a short release with the cursor at the end of its headline."""
+    release_id = create(database, author, f"Нарада\n\n{LEAD}")
+    window = open_editor(qtbot, database, author, release_id)
+    edit = window.headline_edit
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    edit.end(False)
+    return window, edit
+
+
 def test_the_headline_underlines_wait_while_an_input_method_composes(
     qtbot: Any, sqlite_database: Database, people: dict[str, User]
 ) -> None:
     from PySide6.QtGui import QInputMethodEvent
 
-    release_id = create(sqlite_database, people["author"], f"Нарада\n\n{LEAD}")
-    window = open_editor(qtbot, sqlite_database, people["author"], release_id)
-    edit = window.headline_edit
-    edit.setFocus()
-    edit.end(False)
+    window, edit = typing_in_the_headline(qtbot, sqlite_database, people["author"])
     QApplication.sendEvent(edit, QInputMethodEvent("ї", []))  # a character being composed
     edit.setText(f"Військова {MISSPELT} працює")
     assert red_columns(window) == []
@@ -410,12 +417,7 @@ def test_emoji_before_a_misspelt_word_do_not_shift_its_fix(
 def test_a_misspelt_last_word_is_underlined_when_the_focus_leaves_the_headline(
     qtbot: Any, sqlite_database: Database, people: dict[str, User]
 ) -> None:
-    release_id = create(sqlite_database, people["author"], f"Нарада\n\n{LEAD}")
-    window = open_editor(qtbot, sqlite_database, people["author"], release_id)
-    edit = window.headline_edit
-    edit.setFocus()
-    qtbot.waitUntil(edit.hasFocus)
-    edit.end(False)
+    window, edit = typing_in_the_headline(qtbot, sqlite_database, people["author"])
     edit.insert(f" {MISSPELT}")
     assert red_columns(window) == []  # still being typed
     window.editor.setFocus()
