@@ -178,28 +178,8 @@ class SpellChecker:
         key = _normal_key(word)
         return key in self._accepted or key in self._ignored
 
-    def _in_dictionary(self, word: str) -> bool:
-        key = _normal_key(word)
-        verdict = self._dictionary_cache.get(key)
-        if verdict is None:
-            lower = key.lower()
-            # hunspell accepts the Capitalised form of any lowercase word: reuse that verdict when known
-            if key[:1].isupper() and key[1:].islower() and self._dictionary_cache.get(lower):
-                verdict = True
-            else:
-                verdict = self.dictionaries.check(key, english=not is_cyrillic(key))
-            self._dictionary_cache[key] = verdict
-        return verdict
-
-    def _single_ok(self, word: str) -> bool:
-        if len(_normal_key(word)) < 2 or self.is_accepted(word):
-            return True
-        if is_cyrillic(word) and is_latin(word):
-            return True  # mixed scripts are the typography layer's homoglyph finding
-        return self._in_dictionary(word)
-
     def _judge(self, words: Iterable[str]) -> None:
-        """Decide words not judged yet, the same way is_correct does, with the lookups in one batch."""
+        """Decides words not judged yet (the dictionary is asked once, in a batch) into the surface cache."""
         accepted, ignored, known, surface = self._accepted, self._ignored, self._dictionary_cache, self._surface_cache
         pending: dict[str, str] = {}  # word as written -> the key the dictionary is asked
         lookups: tuple[set[str], set[str]] = (set(), set())  # Ukrainian keys, English keys
@@ -224,19 +204,15 @@ class SpellChecker:
             known.update(self.dictionaries.check_many(rest, english=bool(english)))
         for word, key in pending.items():
             verdict = known[key]
-            if not verdict and "-" in word:
-                verdict = all(self._single_ok(part) for part in word.split("-") if part)
+            if not verdict and "-" in word:  # a compound: each part on its own
+                verdict = all(self.is_correct(part) for part in word.split("-") if part)
             surface[word] = verdict
 
     def is_correct(self, word: str) -> bool:
         """Whether word (possibly hyphenated) is correct: whole first, then each part."""
-        verdict = self._surface_cache.get(word)
-        if verdict is None:
-            verdict = self._single_ok(word)
-            if not verdict and "-" in word:
-                verdict = all(self._single_ok(part) for part in word.split("-") if part)
-            self._surface_cache[word] = verdict
-        return verdict
+        if word not in self._surface_cache:
+            self._judge([word])
+        return self._surface_cache[word]
 
     def suggest(self, word: str) -> tuple[str, ...]:
         """Replacements for word, best first: the dictionary's and the accepted words', ranked by similarity."""
@@ -288,10 +264,10 @@ class SpellChecker:
 
     def _word_findings(self, word: str, start: int, exclude: Sequence[tuple[int, int]] = ()) -> list[Finding]:
         pieces = [(word, start)]
-        if "-" in word and not self._single_ok(word):
+        if "-" in word:  # rejected as a whole and in its parts: flag the parts that are wrong
             pieces, offset = [], start
             for part in word.split("-"):
-                if part and not self._single_ok(part):
+                if part and not self.is_correct(part):
                     pieces.append((part, offset))
                 offset += len(part) + 1
         # excluded before suggesting: suggestions are the slow part
