@@ -212,8 +212,7 @@ def verify_chain(session: Session) -> ChainReport:
     previous = GENESIS_HASH
     count = 0
     expected_id = 1
-    first = session.execute(select(AuditEntry.row_hash).where(AuditEntry.id == 1)).scalar_one_or_none()
-    seen = remembered_head(session, first) if first is not None else None
+    seen: tuple[int, str] | None = None
     first_hash = GENESIS_HASH
     for entry in session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars():
         count += 1
@@ -223,8 +222,9 @@ def verify_chain(session: Session) -> ChainReport:
             return ChainReport(count, False, entry.id, f"запис №{entry.id} не посилається на попередній")
         if row_hash(entry) != entry.row_hash:
             return ChainReport(count, False, entry.id, f"запис №{entry.id} змінено після запису")
-        if entry.id == 1:
+        if entry.id == 1:  # the first row names the chain, and so its witness
             first_hash = entry.row_hash
+            seen = remembered_head(session, first_hash)
         if seen is not None and entry.id == seen[0] and entry.row_hash != seen[1]:
             return ChainReport(count, False, entry.id,
                                f"запис №{entry.id} не той, що цей комп’ютер бачив раніше: журнал переписано")
