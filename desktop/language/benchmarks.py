@@ -8,7 +8,8 @@ import statistics
 import subprocess
 import time
 
-from desktop.language.phrases import morphology, normal_key
+from desktop.language.inflection import morph
+from desktop.language.phrases import normal_key
 from desktop.language.proofing import DEFAULT_GLOSSARY, Proofreader
 from desktop.language.spelling import DICTIONARY_DIR, UKRAINIAN, load_dictionaries
 from desktop.language.words import tokenize
@@ -42,9 +43,8 @@ REINFLECT_SHARE = 0.35
 
 def _accepted_forms(word: str, dictionaries) -> list[str]:
     """Other forms of word that the dictionary accepts, so the text stays free of misspellings."""
-    morph = morphology()
     forms: set[str] = set()
-    for parse in morph.parse(normal_key(word))[:1]:
+    for parse in morph().parse(normal_key(word))[:1]:
         forms.update(form.word for form in parse.lexeme)
     forms.discard(normal_key(word))
     return sorted(f for f in forms if "'" not in f and dictionaries.check(f))

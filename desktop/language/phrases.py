@@ -14,8 +14,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import pymorphy3
-
 from desktop.language.inflection import morph
 from desktop.language.words import Token, tokenize
 from desktop.paths import user_cache_dir
@@ -23,11 +21,6 @@ from desktop.paths import user_cache_dir
 # Prepositions and conjunctions that alternate for euphony: «у відповідності» = «в відповідності».
 ALTERNATES = ({"у", "в"}, {"і", "й"}, {"з", "із", "зі"})
 GAP_RE = re.compile(r"[ \t\u00a0]+")
-
-
-def morphology() -> pymorphy3.MorphAnalyzer:
-    """The Ukrainian morphological analyser: the one instance inflection loads (24 MB each)."""
-    return morph()
 
 
 def normal_key(word: str) -> str:
@@ -97,13 +90,17 @@ def word_forms(word: str) -> frozenset[str]:
             return frozenset(group)
     if not key.isalpha() and "'" not in key or word.isupper():
         return frozenset({key})
-    morph = morphology()
     forms = {key}
-    if morph.word_is_known(key):
-        for parse in morph.parse(key):
-            if normal_key(parse.normal_form) == key:
-                forms.update(normal_key(form.word) for form in parse.lexeme)
+    if morph().word_is_known(key):
+        for parse in lemma_parses(key):
+            forms.update(normal_key(form.word) for form in parse.lexeme)
     return frozenset(forms)
+
+
+def lemma_parses(word: str) -> list:
+    """The analyser's parses of word in which it is its own dictionary form (none: written inflected)."""
+    key = normal_key(word)
+    return [parse for parse in morph().parse(key) if normal_key(parse.normal_form) == key]
 
 
 def _apostrophe_variants(form: str) -> set[str]:

@@ -8,7 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from desktop.language.finding import Finding
-from desktop.language.phrases import PhraseMatch, PhraseMatcher, morphology, normal_key
+from desktop.language.inflection import morph
+from desktop.language.phrases import PhraseMatch, PhraseMatcher, lemma_parses, normal_key
 from desktop.language.words import Token
 from desktop.paths import resource
 
@@ -42,11 +43,8 @@ def _part_of_speech(parse) -> str | None:
 
 def _lemma_parse(word: str):
     """The parse of word that is its own dictionary form, or None when word is written inflected."""
-    key = normal_key(word)
-    for parse in morphology().parse(key):
-        if normal_key(parse.normal_form) == key:
-            return parse
-    return None
+    parses = lemma_parses(word)
+    return parses[0] if parses else None
 
 
 class StyleChecker:
@@ -78,14 +76,14 @@ class StyleChecker:
 
     def _inflected(self, match: PhraseMatch) -> str:
         rule = self.rules[match.index]
-        morph = morphology()
+        analyser = morph()
         # pair each matched word written in dictionary form with its parse in the text
         sources = []
         for phrase_word, text_word in zip(rule.phrase.split(), match.words, strict=True):
             lemma = _lemma_parse(phrase_word)
             if lemma is None:
                 continue
-            for parse in morph.parse(normal_key(text_word)):
+            for parse in analyser.parse(normal_key(text_word)):
                 if normal_key(parse.normal_form) == normal_key(phrase_word):
                     sources.append((_part_of_speech(lemma), parse))
                     break
@@ -103,9 +101,8 @@ class StyleChecker:
 def _inflect_like(word: str, source) -> str:
     """word put into source's number, case, person, tense (and gender, where word has it)."""
     grammemes = set(source.tag.grammemes) & INFLECTION
-    key = normal_key(word)
     # a dictionary form can have several paradigms (захід: event, west); the first that inflects wins
-    targets = [p for p in morphology().parse(key) if normal_key(p.normal_form) == key]
+    targets = lemma_parses(word)
     for wanted in (grammemes, grammemes - {"masc", "femn", "neut"}):
         for target in targets if wanted else ():
             try:
