@@ -31,9 +31,7 @@ _AUDIT_LOCK_KEY = 4163_2003
 
 
 def _row_payload(entry: AuditEntry) -> str:
-    created = entry.created_at
-    if created.tzinfo is None:
-        created = created.replace(tzinfo=UTC)
+    created = as_utc(entry.created_at)
     return canonical_json(
         {
             "id": entry.id,
@@ -171,12 +169,9 @@ def forget_witness(url: str) -> None:
 def _witness_on_commit(session: Session, entry: AuditEntry, first_hash: str) -> None:
     """Remembers the newest appended row once the whole transaction has committed (it may yet roll back)."""
     session.info["audit_head"] = (entry, first_hash)
-    if not session.info.get("audit_listening"):
-        session.info["audit_listening"] = True
-        event.listen(session, "after_commit", _record_pending_head)
-        event.listen(session, "after_transaction_end", _forget_pending_head)
 
 
+@event.listens_for(Session, "after_commit")
 def _record_pending_head(session: Session) -> None:
     if session.in_nested_transaction():
         return  # a savepoint released: the outer transaction may still roll back
@@ -188,6 +183,7 @@ def _record_pending_head(session: Session) -> None:
         remember_head(session, first_hash, entry.id, entry.row_hash)
 
 
+@event.listens_for(Session, "after_transaction_end")
 def _forget_pending_head(session: Session, transaction: SessionTransaction) -> None:
     if transaction.parent is None:  # the root transaction ended: committed rows were recorded above
         session.info.pop("audit_head", None)
