@@ -107,7 +107,7 @@ def _inbox_condition(session: Session, user: User, inbox: str) -> ColumnElement[
     if inbox == "awaiting":
         if not has_role(user, "supervisor"):
             return false()
-        if settings.get_bool(session, "workflow.allow_self_approval"):
+        if settings.get_bool(session, settings.SELF_APPROVAL_SETTING):
             return Release.status == "in_review"
         return and_(Release.status == "in_review", Release.author_id != user.id)
     if inbox == "approved":
@@ -212,7 +212,7 @@ def inbox_counts(session: Session, user: User) -> dict[str, int]:
     awaiting = 0
     if has_role(user, "supervisor"):
         awaiting = by_status.get("in_review", 0)
-        if not settings.get_bool(session, "workflow.allow_self_approval"):
+        if not settings.get_bool(session, settings.SELF_APPROVAL_SETTING):
             awaiting -= mine.get("in_review", 0)
     exported = session.execute(
         select(func.count(func.distinct(Export.release_id)))

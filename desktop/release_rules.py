@@ -8,8 +8,6 @@ from desktop.labels import STATUS_LABELS
 from desktop.storage.models import Release, User
 
 STATES = ("draft", "in_review", "returned", "approved", "archived")
-# Every action the GUI may offer; allowed_actions() answers with a subset.
-ACTIONS = ("read", "edit", "comment", "submit", "approve", "return", "archive", "restore", "export")
 
 
 def status_label(status: str) -> str:

@@ -23,13 +23,15 @@ class Option:
     default: str = ""
 
 
+SELF_APPROVAL_SETTING = "workflow.allow_self_approval"
+
 OPTIONS: tuple[Option, ...] = (
     Option("organisation.name", "Назва органу влади", default=""),
     Option("department.signature", "Підпис відділу (кілька рядків)", "multiline", default=""),
     Option("organisation.logo", "Логотип (файл PNG або JPEG)", "path"),
     Option("organisation.place", "Населений пункт за замовчуванням", default=""),
     Option(
-        "workflow.allow_self_approval",
+        SELF_APPROVAL_SETTING,
         "Дозволити погоджувати власні тексти (офіс з однієї особи)",
         "bool",
         "false",

@@ -36,7 +36,7 @@ from desktop.releases import (
 )
 from desktop.storage.models import AuditEntry, Comment, Release, Revision, User, WorkflowEvent, utcnow
 
-SELF_APPROVAL_SETTING = "workflow.allow_self_approval"
+SELF_APPROVAL_SETTING = settings.SELF_APPROVAL_SETTING
 _STALE = (
     "Реліз тим часом змінив інший користувач (новий стан: «{status}»). Оновіть його й перегляньте ще раз."
 )

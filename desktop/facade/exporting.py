@@ -101,11 +101,6 @@ class ExportFacade(FacadeBase):
 
         return bool(str(cert_path).strip()) and stored_password(Path(cert_path).expanduser()) is not None
 
-    def forget_certificate_password(self, cert_path: Path | str) -> None:
-        from desktop.export.signing import forget_password
-
-        forget_password(Path(cert_path))
-
     def verify(self, path: Path | str) -> dict[str, Any]:
         """The signature check of a PDF and the release in the database it matches."""
         from desktop.export.service import verify_file

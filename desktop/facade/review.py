@@ -196,7 +196,7 @@ class ReviewFacade(FacadeBase):
         with self.database.session() as session:
             rows = comments.list_comments(session, release_id)
             names = _user_names(session, {row.user_id for row in rows})
-            numbers = {row.id: row.number for row in _revision_rows(session, release_id)}
+            numbers = _revision_numbers(session, {row.revision_id for row in rows if row.revision_id})
             return [
                 CommentInfo(
                     row.id, row.parent_id, names.get(row.user_id, ""), as_utc(row.created_at), row.text,
@@ -257,12 +257,6 @@ class ReviewFacade(FacadeBase):
         with self.database.session() as session:
             require_role(self._attached(session), "admin")
             return audit.verify_chain(session)
-
-
-def _revision_rows(session: Any, release_id: int) -> list[Any]:
-    from desktop import releases
-
-    return releases.revisions(session, release_id)
 
 
 def _revision_numbers(session: Any, revision_ids: set[int]) -> dict[int, int]:
