@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.language.words import normal_key
+
 CASES = ("nominative", "genitive", "dative", "accusative", "instrumental", "locative")
 GENDERS = ("masculine", "feminine")
 
@@ -172,11 +174,10 @@ def _is_abbreviation(token: str) -> bool:
     return "." in token or any(c.isdigit() for c in token) or (len(letters) > 1 and token.isupper())
 
 
-def _parses(token: str) -> list[Any]:
-    word = token.lower()
-    for sign in _APOSTROPHES:
-        word = word.replace(sign, "'")
-    return morph().parse(word)
+@functools.lru_cache(maxsize=4096)
+def _parses(token: str) -> tuple[Any, ...]:
+    # A position's words are looked at several times over, and a directory repeats its positions.
+    return tuple(morph().parse(normal_key(token)))
 
 
 def _nominative(parse: Any, plural: bool) -> bool:

@@ -15,17 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.language.inflection import morph
-from desktop.language.words import Token, tokenize
+from desktop.language.words import Token, normal_key, tokenize
 from desktop.paths import user_cache_dir
 
 # Prepositions and conjunctions that alternate for euphony: «у відповідності» = «в відповідності».
 ALTERNATES = ({"у", "в"}, {"і", "й"}, {"з", "із", "зі"})
 GAP_RE = re.compile(r"[ \t\u00a0]+")
-
-
-def normal_key(word: str) -> str:
-    """Lowercase with one apostrophe, the form phrase words are compared in."""
-    return word.lower().replace("’", "'").replace("ʼ", "'").replace("`", "'")
 
 
 def _forms_cache_path(words: Sequence[str]) -> Path:

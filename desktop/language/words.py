@@ -43,6 +43,11 @@ def tokenize(text: str) -> list[Token]:
     return list(zip(parts[1::2], ends[0::2], ends[1::2], strict=False))
 
 
+def normal_key(word: str) -> str:
+    """Lowercase with one apostrophe: the form words are compared in across layers."""
+    return word.lower().replace("’", "'").replace("ʼ", "'").replace("`", "'")
+
+
 def word_pattern(text: str) -> re.Pattern[str]:
     """The word regex fit for text."""
     return STRESSED_WORD_RE if STRESS_MARK in text else WORD_RE
