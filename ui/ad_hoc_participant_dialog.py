@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QStackedWidget,
@@ -59,12 +58,7 @@ class AdHocParticipantDialog(QDialog):
         self.group_edit = QLineEdit()
         self.group_edit.setObjectName("group_text")
         self.group_edit.setPlaceholderText("представники громадськості")
-        group_form.addRow("&Текст:", self.group_edit)
-        for form in (person_form, group_form):
-            for row in range(form.rowCount()):
-                label = form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
-                if isinstance(label, QLabel):
-                    label.setBuddy(form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget())
+        group_form.addRow("&Текст:", self.group_edit)  # addRow(text, widget) makes the label the widget's buddy
         self.pages = QStackedWidget()
         self.pages.addWidget(person)
         self.pages.addWidget(group)
@@ -80,9 +74,6 @@ class AdHocParticipantDialog(QDialog):
         buttons.rejected.connect(self.reject)
         kind_form = QFormLayout()
         kind_form.addRow("&Хто:", self.kind_combo)
-        kind_label = kind_form.itemAt(0, QFormLayout.ItemRole.LabelRole).widget()
-        if isinstance(kind_label, QLabel):
-            kind_label.setBuddy(self.kind_combo)
         layout = QVBoxLayout(self)
         layout.addLayout(kind_form)
         layout.addWidget(self.pages)

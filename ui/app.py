@@ -112,16 +112,12 @@ def _connect(window: MainWindow, args: argparse.Namespace, started_at: float, pa
     headless = bool(args.screenshot or os.environ.get("VISNYK_BENCH_STARTUP"))
     try:
         user_workspace = _demo_workspace(args, window) if args.demo else _interactive_workspace(args, window)
-    except DamagedDatabase as error:
-        if not headless and error.backup is not None and _restore_from_backup(window, error):
+    except UserError as error:
+        # A damaged database may have a newest copy to restore; with it in place, connect again.
+        if (isinstance(error, DamagedDatabase) and not headless and error.backup is not None
+                and _restore_from_backup(window, error)):
             QTimer.singleShot(0, lambda: _connect(window, args, started_at, painted))
             return
-        print(f"Помилка: {error}", file=sys.stderr)
-        if not headless:
-            QMessageBox.critical(window, "Вісник", str(error))
-        app.exit(2)  # type: ignore[union-attr]
-        return
-    except UserError as error:
         print(f"Помилка: {error}", file=sys.stderr)
         if not headless:
             QMessageBox.critical(window, "Вісник", str(error))

@@ -5,16 +5,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import UserError
 from desktop.labels import STATUS_LABELS
 from ui.release_list import format_moment
+from ui.tables import Index, RowsTableModel, row_table
 
 if TYPE_CHECKING:
     from desktop.facade.review import AuditRow
@@ -65,7 +64,6 @@ ACTION_LABELS = {
     "officials_exported": "Експорт довідника",
 }
 
-Index = QModelIndex | QPersistentModelIndex
 _MOVE = re.compile(r"\b(" + "|".join(STATUS_LABELS) + r") → (" + "|".join(STATUS_LABELS) + r")\b")
 
 
@@ -79,39 +77,24 @@ def readable_detail(detail: str) -> str:
     return _MOVE.sub(lambda match: f"{STATUS_LABELS[match[1]]} → {STATUS_LABELS[match[2]]}", detail)
 
 
-class AuditTableModel(QAbstractTableModel):
-    """Audit rows, newest first; the row a chain check found broken is painted red."""
+class AuditTableModel(RowsTableModel):
+    """Audit rows, newest first, each numbered by its id; the row a chain check found broken is painted red."""
+
+    columns = COLUMNS
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[AuditRow] = []
         self.broken_id: int | None = None
-
-    def set_rows(self, rows: list[AuditRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
 
     def set_broken(self, broken_id: int | None) -> None:
         self.broken_id = broken_id
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))
 
-    def row_of(self, entry_id: int) -> int | None:
-        return next((number for number, row in enumerate(self.rows) if row.id == entry_id), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(self.rows[section].id)
-        return None
+        return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -153,13 +136,8 @@ class AuditWindow(QDialog):
         self.setWindowTitle("Журнал аудиту")
         self.resize(1100, 620)
         self.model = AuditTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("audit_rows")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
+        self.table = row_table(self.model, "audit_rows", several=True)
+        self.table.verticalHeader().show()  # the row numbers are the entries' ids, which a broken chain names
         header = self.table.horizontalHeader()
         for column in range(len(COLUMNS) - 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -215,8 +193,8 @@ class AuditWindow(QDialog):
             "він і новіші записи не можуть вважатися достовірними.",
             ok=False,
         )
-        row = self.model.row_of(report.broken_id) if report.broken_id is not None else None
-        if row is not None:
+        row = self.model.row_of(report.broken_id) if report.broken_id is not None else -1
+        if row >= 0:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
 

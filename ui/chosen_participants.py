@@ -40,9 +40,14 @@ class ChosenParticipantsList(QListWidget):
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setStyleSheet("QListWidget::item { padding: 4px 2px; }")
-        # a drop moves rows inside the model; renumber once the move is complete
+        # A drop moves rows inside the model: renumber once the move is complete. The list's own changes
+        # renumber at once, which cancels this pending one (one «changed» per change).
+        self._renumber_timer = QTimer(self)
+        self._renumber_timer.setSingleShot(True)
+        self._renumber_timer.setInterval(0)
+        self._renumber_timer.timeout.connect(self._renumber)
         for signal in (self.model().rowsMoved, self.model().rowsInserted):
-            signal.connect(lambda *_: QTimer.singleShot(0, self._renumber))
+            signal.connect(lambda *_: self._renumber_timer.start())
 
     def participants(self) -> list[Participant]:
         """The participants in the order shown."""
@@ -98,6 +103,7 @@ class ChosenParticipantsList(QListWidget):
         self._renumber()
 
     def _renumber(self) -> None:
+        self._renumber_timer.stop()
         for row, participant in enumerate(self.participants()):
             self.item(row).setText(f"{row + 1}. {participant_label(participant)}")
         self.changed.emit()

@@ -245,10 +245,15 @@ class CommentsPanel(QWidget):
     def text_map(self) -> TextMap | None:
         return TextMap(self.headline(), self.editor.document()) if self.editor is not None else None
 
-    def passage_range(self, comment: CommentInfo) -> tuple[int, int] | None:
-        """Where the comment's passage is in the editor now, or None (not anchored, or its words are gone)."""
-        text_map = self.text_map()
-        if text_map is None or not comment.anchored:
+    def passage_range(self, comment: CommentInfo, text_map: TextMap | None = None) -> tuple[int, int] | None:
+        """Where the comment's passage is in the editor now, or None (not anchored, or its words are gone).
+
+        A caller locating several passages builds the map once and passes it; without one, a fresh map is built.
+        """
+        if not comment.anchored:
+            return None
+        text_map = text_map if text_map is not None else self.text_map()
+        if text_map is None:
             return None
         return text_map.locate(comment.anchor_start, comment.anchor_text)
 
@@ -259,10 +264,11 @@ class CommentsPanel(QWidget):
         current = self.current_comment_id()
         ranges: list[tuple[int, int]] = []
         focused: int | None = None
-        for comment in self.comments:
-            if comment.resolved or not comment.anchored:
-                continue
-            found = self.passage_range(comment)
+        open_comments = [comment for comment in self.comments if not comment.resolved and comment.anchored]
+        # One map of the whole document for all the passages (this runs after every pause in typing).
+        text_map = self.text_map() if open_comments else None
+        for comment in open_comments:
+            found = self.passage_range(comment, text_map)
             if found is None:
                 continue
             if comment.id == current:

@@ -30,7 +30,7 @@ from ui.import_preview_dialog import ImportPreviewDialog, report_summary
 from ui.official_dialog import OfficialDialog
 from ui.officials_model import OfficialsModel
 from ui.tables import row_table
-from ui.tasks import TaskRunner
+from ui.tasks import TaskRunner, failure_text
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -294,8 +294,7 @@ class DirectoryWindow(QMainWindow):
     def _task_failed(self, error: Exception) -> None:
         self.update_enabled()
         self.statusBar().clearMessage()
-        QMessageBox.warning(self, TITLE, str(error) if isinstance(error, UserError)
-                            else f"Не вдалося: {error}")
+        QMessageBox.warning(self, TITLE, failure_text(error, "Не вдалося"))
 
     # Window state.
 

@@ -18,7 +18,7 @@ from ui.editor_actions import EditorActions
 from ui.editor_page import EditorPage
 from ui.find_replace import FindReplaceBar
 from ui.release_editor import ReleaseEditor
-from ui.tasks import TaskRunner
+from ui.tasks import TaskRunner, failure_text
 
 if TYPE_CHECKING:
     from desktop.facade.releases import ReleaseRecord
@@ -50,10 +50,6 @@ class EditorWindow(QMainWindow):
         self.tasks = tasks or TaskRunner(self)
         self.main_window = main_window
         self.release_id = record.id
-        self.record = record
-        self.version = record.version
-        self.headline_max = record.headline_max
-        self._saved_document = record.document
         self._saving = False
         self._pending_kind: str | None = None
         self._in_conflict = False
@@ -66,7 +62,6 @@ class EditorWindow(QMainWindow):
         self._build_body()
         self.actions_ = EditorActions(self)
         self._build_status_bar()
-        self.actions_.set_editable(record.editable)
 
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setSingleShot(True)
@@ -82,7 +77,7 @@ class EditorWindow(QMainWindow):
         self._loading = False
         self.autosave_max_wait_s = AUTOSAVE_MAX_WAIT_S
 
-        self._load(record)
+        self._load(record)  # the record's fields, its text and whether it may be changed
         # Not textChanged: a highlighter's underlines emit it too, and would postpone the autosave forever.
         text_document = self.editor.document()
         text_document.contentsChange.connect(self._on_contents_change)
@@ -156,8 +151,7 @@ class EditorWindow(QMainWindow):
         self.info_label.setText(f"{record.template_name or 'Реліз'} · {status}")
         self._update_headline_counter()
         self.refresh_view()
-        if hasattr(self, "actions_"):
-            self.actions_.update_format()
+        self.actions_.update_format()
 
     def _apply_editable(self, record: ReleaseRecord) -> None:
         """A release the user may not change opens read-only, saying why, instead of refusing every save."""
@@ -165,8 +159,7 @@ class EditorWindow(QMainWindow):
         self.headline_edit.setReadOnly(not record.editable)
         self.read_only_banner.setText(f"Лише перегляд. {record.read_only_reason}")
         self.read_only_banner.setVisible(not record.editable)
-        if hasattr(self, "actions_"):
-            self.actions_.set_editable(record.editable)
+        self.actions_.set_editable(record.editable)
 
     def current_document(self) -> Document:
         """The headline and the body as the document model."""
@@ -235,16 +228,21 @@ class EditorWindow(QMainWindow):
 
     def autosave(self) -> None:
         """The text without a revision, shortly after the last change."""
-        if self.is_dirty() and not self._in_conflict:
-            self._request_save("autosave")
+        if self._in_conflict:
+            return
+        document = self.current_document()
+        if document != self._saved_document:
+            self._request_save("autosave", document)
 
-    def _request_save(self, kind: str) -> None:
+    def _request_save(self, kind: str, document: Document | None = None) -> None:
+        """Saves the document (the window's text now unless the caller has just converted it)."""
         if self._saving:
             # An explicit save outranks a queued autosave.
             self._pending_kind = "save" if "save" in (kind, self._pending_kind) else "autosave"
             return
         self._saving = True
-        document, version = self.current_document(), self.version
+        document = document if document is not None else self.current_document()
+        version = self.version
         self.save_state_label.setText("Збереження…")
         self.tasks.run(
             lambda: self.workspace.save(self.release_id, document, version, kind),
@@ -260,17 +258,20 @@ class EditorWindow(QMainWindow):
         moment = datetime.now().strftime("%H:%M:%S")
         self._last_save_text = f"{'Збережено' if kind == 'save' else 'Автозбережено'} о {moment}"
         self.save_state_label.setText(self._last_save_text)
-        self._update_title(self.is_dirty())
+        current = self.current_document()  # typed meanwhile?
+        self._update_title(current != document)
         self.saved.emit(new_version)
         if kind == "save" and self.main_window is not None and hasattr(self.main_window, "refresh"):
             self.main_window.refresh()
-        self._run_pending()
+        self._run_pending(current)
 
-    def _run_pending(self) -> None:
+    def _run_pending(self, current: Document) -> None:
+        """The save queued while one was running; else an autosave soon if words came meanwhile."""
         pending, self._pending_kind = self._pending_kind, None
-        if pending == "save" or (pending == "autosave" and self.is_dirty()):
-            self._request_save(pending)
-        elif self.is_dirty():
+        dirty = current != self._saved_document
+        if pending == "save" or (pending == "autosave" and dirty):
+            self._request_save(pending, current)
+        elif dirty:
             self.autosave_timer.start()
 
     def _save_failed(self, error: Exception) -> None:
@@ -281,7 +282,7 @@ class EditorWindow(QMainWindow):
         if isinstance(error, Conflict):
             self.resolve_conflict(error)
             return
-        message = str(error) if isinstance(error, UserError) else f"Не вдалося зберегти: {error}"
+        message = failure_text(error, "Не вдалося зберегти")
         self.save_state_label.setText("Не збережено")
         self.statusBar().showMessage(message, 15000)
         QMessageBox.warning(self, "Вісник", message)
@@ -317,10 +318,10 @@ class EditorWindow(QMainWindow):
         self.autosave_timer.stop()
         self.tasks.pool.waitForDone(5000)
         QApplication.processEvents()
-        if self.is_dirty():
+        document = self.current_document()
+        if document != self._saved_document:
             try:
-                self._saved(self.current_document(), self.workspace.save(
-                    self.release_id, self.current_document(), self.version, "save"), "save")
+                self._saved(document, self.workspace.save(self.release_id, document, self.version, "save"), "save")
             except UserError as error:
                 self._save_failed(error)
 

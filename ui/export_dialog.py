@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import UserError
+from ui.tasks import failure_text
 
 if TYPE_CHECKING:
     from desktop.workspace import Workspace
@@ -279,7 +280,7 @@ class ExportDialog(QDialog):
     def _failed(self, error: Exception) -> None:
         self._set_busy(False)
         self.records = list(getattr(error, "records", []))
-        message = str(error) if isinstance(error, UserError) else f"Не вдалося експортувати: {error}"
+        message = failure_text(error, "Не вдалося експортувати")
         self.status_label.setText(message)
         self._refuse(message)
         if "пароль" in message.lower():
@@ -303,8 +304,8 @@ def export_release(window: Any, release_id: int | None = None) -> list[Any]:
     release_id = release_id if release_id is not None else window.selected_release_id()
     if release_id is None:
         return []
-    rows = getattr(getattr(window, "model", None), "rows", [])
-    title = next((row.title for row in rows if getattr(row, "id", None) == release_id), "")
+    row = window.model.row_at(window.model.row_of(release_id))
+    title = row.title if row is not None else ""
     try:
         dialog = ExportDialog(window.workspace, window.tasks, release_id, title, window)
     except UserError as error:

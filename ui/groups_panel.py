@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -23,8 +21,8 @@ from desktop.errors import UserError
 from desktop.facade.directory import GroupRow
 from desktop.language.inflection import CASES
 from desktop.workspace import Workspace
-from ui.official_dialog import CORRECTED_COLOUR
-from ui.officials_model import CASE_LABELS, GroupsModel
+from ui.official_dialog import case_forms_table, form_item
+from ui.officials_model import GroupsModel
 from ui.tables import row_table
 
 
@@ -69,19 +67,11 @@ class GroupsPanel(QWidget):
                          if self.is_admin else ""))
         note.setStyleSheet("color: #5f6368")
         note.setWordWrap(True)
-        self.forms_table = QTableWidget(len(CASES), 1)
-        self.forms_table.setObjectName("group_forms")
-        self.forms_table.setHorizontalHeaderLabels(["Відмінкова форма"])
-        self.forms_table.setVerticalHeaderLabels([CASE_LABELS[case] for case in CASES])
-        self.forms_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.forms_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.forms_table.setTabKeyNavigation(False)
-        self.forms_table.setEditTriggers(
+        self.forms_table = case_forms_table(
+            "group_forms", ["Відмінкова форма"],
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-            if self.is_admin else QAbstractItemView.EditTrigger.NoEditTriggers)
-        rows_height = sum(self.forms_table.rowHeight(row) for row in range(len(CASES)))
-        self.forms_table.setFixedHeight(rows_height + self.forms_table.horizontalHeader().sizeHint().height()
-                                        + 2 * self.forms_table.frameWidth())
+            if self.is_admin else QAbstractItemView.EditTrigger.NoEditTriggers,
+        )
         self.forms_table.itemChanged.connect(self._form_edited)
         self.generated: dict[str, str] = {}
         self._filling = False
@@ -106,8 +96,9 @@ class GroupsPanel(QWidget):
             QMessageBox.warning(self, "Довідник посадовців", str(error))
             return
         wanted = select_id if select_id is not None else (current.id if current else None)
-        if wanted is not None and self.model.row_of(wanted) >= 0:
-            self.table.selectRow(self.model.row_of(wanted))
+        row = self.model.row_of(wanted) if wanted is not None else -1
+        if row >= 0:
+            self.table.selectRow(row)
         elif self.model.rowCount():
             self.table.selectRow(0)
         self._update_enabled()
@@ -131,14 +122,9 @@ class GroupsPanel(QWidget):
             except UserError as error:
                 QMessageBox.warning(self, "Довідник посадовців", str(error))
         self._filling = True
-        bold = QFont()
-        bold.setBold(True)
         for row, case in enumerate(CASES):
-            item = QTableWidgetItem(applied.get(case, ""))
-            if case in applied and applied[case] != self.generated.get(case):
-                item.setBackground(QBrush(QColor(CORRECTED_COLOUR)))
-                item.setFont(bold)
-                item.setToolTip(f"Виправлено вручну. Згенерована форма: {self.generated.get(case, '')}")
+            corrected = case in applied and applied[case] != self.generated.get(case)
+            item = form_item(applied.get(case, ""), corrected=corrected, generated=self.generated.get(case, ""))
             self.forms_table.setItem(row, 0, item)
         self._filling = False
 

@@ -108,9 +108,8 @@ class MainActions:
         )
 
     def _selected_status(self) -> str | None:
-        release_id = self.window.selected_release_id()
-        rows = self.window.model.rows
-        return next((row.status for row in rows if row.id == release_id), None) if release_id else None
+        row = self.window.selected_row()
+        return row.status if row is not None else None
 
     # Handlers.
 

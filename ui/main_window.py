@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -63,7 +63,6 @@ class MainWindow(QMainWindow):
     def attach(self, workspace: Workspace) -> None:
         """The logged-in user's workspace: fills the status bar and the list, starts watching for changes."""
         self.workspace = workspace
-        self.actions_.review.workspace = workspace
         self.user_label.setText(f"{workspace.user.full_name} ({workspace.role_names})")
         self.database_label.setText(f"База: {workspace.database_name}")
         self.poll_timer.start()
@@ -182,9 +181,9 @@ class MainWindow(QMainWindow):
         self.model.set_rows(rows)
         self.empty_label.setVisible(not rows)
         self.count_label.setText(f"Релізів у списку: {len(rows)}")
-        if selected is not None:
-            self.select_release(selected)
-        self.actions_.update_enabled()
+        # Selecting the row again updates the actions through selectionChanged; otherwise update them here.
+        if selected is None or not self.select_release(selected):
+            self.actions_.update_enabled()
 
     def refresh_if_changed(self) -> None:
         """The poll for other workstations' changes: cheap when nothing changed."""
@@ -197,15 +196,21 @@ class MainWindow(QMainWindow):
         if marker != self._last_marker:
             self.refresh()
 
-    def selected_release_id(self) -> int | None:
+    def selected_row(self) -> Any | None:
+        """The release row chosen in the list, or None."""
         rows = self.table.selectionModel().selectedRows()
-        return self.model.release_id(rows[0].row()) if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
-    def select_release(self, release_id: int) -> None:
-        for row in range(self.model.rowCount()):
-            if self.model.release_id(row) == release_id:
-                self.table.selectRow(row)
-                return
+    def selected_release_id(self) -> int | None:
+        row = self.selected_row()
+        return row.id if row is not None else None
+
+    def select_release(self, release_id: int) -> bool:
+        """Selects the release's row; False when the list does not show it."""
+        row = self.model.row_of(release_id)
+        if row >= 0:
+            self.table.selectRow(row)
+        return row >= 0
 
     def open_selected(self) -> None:
         self.open_release(self.selected_release_id())

@@ -40,6 +40,36 @@ CORRECTED_COLOUR = "#fff3c4"
 PREVIEW_DELAY_MS = 300
 
 
+def case_forms_table(name: str, headers: list[str], edit_triggers: QAbstractItemView.EditTrigger) -> QTableWidget:
+    """The six case forms, a row each, exactly as tall as its rows; the last column stretches.
+
+    Tab leaves the table, the arrows move inside it.
+    """
+    table = QTableWidget(len(CASES), len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setVerticalHeaderLabels([CASE_LABELS[case] for case in CASES])
+    table.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    table.setTabKeyNavigation(False)
+    table.setEditTriggers(edit_triggers)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows_height = sum(table.rowHeight(row) for row in range(len(CASES)))
+    table.setFixedHeight(rows_height + table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth())
+    return table
+
+
+def form_item(text: str, *, corrected: bool, generated: str) -> QTableWidgetItem:
+    """A case form's cell; one corrected by hand is yellow and bold, its tooltip naming the generated form."""
+    item = QTableWidgetItem(text)
+    if corrected:
+        bold = QFont()
+        bold.setBold(True)
+        item.setBackground(QBrush(QColor(CORRECTED_COLOUR)))
+        item.setFont(bold)
+        item.setToolTip(f"Виправлено вручну. Згенерована форма: {generated}")
+    return item
+
+
 class OfficialDialog(QDialog):
     """One official's card; an admin edits it, anybody may add a new one, the core decides."""
 
@@ -121,12 +151,6 @@ class OfficialDialog(QDialog):
         wide = QFormLayout()
         for key in ("position", "short_position", "organization"):
             wide.addRow(labels[key] + ":", self.edits[key])
-        for form in (left, right, wide):
-            for row in range(form.rowCount()):
-                label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-                field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-                if label and field and isinstance(label.widget(), QLabel) and field.widget():
-                    label.widget().setBuddy(field.widget())
         grid = QGridLayout()
         grid.addLayout(left, 0, 0)
         grid.addLayout(right, 0, 1)
@@ -134,25 +158,16 @@ class OfficialDialog(QDialog):
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
 
-        self.forms_table = QTableWidget(len(CASES), len(PARTS))
-        self.forms_table.setObjectName("case_forms")
-        self.forms_table.setHorizontalHeaderLabels([PART_COLUMNS[part] for part in PARTS])
-        self.forms_table.setVerticalHeaderLabels([CASE_LABELS[case] for case in CASES])
+        can_correct = self.is_admin
+        self.forms_table = case_forms_table(
+            "case_forms", [PART_COLUMNS[part] for part in PARTS],
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed if can_correct else QAbstractItemView.EditTrigger.NoEditTriggers,
+        )
         self.forms_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.forms_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.forms_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.forms_table.setWordWrap(False)
-        self.forms_table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
-        can_correct = self.is_admin
-        self.forms_table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed if can_correct else QAbstractItemView.EditTrigger.NoEditTriggers
-        )
         self.forms_table.itemChanged.connect(self._form_edited)
-        self.forms_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows_height = sum(self.forms_table.rowHeight(row) for row in range(len(CASES)))
-        self.forms_table.setFixedHeight(rows_height + self.forms_table.horizontalHeader().sizeHint().height()
-                                        + 2 * self.forms_table.frameWidth())
         self.reset_button = QPushButton("&Відновити згенеровану форму")
         self.reset_button.setObjectName("reset_form")
         self.reset_button.setEnabled(False)
@@ -272,17 +287,11 @@ class OfficialDialog(QDialog):
 
     def _show_forms(self) -> None:
         self._filling = True
-        bold = QFont()
-        bold.setBold(True)
         for row, case in enumerate(CASES):
             for column, part in enumerate(PARTS):
-                corrected = (part, case) in self.corrections
-                text = self.corrections.get((part, case), self.generated[part].get(case, ""))
-                item = QTableWidgetItem(text)
-                if corrected:
-                    item.setBackground(QBrush(QColor(CORRECTED_COLOUR)))
-                    item.setFont(bold)
-                    item.setToolTip(f"Виправлено вручну. Згенерована форма: {self.generated[part].get(case, '')}")
+                generated = self.generated[part].get(case, "")
+                text = self.corrections.get((part, case), generated)
+                item = form_item(text, corrected=(part, case) in self.corrections, generated=generated)
                 self.forms_table.setItem(row, column, item)
         self._filling = False
         self._update_reset_button()

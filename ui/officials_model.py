@@ -23,10 +23,6 @@ GENDER_LABELS = {"masculine": "чоловіча", "feminine": "жіноча"}
 class _RowsModel(RowsTableModel):
     """A read-only table over a list of frozen rows, inactive ones greyed."""
 
-    def row_of(self, row_id: int) -> int:
-        """The table row showing the object with this id, or -1."""
-        return next((number for number, row in enumerate(self.rows) if row.id == row_id), -1)
-
     def cells(self, row: Any) -> tuple[str, ...]:
         raise NotImplementedError
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import UserError
+from ui.tasks import failure_text
 
 try:
     from PySide6.QtPdf import QPdfDocument
@@ -206,7 +207,7 @@ def show_pdf_preview(editor: Any) -> None:
         dialog.show()
 
     def failed(error: Exception) -> None:
-        message = str(error) if isinstance(error, UserError) else f"Не вдалося підготувати PDF: {error}"
+        message = failure_text(error, "Не вдалося підготувати PDF")
         QMessageBox.warning(editor, "Перегляд PDF", message)
 
     editor.statusBar().showMessage("Готується PDF…", 3000)

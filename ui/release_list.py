@@ -41,7 +41,8 @@ class ReleaseListModel(RowsTableModel):
     columns = COLUMNS
 
     def release_id(self, row: int) -> int | None:
-        return self.rows[row].id if 0 <= row < len(self.rows) else None
+        found = self.row_at(row)
+        return found.id if found is not None else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

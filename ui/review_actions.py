@@ -100,7 +100,7 @@ class ReviewActions:
         before_move: Callable[[str, int], bool] | None = None,
     ) -> None:
         self.parent = parent
-        self.workspace = workspace
+        self._workspace = workspace
         self.tasks = tasks
         self.release_id = release_id
         self.after_move = after_move
@@ -129,6 +129,10 @@ class ReviewActions:
             "archive": self.archive,
             "restore": self.restore,
         }
+
+    @property
+    def workspace(self) -> Workspace:
+        return self._workspace
 
     def _action(self, text: str, shortcut: QKeySequence | None, slot: Callable[[], Any]) -> QAction:
         action = QAction(text, self.parent)
@@ -251,11 +255,17 @@ class MainReviewActions(ReviewActions):
     """The review actions of the main window: on the selected release, plus the audit log for admins."""
 
     def __init__(self, window: MainWindow) -> None:
+        # The window has no workspace until a user logs in: the property below reads the window's.
         super().__init__(
             window, window.workspace, window.tasks, window.selected_release_id, self._after_move, window.show_error
         )
         self.window = window
         self.audit = self._action("&Журнал аудиту…", None, self.show_audit)
+
+    @property
+    def workspace(self) -> Workspace:
+        assert self.window.workspace is not None, "actions run only once a user is logged in"
+        return self.window.workspace
 
     def install(self, release_menu: QMenu, toolbar: QToolBar, tools_menu: QMenu) -> MainReviewActions:
         """Adds the moves to the Release menu and toolbar, the audit log to the Tools menu."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -13,8 +16,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +24,7 @@ from desktop import accounts
 from desktop.errors import UserError
 from desktop.settings import OPTIONS
 from desktop.workspace import Workspace
+from ui.tables import Index, RowsTableModel, row_table
 
 
 class SettingsDialog(QDialog):
@@ -79,6 +81,19 @@ class SettingsDialog(QDialog):
         self.accept()
 
 
+class UsersModel(RowsTableModel):
+    """The users as the core lists them, read-only (the dialog only adds users)."""
+
+    columns = ("Логін", "Ім'я", "Посада", "Ролі")
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        user = self.rows[index.row()]
+        roles = ", ".join(accounts.ROLE_LABELS[r] for r in user["roles"])
+        return str((user["login"], user["name"], user["position"], roles)[index.column()])
+
+
 class UsersDialog(QDialog):
     """The list of users and a form to add one."""
 
@@ -87,8 +102,8 @@ class UsersDialog(QDialog):
         self.workspace = workspace
         self.setWindowTitle("Користувачі")
         self.resize(720, 460)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Логін", "Ім'я", "Посада", "Ролі"])
+        self.model = UsersModel(self)
+        self.table = row_table(self.model, "users")
         self.table.horizontalHeader().setStretchLastSection(True)
         self.login_edit = QLineEdit()
         self.name_edit = QLineEdit()
@@ -119,12 +134,7 @@ class UsersDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        users = self.workspace.users()
-        self.table.setRowCount(len(users))
-        for row, user in enumerate(users):
-            roles = ", ".join(accounts.ROLE_LABELS[r] for r in user["roles"])
-            for column, value in enumerate((user["login"], user["name"], user["position"], roles)):
-                self.table.setItem(row, column, QTableWidgetItem(str(value)))
+        self.model.set_rows(self.workspace.users())
 
     def add_user(self) -> None:
         roles = [role for role, box in self.role_boxes.items() if box.isChecked()]

@@ -27,6 +27,10 @@ class RowsTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> Any | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
+    def row_of(self, row_id: int) -> int:
+        """The table row showing the object with this id (rows have an «id»), or -1."""
+        return next((number for number, row in enumerate(self.rows) if row.id == row_id), -1)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.rows)
 

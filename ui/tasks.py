@@ -7,6 +7,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from desktop.errors import UserError
+
+
+def failure_text(error: Exception, prefix: str) -> str:
+    """A refusal speaks for itself; anything else is shown after what failed: «Не вдалося …: <error>»."""
+    return str(error) if isinstance(error, UserError) else f"{prefix}: {error}"
+
 
 class _Relay(QObject):
     finished = Signal(object)

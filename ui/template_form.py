@@ -54,14 +54,9 @@ class ParticipantsFieldWidget(QWidget):
         self.line.setText(self._shown_text(self.chosen))
 
     def choose(self) -> None:
-        """Opens the directory picker (when that dialog is available)."""
-        try:
-            from ui.participant_picker import ParticipantPicker
-        except ImportError:
-            self.line.setFocus()
-            self.choose_button.setEnabled(False)
-            self.choose_button.setToolTip("Вибір із довідника ще недоступний: введіть імена в рядку.")
-            return
+        """Opens the directory picker."""
+        from ui.participant_picker import ParticipantPicker
+
         picker = ParticipantPicker(self.workspace, self, chosen=list(self.chosen))
         if picker.exec():
             self.set_participants(list(picker.participants()))

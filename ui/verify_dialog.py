@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import UserError
+from ui.tasks import failure_text
 
 if TYPE_CHECKING:
     from desktop.workspace import Workspace
@@ -52,26 +52,22 @@ def _time(value: str | None) -> str:
 
 
 def describe(data: dict[str, Any]) -> dict[str, str]:
-    """The verification result as the dialog's lines, in Ukrainian."""
-    signed = bool(data.get("signed"))
+    """The verification result as the dialog's lines, in Ukrainian; an unsigned file has only the release line."""
     dash = "—"
+    release = data.get("match_message") or dash
+    if not data.get("signed"):
+        return {key: dash for key, _ in FIELDS} | {"release": release}
     return {
-        "signer": (data.get("signer") or dash) if signed else dash,
-        "signing_time": _time(data.get("signing_time")) if signed else dash,
-        "intact": (
-            "файл не змінено після підписання" if data.get("intact") else "файл ЗМІНЕНО після підписання"
-        ) if signed else dash,
-        "coverage": (
-            "підпис охоплює весь файл" if data.get("covers_whole_file") else "після підписання щось дописано"
-        ) if signed else dash,
-        "subfilter": (data.get("subfilter") or dash) if signed else dash,
-        "certified": (
-            "так — змін після підписання не дозволено" if data.get("certified") else "ні"
-        ) if signed else dash,
+        "signer": data.get("signer") or dash,
+        "signing_time": _time(data.get("signing_time")),
+        "intact": "файл не змінено після підписання" if data.get("intact") else "файл ЗМІНЕНО після підписання",
+        "coverage": "підпис охоплює весь файл" if data.get("covers_whole_file") else "після підписання щось дописано",
+        "subfilter": data.get("subfilter") or dash,
+        "certified": "так — змін після підписання не дозволено" if data.get("certified") else "ні",
         "trusted": (
             "з довіреного переліку" if data.get("trusted") else "не з довіреного переліку (напр., самопідписаний)"
-        ) if signed else dash,
-        "release": data.get("match_message") or dash,
+        ),
+        "release": release,
     }
 
 
@@ -169,7 +165,7 @@ class VerifyDialog(QDialog):
     def _failed(self, error: Exception) -> None:
         self.progress.hide()
         self.check_button.setEnabled(True)
-        message = str(error) if isinstance(error, UserError) else f"Не вдалося перевірити файл: {error}"
+        message = failure_text(error, "Не вдалося перевірити файл")
         self.verdict_label.setStyleSheet(BAD_STYLE)
         self.verdict_label.setText(message)
         QMessageBox.warning(self, "Перевірка PDF", message)
