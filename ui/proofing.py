@@ -133,7 +133,9 @@ class ProofingController(QObject):
         if self.panel.headline is not None:
             self.panel.headline.textChanged.connect(self.panel.schedule_refresh)
             highlighter = self.highlighter
-            self.headline = headline_proofing = HeadlineProofing(self.panel.headline, self.menu, lambda: highlighter.proofreader)
+            self.headline = headline_proofing = HeadlineProofing(
+                self.panel.headline, self.menu, lambda: highlighter.proofreader, lambda: highlighter.generation)
+            self.panel.headline_findings = headline_proofing.current_findings  # one check serves both
             # a word added or ignored, or the dictionaries reloaded: the panel refreshes, and so does the headline
             self.panel.counts_changed.connect(lambda _count: headline_proofing.refresh())
         self.fix_all_action.setEnabled(True)

@@ -21,12 +21,15 @@ from ui.proofing_menu import ProofingMenu, put_on_top
 class HeadlineProofing(QObject):
     """Underlines the headline's findings and adds their entries to its context menu."""
 
-    def __init__(self, headline: QLineEdit, menu: ProofingMenu, proofreader: Callable[[], Proofreader]) -> None:
+    def __init__(self, headline: QLineEdit, menu: ProofingMenu, proofreader: Callable[[], Proofreader],
+                 generation: Callable[[], int] = lambda: 0) -> None:
         super().__init__(headline)
         self.headline = headline
         self.menu = menu
         self.proofreader = proofreader
+        self.generation = generation  # moves on when the dictionaries change
         self.findings: list[Finding] = []
+        self._checked: tuple[str, int, int] | None = None  # what self.findings were found for
         self.underlined: tuple[str, list[Finding]] = ("", [])  # the text and the findings underlined in it
         self._composing = False  # an input method is composing a character: its preedit is not ours to touch
         self._sending = False
@@ -36,10 +39,19 @@ class HeadlineProofing(QObject):
         self.refresh()
 
     def refresh(self) -> None:
-        """Checks the headline again (its text, or the dictionaries, changed)."""
-        text = self.headline.text()
-        self.findings = self.proofreader().check_paragraph(text) if text.strip() else []
+        """Brings the findings and the underlines up to date (the text, or the dictionaries, changed)."""
+        self.current_findings()
         self._underline()
+
+    def current_findings(self) -> list[Finding]:
+        """The headline's findings, checked once per text and dictionary state (the panel asks too)."""
+        text = self.headline.text()
+        proofreader = self.proofreader()
+        state = (text, self.generation(), id(proofreader))
+        if state != self._checked:
+            self.findings = proofreader.check_paragraph(text) if text.strip() else []
+            self._checked = state
+        return self.findings
 
     def _typing_offset(self) -> int | None:
         if not self.headline.hasFocus():

@@ -80,6 +80,8 @@ class ProofingPanel(QWidget):
         self.workspace = workspace
         self.tasks = tasks
         self.headline = headline
+        # the headline's findings; the headline's own proofing supplies them once it is set up
+        self.headline_findings: Callable[[], list[Finding]] = self._check_headline
         self.editable = editable or (lambda: not editor.isReadOnly())
         self.entries: list[Entry] = []
 
@@ -132,14 +134,16 @@ class ProofingPanel(QWidget):
         """Refreshes the list (and the counts in the titles) after a pause in typing."""
         self.refresh_timer.start()
 
+    def _check_headline(self) -> list[Finding]:
+        title = self.headline.text() if self.headline is not None else ""
+        return self.highlighter.proofreader.check_paragraph(title) if title.strip() else []
+
     def collect(self) -> list[Entry]:
         """Every finding of the headline and of each paragraph (the highlighter's, already checked)."""
         entries: list[Entry] = []
         if self.headline is not None:
             title = self.headline.text()
-            if title.strip():
-                proofreader = self.highlighter.proofreader
-                entries += [Entry(f, title[f.start:f.end], -1, title) for f in proofreader.check_paragraph(title)]
+            entries += [Entry(f, title[f.start:f.end], -1, title) for f in self.headline_findings()]
         block = self.editor.document().firstBlock()
         while block.isValid():
             text = block.text()
@@ -311,7 +315,7 @@ class ProofingPanel(QWidget):
         fixed = fix_all_typography_in(self.editor.document(), self.highlighter.findings_of)
         if self.headline is not None:
             title = self.headline.text()
-            findings = [f for f in self.highlighter.proofreader.check_paragraph(title) if f.kind == "typography"]
+            findings = [f for f in self.headline_findings() if f.kind == "typography"]
             new_title = fix_all_typography(title, findings)
             if new_title != title:
                 self.headline.selectAll()
