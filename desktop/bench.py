@@ -41,6 +41,17 @@ AREA_MODULES = (
 )
 
 
+def median_ms(action: Callable[[], object], runs: int, digits: int = 1) -> float:
+    """The median milliseconds of runs calls, after one call that warms the caches, rounded to digits."""
+    action()
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        timings.append((time.perf_counter() - started) * 1000)
+    return round(statistics.median(timings), digits)
+
+
 def _prepare_demo_database(folder: Path) -> tuple[str, str]:
     from desktop.demo import fill_demo
     from desktop.storage.engine import Database

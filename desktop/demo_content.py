@@ -6,8 +6,7 @@ from typing import Any
 
 from desktop import directory, directory_groups, releases, workflow
 from desktop.accounts import find_user
-from desktop.drafting.templates import load_templates, render
-from desktop.language.dates import parse_iso_date
+from desktop.drafting.templates import load_templates
 from desktop.storage.engine import Database
 
 DEMO_OFFICIALS: tuple[dict[str, Any], ...] = (
@@ -71,14 +70,7 @@ def fill_demo_content(database: Database) -> None:
         templates, _errors = load_templates()
 
         def draft(key: str, values: dict[str, Any]) -> int:
-            result = render(templates[key], values, lambda ref: directory.resolve_participant(session, ref))
-            event_date = values.get("event_date")
-            release = releases.create_release(
-                session, author, result.document, [p.to_json() for p in result.participants], result.facts,
-                template_key=key, event_date=parse_iso_date(event_date) if event_date else None,
-                place=values.get("place", ""),
-            )
-            return release.id
+            return releases.create_from_template(session, author, templates[key], values).id
 
         approved = draft("event_report", _SUMMIT)
         workflow.submit(session, author, approved)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
@@ -29,6 +29,9 @@ from desktop.release_list import (  # noqa: F401  (re-exported: the GUI lists re
 )
 from desktop.release_rules import check_edit
 from desktop.storage.models import Release, Revision, User, WorkflowEvent, utcnow
+
+if TYPE_CHECKING:
+    from desktop.drafting.templates import Template
 
 SAVE_KINDS = ("save", "autosave")
 
@@ -256,6 +259,27 @@ def create_release(
         detail=f"{template_key}: {release.title}",
     )
     return release
+
+
+def create_from_template(session: Session, author: User, template: Template, values: dict[str, Any]) -> Release:
+    """A new draft from a template and the form's values, participants resolved in the directory."""
+    # Imported here: jinja2 and the directory are not needed to list or save releases.
+    from desktop.directory import resolve_participant
+    from desktop.drafting.templates import render
+    from desktop.language.dates import parse_iso_date
+
+    result = render(template, values, lambda ref: resolve_participant(session, ref))
+    raw_date = result.facts.get("event_date")
+    return create_release(
+        session,
+        author,
+        result.document,
+        [participant.to_json() for participant in result.participants],
+        result.facts,
+        template_key=template.key,
+        event_date=parse_iso_date(raw_date) if raw_date else None,
+        place=str(result.facts.get("place", "")),
+    )
 
 
 def _keep_conflicting_text(

@@ -7,7 +7,6 @@ import itertools
 import json
 import random
 import sqlite3
-import statistics
 import tempfile
 import time
 from collections.abc import Iterator
@@ -17,8 +16,10 @@ from typing import Any
 
 from sqlalchemy.engine import make_url
 
+from desktop.bench import median_ms
 from desktop.document import Block, Document
-from desktop.release_list import fold_for_search, list_releases
+from desktop.release_list import list_releases
+from desktop.releases import search_text_of
 from desktop.storage.engine import Database
 from desktop.storage.models import User
 
@@ -135,7 +136,7 @@ def _release_rows(count: int, user_id: int, seed: int) -> Iterator[tuple[Any, ..
             (moment.date() - timedelta(days=rng.randint(0, 3))).isoformat(),
             document_json,
             hashlib.sha256(payload.encode("utf-8")).hexdigest(),
-            fold_for_search(document.plain_text()),
+            search_text_of(document),
         )
 
 
@@ -176,16 +177,6 @@ def build_bench_database(url: str, count: int, seed: int = 4163) -> int:
         connection.close()
 
 
-def _median_ms(action: Any, runs: int) -> float:
-    action()  # the first run warms the page cache and SQLAlchemy's statement cache
-    timings = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        timings.append((time.perf_counter() - started) * 1000)
-    return round(statistics.median(timings), 2)
-
-
 def bench_figures(quick: bool = False) -> dict[str, Any]:
     """release_list_first_page_ms and release_search_ms, medians, on a temporary SQLite database."""
     count = QUICK_SIZE if quick else FULL_SIZE
@@ -215,8 +206,9 @@ def bench_figures(quick: bool = False) -> dict[str, Any]:
                 def search() -> None:
                     list_releases(session, user, "all", search=searches[next(search_index) % len(searches)])
 
-                first_page_ms = _median_ms(first_page, 15 if quick else 41)
-                search_ms = _median_ms(search, 15 if quick else 41)
+                # The first call of each warms the page cache and SQLAlchemy's statement cache.
+                first_page_ms = median_ms(first_page, 15 if quick else 41, digits=2)
+                search_ms = median_ms(search, 15 if quick else 41, digits=2)
         finally:
             database.dispose()
     return {

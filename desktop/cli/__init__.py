@@ -66,13 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = build_global_parser()
     subparsers = parser.add_subparsers(dest="command", metavar="КОМАНДА", parser_class=_Parser)
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as error:
-            if error.name != name:
-                raise
-            continue
-        module.register(subparsers)
+        importlib.import_module(name).register(subparsers)
     return parser
 
 

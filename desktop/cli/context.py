@@ -27,6 +27,38 @@ def secret(variable: str, prompt: str) -> str:
     return getpass.getpass(prompt)
 
 
+def read_text_arg(
+    path: str,
+    *,
+    missing: str = "Файл «{path}» не знайдено.",
+    unreadable: str = "Не вдалося прочитати «{path}»: {reason}",
+    not_utf8: str = "Файл «{path}» не в кодуванні UTF-8. Збережіть його як UTF-8 і спробуйте ще раз.",
+) -> str:
+    """The text of a UTF-8 file (with or without BOM), or of standard input for «-».
+
+    A refusal is a UserError in the command's own words: {path} and {reason} are filled in.
+    """
+    try:
+        if path == "-":
+            return _stdin_text()
+        with open(path, encoding="utf-8-sig") as file:
+            return file.read()
+    except FileNotFoundError:
+        raise UserError(missing.format(path=path)) from None
+    except UnicodeDecodeError as error:
+        raise UserError(not_utf8.format(path=path, reason=error)) from None
+    except OSError as error:
+        raise UserError(unreadable.format(path=path, reason=error.strerror or error)) from None
+
+
+def _stdin_text() -> str:
+    """Standard input decoded as UTF-8 whatever the console's code page; a stand-in stream is read as text."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:
+        return sys.stdin.read()
+    return buffer.read().decode("utf-8-sig")
+
+
 class CliContext:
     """The open database and the acting user, created on first use."""
 

@@ -124,19 +124,13 @@ def _demo(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def _database_url(args: argparse.Namespace) -> str:
-    from desktop.storage.engine import default_database_url, normalize_url
-
-    return normalize_url(args.database or default_database_url())
-
-
 def _backup_create(ctx: CliContext, args: argparse.Namespace) -> int:
     from datetime import timedelta
 
     from desktop.storage import backups
 
-    ctx.database  # noqa: B018 - opens (and so checks) the database before copying it
-    made = backups.make_backup(_database_url(args), min_age=timedelta(0))
+    # ctx.database opens (and so checks) the database before it is copied.
+    made = backups.make_backup(ctx.database.url, min_age=timedelta(0))
     if made is None:
         raise UserError("Резервні копії робить лише вбудована база SQLite; PostgreSQL копіює його адміністратор.")
     ctx.emit({"path": str(made.path), "made_at": made.made_at.isoformat()}, f"Резервну копію збережено: {made.path}")
@@ -145,8 +139,9 @@ def _backup_create(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def _backup_list(ctx: CliContext, args: argparse.Namespace) -> int:
     from desktop.storage import backups
+    from desktop.storage.engine import database_url
 
-    found = backups.list_backups(_database_url(args))
+    found = backups.list_backups(database_url(args.database))
     data = [{"path": str(b.path), "made_at": b.made_at.isoformat()} for b in found]
     ctx.emit(data, "\n".join(f"{b.label()}  {b.path}" for b in found) or "Резервних копій немає.")
     return 0
@@ -155,9 +150,9 @@ def _backup_list(ctx: CliContext, args: argparse.Namespace) -> int:
 def _backup_restore(ctx: CliContext, args: argparse.Namespace) -> int:
     from desktop.errors import DamagedDatabase
     from desktop.storage import backups
-    from desktop.storage.engine import Database
+    from desktop.storage.engine import Database, database_url
 
-    url = _database_url(args)
+    url = database_url(args.database)
     if not args.force and backups.database_file(url) is not None:
         try:
             Database(url).dispose()

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import Any
 
-from desktop.cli.context import CliContext
+from desktop.cli.context import CliContext, read_text_arg
 from desktop.errors import UserError
 
 
@@ -55,14 +54,11 @@ def _templates_list(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _read_fields(path: str) -> dict[str, Any]:
+    not_json = "Файл «{path}» не є коректним JSON у UTF-8: {reason}"
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise UserError(f"Файл «{path}» не знайдено.") from None
-    except OSError as error:
-        raise UserError(f"Не вдалося прочитати «{path}»: {error.strerror or error}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise UserError(f"Файл «{path}» не є коректним JSON у UTF-8: {error}") from None
+        data = json.loads(read_text_arg(path, not_utf8=not_json))
+    except json.JSONDecodeError as error:
+        raise UserError(not_json.format(path=path, reason=error)) from None
     if not isinstance(data, dict):
         raise UserError(f"У файлі «{path}» має бути об'єкт JSON: {{\"назва_поля\": значення, …}}.")
     return data
@@ -70,9 +66,7 @@ def _read_fields(path: str) -> dict[str, Any]:
 
 def _draft(ctx: CliContext, args: argparse.Namespace) -> int:
     from desktop import releases
-    from desktop.directory import resolve_participant
-    from desktop.drafting.templates import load_templates, render
-    from desktop.language.dates import parse_iso_date
+    from desktop.drafting.templates import load_templates
 
     values = _read_fields(args.fields)
     templates, _errors = load_templates()
@@ -81,18 +75,7 @@ def _draft(ctx: CliContext, args: argparse.Namespace) -> int:
         raise UserError(f"Шаблону «{args.template}» немає. Доступні: {', '.join(templates)}.")
     with ctx.session() as session:
         user = ctx.acting_user(session)
-        result = render(template, values, lambda ref: resolve_participant(session, ref))
-        raw_date = result.facts.get("event_date")
-        release = releases.create_release(
-            session,
-            user,
-            result.document,
-            [participant.to_json() for participant in result.participants],
-            result.facts,
-            template_key=template.key,
-            event_date=parse_iso_date(raw_date) if raw_date else None,
-            place=str(result.facts.get("place", "")),
-        )
+        release = releases.create_from_template(session, user, template, values)
         session.flush()
         data = {"id": release.id, "title": release.title, "template": template.key, "version": release.version}
     ctx.emit(data, f"Створено чернетку №{data['id']}: {data['title']}")

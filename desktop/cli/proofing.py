@@ -8,7 +8,7 @@ import sys
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktop import glossary
-from desktop.cli.context import CliContext
+from desktop.cli.context import CliContext, read_text_arg
 from desktop.errors import UserError
 from desktop.language.proofing import DEFAULT_GLOSSARY, Proofreader, report
 from desktop.proofing_report import finding_lines, summary
@@ -28,17 +28,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def read_text(name: str) -> str:
     """The text of a file (UTF-8, with or without BOM) or of standard input for «-»."""
-    if name == "-":
-        return sys.stdin.read()
-    try:
-        with open(name, encoding="utf-8-sig") as file:
-            return file.read()
-    except FileNotFoundError:
-        raise UserError(f"Файл не знайдено: {name}") from None
-    except UnicodeDecodeError:
-        raise UserError(f"Файл {name} не в кодуванні UTF-8.") from None
-    except OSError as error:
-        raise UserError(f"Не вдалося прочитати {name}: {error.strerror}") from None
+    return read_text_arg(
+        name,
+        missing="Файл не знайдено: {path}",
+        unreadable="Не вдалося прочитати {path}: {reason}",
+        not_utf8="Файл {path} не в кодуванні UTF-8.",
+    )
 
 
 def _proofreader(ctx: CliContext) -> Proofreader:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop import audit, releases, workflow
-from desktop.cli.context import CliContext
+from desktop.cli.context import CliContext, read_text_arg
 from desktop.document import Document
 from desktop.errors import UserError
 from desktop.labels import INBOX_LABELS
@@ -145,23 +143,8 @@ def _show(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_text_file(path: str) -> str:
-    try:
-        raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"Файл «{path}» не знайдено.") from None
-    except OSError as error:
-        raise UserError(f"Не вдалося прочитати «{path}»: {error.strerror or error}") from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise UserError(
-            f"Файл «{path}» не в кодуванні UTF-8. Збережіть його як UTF-8 і спробуйте ще раз."
-        ) from None
-
-
 def _edit(ctx: CliContext, args: argparse.Namespace) -> int:
-    document = Document.from_plain_text(_read_text_file(args.text))
+    document = Document.from_plain_text(read_text_arg(args.text))
     if not document.title.strip():
         raise UserError("Перший рядок файлу має містити заголовок релізу.")
     with ctx.session() as session:

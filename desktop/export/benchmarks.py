@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import shutil
-import statistics
 import subprocess
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
+from desktop.bench import median_ms
 from desktop.document import Block, Document, Run
 from desktop.export.layout import ReleaseMeta, approval_line
 
@@ -65,16 +63,6 @@ def bench_meta() -> ReleaseMeta:
     )
 
 
-def _median_ms(action: Callable[[], object], runs: int) -> float:
-    action()  # warm: fonts, styles, dictionaries and the DOCX template are cached by the first call
-    timings = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        timings.append((time.perf_counter() - start) * 1000)
-    return round(statistics.median(timings), 1)
-
-
 def libreoffice_convert_ms(docx_path: Path, workdir: Path, runs: int) -> float | None:
     """LibreOffice converting the DOCX to PDF headless (the peer), or None without soffice."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -88,7 +76,7 @@ def libreoffice_convert_ms(docx_path: Path, workdir: Path, runs: int) -> float |
         subprocess.run(command, capture_output=True, timeout=180, check=True)
 
     try:
-        return _median_ms(convert, runs)
+        return median_ms(convert, runs)
     except (OSError, subprocess.SubprocessError):
         return None
 
@@ -106,10 +94,11 @@ def bench_figures(quick: bool = False) -> dict[str, float | None]:
         workdir = Path(folder)
         certificate = make_test_certificate(workdir / "bench.p12", "bench")
         signer = load_signer(certificate, "bench")
+        # The first call of each warms fonts, styles, dictionaries and the DOCX template.
         figures: dict[str, float | None] = {
-            "export_docx_ms": _median_ms(lambda: render_docx(document, meta), runs),
-            "export_pdf_ms": _median_ms(lambda: render_pdf(document, meta), runs),
-            "export_signed_pdf_ms": _median_ms(lambda: render_signed_pdf(document, meta, signer), runs),
+            "export_docx_ms": median_ms(lambda: render_docx(document, meta), runs),
+            "export_pdf_ms": median_ms(lambda: render_pdf(document, meta), runs),
+            "export_signed_pdf_ms": median_ms(lambda: render_signed_pdf(document, meta, signer), runs),
         }
         _, layout_result = render_pdf(document, meta)
         figures["export_pdf_pages"] = layout_result.pages

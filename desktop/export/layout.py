@@ -76,10 +76,6 @@ class ReleaseMeta:
         return self.department or self.organisation
 
 
-# The brief names it either way; one class serves both.
-ExportContext = ReleaseMeta
-
-
 def approval_line(position: str, name: str, date_text: str) -> str:
     """«Погоджено: <посада> <Ім'я ПРІЗВИЩЕ>, <дата>», worded once, by the workflow."""
     from desktop.workflow import format_approval_line

@@ -8,11 +8,12 @@ becomes an Export row and an audit row carrying the file's SHA-256.
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -21,7 +22,15 @@ from desktop import audit, release_rules, settings, workflow
 from desktop.document import Document
 from desktop.errors import Conflict, UserError
 from desktop.export.files import atomic_write, safe_filename, sha256_file
-from desktop.export.layout import ReleaseMeta, reading_text
+from desktop.export.layout import ReleaseMeta, clean_text, reading_text
+from desktop.export.verify import (
+    VerifyResult,
+    pages_text,
+    pages_text_matches,
+    squash,
+    verify_pdf,
+    verify_pdf_bytes,
+)
 from desktop.language.dates import date_in_words
 from desktop.paths import default_exports_dir
 from desktop.releases import get_release, release_facts, revision_document
@@ -124,12 +133,22 @@ def export_folder(session: Session, out_dir: Path | str | None = None) -> Path:
     return Path(configured).expanduser() if configured else default_exports_dir()
 
 
-def target_path(session: Session, release: Release, fmt: str, out_dir: Path | str | None = None) -> Path:
-    """`<folder>/YYYY-MM-DD-<slug>.<ext>`, dated by the event (else by the approval)."""
-    document = revision_document(session.get(Revision, release.approved_revision_id)) if (
-        release.approved_revision_id
-    ) else Document(release.title, ())
-    return export_folder(session, out_dir) / safe_filename(_release_day(release), document.title, fmt)
+def _approved_title(session: Session, release: Release) -> str:
+    """The approved revision's headline (the release's own before any approval)."""
+    if not release.approved_revision_id:
+        return release.title
+    return revision_document(session.get(Revision, release.approved_revision_id)).title
+
+
+def target_path(
+    session: Session, release: Release, fmt: str, out_dir: Path | str | None = None, *, title: str | None = None
+) -> Path:
+    """`<folder>/YYYY-MM-DD-<slug>.<ext>`, dated by the event (else by the approval).
+
+    `title` is the approved headline when the caller has already read it.
+    """
+    title = _approved_title(session, release) if title is None else title
+    return export_folder(session, out_dir) / safe_filename(_release_day(release), title, fmt)
 
 
 def planned_paths(
@@ -185,27 +204,20 @@ def export_release(
     fmt: str,
     *,
     out_dir: Path | str | None = None,
-    sign_with: Path | str | None = None,
-    cert_password: str | None = None,
     overwrite: bool = False,
     signer: Any = None,
 ) -> ExportRecord:
     """Writes the approved revision of a release in one format and records the export.
 
-    `signer` (a loaded signing.Signer) may stand in for `sign_with` + `cert_password` when one
-    certificate signs several files.
+    `signer` is a loaded signing.Signer (load_signer), so one certificate may sign several files.
     """
-    fmt = check_format(fmt, signed=sign_with is not None or signer is not None)
+    fmt = check_format(fmt, signed=signer is not None)
     release = get_release(session, release_id)
     # The role and state first, then the approved text with its hash recomputed.
     document, _participants, _facts, revision = workflow.approved_document(session, release, user)
-    path = target_path(session, release, fmt, out_dir)
+    path = target_path(session, release, fmt, out_dir, title=document.title)
     if path.exists() and not overwrite:
         raise ExportExists(path)
-    if signer is None and sign_with is not None:
-        from desktop.export.signing import load_signer
-
-        signer = load_signer(Path(sign_with), cert_password)
     meta = release_meta(session, release, revision.content_hash)
     _ensure_folder(path.parent)
     _write(fmt, document, meta, path, signer, overwrite)
@@ -248,60 +260,45 @@ def preview_document_meta(
 
 # Checking a PDF against the database.
 
-def _claimed_hash(path: Path) -> str | None:
+def _claimed_hash(stream: BinaryIO) -> str | None:
     """The content hash the exporter put into the PDF's keywords, if it is there."""
     try:
         from pyhanko.pdf_utils.reader import PdfFileReader
 
-        with open(path, "rb") as stream:
-            reader = PdfFileReader(stream, strict=False)
-            info = reader.trailer_view.get("/Info")
-            info = info.get_object() if info is not None else None
-            keywords = str(info.get("/Keywords", "")) if info is not None else ""
+        reader = PdfFileReader(stream, strict=False)
+        info = reader.trailer_view.get("/Info")
+        info = info.get_object() if info is not None else None
+        keywords = str(info.get("/Keywords", "")) if info is not None else ""
     except Exception:  # a damaged file simply claims nothing
         return None
     found = _HASH_KEYWORD.search(keywords)
     return found.group(1) if found else None
 
 
-def _pages_text(extracted: str) -> str:
-    """The extracted text in one line, without the page numbers poppler puts at the top of pages 2+."""
-    pages = [page for page in extracted.split("\f") if page.strip()]
-    kept = []
-    for number, page in enumerate(pages, start=1):
-        lines = page.strip("\n").split("\n")
-        if number > 1 and lines and lines[0].strip() == str(number):
-            lines = lines[1:]
-        kept.append("\n".join(lines))
-    return _squash("\n".join(kept).replace("•", " "))
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
-
-
 def _document_text(document: Document) -> str:
-    from desktop.export.layout import clean_text
-
-    return _squash(" ".join([clean_text(document.title)] + [clean_text(b.text) for b in document.blocks]))
+    return squash(" ".join([clean_text(document.title)] + [clean_text(b.text) for b in document.blocks]))
 
 
-def _text_matches(session: Session, release: Release, revision: Revision, extracted: str) -> bool:
-    """The whole page as exported today, or at least the approved headline and text in order."""
-    from desktop.export.verify import release_text_matches
+def _text_matches(session: Session, release: Release, revision: Revision, text: str) -> bool:
+    """The whole page as exported today, or at least the approved headline and text in order.
 
+    `text` is the file's text as verify.pages_text gives it.
+    """
     document = revision_document(revision)
     meta = release_meta(session, release, revision.content_hash)
-    if release_text_matches(extracted, reading_text(document, meta)):
+    if pages_text_matches(text, reading_text(document, meta)):
         return True
     # The signature block or the approval line may have changed in settings since the export.
-    return _document_text(document) in _pages_text(extracted)
+    return _document_text(document) in text
 
 
 def _candidates(
-    session: Session, claimed: str | None, extracted: str
+    session: Session, claimed: str | None, text: str
 ) -> tuple[list[tuple[Release, Revision]], bool]:
-    """Approved or exported revisions the file may come from, and whether its claimed hash named them."""
+    """Approved or exported revisions the file may come from, and whether its claimed hash named them.
+
+    `text` is the file's text as verify.pages_text gives it.
+    """
     pairs: list[tuple[Release, Revision]] = []
     seen: set[int] = set()
 
@@ -325,14 +322,13 @@ def _candidates(
         if pairs:
             return pairs, True
     # No usable claim: releases whose headline is in the text, among the approved and the exported.
-    text = _pages_text(extracted)
     rows = session.execute(
         select(Release.id, Release.title, Release.approved_revision_id).where(
             or_(Release.approved_revision_id.is_not(None), Release.id.in_(select(Export.release_id)))
         )
     ).all()
     for release_id, title, approved_revision_id in rows:
-        if title and _squash(title) not in text:
+        if title and squash(title) not in text:
             continue
         revision_ids = list(session.execute(
             select(Export.revision_id).where(Export.release_id == release_id).distinct()
@@ -341,25 +337,32 @@ def _candidates(
     return pairs, False
 
 
+def _read_and_verify(path: Path) -> tuple[VerifyResult, str | None]:
+    """verify_pdf's answer and the content hash the file claims, from one reading of it."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return verify_pdf(path), None  # verify_pdf words the unreadable file
+    return verify_pdf_bytes(data), _claimed_hash(io.BytesIO(data))
+
+
 def verify_file(session: Session, path: Path | str) -> dict[str, Any]:
     """verify_pdf's answer plus the release in the database whose approved (or exported) text the file holds."""
-    from desktop.export.verify import verify_pdf
-
     path = Path(path)
     if not path.is_file():
         raise UserError(f"Файлу «{path}» не існує.")
-    result = verify_pdf(path)
+    result, claimed = _read_and_verify(path)
     data = result.to_json()
     extracted = data.pop("text", None)
-    claimed = _claimed_hash(path)
     data.update({"file": str(path), "content_hash": claimed, "release_id": None, "release_title": None,
                  "release_status": None, "text_matches": False})
     if extracted is None:
         data["match_message"] = "Текст файлу не вдалося прочитати (потрібен pdftotext з poppler-utils)."
         return data
-    candidates, by_hash = _candidates(session, claimed, extracted)
+    text = pages_text(extracted)
+    candidates, by_hash = _candidates(session, claimed, text)
     for release, revision in candidates:
-        if _text_matches(session, release, revision, extracted):
+        if _text_matches(session, release, revision, text):
             data.update({
                 "release_id": release.id,
                 "release_title": revision_document(revision).title,

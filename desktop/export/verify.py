@@ -83,16 +83,25 @@ def squash(text: str) -> str:
     return " ".join(loosen(text).split())
 
 
+def pages_text(extracted: str) -> str:
+    """The extracted text in one line, without the page numbers poppler puts at the top of pages 2+, nor bullets."""
+    pages = [page for page in extracted.split("\f") if page.strip()]
+    return squash("\n".join(_page_text(page, number) for number, page in enumerate(pages, start=1)).replace("•", " "))
+
+
+def pages_text_matches(text: str, expected: str) -> bool:
+    """Whether pages_text of a PDF is the expected release text, the stamp's own text allowed after it."""
+    wanted = squash(expected.replace("•", " "))
+    return bool(wanted) and (text == wanted or text.startswith(wanted + " "))
+
+
 def release_text_matches(extracted: str, expected: str) -> bool:
     """Whether a PDF's extracted text is the expected release text, ignoring layout.
 
     Page numbers (from page 2) are dropped, bullets ignored, and the stamp's own text
     may follow the release, since poppler extracts the visible stamp too.
     """
-    pages = [page for page in extracted.split("\f") if page.strip()]
-    text = squash("\n".join(_page_text(page, number) for number, page in enumerate(pages, start=1)).replace("•", " "))
-    wanted = squash(expected.replace("•", " "))
-    return bool(wanted) and (text == wanted or text.startswith(wanted + " "))
+    return pages_text_matches(pages_text(extracted), expected)
 
 
 def _contents_padding_is_clean(data: bytes, byte_range: list[int]) -> bool:

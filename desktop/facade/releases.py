@@ -93,28 +93,10 @@ class ReleasesFacade(FacadeBase):
     def draft_from_template(self, key: str, values: dict[str, Any]) -> int:
         """Renders the template with the form's values and creates the draft; returns its id."""
         from desktop import releases
-        from desktop.directory import resolve_participant
-        from desktop.drafting.templates import render
-        from desktop.language.dates import parse_iso_date
 
         template = self.template(key)
         with self.database.session() as session:
-            user = self._attached(session)
-            result = render(template, values, lambda ref: resolve_participant(session, ref))
-            event_date = None
-            raw_date = result.facts.get("event_date")
-            if raw_date:
-                event_date = parse_iso_date(raw_date)
-            release = releases.create_release(
-                session,
-                user,
-                result.document,
-                [participant.to_json() for participant in result.participants],
-                result.facts,
-                template_key=key,
-                event_date=event_date,
-                place=str(result.facts.get("place", "")),
-            )
+            release = releases.create_from_template(session, self._attached(session), template, values)
             session.flush()
             return int(release.id)
 

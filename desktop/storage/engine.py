@@ -34,6 +34,11 @@ def normalize_url(url: str) -> str:
     return url
 
 
+def database_url(url: str | None = None) -> str:
+    """The URL to open: the given one or the default, normalised."""
+    return normalize_url(url or default_database_url())
+
+
 def _set_sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -104,7 +109,7 @@ class Database:
     """The open database: an engine and a session factory."""
 
     def __init__(self, url: str | None = None, *, apply_migrations: bool = True) -> None:
-        self.url = normalize_url(url or default_database_url())
+        self.url = database_url(url)
         self.engine = make_engine(self.url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         if apply_migrations:

@@ -14,6 +14,7 @@ from desktop.cli.releases import history_json
 from desktop.document import Block, Document
 from desktop.errors import PermissionDenied, UserError, WorkflowRefused
 from desktop.export import service
+from desktop.export.signing import load_signer
 from desktop.export.testcert import make_test_certificate
 from desktop.storage.engine import Database
 from desktop.storage.models import AuditEntry, Export, User
@@ -168,7 +169,7 @@ def test_a_wrong_certificate_password_writes_nothing(database, staff, out, tmp_p
     release_id = approved(database, staff)
     certificate = make_test_certificate(tmp_path / "dept.p12", "правильний")
     with pytest.raises(UserError, match="Неправильний пароль"):
-        export(database, staff["exporter"], release_id, "pdf", out, sign_with=certificate, cert_password="хибний")
+        export(database, staff["exporter"], release_id, "pdf", out, signer=load_signer(certificate, "хибний"))
     assert not out.exists()
     assert export_rows(database, release_id) == []
 
@@ -178,8 +179,7 @@ def test_a_signed_export_verifies_and_names_its_release(database, staff, out, tm
     release_id = approved(database, staff)
     approved(database, staff)  # a second approved release the file must not be confused with
     certificate = make_test_certificate(tmp_path / "dept.p12", "пароль")
-    record = export(database, staff["exporter"], release_id, "pdf", out,
-                    sign_with=certificate, cert_password="пароль")
+    record = export(database, staff["exporter"], release_id, "pdf", out, signer=load_signer(certificate, "пароль"))
     assert record.signed and export_rows(database, release_id)[0].signed
 
     with database.session() as session:
