@@ -14,7 +14,6 @@ from desktop import audit
 from desktop.accounts import require_role
 from desktop.document import Block, Document, canonical_json, content_hash
 from desktop.errors import Conflict, NotFound
-from desktop.labels import INBOX_LABELS  # noqa: F401  (re-exported)
 from desktop.release_list import (  # noqa: F401  (re-exported: the GUI lists releases through this module)
     INBOXES,
     NOTIFY_CHANNEL,
@@ -395,11 +394,12 @@ def save_text(
         # A save of text someone else autosaved is still their writing: it matters for self-approval.
         author_id = user.id if text_changed else (previous_editor or user.id)
         revision_id = snapshot_revision(session, release, author_id, "save").id
-    notify_change(session, release.id)
-    if new_status != old_status:
+    if new_status != old_status:  # the event notifies the other workstations
         action = "approval_voided" if old_status == "approved" else "rework"
         record_event(session, user, release, action, old_status, new_status, revision_id=revision_id)
-    elif make_revision:
+        return release
+    notify_change(session, release.id)
+    if make_revision:
         audit.append(
             session,
             user,
@@ -409,6 +409,13 @@ def save_text(
             content_hash=release.content_hash,
         )
     return release
+
+
+def revision_numbers(session: Session, release_id: int) -> list[int]:
+    """The numbers of a release's revisions, oldest first (without loading their texts)."""
+    return list(session.execute(
+        select(Revision.number).where(Revision.release_id == release_id).order_by(Revision.number)
+    ).scalars())
 
 
 def revisions(session: Session, release_id: int) -> list[Revision]:

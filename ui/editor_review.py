@@ -115,7 +115,7 @@ class EditorReview(QObject):
         self.window.statusBar().addWidget(self.unseen_button)
         try:
             seen = self.workspace.last_seen_revision(self.window.release_id)
-            numbers = [revision.number for revision in self.workspace.revisions(self.window.release_id)]
+            numbers = self.workspace.revision_numbers(self.window.release_id)
         except UserError:
             return
         if seen is not None and numbers and numbers[-1] > seen:

@@ -29,7 +29,6 @@ class ReleaseRecord:
     signature_lines: list[str] = field(default_factory=list)
     headline_max: int = DEFAULT_HEADLINE_MAX
     template_name: str = ""
-    revision_count: int = 0
     editable: bool = True
     read_only_reason: str = ""
 
@@ -132,7 +131,6 @@ class ReleasesFacade(FacadeBase):
                 signature_lines=settings.signature_lines(session),
                 headline_max=template.headline_max if template else DEFAULT_HEADLINE_MAX,
                 template_name=template.name if template else "",
-                revision_count=len(releases.revisions(session, release_id)),
                 editable=not reason,
                 read_only_reason=reason,
             )
@@ -152,4 +150,4 @@ class ReleasesFacade(FacadeBase):
         from desktop import releases
 
         with self.database.session() as session:
-            return [revision.number for revision in releases.revisions(session, release_id)]
+            return releases.revision_numbers(session, release_id)
