@@ -202,6 +202,14 @@ def list_users(session: Session) -> list[User]:
     return list(session.execute(select(User).order_by(User.full_name)).scalars())
 
 
+def full_names(session: Session, user_ids: Iterable[int | None]) -> dict[int, str]:
+    """id -> full name of the given users (None ids are skipped), in one query."""
+    ids = {user_id for user_id in user_ids if user_id is not None}
+    if not ids:
+        return {}
+    return dict(session.execute(select(User.id, User.full_name).where(User.id.in_(ids))).all())
+
+
 def user_to_json(user: User) -> dict[str, object]:
     return {
         "id": user.id,

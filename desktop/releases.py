@@ -447,11 +447,11 @@ def release_document(release: Release) -> Document:
     return Document.from_json(release.document_json)
 
 
-def release_participants(release: Release) -> list[dict[str, Any]]:
-    """The participants snapshot stored with the release."""
+def release_participants(release: Release | Revision) -> list[dict[str, Any]]:
+    """The participants snapshot stored with the release (or with one of its revisions)."""
     return list(json.loads(release.participants_json or "[]"))
 
 
-def release_facts(release: Release) -> dict[str, Any]:
-    """The event facts stored with the release."""
+def release_facts(release: Release | Revision) -> dict[str, Any]:
+    """The event facts stored with the release (or with one of its revisions)."""
     return dict(json.loads(release.facts_json or "{}"))

@@ -10,7 +10,6 @@ hash of the approved revision; `approved_document` recomputes it before any expo
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -255,8 +254,7 @@ def approved_document(
     if revision is None or revision.release_id != release.id:
         raise UserError(f"Погодженої редакції релізу №{release.id} немає в базі. Експорт заборонено.")
     document = revision_document(revision)
-    participants = list(json.loads(revision.participants_json or "[]"))
-    facts = dict(json.loads(revision.facts_json or "{}"))
+    participants, facts = release_participants(revision), release_facts(revision)
     actual = content_hash(document, participants, facts)
     current = content_hash(release_document(release), release_participants(release), release_facts(release))
     # The sealed audit row of the approval is the witness no table edit can rewrite unnoticed.

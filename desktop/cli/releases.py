@@ -8,13 +8,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop import audit, releases, workflow
+from desktop import accounts, audit, releases, workflow
 from desktop.cli.context import CliContext, read_text_arg
 from desktop.document import Document
 from desktop.errors import UserError
 from desktop.labels import INBOX_LABELS
 from desktop.release_rules import check_read, status_label
-from desktop.storage.models import Export, Release, User
+from desktop.storage.models import Export, Release
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -78,20 +78,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     verify.set_defaults(handler=_audit_verify)
 
 
-def _names(session: Session, user_ids: set[int | None]) -> dict[int, str]:
-    ids = {user_id for user_id in user_ids if user_id is not None}
-    if not ids:
-        return {}
-    return dict(session.execute(select(User.id, User.full_name).where(User.id.in_(ids))).all())
-
-
 def _iso(moment: Any) -> str | None:
     return audit.as_utc(moment).isoformat() if moment is not None else None
 
 
 def release_json(session: Session, release: Release) -> dict[str, Any]:
     """A release as the CLI prints it with --json."""
-    names = _names(session, {release.author_id, release.approved_by})
+    names = accounts.full_names(session, {release.author_id, release.approved_by})
     info = workflow.approval_info(release, session)
     document = releases.release_document(release)
     return {
@@ -222,7 +215,7 @@ def history_json(session: Session, release_id: int) -> dict[str, Any]:
     exports = list(
         session.execute(select(Export).where(Export.release_id == release_id).order_by(Export.id)).scalars()
     )
-    names = _names(
+    names = accounts.full_names(
         session,
         {r.author_id for r in revisions} | {e.user_id for e in events} | {x.user_id for x in exports},
     )

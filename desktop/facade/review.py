@@ -72,17 +72,6 @@ class AuditRow:
     revision_number: int | None = None
 
 
-def _user_names(session: Any, user_ids: set[int]) -> dict[int, str]:
-    from sqlalchemy import select
-
-    from desktop.storage.models import User
-
-    if not user_ids:
-        return {}
-    rows = session.execute(select(User.id, User.full_name).where(User.id.in_(user_ids)))
-    return {row[0]: row[1] for row in rows}
-
-
 class ReviewFacade(FacadeBase):
     """Submitting, approving, returning, archiving; revisions, diffs, comments; the audit log."""
 
@@ -147,11 +136,11 @@ class ReviewFacade(FacadeBase):
 
     def revisions(self, release_id: int) -> list[RevisionInfo]:
         """Every revision of the release, oldest first, with its author's name."""
-        from desktop import releases
+        from desktop import accounts, releases
 
         with self.database.session() as session:
             rows = releases.revisions(session, release_id)
-            names = _user_names(session, {row.author_id for row in rows})
+            names = accounts.full_names(session, {row.author_id for row in rows})
             return [
                 RevisionInfo(
                     row.id, row.number, names.get(row.author_id, ""), as_utc(row.created_at), row.kind,
@@ -191,11 +180,11 @@ class ReviewFacade(FacadeBase):
 
     def comments(self, release_id: int) -> list[CommentInfo]:
         """The release's comments, oldest first; replies carry their parent's id."""
-        from desktop import comments
+        from desktop import accounts, comments
 
         with self.database.session() as session:
             rows = comments.list_comments(session, release_id)
-            names = _user_names(session, {row.user_id for row in rows})
+            names = accounts.full_names(session, {row.user_id for row in rows})
             numbers = _revision_numbers(session, {row.revision_id for row in rows if row.revision_id})
             return [
                 CommentInfo(
