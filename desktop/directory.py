@@ -272,14 +272,15 @@ def update_official(session: Session, actor: User, official_id: int, **changes: 
     if "active" in changes:
         official.active = bool(changes["active"])
     refresh_derived(official)
-    name_changed = any(before[k] != getattr(official, k) for k in ("surname", "given_name", "patronymic"))
-    position_changed = before["position"] != official.position
-    if name_changed or position_changed:
-        _drop_overrides(official, name_changed, position_changed)
-    stale = tuple(part for part, changed in (("name", name_changed), ("position", position_changed))
-                  if changed or before["gender"] != official.gender)
-    if stale:
-        generate_forms(official, stale)
+    forms, overrides = _load(official.forms_json), _load(official.overrides_json)
+    forget_stale(
+        forms, overrides,
+        name_changed=any(before[k] != getattr(official, k) for k in ("surname", "given_name", "patronymic")),
+        position_changed=before["position"] != official.position,
+        gender_changed=before["gender"] != official.gender,
+    )
+    official.forms_json, official.overrides_json = _dump(forms), _dump(overrides)
+    ensure_forms(official)  # the forms just forgotten, made anew
     official.updated_at = utcnow()
     mark_directory_changed(session)
     changed = sorted(key for key in changes if before.get(key, current.get(key)) != getattr(official, key))
@@ -287,13 +288,17 @@ def update_official(session: Session, actor: User, official_id: int, **changes: 
     return official
 
 
-def _drop_overrides(official: Official, name_changed: bool, position_changed: bool) -> None:
-    # A correction of the old name or position would be wrong for the new one.
-    overrides = _load(official.overrides_json)
-    for part, changed in (("name", name_changed), ("position", position_changed), ("phrase", True)):
+def forget_stale(forms: dict[str, Any], overrides: dict[str, Any], *, name_changed: bool,
+                 position_changed: bool, gender_changed: bool) -> None:
+    """Drops the generated case forms and the hand corrections an edit of the official has made wrong."""
+    if name_changed or gender_changed:
+        forms.pop("name_parts", None)
+    if position_changed or gender_changed:
+        forms.pop("position", None)
+    for part, changed in (("name", name_changed), ("position", position_changed),
+                          ("phrase", name_changed or position_changed)):
         if changed:
-            overrides.pop(part, None)
-    official.overrides_json = _dump(overrides)
+            overrides.pop(part, None)  # a correction of the old text is wrong for the new one
 
 
 def deactivate_official(session: Session, actor: User, official_id: int, active: bool = False) -> Official:

@@ -12,7 +12,8 @@ from typing import Any
 from sqlalchemy import insert
 
 from desktop.directory import complete_forms, match_key
-from desktop.directory_search import official_search_text, search_officials
+from desktop.directory_io import new_official_row
+from desktop.directory_search import search_officials
 from desktop.storage.engine import Database
 from desktop.storage.models import Official, utcnow
 
@@ -111,13 +112,8 @@ def seed_officials(database: Database, people: list[dict[str, Any]]) -> None:
     """Writes generated officials straight into the table (no case forms: searching does not need them)."""
     now = utcnow()
     rows = [
-        {**person, "active": True, "forms_json": "{}", "overrides_json": "{}", "created_at": now,
-         "updated_at": now,
-         "match_key": match_key(person["surname"], person["given_name"], person["patronymic"],
-                                person["organization"]),
-         "search_text": official_search_text(person["surname"], person["given_name"], person["patronymic"],
-                                             person["position"], person["short_position"],
-                                             person["organization"])}
+        new_official_row(person, match_key(person["surname"], person["given_name"], person["patronymic"],
+                                           person["organization"]), now)
         for person in people
     ]
     with database.session() as session:

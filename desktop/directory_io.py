@@ -28,6 +28,7 @@ from desktop.directory import (
     _load,
     clean,
     field_problems,
+    forget_stale,
     match_key,
     parse_gender,
     parse_precedence,
@@ -244,7 +245,7 @@ def import_officials(session: Session, actor: User, path: str | Path, dry_run: b
                 changed_rows.append(row)
         else:
             report.imported += 1
-            new_rows.append(_new_row(values, key, now))
+            new_rows.append(new_official_row(values, key, now))
     if dry_run:
         return report
     # Core statements, not the ORM: 10,000 rows in one executemany each way.
@@ -277,7 +278,8 @@ def _search_text(values: dict[str, Any]) -> str:
                                    "organization")))
 
 
-def _new_row(values: dict[str, Any], key: str, now: Any) -> dict[str, Any]:
+def new_official_row(values: dict[str, Any], key: str, now: Any) -> dict[str, Any]:
+    """The table row of a new official from checked values (case forms are left for later)."""
     row = {name: values.get(name, "") for name in TEXT_FIELDS}
     row["gender"] = values.get("gender") or detect_gender(row["given_name"], row["surname"],
                                                           row["patronymic"] or None)
@@ -300,14 +302,8 @@ def _updated_row(values: dict[str, Any], stored: dict[str, Any], key: str, now: 
     name_changed = any(stored[k] != merged[k] for k in ("surname", "given_name", "patronymic"))
     position_changed = stored["position"] != merged["position"]
     forms, overrides = _load(stored["forms_json"]), _load(stored["overrides_json"])
-    if name_changed or row["gender"] != gender:
-        forms.pop("name_parts", None)
-    if position_changed or row["gender"] != gender:
-        forms.pop("position", None)
-    for part, changed in (("name", name_changed), ("position", position_changed),
-                          ("phrase", name_changed or position_changed)):
-        if changed:
-            overrides.pop(part, None)  # a correction of the old text is wrong for the new one
+    forget_stale(forms, overrides, name_changed=name_changed, position_changed=position_changed,
+                 gender_changed=row["gender"] != gender)
     row.update(id=stored["id"], match_key=key, search_text=_search_text(merged), forms_json=_dump(forms),
                overrides_json=_dump(overrides), updated_at=now)
     return row
