@@ -33,6 +33,7 @@ from desktop.directory_search import (
 )
 from desktop.errors import NotFound, UserError
 from desktop.language.inflection import CASES, check_case, detect_gender, name_forms, position_forms
+from desktop.language.words import tokenize
 from desktop.storage.models import Official, OfficialGroup, User, utcnow
 
 if TYPE_CHECKING:  # drafting sits above directory; Participant is imported lazily where it is built
@@ -64,7 +65,6 @@ _GENDERS = {
 }
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_WORD = re.compile(r"[\w'’ʼ-]+")
 
 
 def clean(value: Any) -> str:
@@ -426,10 +426,10 @@ def directory_words(session: Session) -> set[str]:
     words: set[str] = set()
 
     def add(text: str) -> None:
-        for word in _WORD.findall(text):
-            if any(c.isalpha() for c in word):
-                words.add(word.strip("-'’ʼ"))
-                words.update(part for part in word.split("-") if part)
+        # the checker's own word splitting, so the words are the ones it will ask about
+        for word, _start, _end in tokenize(text):
+            words.add(word)
+            words.update(part for part in word.split("-") if part)
 
     rows = session.execute(select(
         Official.surname, Official.given_name, Official.patronymic, Official.position,

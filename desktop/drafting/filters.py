@@ -53,10 +53,9 @@ def _join_and(items: Iterable[Any], conjunction: str | None = None) -> str:
 
 def _sentence(text: Any) -> str:
     """A list item written without a capital or a full stop, made into a sentence."""
-    text = str(text).strip()
+    text = upper_first(str(text).strip())
     if not text:
         return ""
-    text = text[0].upper() + text[1:]
     return text if text[-1] in ".!?…" else text + "."
 
 

@@ -142,7 +142,7 @@ def _compile(
 ) -> tuple[jinja2.Template | None, list[TemplateError]]:
     try:
         tree = _ENV.parse(source)
-        template = _ENV.from_string(source)
+        template = _ENV.from_string(tree)  # the tree parsed above, not the source again
     except jinja2.TemplateSyntaxError as exc:
         return None, [
             TemplateError(path, start + (exc.lineno or 1) - 1, f"Помилка в тексті шаблону: {exc.message}")
