@@ -32,7 +32,7 @@ from desktop.directory_search import (
     search_officials,
 )
 from desktop.errors import NotFound, UserError
-from desktop.language.inflection import CASES, check_case, detect_gender, name_forms, position_forms
+from desktop.language.inflection import check_case, detect_gender, name_forms, position_forms
 from desktop.language.words import tokenize
 from desktop.storage.models import Official, OfficialGroup, User, utcnow
 
@@ -336,17 +336,15 @@ def set_form_override(session: Session, actor: User, official_id: int, case: str
 
 def participant_from_official(official: Official) -> Participant:
     """A snapshot of the official for a release: the case forms as they are now, corrections applied."""
-    from desktop.drafting.participants import Participant
+    from desktop.drafting.participants import Participant, assemble_forms
 
     ensure_forms(official)
-    forms, overrides = _load(official.forms_json), _load(official.overrides_json)
-    names = {case: " ".join(p for p in (parts[0], parts[1]) if p)
-             for case, parts in forms.get("name_parts", {}).items()}
-    names.update(overrides.get("name", {}))
-    positions = dict(forms.get("position", {}))
-    positions.update(overrides.get("position", {}))
-    phrases = {case: " ".join(p for p in (positions.get(case, ""), names.get(case, "")) if p) for case in CASES}
-    phrases.update(overrides.get("phrase", {}))
+    forms = _load(official.forms_json)
+    names, positions, phrases = assemble_forms(
+        {case: " ".join(p for p in (parts[0], parts[1]) if p) for case, parts in forms.get("name_parts", {}).items()},
+        forms.get("position", {}),
+        _load(official.overrides_json),
+    )
     return Participant(
         official_id=official.id, given_name=official.given_name, surname=official.surname,
         patronymic=official.patronymic or None, gender=official.gender or None, position=official.position,

@@ -74,6 +74,20 @@ def _join(*parts: str) -> str:
     return " ".join(part for part in parts if part)
 
 
+def assemble_forms(
+    names: Mapping[str, str], positions: Mapping[str, str], overrides: Mapping[str, Mapping[str, str]]
+) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Names, positions and the «position name» phrases of every case, hand corrections winning.
+
+    overrides holds the corrections by part: {"name": {case: text}, "position": {…}, "phrase": {…}}.
+    """
+    names = {**names, **overrides.get("name", {})}
+    positions = {**positions, **overrides.get("position", {})}
+    phrases = {case: _join(positions.get(case, ""), names.get(case, "")) for case in CASES}
+    phrases.update(overrides.get("phrase", {}))
+    return names, positions, phrases
+
+
 def make_participant(
     given_name: str = "",
     surname: str = "",
@@ -93,12 +107,11 @@ def make_participant(
     patronymic = (patronymic or "").strip() or None
     position = " ".join(position.split())
     gender = gender or detect_gender(given_name, surname, patronymic)
-    names = {case: form.short() for case, form in name_forms(given_name, surname, patronymic, gender).items()}
-    names.update(name_overrides or {})
-    positions = position_forms(position, gender) if position else dict.fromkeys(CASES, "")
-    positions.update(position_overrides or {})
-    forms = {case: _join(positions[case], names[case]) for case in CASES}
-    forms.update(overrides or {})
+    names, positions, forms = assemble_forms(
+        {case: form.short() for case, form in name_forms(given_name, surname, patronymic, gender).items()},
+        position_forms(position, gender) if position else dict.fromkeys(CASES, ""),
+        {"name": name_overrides or {}, "position": position_overrides or {}, "phrase": overrides or {}},
+    )
     return Participant(
         official_id=official_id,
         given_name=given_name,
