@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.language.proofing import KINDS, Finding, fix_all_typography
-from desktop.proofing_report import KIND_LABELS
+from desktop.proofing_report import summary
 from ui.proofing_edits import fix_all_typography_in, fixable_typography, replace_finding, select_span
 from ui.proofing_highlighter import UNDERLINE_COLOURS, ProofingHighlighter
 
@@ -210,13 +210,8 @@ class ProofingPanel(QWidget):
             entry.finding.kind == previous.finding.kind)
 
     def _update_summary(self) -> None:
-        counts = {kind: sum(1 for entry in self.entries if entry.finding.kind == kind) for kind in KINDS}
-        total = sum(counts.values())
-        if not total:
-            self.summary_label.setText("Зауважень немає.")
-        else:
-            parts = ", ".join(f"{KIND_LABELS[kind]} {count}" for kind, count in counts.items() if count)
-            self.summary_label.setText(f"Зауважень: {total} ({parts}).")
+        total = len(self.entries)
+        self.summary_label.setText(summary([entry.finding for entry in self.entries]))
         typography = any(e.finding.kind == "typography" and e.finding.suggestions for e in self.entries)
         self.fix_all_button.setEnabled(typography and self.editable())
         self.counts_changed.emit(total)
