@@ -1,4 +1,4 @@
-"""Shared fixtures: a migrated database on SQLite and on PostgreSQL, and one user of each role."""
+"""Shared fixtures: a migrated database on SQLite and on PostgreSQL, one user of each role, an in-memory keyring."""
 
 from __future__ import annotations
 
@@ -138,3 +138,29 @@ def reference_release() -> str:
     if not path.exists():
         pytest.skip(f"немає еталонного релізу: {path}")
     return path.read_text(encoding="utf-8")
+
+
+class MemoryKeyring:
+    """An in-memory stand-in for the OS keyring: passwords by (service, key) in `saved`."""
+
+    def __init__(self) -> None:
+        self.saved: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, key: str) -> str | None:
+        return self.saved.get((service, key))
+
+    def set_password(self, service: str, key: str, password: str) -> None:
+        self.saved[(service, key)] = password
+
+    def delete_password(self, service: str, key: str) -> None:
+        del self.saved[(service, key)]
+
+
+@pytest.fixture
+def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> MemoryKeyring:
+    """Signing remembers certificate passwords here: tests never touch the developer's own keyring."""
+    from desktop.export import signing  # late: most tests never load the signing stack
+
+    store = MemoryKeyring()
+    monkeypatch.setattr(signing, "_keyring", lambda: store)
+    return store

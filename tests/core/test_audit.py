@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from sqlalchemy import text
 
@@ -13,12 +11,7 @@ from desktop.document import content_hash
 from desktop.errors import UserError
 from desktop.storage.engine import Database
 from desktop.storage.models import User
-from tests.workflow_support import document, make_staff, release_in_state
-
-
-@pytest.fixture
-def staff(sqlite_database: Database) -> Iterator[dict[str, User]]:
-    yield make_staff(sqlite_database)
+from tests.workflow_support import document, release_in_state
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from desktop.export.layout import reading_text
 from desktop.export.signing import cert_password, export_signed_pdf, load_signer
 from desktop.export.testcert import make_test_certificate
 from desktop.export.verify import release_text_matches, verify_pdf, verify_pdf_bytes
+from tests.conftest import MemoryKeyring
 from tests.core.export_support import department_meta, needs_poppler, reference_release, squash
 
 PASSWORD = "пароль-до-ключа"
@@ -127,29 +128,6 @@ def test_an_rsa_certificate_signs_too(tmp_path: Path) -> None:
 def test_missing_certificate_file_is_a_user_error(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="Не вдалося відкрити файл сертифіката"):
         load_signer(tmp_path / "absent.p12", PASSWORD)
-
-
-class MemoryKeyring:
-    """An in-memory stand-in for the OS keyring."""
-
-    def __init__(self) -> None:
-        self.saved: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, key: str) -> str | None:
-        return self.saved.get((service, key))
-
-    def set_password(self, service: str, key: str, password: str) -> None:
-        self.saved[(service, key)] = password
-
-    def delete_password(self, service: str, key: str) -> None:
-        del self.saved[(service, key)]
-
-
-@pytest.fixture()
-def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> MemoryKeyring:
-    store = MemoryKeyring()
-    monkeypatch.setattr(signing, "_keyring", lambda: store)
-    return store
 
 
 def test_password_from_the_environment_first(tmp_path: Path, memory_keyring: MemoryKeyring) -> None:

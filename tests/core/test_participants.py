@@ -113,7 +113,7 @@ def test_hand_corrected_forms_win(chief):
     assert corrected.form("genitive") == f"заступника начальника {RVA} Сергія Кириченка"
 
 
-def test_name_and_position_overrides(chief):
+def test_name_and_position_overrides():
     person = make_participant(
         "Ігор", "Дід", None, "masculine", "радник", name_overrides={"genitive": "Ігоря Діда"}
     )

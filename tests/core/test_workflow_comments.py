@@ -7,11 +7,10 @@ import pytest
 from desktop import comments, releases
 from desktop.errors import NotFound, PermissionDenied, UserError
 from desktop.storage.engine import Database
-from tests.workflow_support import document, make_staff, new_release, release_in_state
+from tests.workflow_support import document, new_release, release_in_state
 
 
-def test_a_thread_with_an_anchored_comment_a_reply_and_resolving(sqlite_database: Database) -> None:
-    staff = make_staff(sqlite_database)
+def test_a_thread_with_an_anchored_comment_a_reply_and_resolving(sqlite_database: Database, staff: dict) -> None:
     release_id = new_release(
         sqlite_database, staff["author"], document("Нарада", "У Коростені відбулася нарада.")
     )
@@ -31,8 +30,7 @@ def test_a_thread_with_an_anchored_comment_a_reply_and_resolving(sqlite_database
         assert len(comments.list_comments(session, release_id)) == 2
 
 
-def test_an_anchor_follows_its_passage_into_a_newer_text(sqlite_database: Database) -> None:
-    staff = make_staff(sqlite_database)
+def test_an_anchor_follows_its_passage_into_a_newer_text(sqlite_database: Database, staff: dict) -> None:
     release_id = new_release(
         sqlite_database, staff["author"], document("Нарада", "Відбулася нарада в Малині.")
     )
@@ -48,8 +46,7 @@ def test_an_anchor_follows_its_passage_into_a_newer_text(sqlite_database: Databa
     assert comments.anchor_position(comment, "Нарада\nВідбулася нарада.") is None
 
 
-def test_comment_refusals(sqlite_database: Database) -> None:
-    staff = make_staff(sqlite_database)
+def test_comment_refusals(sqlite_database: Database, staff: dict) -> None:
     release_id = release_in_state(sqlite_database, staff, "draft")
     with sqlite_database.session() as session:
         with pytest.raises(UserError, match="порожній"):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from sqlalchemy import select
 
@@ -11,12 +9,7 @@ from desktop import audit, releases, settings, workflow
 from desktop.errors import Conflict, WorkflowRefused
 from desktop.storage.engine import Database
 from desktop.storage.models import AuditEntry, Comment, Revision, User, WorkflowEvent
-from tests.workflow_support import document, load, make_staff, new_release, release_in_state
-
-
-@pytest.fixture
-def staff(sqlite_database: Database) -> Iterator[dict[str, User]]:
-    yield make_staff(sqlite_database)
+from tests.workflow_support import document, load, new_release, release_in_state
 
 
 def _submit(database: Database, user: User, release_id: int) -> None:

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from desktop import releases, textdiff, workflow
 from desktop.storage.engine import Database
-from tests.workflow_support import document, make_staff, new_release
+from tests.workflow_support import document, new_release
 
 
 def _rebuild(pieces: list[textdiff.DiffPiece]) -> tuple[str, str]:
@@ -54,8 +54,7 @@ def test_any_two_texts_are_rebuilt_exactly_from_their_diff(old: str, new: str) -
     assert _rebuild(textdiff.diff_words(old, new)) == (old, new)
 
 
-def test_the_reviewer_sees_what_changed_since_the_revision_they_last_saw(sqlite_database: Database) -> None:
-    staff = make_staff(sqlite_database)
+def test_the_reviewer_sees_what_changed_since_the_revision_they_last_saw(sqlite_database: Database, staff: dict) -> None:
     release_id = new_release(sqlite_database, staff["author"], document("Нарада", "Перший текст ліду."))
     with sqlite_database.session() as session:
         workflow.submit(session, staff["author"], release_id)

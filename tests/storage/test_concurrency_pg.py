@@ -3,30 +3,26 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from desktop import audit, releases, workflow
 from desktop.errors import Conflict, WorkflowRefused
 from desktop.storage.engine import Database
-from desktop.storage.models import AuditEntry, Base, Release, WorkflowEvent
+from desktop.storage.models import AuditEntry, Release, WorkflowEvent
 from tests.workflow_support import document, load, make_staff, new_release, release_in_state
 
-pytestmark = pytest.mark.postgres
+# The root `database` fixture's PostgreSQL branch only: races need a real server, not SQLite.
+pytestmark = [pytest.mark.postgres, pytest.mark.parametrize("database", ["postgresql"], indirect=True)]
 
 
 @pytest.fixture
-def pg(request: pytest.FixtureRequest) -> Iterator[Database]:
+def pg(database: Database) -> Database:
     """The session's PostgreSQL test database, emptied (skipped, with the reason, when the server is away)."""
-    database = Database(request.getfixturevalue("_postgres_url"))
-    tables = ", ".join(f'"{table.name}"' for table in Base.metadata.sorted_tables)
-    with database.engine.begin() as connection:
-        connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-    yield database
-    database.dispose()
+    return database
 
 
 @pytest.fixture

@@ -1,6 +1,12 @@
-"""Officials for the directory GUI tests, seeded through the core on SQLite."""
+"""Officials for the directory GUI tests, seeded through the core on SQLite, and typing on a Ukrainian layout."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 
 from desktop import accounts, directory, directory_groups
 from desktop.storage.engine import Database
@@ -41,3 +47,12 @@ def seed_directory(database: Database) -> dict[str, int]:
 def workspace_of(database: Database, login: str) -> Workspace:
     """The workspace a user gets by logging in."""
     return log_in(database, login, TEST_PASSWORD)
+
+
+def type_keys(target: QWidget | Callable[[], QWidget], text: str) -> None:
+    """Text typed key by key on a Ukrainian layout (QTest.keyClicks knows only ASCII), into the widget,
+    or, given a function, into the widget it returns for each key (such as the one with the focus)."""
+    for char in text:
+        widget = target if isinstance(target, QWidget) else target()
+        code = Qt.Key.Key_Space if char == " " else Qt.Key(ord(char.upper()))
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, code, char, Qt.KeyboardModifier.NoModifier)

@@ -1,21 +1,18 @@
-"""Users, releases and windows for the review GUI tests, made through the core on SQLite."""
+"""Releases and windows for the review GUI tests, made through the core on SQLite (`people` is in conftest)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from desktop import accounts, releases, workflow
+from desktop import releases, workflow
 from desktop.document import Document
 from desktop.storage.engine import Database
 from desktop.storage.models import User
 from desktop.workspace import Workspace
-from tests.conftest import TEST_PASSWORD
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 
@@ -33,33 +30,11 @@ SECOND = (
 )
 
 
-@pytest.fixture(autouse=True, name="own_qsettings")
-def own_qsettings_fixture(tmp_path: Path) -> Iterator[None]:
-    """The windows here remember inboxes on closing: into a folder of this test, not the shared one."""
-    original = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
-    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(kind, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    yield
-    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(kind, QSettings.Scope.UserScope, original)
-
-
 @pytest.fixture(autouse=True, name="submit_despite_findings")
-def submit_despite_findings_fixture(monkeypatch: pytest.MonkeyPatch) -> None:
+def submit_despite_findings_fixture(message_boxes: dict[str, Any]) -> dict[str, Any]:
     """FIRST keeps «2023року» for the diff: proofing's «submit anyway?» question is answered yes."""
-    monkeypatch.setattr(QMessageBox, "question", lambda *_args, **_kwargs: QMessageBox.StandardButton.Yes)
-
-
-@pytest.fixture(name="people")
-def people_fixture(sqlite_database: Database) -> dict[str, User]:
-    """An administrator, a press officer and a supervisor on SQLite."""
-    with sqlite_database.session() as session:
-        admin = accounts.create_first_admin(session, "admin", "Адміністратор Тестовий", TEST_PASSWORD)
-    with sqlite_database.session() as session:
-        actor = session.merge(admin)
-        author = accounts.add_user(session, actor, "olena", "Олена Мельник", ["author"], TEST_PASSWORD)
-        supervisor = accounts.add_user(session, actor, "petro", "Петро Коваль", ["supervisor"], TEST_PASSWORD)
-    return {"admin": admin, "author": author, "supervisor": supervisor}
+    message_boxes["question_answer"] = QMessageBox.StandardButton.Yes
+    return message_boxes
 
 
 def as_user(database: Database, user: User) -> Workspace:
@@ -115,11 +90,9 @@ def choose_inbox(window: MainWindow, inbox: str) -> None:
 
 
 @pytest.fixture(name="warnings")
-def warnings_fixture(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def warnings_fixture(message_boxes: dict[str, Any]) -> list[str]:
     """Every QMessageBox.warning shown, instead of a modal box."""
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, message, *a: shown.append(message))
-    return shown
+    return message_boxes["warnings"]
 
 
 def editor_window(qtbot: Any, workspace: Workspace, release_id: int) -> Any:

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel, QLineEdit, QMessageBox
 
 from desktop.storage.engine import Database
 from desktop.workspace import Workspace
-from tests.ui.directory_support import seed_directory, workspace_of
+from tests.ui.directory_support import seed_directory, type_keys, workspace_of
 from ui.directory_window import DirectoryWindow
 from ui.import_preview_dialog import ImportPreviewDialog
 from ui.official_dialog import OfficialDialog
@@ -46,13 +44,6 @@ def open_window(qtbot, workspace: Workspace) -> DirectoryWindow:
     window.show()
     qtbot.waitExposed(window)
     return window
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Text typed on a Ukrainian layout (QTest.keyClicks knows only ASCII)."""
-    for char in text:
-        code = Qt.Key.Key_Space if char == " " else Qt.Key(ord(char.upper()))
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, code, char, Qt.KeyboardModifier.NoModifier)
 
 
 def shown_surnames(window: DirectoryWindow) -> list[str]:
@@ -89,9 +80,8 @@ def test_add_an_official_with_the_gender_detected(qtbot, admin_workspace: Worksp
         "начальниці управління культури Оксані Шевчук")
 
 
-def test_a_refused_official_keeps_the_dialog_open(qtbot, admin_workspace: Workspace, monkeypatch) -> None:
-    warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: warnings.append(text))
+def test_a_refused_official_keeps_the_dialog_open(qtbot, admin_workspace: Workspace, message_boxes) -> None:
+    warnings = message_boxes["warnings"]
     dialog = OfficialDialog(admin_workspace, None)
     qtbot.addWidget(dialog)
     dialog.edits["surname"].setText("Шевчук")
@@ -119,7 +109,7 @@ def test_a_form_corrected_by_hand_is_kept_after_editing_the_position(
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit)
     editor.selectAll()
-    type_text(editor, "Олені Харченко-Бойко")
+    type_keys(editor, "Олені Харченко-Бойко")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.is_corrected("name", "dative"))
     assert dialog.isVisible()  # Enter took the form; it did not press «Зберегти» as well
@@ -159,7 +149,7 @@ def test_ctrl_s_while_typing_a_form_keeps_it(qtbot, admin_workspace: Workspace, 
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit)
     editor.selectAll()
-    type_text(editor, "міським головою Коростеня")
+    type_keys(editor, "міським головою Коростеня")
     qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert admin_workspace.official_forms(official_id).corrected == {"position": {"instrumental"}}
@@ -247,14 +237,14 @@ def test_import_preview_shows_refused_rows_and_imports_only_when_confirmed(
 
 
 def test_deactivated_officials_disappear_from_the_picker(
-    qtbot, admin_workspace: Workspace, officials: dict[str, int], monkeypatch
+    qtbot, admin_workspace: Workspace, officials: dict[str, int], message_boxes
 ) -> None:
     picker = ParticipantPicker(admin_workspace)
     qtbot.addWidget(picker)
     picker.search_edit.setText("Кириченко")
     assert [row.surname for row in picker.model.rows] == ["Кириченко"]
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    message_boxes["question_answer"] = QMessageBox.StandardButton.Yes
     window = open_window(qtbot, admin_workspace)
     select(window, officials["Кириченко"])
     assert window.toggle_button.text() == "Д&еактивувати"
@@ -311,19 +301,7 @@ def test_groups_tab_adds_a_group_the_picker_offers(qtbot, admin_workspace: Works
     assert picker.model.row_at(0).text == "представники громадськості"
 
 
-@pytest.fixture
-def settings_kept() -> Iterator[None]:
-    """The main window stores its state in QSettings on closing; other tests must not inherit ours."""
-    stored = QSettings()
-    before = {key: stored.value(key) for key in stored.allKeys()}
-    yield
-    stored.clear()
-    for key, value in before.items():
-        stored.setValue(key, value)
-    stored.sync()
-
-
-def test_the_main_window_opens_the_directory(settings_kept: None, qtbot, admin_workspace: Workspace) -> None:
+def test_the_main_window_opens_the_directory(qtbot, admin_workspace: Workspace) -> None:
     from ui.main_window import MainWindow
 
     main = MainWindow(admin_workspace, TaskRunner(synchronous=True))
@@ -342,7 +320,7 @@ def test_the_table_is_usable_from_the_keyboard(qtbot, admin_workspace: Workspace
     window = open_window(qtbot, admin_workspace)
     window.activateWindow()
     qtbot.waitUntil(lambda: window.filter_edit.hasFocus())
-    type_text(window.filter_edit, "мельн")
+    type_keys(window.filter_edit, "мельн")
     window.filter_timer.timeout.emit()
     assert shown_surnames(window) == ["Мельник"]
     qtbot.keyClick(window.filter_edit, Qt.Key.Key_Down)

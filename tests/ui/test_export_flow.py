@@ -7,26 +7,25 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
+from PySide6.QtWidgets import QFileDialog
 
-from desktop import accounts, releases, workflow
+from desktop import accounts, workflow
 from desktop.export import signing
 from desktop.export.testcert import make_test_certificate
 from desktop.export.verify import extract_text, verify_pdf
 from desktop.storage.engine import Database
 from desktop.storage.models import User
 from desktop.workspace import Workspace
-from tests.conftest import TEST_PASSWORD
+from tests.conftest import TEST_PASSWORD, MemoryKeyring
 from tests.core.export_support import needs_poppler
-from tests.ui.drafting_support import build_office
+from tests.ui.drafting_support import build_office, complete_event_report, open_main_window
+from tests.ui.review_support import status_of
 from ui import export_dialog, review_actions
 from ui.editor_window import open_editor
 from ui.export_dialog import ExportDialog
 from ui.main_window import MainWindow
 from ui.release_wizard import ReleaseWizard, start_new_release
-from ui.tasks import TaskRunner
 from ui.verify_dialog import VerifyDialog
 
 CERT_PASSWORD = "пароль-сертифіката"
@@ -34,39 +33,9 @@ ADDED_SENTENCE = "Учасники домовилися про спільні п
 
 
 @pytest.fixture(autouse=True)
-def boxes(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
-    """No message box ever blocks: warnings are recorded, questions answered «Не зберігати»."""
-    state: dict[str, list[str]] = {"warnings": [], "asked": []}
-
-    def exec_box(box: QMessageBox) -> int:
-        state["asked"].append(box.text())
-        return QMessageBox.StandardButton.Discard
-
-    monkeypatch.setattr(QMessageBox, "exec", exec_box)
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, message, *a: state["warnings"].append(message))
-    return state
-
-
-@pytest.fixture
-def keyring_store(monkeypatch: pytest.MonkeyPatch) -> dict[tuple[str, str], str]:
-    """An in-memory OS keyring: tests never touch the developer's own."""
-    store: dict[tuple[str, str], str] = {}
-
-    class Keyring:
-        @staticmethod
-        def get_password(service: str, name: str) -> str | None:
-            return store.get((service, name))
-
-        @staticmethod
-        def set_password(service: str, name: str, password: str) -> None:
-            store[(service, name)] = password
-
-        @staticmethod
-        def delete_password(service: str, name: str) -> None:
-            store.pop((service, name), None)
-
-    monkeypatch.setattr(signing, "_keyring", lambda: Keyring)
-    return store
+def boxes(message_boxes: dict[str, Any]) -> dict[str, Any]:
+    """No message box ever blocks: warnings are recorded, boxes answered «Не зберігати»."""
+    return message_boxes
 
 
 @pytest.fixture
@@ -88,11 +57,7 @@ def certificate(tmp_path: Path) -> Path:
 
 
 def main_window_for(qtbot: Any, database: Database, user: User) -> MainWindow:
-    window = MainWindow(Workspace(database, user), TaskRunner(synchronous=True))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return open_main_window(qtbot, Workspace(database, user))
 
 
 def approved_release(office: dict[str, Any]) -> int:
@@ -133,37 +98,19 @@ def drive_export(monkeypatch: pytest.MonkeyPatch, folder: Path, certificate: Pat
     return seen
 
 
-def stored_status(database: Database, release_id: int) -> str:
-    with database.session() as session:
-        return releases.get_release(session, release_id).status
-
-
 # The whole path.
 
 @needs_poppler
 def test_draft_submit_approve_export_signed_and_verify(
     qtbot: Any, monkeypatch: pytest.MonkeyPatch, office: dict[str, Any], certificate: Path, tmp_path: Path,
-    boxes: dict[str, list[str]], keyring_store: dict,
+    boxes: dict[str, Any], memory_keyring: MemoryKeyring,
 ) -> None:
     database = office["database"]
 
     # The press officer drafts from the event-report template and adds a sentence in the editor.
     author_window = main_window_for(qtbot, database, office["author"])
 
-    def fill_wizard(wizard: ReleaseWizard) -> int:
-        wizard.restart()
-        wizard.template_page.select("event_report")
-        wizard.next()
-        form = wizard.fields_page.form
-        form.inputs["event_name"].setText("Форум громад Житомирщини")
-        form.inputs["event_date"].setDate(QDate(2023, 4, 20))
-        form.inputs["place"].setText("у Коростені")
-        form.inputs["participants"].line.setText("Юрій Тарасюк; Олена Харченко")
-        form.inputs["topics"].setPlainText("відновлення громад\nпідтримку ветеранів")
-        wizard.button(QWizard.WizardButton.FinishButton).click()
-        return wizard.result()
-
-    monkeypatch.setattr(ReleaseWizard, "exec", fill_wizard)
+    monkeypatch.setattr(ReleaseWizard, "exec", complete_event_report)
     release_id = start_new_release(author_window)
     assert release_id is not None
     editor = author_window.editor_windows[release_id]
@@ -172,7 +119,7 @@ def test_draft_submit_approve_export_signed_and_verify(
     cursor.insertBlock()
     cursor.insertText(ADDED_SENTENCE)
     editor.review.actions.submit.trigger()
-    assert stored_status(database, release_id) == "in_review"
+    assert status_of(database, release_id) == "in_review"
     # The author may not export, not even an approved release later: the button is not there for them.
     assert not author_window.actions_.export.isEnabled()
 
@@ -184,7 +131,7 @@ def test_draft_submit_approve_export_signed_and_verify(
     assert supervisor_window.actions_.review.approve.isEnabled()
     assert not supervisor_window.actions_.export.isEnabled()
     supervisor_window.actions_.review.approve.trigger()
-    assert stored_status(database, release_id) == "approved"
+    assert status_of(database, release_id) == "approved"
 
     # The exporter exports a signed PDF through the dialog (Ctrl+E on the selected release).
     exporter_window = main_window_for(qtbot, database, office["exporter"])
@@ -204,7 +151,7 @@ def test_draft_submit_approve_export_signed_and_verify(
     assert pdf.parent == folder and pdf.name.startswith("2023-04-20-")
     assert written["pdf"].signed and not written["docx"].signed
     assert "Збережено" in exporter_window.statusBar().currentMessage()
-    assert list(keyring_store.values()) == [CERT_PASSWORD]
+    assert list(memory_keyring.saved.values()) == [CERT_PASSWORD]
 
     # The file verifies: a valid PAdES signature over the whole, unchanged file, and the release's text.
     result = verify_pdf(pdf)
@@ -225,7 +172,7 @@ def test_draft_submit_approve_export_signed_and_verify(
 
 def test_a_wrong_password_is_explained_and_nothing_is_written(
     qtbot: Any, monkeypatch: pytest.MonkeyPatch, office: dict[str, Any], certificate: Path, tmp_path: Path,
-    boxes: dict[str, list[str]], keyring_store: dict,
+    boxes: dict[str, Any], memory_keyring: MemoryKeyring,
 ) -> None:
     release_id = approved_release(office)
     window = main_window_for(qtbot, office["database"], office["exporter"])
@@ -237,12 +184,12 @@ def test_a_wrong_password_is_explained_and_nothing_is_written(
     assert boxes["warnings"] == ["Неправильний пароль до сертифіката або пошкоджений файл PKCS#12."]
     assert dialogs[0].records == [] and dialogs[0].password_edit.hasSelectedText()
     assert list(folder.iterdir()) == []
-    assert keyring_store == {}
+    assert memory_keyring.saved == {}
 
 
 def test_an_existing_file_is_replaced_only_after_asking(
     qtbot: Any, monkeypatch: pytest.MonkeyPatch, office: dict[str, Any], tmp_path: Path,
-    boxes: dict[str, list[str]],
+    boxes: dict[str, Any],
 ) -> None:
     release_id = approved_release(office)
     window = main_window_for(qtbot, office["database"], office["exporter"])
@@ -273,7 +220,7 @@ def test_an_existing_file_is_replaced_only_after_asking(
 
 def test_an_unwritable_folder_is_explained(
     qtbot: Any, monkeypatch: pytest.MonkeyPatch, office: dict[str, Any], tmp_path: Path,
-    boxes: dict[str, list[str]],
+    boxes: dict[str, Any],
 ) -> None:
     release_id = approved_release(office)
     window = main_window_for(qtbot, office["database"], office["exporter"])
@@ -351,7 +298,7 @@ def test_the_editor_previews_its_unsaved_text_as_the_exported_pdf(
 
 def test_a_remembered_password_signs_without_asking_again(
     qtbot: Any, monkeypatch: pytest.MonkeyPatch, office: dict[str, Any], certificate: Path, tmp_path: Path,
-    boxes: dict[str, list[str]], keyring_store: dict,
+    boxes: dict[str, Any], memory_keyring: MemoryKeyring,
 ) -> None:
     release_id = approved_release(office)
     with office["database"].session() as session:

@@ -6,13 +6,12 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from desktop.drafting.participants import make_participant
 from desktop.storage.engine import Database
 from desktop.workspace import Workspace
-from tests.ui.directory_support import GROUP, seed_directory, workspace_of
+from tests.ui.directory_support import GROUP, seed_directory, type_keys, workspace_of
 from ui.participant_picker import ParticipantPicker
 
 Key = Qt.Key
@@ -51,25 +50,18 @@ def press(qtbot, key: Qt.Key, modifier: Qt.KeyboardModifier = Mod.NoModifier) ->
     qtbot.keyClick(focused(), key, modifier)
 
 
-def type_text(qtbot, text: str) -> None:
-    """Text typed where the focus is, on a Ukrainian layout (QTest.keyClicks knows only ASCII)."""
-    for char in text:
-        code = Qt.Key.Key_Space if char == " " else Qt.Key(ord(char.upper()))
-        QTest.sendKeyEvent(QTest.KeyAction.Click, focused(), code, char, Mod.NoModifier)
-
-
 def surnames(dialog: ParticipantPicker) -> list[str]:
     return [p.surname or p.text for p in dialog.participants()]
 
 
 def test_keyboard_alone_search_choose_reorder_insert(qtbot, picker: ParticipantPicker) -> None:
-    type_text(qtbot, "тарасюк")
+    type_keys(focused, "тарасюк")
     assert picker.model.row_at(0).surname == "Тарасюк"  # type-ahead: no wait, no button
     press(qtbot, Key.Key_Return)
     # the search text is selected after adding, so the next name replaces it
-    type_text(qtbot, "олена харч")
+    type_keys(focused, "олена харч")
     press(qtbot, Key.Key_Enter)
-    type_text(qtbot, "заступник коростенської")  # words in any order, any field
+    type_keys(focused, "заступник коростенської")  # words in any order, any field
     assert picker.model.row_at(0).surname == "Кириченко"
     press(qtbot, Key.Key_Down)
     press(qtbot, Key.Key_Up)
@@ -105,7 +97,7 @@ def test_keyboard_alone_search_choose_reorder_insert(qtbot, picker: ParticipantP
 
 def test_rank_order_delete_and_enter_on_the_insert_button(qtbot, picker: ParticipantPicker) -> None:
     for text in ("бондар", "мельник", "тарасюк"):
-        type_text(qtbot, text)
+        type_keys(focused, text)
         press(qtbot, Key.Key_Return)
     assert surnames(picker) == ["Бондар", "Мельник", "Тарасюк"]
     press(qtbot, Key.Key_R, Mod.ControlModifier)  # «За рангом»
@@ -132,12 +124,12 @@ def test_rank_order_delete_and_enter_on_the_insert_button(qtbot, picker: Partici
 
 
 def test_multi_select_space_group_and_agreement(qtbot, picker: ParticipantPicker) -> None:
-    type_text(qtbot, "громад")
+    type_keys(focused, "громад")
     assert picker.model.row_at(0).text == GROUP  # groups are offered with the officials
     press(qtbot, Key.Key_Return)
     assert picker.preview.text().startswith("…участь у якому взяли голови територіальних громад")
     press(qtbot, Key.Key_Backspace)
-    type_text(qtbot, "рва")
+    type_keys(focused, "рва")
     press(qtbot, Key.Key_Tab)
     assert focused() is picker.results
     press(qtbot, Key.Key_Home)
@@ -152,13 +144,13 @@ def test_multi_select_space_group_and_agreement(qtbot, picker: ParticipantPicker
 
 
 def test_woman_alone_agrees_in_the_feminine(qtbot, picker: ParticipantPicker) -> None:
-    type_text(qtbot, "харченко")
+    type_keys(focused, "харченко")
     press(qtbot, Key.Key_Return)
     assert picker.preview.text().startswith("…участь у якому взяла заступниця голови")
 
 
 def test_enter_in_the_chosen_list_does_not_insert(qtbot, picker: ParticipantPicker) -> None:
-    type_text(qtbot, "тарасюк")
+    type_keys(focused, "тарасюк")
     press(qtbot, Key.Key_Return)
     press(qtbot, Key.Key_Tab)
     press(qtbot, Key.Key_Tab)
@@ -174,7 +166,7 @@ def test_chosen_participants_come_back_and_typos_are_forgiven(qtbot, workspace: 
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
     qtbot.waitUntil(lambda: dialog.search_edit.hasFocus())
-    type_text(qtbot, "тарасюл")  # a typo
+    type_keys(focused, "тарасюл")  # a typo
     assert dialog.model.row_at(0).surname == "Тарасюк"
     press(qtbot, Key.Key_Return)
     assert surnames(dialog) == ["Олійник", "Тарасюк"]
@@ -188,7 +180,7 @@ def test_ad_hoc_participant_saved_to_the_directory(qtbot, picker: ParticipantPic
         qtbot.waitUntil(lambda: dialog.edits["given_name"].hasFocus())
         for key in ("given_name", "surname", "position"):
             text = {"given_name": "Оксана", "surname": "Шевчук", "position": "директорка ліцею № 3"}[key]
-            type_text(qtbot, text)
+            type_keys(focused, text)
             qtbot.keyClick(focused(), Key.Key_Tab)
             if key == "surname":
                 qtbot.keyClick(focused(), Key.Key_Tab)  # past the patronymic
@@ -203,13 +195,13 @@ def test_ad_hoc_participant_saved_to_the_directory(qtbot, picker: ParticipantPic
     assert picker.participants()[0].official_id is not None  # saved to the directory
     picker.activateWindow()  # the closed sub-dialog hands the focus back to the search field
     qtbot.waitUntil(lambda: picker.search_edit.hasFocus())
-    type_text(qtbot, "шевчук")
+    type_keys(focused, "шевчук")
     assert picker.model.row_at(0).surname == "Шевчук"
 
 
 def test_a_drop_in_the_chosen_list_reorders_the_participants(qtbot, picker: ParticipantPicker) -> None:
     for text in ("тарасюк", "бондар"):
-        type_text(qtbot, text)
+        type_keys(focused, text)
         press(qtbot, Key.Key_Return)
     before = picker.preview.text()
     # a drag and drop inside the list moves the row in its model, as this does
@@ -221,9 +213,9 @@ def test_a_drop_in_the_chosen_list_reorders_the_participants(qtbot, picker: Part
 
 
 def test_enter_skips_those_already_chosen(qtbot, picker: ParticipantPicker) -> None:
-    type_text(qtbot, "харченко")
+    type_keys(focused, "харченко")
     press(qtbot, Key.Key_Return)
-    type_text(qtbot, "заступ")
+    type_keys(focused, "заступ")
     assert picker.model.row_at(0).surname == "Харченко"  # still listed, marked as chosen
     assert picker.model.data(picker.model.index(0, 0)).startswith("✓ ")
     press(qtbot, Key.Key_Return)
@@ -231,9 +223,9 @@ def test_enter_skips_those_already_chosen(qtbot, picker: ParticipantPicker) -> N
 
 
 def test_typing_in_the_results_goes_on_with_the_search(qtbot, picker: ParticipantPicker) -> None:
-    type_text(qtbot, "бон")
+    type_keys(focused, "бон")
     press(qtbot, Key.Key_Tab)
     assert focused() is picker.results
-    type_text(qtbot, "дар")
+    type_keys(focused, "дар")
     assert focused() is picker.search_edit and picker.search_edit.text() == "бондар"
     assert picker.model.row_at(0).surname == "Бондар"

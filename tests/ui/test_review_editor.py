@@ -16,8 +16,6 @@ from tests.ui.review_support import (  # noqa: F401  (fixtures: pytest finds the
     create,
     editor_window,
     main_window,
-    own_qsettings_fixture,
-    people_fixture,
     save,
     status_of,
     submit,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QDate, QMimeData, Qt
+from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox, QWizard
 
@@ -11,29 +11,27 @@ from desktop import releases
 from desktop.document import Block, Document, Run
 from desktop.labels import INBOX_LABELS
 from desktop.workspace import Workspace
-from tests.ui.drafting_support import SIGNATURE, build_office, type_text
+from tests.ui.drafting_support import (
+    SIGNATURE,
+    build_office,
+    complete_event_report,
+    fill_event_report,
+    open_main_window,
+    type_text,
+)
 from ui.conflict_dialog import ConflictDialog
 from ui.editor_window import EditorWindow, open_editor
 from ui.main_window import MainWindow
 from ui.release_editor import ReleaseEditor
 from ui.release_wizard import ReleaseWizard, start_new_release
-from ui.tasks import TaskRunner
 
 LEAD_START = "Форум громад Житомирщини, участь у якому взяли начальник Коростенської районної"
 
 
 @pytest.fixture(autouse=True)
-def answers(monkeypatch):
-    """Message boxes never block: «Не зберігати» unless a test says otherwise; warnings are recorded."""
-    state = {"answer": QMessageBox.StandardButton.Discard, "asked": [], "warnings": []}
-
-    def exec_box(box):
-        state["asked"].append(box.text())
-        return state["answer"]
-
-    monkeypatch.setattr(QMessageBox, "exec", exec_box)
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kw: state["warnings"].append(args[2]))
-    return state
+def answers(message_boxes):
+    """Message boxes never block: «Не зберігати» unless a test sets answers["exec_answer"]."""
+    return message_boxes
 
 
 @pytest.fixture
@@ -50,11 +48,7 @@ def workspace(office) -> Workspace:
 
 @pytest.fixture
 def main_window(qtbot, workspace) -> MainWindow:
-    window = MainWindow(workspace, TaskRunner(synchronous=True))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return open_main_window(qtbot, workspace)
 
 
 @pytest.fixture
@@ -70,17 +64,6 @@ def editor_window(qtbot, main_window, release_id) -> EditorWindow:
     assert window is not None
     qtbot.waitExposed(window)
     return window
-
-
-def _fill_event_report(wizard: ReleaseWizard, participants: str = "Юрій Тарасюк; Олена Харченко") -> None:
-    wizard.template_page.select("event_report")
-    wizard.next()
-    form = wizard.fields_page.form
-    form.inputs["event_name"].setText("Форум громад Житомирщини")
-    form.inputs["event_date"].setDate(QDate(2023, 4, 20))
-    form.inputs["place"].setText("у Коростені")
-    form.inputs["participants"].line.setText(participants)
-    form.inputs["topics"].setPlainText("відновлення громад\nпідтримку ветеранів")
 
 
 def _type_at_end(editor: ReleaseEditor, qtbot, text: str) -> None:
@@ -105,13 +88,7 @@ def _revisions(database, release_id: int) -> list[tuple[int, str, str]]:
 def test_template_wizard_editor_saved_release(qtbot, monkeypatch, main_window, office) -> None:
     database = office[0]
 
-    def drive(wizard: ReleaseWizard) -> int:
-        wizard.restart()  # what exec() does first; the modal loop itself is not needed here
-        _fill_event_report(wizard)
-        wizard.button(QWizard.WizardButton.FinishButton).click()
-        return wizard.result()
-
-    monkeypatch.setattr(ReleaseWizard, "exec", drive)
+    monkeypatch.setattr(ReleaseWizard, "exec", complete_event_report)
     main_window.inbox_list.setCurrentRow(list(INBOX_LABELS).index("my_drafts"))
     release_id = start_new_release(main_window)
     assert release_id is not None
@@ -141,7 +118,7 @@ def test_wizard_names_a_missing_required_field_and_stays(qtbot, workspace) -> No
     wizard = ReleaseWizard(workspace)
     qtbot.addWidget(wizard)
     wizard.show()
-    _fill_event_report(wizard)
+    fill_event_report(wizard)
     wizard.fields_page.form.inputs["place"].clear()
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert wizard.fields_page.error_label.text() == "Заповніть поле «Місце (де?)»."
@@ -153,7 +130,7 @@ def test_wizard_reports_an_unknown_participant_without_creating_a_release(qtbot,
     wizard = ReleaseWizard(workspace)
     qtbot.addWidget(wizard)
     wizard.show()
-    _fill_event_report(wizard, participants="Петро Невідомий")
+    fill_event_report(wizard, participants="Петро Невідомий")
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert "Петро Невідомий" in wizard.fields_page.error_label.text()
     assert wizard.release_id is None
@@ -164,7 +141,7 @@ def test_wizard_accepts_a_group_in_quotes(qtbot, workspace) -> None:
     wizard = ReleaseWizard(workspace)
     qtbot.addWidget(wizard)
     wizard.show()
-    _fill_event_report(wizard, participants="Юрій Тарасюк; «голови територіальних громад»")
+    fill_event_report(wizard, participants="Юрій Тарасюк; «голови територіальних громад»")
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert wizard.release_id is not None
     lead = workspace.open_release(wizard.release_id).document.blocks[0].text
@@ -344,7 +321,7 @@ def test_page_preview_shows_text_and_signature(qtbot, editor_window) -> None:
 
 # Nothing is lost.
 
-def test_autosave_stores_the_text_within_two_seconds(qtbot, editor_window, office, release_id) -> None:
+def test_autosave_stores_the_text(qtbot, editor_window, office, release_id) -> None:
     database = office[0]
     _type_at_end(editor_window.editor, qtbot, " Автозбереження")
     qtbot.waitUntil(lambda: _stored(database, release_id).blocks[-1].text == "Другий абзац. Автозбереження",
@@ -423,10 +400,10 @@ def test_closing_with_unsaved_changes_asks(qtbot, answers, editor_window, office
     database = office[0]
     editor_window.autosave_timer.setInterval(60_000)
     _type_at_end(editor_window.editor, qtbot, " Незбережене")
-    answers["answer"] = QMessageBox.StandardButton.Cancel
+    answers["exec_answer"] = QMessageBox.StandardButton.Cancel
     editor_window.close()
     assert editor_window.isVisible() and answers["asked"] == ["У релізі є незбережені зміни. Зберегти їх?"]
-    answers["answer"] = QMessageBox.StandardButton.Save
+    answers["exec_answer"] = QMessageBox.StandardButton.Save
     editor_window.close()
     assert _stored(database, release_id).blocks[-1].text == "Другий абзац. Незбережене"
     assert [kind for _, kind, _ in _revisions(database, release_id)] == ["create", "save"]
@@ -456,7 +433,7 @@ def test_participants_come_from_the_picker(qtbot, monkeypatch, workspace, office
     wizard = ReleaseWizard(workspace)
     qtbot.addWidget(wizard)
     wizard.show()
-    _fill_event_report(wizard, participants="")
+    fill_event_report(wizard, participants="")
     field = wizard.fields_page.form.inputs["participants"]
     field.choose_button.click()
     assert field.line.text() == "Олена Харченко; представники громадськості"
