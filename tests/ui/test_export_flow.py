@@ -60,6 +60,14 @@ def main_window_for(qtbot: Any, database: Database, user: User) -> MainWindow:
     return open_main_window(qtbot, Workspace(database, user))
 
 
+def exporter_window(qtbot: Any, office: dict[str, Any]) -> MainWindow:
+    """The exporter's main window with an approved release selected."""
+    release_id = approved_release(office)
+    window = main_window_for(qtbot, office["database"], office["exporter"])
+    window.select_release(release_id)
+    return window
+
+
 def approved_release(office: dict[str, Any]) -> int:
     """A release drafted, submitted and approved through the core (for the dialog's own tests)."""
     database = office["database"]
@@ -174,9 +182,7 @@ def test_a_wrong_password_is_explained_and_nothing_is_written(
     qtbot: Any, monkeypatch: pytest.MonkeyPatch, office: dict[str, Any], certificate: Path, tmp_path: Path,
     boxes: dict[str, Any], memory_keyring: MemoryKeyring,
 ) -> None:
-    release_id = approved_release(office)
-    window = main_window_for(qtbot, office["database"], office["exporter"])
-    window.select_release(release_id)
+    window = exporter_window(qtbot, office)
     folder = tmp_path / "out"
     folder.mkdir()
     dialogs = drive_export(monkeypatch, folder, certificate, "не той пароль", remember=True)
@@ -191,9 +197,7 @@ def test_an_existing_file_is_replaced_only_after_asking(
     qtbot: Any, monkeypatch: pytest.MonkeyPatch, office: dict[str, Any], tmp_path: Path,
     boxes: dict[str, Any],
 ) -> None:
-    release_id = approved_release(office)
-    window = main_window_for(qtbot, office["database"], office["exporter"])
-    window.select_release(release_id)
+    window = exporter_window(qtbot, office)
     folder = tmp_path / "out"
     folder.mkdir()
     drive_export(monkeypatch, folder, None, "", ("txt",))
@@ -222,9 +226,7 @@ def test_an_unwritable_folder_is_explained(
     qtbot: Any, monkeypatch: pytest.MonkeyPatch, office: dict[str, Any], tmp_path: Path,
     boxes: dict[str, Any],
 ) -> None:
-    release_id = approved_release(office)
-    window = main_window_for(qtbot, office["database"], office["exporter"])
-    window.select_release(release_id)
+    window = exporter_window(qtbot, office)
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("", encoding="utf-8")
     drive_export(monkeypatch, blocked / "sub", None, "", ("docx",))
