@@ -9,6 +9,6 @@ import time
 STARTED_AT = time.time()
 
 if __name__ == "__main__":
-    from ui.launcher import main
+    from ui.shell.launcher import main
 
     sys.exit(main(started_at=STARTED_AT))

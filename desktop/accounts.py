@@ -11,8 +11,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop import audit
 from desktop.errors import LoginFailed, NotFound, PermissionDenied, UserError
+from desktop.storage import audit
 from desktop.storage.models import User, utcnow
 
 ROLES = ("author", "supervisor", "exporter", "admin")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 import platformdirs
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-RESOURCES = PROJECT_ROOT / "resources"
+# Package data: the same path from a checkout and from an installed wheel.
+RESOURCES = Path(str(resources.files("desktop") / "resources"))
 APP_NAME = "Visnyk"
 
 

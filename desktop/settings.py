@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop import audit
 from desktop.accounts import require_role
 from desktop.errors import UserError
+from desktop.storage import audit
 from desktop.storage.models import Setting, User
 
 

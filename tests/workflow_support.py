@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from desktop import accounts, releases, workflow
+from desktop import accounts
 from desktop.document import Block, Document
+from desktop.releases import revisions
 from desktop.storage.engine import Database
 from desktop.storage.models import Release, User
+from desktop.workflow import transitions
 
 PASSWORD = "test-password-1"
 
@@ -38,7 +40,7 @@ def document(title: str = "Нарада з питань відновлення",
 def new_release(database: Database, author: User, text: Document | None = None) -> int:
     """A fresh draft by the author; returns its id."""
     with database.session() as session:
-        release = releases.create_release(session, author, text or document(), [], {"place": "Коростень"})
+        release = revisions.create_release(session, author, text or document(), [], {"place": "Коростень"})
         return release.id
 
 
@@ -47,13 +49,13 @@ def release_in_state(database: Database, staff: dict[str, User], state: str) -> 
     release_id = new_release(database, staff["author"])
     with database.session() as session:
         if state in ("in_review", "returned", "approved"):
-            workflow.submit(session, staff["author"], release_id)
+            transitions.submit(session, staff["author"], release_id)
         if state == "returned":
-            workflow.return_release(session, staff["chief"], release_id, "Уточніть дату.")
+            transitions.return_release(session, staff["chief"], release_id, "Уточніть дату.")
         if state == "approved":
-            workflow.approve(session, staff["chief"], release_id)
+            transitions.approve(session, staff["chief"], release_id)
         if state == "archived":
-            workflow.archive(session, staff["author"], release_id)
+            transitions.archive(session, staff["author"], release_id)
     assert load(database, release_id).status == state
     return release_id
 
@@ -61,4 +63,4 @@ def release_in_state(database: Database, staff: dict[str, User], state: str) -> 
 def load(database: Database, release_id: int) -> Release:
     """The release as stored now (detached)."""
     with database.session() as session:
-        return releases.get_release(session, release_id)
+        return revisions.get_release(session, release_id)

@@ -18,7 +18,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _bench(ctx: CliContext, args: argparse.Namespace) -> int:
-    from desktop.bench import run_bench
+    from desktop.bench.suite import run_bench
 
     figures = run_bench(quick=args.quick, report=lambda text: print(f"вимірюю: {text}", file=sys.stderr))
     print(json.dumps(figures, ensure_ascii=False, indent=2))

@@ -110,7 +110,7 @@ def _settings_set(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _demo(ctx: CliContext, args: argparse.Namespace) -> int:
-    from desktop.demo import fill_demo
+    from desktop.demo.seed import fill_demo
 
     with ctx.session() as session:
         if accounts.count_users(session):

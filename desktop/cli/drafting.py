@@ -65,8 +65,8 @@ def _read_fields(path: str) -> dict[str, Any]:
 
 
 def _draft(ctx: CliContext, args: argparse.Namespace) -> int:
-    from desktop import releases
     from desktop.drafting.templates import load_templates
+    from desktop.releases import revisions
 
     values = _read_fields(args.fields)
     templates, _errors = load_templates()
@@ -75,7 +75,7 @@ def _draft(ctx: CliContext, args: argparse.Namespace) -> int:
         raise UserError(f"Шаблону «{args.template}» немає. Доступні: {', '.join(templates)}.")
     with ctx.session() as session:
         user = ctx.acting_user(session)
-        release = releases.create_from_template(session, user, template, values)
+        release = revisions.create_from_template(session, user, template, values)
         session.flush()
         data = {"id": release.id, "title": release.title, "template": template.key, "version": release.version}
     ctx.emit(data, f"Створено чернетку №{data['id']}: {data['title']}")

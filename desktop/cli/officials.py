@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from desktop import directory
 from desktop.cli.context import CliContext
-from desktop.directory_io import export_officials, import_officials, report_text
+from desktop.directory import officials as directory
+from desktop.directory.exchange import export_officials, import_officials, report_text
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -7,11 +7,11 @@ import sys
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from desktop import glossary
 from desktop.cli.context import CliContext, read_text_arg
+from desktop.directory import glossary
 from desktop.errors import UserError
 from desktop.language.proofing import DEFAULT_GLOSSARY, Proofreader, report
-from desktop.proofing_report import finding_lines, summary
+from desktop.language.report import finding_lines, summary
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -8,13 +8,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop import accounts, audit, releases, workflow
+from desktop import accounts
 from desktop.cli.context import CliContext, read_text_arg
 from desktop.document import Document
 from desktop.errors import UserError
 from desktop.labels import INBOX_LABELS
-from desktop.release_rules import check_read, status_label
+from desktop.releases import revisions as releases
+from desktop.releases.rules import check_read, status_label
+from desktop.storage import audit
 from desktop.storage.models import Export, Release
+from desktop.workflow import transitions
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -85,7 +88,7 @@ def _iso(moment: Any) -> str | None:
 def release_json(session: Session, release: Release) -> dict[str, Any]:
     """A release as the CLI prints it with --json."""
     names = accounts.full_names(session, {release.author_id, release.approved_by})
-    info = workflow.approval_info(release, session)
+    info = transitions.approval_info(release, session)
     document = releases.release_document(release)
     return {
         "id": release.id,
@@ -189,17 +192,17 @@ def _move(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.session() as session:
         user = ctx.acting_user(session)
         if args.move == "submit":
-            release = workflow.submit(session, user, args.id)
+            release = transitions.submit(session, user, args.id)
         elif args.move == "approve":
-            release = workflow.approve(session, user, args.id, comment=args.comment)
+            release = transitions.approve(session, user, args.id, comment=args.comment)
         elif args.move == "return":
-            release = workflow.return_release(session, user, args.id, args.comment)
+            release = transitions.return_release(session, user, args.id, args.comment)
         elif args.move == "archive":
-            release = workflow.archive(session, user, args.id)
+            release = transitions.archive(session, user, args.id)
         else:
-            release = workflow.restore(session, user, args.id)
+            release = transitions.restore(session, user, args.id)
         data = {"id": release.id, "status": release.status, "version": release.version}
-        info = workflow.approval_info(release, session)
+        info = transitions.approval_info(release, session)
         text = f"Реліз №{release.id}: {_DONE[args.move]} (стан «{status_label(release.status)}»)."
         if info is not None and args.move == "approve":
             data["approval"] = info.line
@@ -211,7 +214,7 @@ def _move(ctx: CliContext, args: argparse.Namespace) -> int:
 def history_json(session: Session, release_id: int) -> dict[str, Any]:
     """Revisions, workflow events and exports of a release."""
     revisions = releases.revisions(session, release_id)
-    events = workflow.events(session, release_id)
+    events = transitions.events(session, release_id)
     exports = list(
         session.execute(select(Export).where(Export.release_id == release_id).order_by(Export.id)).scalars()
     )

@@ -8,9 +8,9 @@ from typing import Any
 
 import jinja2
 
-from desktop.drafting.participants import Participant, participants_clause, verb_agreement
 from desktop.language.dates import date_in_words, format_number, month_and_year, plural_noun
 from desktop.language.inflection import CASES, phrase_gender
+from desktop.participants import Participant, participants_clause, verb_agreement
 
 
 def as_list(value: Any) -> list[Any]:

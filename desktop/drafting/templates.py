@@ -15,9 +15,9 @@ import jinja2.meta
 
 from desktop.document import BLOCK_KINDS, Block, Document
 from desktop.drafting.filters import as_list, make_environment, upper_first
-from desktop.drafting.participants import Participant, Resolver, make_group
 from desktop.errors import UserError
 from desktop.language.dates import parse_iso_date
+from desktop.participants import Participant, Resolver, make_group
 
 FIELD_TYPES = ("text", "long_text", "date", "place", "participants", "participant", "number", "list")
 _PARTICIPANT_TYPES = ("participants", "participant")

@@ -78,7 +78,7 @@ class ReleaseMeta:
 
 def approval_line(position: str, name: str, date_text: str) -> str:
     """«Погоджено: <посада> <Ім'я ПРІЗВИЩЕ>, <дата>», worded once, by the workflow."""
-    from desktop.workflow import format_approval_line
+    from desktop.workflow.transitions import format_approval_line
 
     return format_approval_line(position, name, date_text)
 

@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from desktop import audit, release_rules, settings, workflow
+from desktop import settings
 from desktop.document import Document
 from desktop.errors import Conflict, UserError
 from desktop.export.files import atomic_write, safe_filename, sha256_file
@@ -33,8 +33,11 @@ from desktop.export.verify import (
 )
 from desktop.language.dates import date_in_words
 from desktop.paths import default_exports_dir
-from desktop.releases import get_release, release_facts, revision_document
+from desktop.releases import rules as release_rules
+from desktop.releases.revisions import get_release, release_facts, revision_document
+from desktop.storage import audit
 from desktop.storage.models import Export, Release, Revision, User
+from desktop.workflow import transitions
 
 FORMATS = ("docx", "pdf", "html", "txt")
 FORMAT_LABELS = {"docx": "DOCX", "pdf": "PDF", "html": "HTML", "txt": "TXT"}
@@ -88,7 +91,7 @@ def _release_day(release: Release) -> date:
     if release.event_date is not None:
         return release.event_date
     moment = release.approved_at or release.updated_at or datetime.now(UTC)
-    return workflow.local_date(moment).date()
+    return transitions.local_date(moment).date()
 
 
 def date_line(session: Session, release: Release) -> str | None:
@@ -109,7 +112,7 @@ def release_meta(session: Session, release: Release, content_hash: str) -> Relea
     logo = Path(logo_setting).expanduser() if logo_setting else None
     approval = None
     if settings.get_bool(session, "export.approval_line"):
-        info = workflow.approval_info(release, session)
+        info = transitions.approval_info(release, session)
         # ApprovalInfo.line marks a self-approval, as the workflow recorded it.
         approval = info.line if info is not None else None
     return ReleaseMeta(
@@ -214,7 +217,7 @@ def export_release(
     fmt = check_format(fmt, signed=signer is not None)
     release = get_release(session, release_id)
     # The role and state first, then the approved text with its hash recomputed.
-    document, _participants, _facts, revision = workflow.approved_document(session, release, user)
+    document, _participants, _facts, revision = transitions.approved_document(session, release, user)
     path = target_path(session, release, fmt, out_dir, title=document.title)
     if path.exists() and not overwrite:
         raise ExportExists(path)

@@ -14,9 +14,9 @@ from desktop.facade.base import FacadeBase
 from desktop.language.inflection import CASES
 
 if TYPE_CHECKING:
-    from desktop.directory_io import ImportReport
-    from desktop.directory_search import DirectoryIndex
-    from desktop.drafting.participants import Participant
+    from desktop.directory.exchange import ImportReport
+    from desktop.directory.search import DirectoryIndex
+    from desktop.participants import Participant
     from desktop.storage.models import Official, OfficialGroup
 
 DEFAULT_SEARCH_LIMIT = 50
@@ -130,7 +130,7 @@ class DirectoryFacade(FacadeBase):
     def _official_index(self) -> DirectoryIndex:
         # Type-ahead searches on every keystroke: the index is checked against the table (a query that
         # scans it) only every few seconds, and at once after an edit made through this facade.
-        from desktop.directory_search import directory_index
+        from desktop.directory.search import directory_index
 
         now = time.monotonic()
         if self._index is None or self._index_checked_at is None \
@@ -174,14 +174,14 @@ class DirectoryFacade(FacadeBase):
 
     def official(self, official_id: int) -> OfficialRow:
         """One official's fields; NotFound in Ukrainian when gone."""
-        from desktop import directory
+        from desktop.directory import officials as directory
 
         with self.database.session() as session:
             return _row(directory.get_official(session, official_id))
 
     def official_forms(self, official_id: int) -> OfficialForms:
         """The six case forms of the name and the position, hand corrections marked."""
-        from desktop import directory
+        from desktop.directory import officials as directory
 
         with self.database.session() as session:
             official = directory.get_official(session, official_id)
@@ -197,7 +197,7 @@ class DirectoryFacade(FacadeBase):
     def preview_forms(self, given_name: str, surname: str, patronymic: str, gender: str,
                       position: str) -> tuple[dict[str, str], dict[str, str], str]:
         """The case forms the core would generate for these fields: names, positions, the gender used."""
-        from desktop.drafting.participants import make_participant
+        from desktop.participants import make_participant
 
         if not (given_name.strip() or surname.strip()):
             return dict.fromkeys(CASES, ""), self._position_preview(position, gender), gender
@@ -212,14 +212,14 @@ class DirectoryFacade(FacadeBase):
 
     def participant(self, official_id: int) -> Participant:
         """A snapshot of the official for a release, hand corrections applied."""
-        from desktop import directory
+        from desktop.directory import officials as directory
 
         with self.database.session() as session:
             return directory.participant_from_official(directory.get_official(session, official_id))
 
     def participants(self, official_ids: list[int]) -> list[Participant]:
         """Snapshots of several officials in one session, in the order given."""
-        from desktop import directory
+        from desktop.directory import officials as directory
 
         with self.database.session() as session:
             return [directory.participant_from_official(directory.get_official(session, official_id))
@@ -229,7 +229,7 @@ class DirectoryFacade(FacadeBase):
 
     def save_official(self, official_id: int | None, **values: Any) -> OfficialRow:
         """Adds an official (official_id None) or changes one; returns it as stored."""
-        from desktop import directory
+        from desktop.directory import officials as directory
 
         with self.database.session() as session:
             actor = self._attached(session)
@@ -243,7 +243,7 @@ class DirectoryFacade(FacadeBase):
 
     def deactivate_official(self, official_id: int, active: bool = False) -> OfficialRow:
         """Hides an official from the picker, or (active=True) restores one."""
-        from desktop import directory
+        from desktop.directory import officials as directory
 
         with self.database.session() as session:
             row = _row(directory.deactivate_official(session, self._attached(session), official_id, active))
@@ -252,7 +252,7 @@ class DirectoryFacade(FacadeBase):
 
     def set_form_override(self, official_id: int, case: str, text: str, part: str = "name") -> None:
         """Stores a hand-corrected case form ('' restores the generated one)."""
-        from desktop import directory
+        from desktop.directory import officials as directory
 
         with self.database.session() as session:
             directory.set_form_override(session, self._attached(session), official_id, case, text, part)
@@ -260,8 +260,8 @@ class DirectoryFacade(FacadeBase):
     def add_ad_hoc(self, given_name: str, surname: str, position: str, gender: str = "",
                    patronymic: str = "", save: bool = False, organization: str = "") -> Participant:
         """A participant typed in while drafting; with save it is also added to the directory."""
-        from desktop import directory
-        from desktop.drafting.participants import make_participant
+        from desktop.directory import officials as directory
+        from desktop.participants import make_participant
 
         if not save:
             problems = directory.field_problems(
@@ -281,8 +281,8 @@ class DirectoryFacade(FacadeBase):
 
     def add_ad_hoc_group(self, text: str, save: bool = False) -> Participant:
         """A collective participant typed in («представники громадськості»); with save, kept as a group."""
-        from desktop.drafting.participants import make_group
         from desktop.errors import UserError
+        from desktop.participants import make_group
 
         if not " ".join(text.split()):
             raise UserError("Не вказано текст групи.")
@@ -295,7 +295,7 @@ class DirectoryFacade(FacadeBase):
 
     def groups(self, include_inactive: bool = False) -> list[GroupRow]:
         """Collective participants in precedence order."""
-        from desktop import directory_groups
+        from desktop.directory import groups as directory_groups
 
         with self.database.session() as session:
             return [_group_row(group) for group in directory_groups.list_groups(session, include_inactive)]
@@ -303,7 +303,7 @@ class DirectoryFacade(FacadeBase):
     def save_group(self, group_id: int | None, text: str, precedence: int | str | None = None,
                    active: bool | None = None) -> GroupRow:
         """Adds a group (group_id None) or changes one."""
-        from desktop import directory_groups
+        from desktop.directory import groups as directory_groups
 
         with self.database.session() as session:
             actor = self._attached(session)
@@ -317,7 +317,7 @@ class DirectoryFacade(FacadeBase):
 
     def group_forms(self, group_id: int) -> tuple[dict[str, str], dict[str, str]]:
         """A group's six case forms as they apply (corrections included), and the generated ones."""
-        from desktop import directory_groups
+        from desktop.directory import groups as directory_groups
 
         with self.database.session() as session:
             group = directory_groups.get_group(session, group_id)
@@ -328,14 +328,14 @@ class DirectoryFacade(FacadeBase):
 
     def set_group_form_override(self, group_id: int, case: str, text: str) -> None:
         """Stores a hand-corrected case form of a group ('' restores the generated one)."""
-        from desktop import directory_groups
+        from desktop.directory import groups as directory_groups
 
         with self.database.session() as session:
             directory_groups.set_group_form_override(session, self._attached(session), group_id, case, text)
 
     def group_participant(self, group_id: int) -> Participant:
         """A snapshot of the group for a release (it agrees in the plural)."""
-        from desktop import directory_groups
+        from desktop.directory import groups as directory_groups
 
         with self.database.session() as session:
             return directory_groups.participant_from_group(directory_groups.get_group(session, group_id))
@@ -344,19 +344,19 @@ class DirectoryFacade(FacadeBase):
 
     def import_preview(self, path: str | Path) -> ImportReport:
         """What importing the file would do, row by row, without changing anything."""
-        from desktop import directory_io
+        from desktop.directory import exchange
 
         with self.database.session() as session:
-            report = directory_io.import_officials(session, self._attached(session), path, dry_run=True)
+            report = exchange.import_officials(session, self._attached(session), path, dry_run=True)
             session.rollback()
             return report
 
     def import_file(self, path: str | Path) -> ImportReport:
         """Imports the file: new officials added, known ones updated, bad rows refused."""
-        from desktop import directory_io
+        from desktop.directory import exchange
 
         with self.database.session() as session:
-            report = directory_io.import_officials(session, self._attached(session), path)
+            report = exchange.import_officials(session, self._attached(session), path)
         self.refresh_directory()
         return report
 
@@ -365,7 +365,7 @@ class DirectoryFacade(FacadeBase):
 
         Until then the spelling checker knows those officials' names only as written, in the nominative.
         """
-        from desktop import directory
+        from desktop.directory import officials as directory
 
         with self.database.session() as session:
             count = directory.complete_forms(session, progress)
@@ -376,7 +376,7 @@ class DirectoryFacade(FacadeBase):
 
     def export_file(self, path: str | Path) -> int:
         """Writes the directory to CSV or XLSX (by the file's extension); returns how many officials."""
-        from desktop import directory_io
+        from desktop.directory import exchange
 
         with self.database.session() as session:
-            return directory_io.export_officials(session, path, self._attached(session))
+            return exchange.export_officials(session, path, self._attached(session))

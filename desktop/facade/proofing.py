@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from desktop import glossary
+from desktop.directory import glossary
 from desktop.facade.base import FacadeBase
 from desktop.language.proofing import Finding, Proofreader
 

@@ -39,7 +39,7 @@ class ReleasesFacade(FacadeBase):
     # Releases and inboxes (desktop.releases).
 
     def inbox_counts(self) -> dict[str, int]:
-        from desktop import releases
+        from desktop.releases import revisions as releases
 
         with self.database.session() as session:
             return releases.inbox_counts(session, self._attached(session))
@@ -47,7 +47,7 @@ class ReleasesFacade(FacadeBase):
     def list_releases(
         self, inbox: str = "all", search: str | None = None, status: str | None = None, limit: int = 200
     ) -> list[Any]:
-        from desktop import releases
+        from desktop.releases import revisions as releases
 
         with self.database.session() as session:
             return releases.list_releases(
@@ -55,7 +55,7 @@ class ReleasesFacade(FacadeBase):
             )
 
     def change_marker(self) -> str:
-        from desktop import releases
+        from desktop.releases import revisions as releases
 
         with self.database.session() as session:
             return releases.change_marker(session)
@@ -91,7 +91,7 @@ class ReleasesFacade(FacadeBase):
 
     def draft_from_template(self, key: str, values: dict[str, Any]) -> int:
         """Renders the template with the form's values and creates the draft; returns its id."""
-        from desktop import releases
+        from desktop.releases import revisions as releases
 
         template = self.template(key)
         with self.database.session() as session:
@@ -103,15 +103,17 @@ class ReleasesFacade(FacadeBase):
 
     def open_release(self, release_id: int) -> ReleaseRecord:
         """The release's current text and what surrounds it in the editor."""
-        from desktop import release_rules, releases, settings
+        from desktop import settings
         from desktop.errors import UserError
+        from desktop.releases import revisions as releases
+        from desktop.releases import rules
 
         with self.database.session() as session:
             release = releases.get_release(session, release_id)
             user = self._attached(session)
-            release_rules.check_read(user, release)
+            rules.check_read(user, release)
             try:
-                release_rules.check_edit(user, release)
+                rules.check_edit(user, release)
                 reason = ""
             except UserError as refusal:
                 reason = str(refusal)
@@ -137,7 +139,7 @@ class ReleasesFacade(FacadeBase):
 
     def save(self, release_id: int, document: Document, expected_version: int, kind: str = "save") -> int:
         """Saves the text; returns the new version. A stale version raises SaveConflict (text kept)."""
-        from desktop import releases
+        from desktop.releases import revisions as releases
 
         with self.database.session() as session:
             release = releases.save_text(
@@ -147,7 +149,7 @@ class ReleasesFacade(FacadeBase):
 
     def revision_numbers(self, release_id: int) -> list[int]:
         """The numbers of the release's revisions, oldest first."""
-        from desktop import releases
+        from desktop.releases import revisions as releases
 
         with self.database.session() as session:
             return releases.revision_numbers(session, release_id)

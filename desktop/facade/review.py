@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from desktop.audit import as_utc
 from desktop.facade.base import FacadeBase
+from desktop.storage.audit import as_utc
 
 
 @dataclass(frozen=True)
@@ -79,64 +79,67 @@ class ReviewFacade(FacadeBase):
 
     def submit(self, release_id: int) -> None:
         """Sends a draft or a returned release for approval."""
-        from desktop import workflow
+        from desktop.workflow import transitions
 
         with self.database.session() as session:
-            workflow.submit(session, self._attached(session), release_id)
+            transitions.submit(session, self._attached(session), release_id)
 
     def approve(self, release_id: int, comment: str = "") -> None:
         """Approves the current revision (the core refuses a self-approval unless allowed)."""
-        from desktop import workflow
+        from desktop.workflow import transitions
 
         with self.database.session() as session:
-            workflow.approve(session, self._attached(session), release_id, comment=comment)
+            transitions.approve(session, self._attached(session), release_id, comment=comment)
 
     def return_release(self, release_id: int, comment: str) -> None:
         """Returns a release under review to its author; the comment is required."""
-        from desktop import workflow
+        from desktop.workflow import transitions
 
         with self.database.session() as session:
-            workflow.return_release(session, self._attached(session), release_id, comment)
+            transitions.return_release(session, self._attached(session), release_id, comment)
 
     def archive(self, release_id: int) -> None:
         """Moves a release into the archive."""
-        from desktop import workflow
+        from desktop.workflow import transitions
 
         with self.database.session() as session:
-            workflow.archive(session, self._attached(session), release_id)
+            transitions.archive(session, self._attached(session), release_id)
 
     def restore(self, release_id: int) -> None:
         """Brings an archived release back to the state it had."""
-        from desktop import workflow
+        from desktop.workflow import transitions
 
         with self.database.session() as session:
-            workflow.restore(session, self._attached(session), release_id)
+            transitions.restore(session, self._attached(session), release_id)
 
     def allowed_actions(self, release_id: int) -> set[str]:
         """What the user may do to the release now; empty if it is gone."""
-        from desktop import releases, workflow
         from desktop.errors import NotFound
+        from desktop.releases import revisions as releases
+        from desktop.workflow import transitions
 
         with self.database.session() as session:
             try:
                 release = releases.get_release(session, release_id)
             except NotFound:
                 return set()
-            return workflow.allowed_actions(session, self._attached(session), release)
+            return transitions.allowed_actions(session, self._attached(session), release)
 
     def approval_line(self, release_id: int) -> str | None:
         """«Погоджено: …, 20.04.2023» (self-approval marked) for an approved release, else None."""
-        from desktop import releases, workflow
+        from desktop.releases import revisions as releases
+        from desktop.workflow import transitions
 
         with self.database.session() as session:
-            info = workflow.approval_info(releases.get_release(session, release_id), session)
+            info = transitions.approval_info(releases.get_release(session, release_id), session)
             return info.line if info else None
 
     # Revisions and the word-level diff.
 
     def revisions(self, release_id: int) -> list[RevisionInfo]:
         """Every revision of the release, oldest first, with its author's name."""
-        from desktop import accounts, releases
+        from desktop import accounts
+        from desktop.releases import revisions as releases
 
         with self.database.session() as session:
             rows = releases.revisions(session, release_id)
@@ -151,7 +154,7 @@ class ReviewFacade(FacadeBase):
 
     def last_seen_revision(self, release_id: int) -> int | None:
         """The number of the revision this user last looked at, or None."""
-        from desktop import textdiff
+        from desktop.workflow import textdiff
 
         with self.database.session() as session:
             return textdiff.last_seen_revision(session, self._attached(session), release_id)
@@ -161,7 +164,7 @@ class ReviewFacade(FacadeBase):
     ) -> DiffResult:
         """Word-level diff; from_rev None means the revision last seen (or an empty text with from_empty),
         to_rev None the current text."""
-        from desktop import textdiff
+        from desktop.workflow import textdiff
 
         with self.database.session() as session:
             if from_rev is None and not from_empty:
@@ -171,7 +174,7 @@ class ReviewFacade(FacadeBase):
 
     def mark_seen(self, release_id: int, revision_number: int | None = None) -> None:
         """Remembers that the user has seen the release up to this revision (the newest by default)."""
-        from desktop import textdiff
+        from desktop.workflow import textdiff
 
         with self.database.session() as session:
             textdiff.mark_seen(session, self._attached(session), release_id, revision_number)
@@ -180,7 +183,8 @@ class ReviewFacade(FacadeBase):
 
     def comments(self, release_id: int) -> list[CommentInfo]:
         """The release's comments, oldest first; replies carry their parent's id."""
-        from desktop import accounts, comments
+        from desktop import accounts
+        from desktop.workflow import comments
 
         with self.database.session() as session:
             rows = comments.list_comments(session, release_id)
@@ -203,7 +207,7 @@ class ReviewFacade(FacadeBase):
         parent_id: int | None = None,
     ) -> int:
         """Adds a comment (a reply when parent_id is given); returns its id."""
-        from desktop import comments
+        from desktop.workflow import comments
 
         with self.database.session() as session:
             comment = comments.add_comment(
@@ -214,7 +218,7 @@ class ReviewFacade(FacadeBase):
 
     def resolve_comment(self, comment_id: int, resolved: bool = True) -> None:
         """Marks a comment resolved, or reopens it."""
-        from desktop import comments
+        from desktop.workflow import comments
 
         with self.database.session() as session:
             comments.resolve_comment(session, self._attached(session), comment_id, resolved=resolved)
@@ -223,8 +227,8 @@ class ReviewFacade(FacadeBase):
 
     def audit_rows(self, limit: int = 500) -> list[AuditRow]:
         """The newest audit rows first."""
-        from desktop import audit
         from desktop.accounts import require_role
+        from desktop.storage import audit
 
         with self.database.session() as session:
             require_role(self._attached(session), "admin")
@@ -240,8 +244,8 @@ class ReviewFacade(FacadeBase):
 
     def verify_audit(self) -> Any:
         """Walks the whole chain; returns the core's ChainReport (ok, rows, broken_id, reason)."""
-        from desktop import audit
         from desktop.accounts import require_role
+        from desktop.storage import audit
 
         with self.database.session() as session:
             require_role(self._attached(session), "admin")

@@ -173,7 +173,7 @@ def restore_backup(url: str, backup: Backup | None = None, *, now: datetime | No
         with contextlib.suppress(OSError):
             partial.unlink()
         raise UserError(f"Не вдалося відновити базу даних з копії {backup.path.name}: {error}") from error
-    from desktop import audit
+    from desktop.storage import audit
 
     audit.forget_witness(url)  # the copy's audit log is older than what this computer has seen, knowingly
     return kept

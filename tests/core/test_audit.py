@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from desktop import audit, releases, workflow
 from desktop.cli import main as cli_main
 from desktop.document import content_hash
 from desktop.errors import UserError
+from desktop.releases import revisions as releases
+from desktop.storage import audit
 from desktop.storage.engine import Database
 from desktop.storage.models import User
+from desktop.workflow import transitions
 from tests.workflow_support import document, release_in_state
 
 
@@ -77,7 +79,7 @@ def test_a_resealed_row_still_breaks_the_link_to_the_next(sqlite_database: Datab
 
 def _export_check(database: Database, release_id: int, exporter: User) -> None:
     with database.session() as session:
-        workflow.approved_document(session, releases.get_release(session, release_id), exporter)
+        transitions.approved_document(session, releases.get_release(session, release_id), exporter)
 
 
 def test_the_approved_text_passes_its_hash_check(

@@ -7,9 +7,10 @@ import json
 import pytest
 from sqlalchemy import func, select
 
-from desktop import directory, releases
 from desktop.cli import main
+from desktop.directory import officials as directory
 from desktop.document import Block, Document
+from desktop.releases import revisions
 from desktop.storage.models import Release
 from tests.conftest import TEST_PASSWORD
 
@@ -57,11 +58,11 @@ def test_draft_creates_the_release_with_the_participants_clause(cli_env, tmp_pat
     data = json.loads(capsys.readouterr().out)
     assert data["title"] == "Форум громад Житомирщини"
     with cli_env.session() as session:
-        release = releases.get_release(session, data["id"])
-        lead = releases.release_document(release).blocks[0].text
+        release = revisions.get_release(session, data["id"])
+        lead = revisions.release_document(release).blocks[0].text
         assert release.status == "draft" and release.template_key == "event_report"
         assert "участь у якому взяли" in lead and "Юрій Тарасюк" in lead and "Олена Харченко" in lead
-        assert [p["surname"] for p in releases.release_participants(release)] == ["Тарасюк", "Харченко"]
+        assert [p["surname"] for p in revisions.release_participants(release)] == ["Тарасюк", "Харченко"]
         assert str(release.event_date) == "2023-04-20"
 
 
@@ -106,7 +107,7 @@ def test_blank_draft_prints_its_id_as_text(cli_env, tmp_path, capsys) -> None:
     assert code == 0
     assert "Створено чернетку №1: Оголошення" in capsys.readouterr().out
     with cli_env.session() as session:
-        document = releases.release_document(releases.get_release(session, 1))
+        document = revisions.release_document(revisions.get_release(session, 1))
     assert document == Document("Оголошення", (Block.plain("lead", "Перший абзац."),))
 
 

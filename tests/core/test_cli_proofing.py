@@ -69,7 +69,8 @@ def test_an_unreachable_database_still_checks_with_the_shipped_glossary(
 def test_with_as_the_users_personal_words_are_accepted(
     tmp_path: Path, sqlite_database, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from desktop import accounts, glossary
+    from desktop import accounts
+    from desktop.directory import glossary
     from tests.conftest import TEST_PASSWORD
 
     with sqlite_database.session() as session:

@@ -10,10 +10,10 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
-from desktop import directory
+from desktop.bench.directory import generate_officials
 from desktop.cli import main as cli_main
-from desktop.directory_bench import generate_officials
-from desktop.directory_io import export_officials, import_officials
+from desktop.directory import officials as directory
+from desktop.directory.exchange import export_officials, import_officials
 from desktop.errors import PermissionDenied, UserError
 from desktop.storage.engine import Database
 from desktop.storage.models import Official, User

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop import directory
-from desktop.directory_search import DirectoryIndex, fold
+from desktop.directory import officials as directory
+from desktop.directory.search import DirectoryIndex, fold
 from desktop.storage.engine import Database
 from desktop.storage.models import User
 
@@ -122,7 +122,7 @@ def test_a_change_from_another_workstation_is_seen_after_the_recheck(database: D
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     from sqlalchemy import update
 
-    from desktop import directory_search
+    from desktop.directory import search as directory_search
     from desktop.storage.models import Official, Setting
 
     assert _surnames(database, "бойко") == ["Бойко"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.export import benchmarks
+from desktop.bench import export as benchmarks
 from desktop.export.pdf import render_pdf
 
 

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from desktop.drafting.participants import (
+from desktop.errors import UserError
+from desktop.participants import (
     Participant,
     list_resolver,
     make_group,
@@ -15,7 +16,6 @@ from desktop.drafting.participants import (
     participants_clause,
     verb_agreement,
 )
-from desktop.errors import UserError
 
 RVA = "Коростенської районної військової адміністрації"
 

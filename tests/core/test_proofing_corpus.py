@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.language.benchmarks import benchmark_text
+from desktop.bench.language import benchmark_text
 from desktop.language.proofing import (
     DEFAULT_GLOSSARY,
     Finding,
@@ -151,10 +151,10 @@ def test_a_paragraph_checked_again_does_not_ask_the_dictionary_again(proofreader
 
 
 def test_bench_figures_are_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
-    from desktop.language import benchmarks
+    from desktop.bench import language
 
-    monkeypatch.setattr(benchmarks.shutil, "which", lambda _name: None)  # the peer is timed by `run.py bench`
-    figures = benchmarks.bench_figures(quick=True)
+    monkeypatch.setattr(language.shutil, "which", lambda _name: None)  # the peer is timed by `run.py bench`
+    figures = language.bench_figures(quick=True)
     for key in ("proof_10k_words_ms", "proof_10k_words_cpu_ms", "paragraph_recheck_ms", "proof_10k_words_warm_ms"):
         assert isinstance(figures[key], float) and figures[key] > 0, key
     assert "hunspell_10k_words_ms" not in figures

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from desktop.drafting.participants import list_resolver, make_participant
 from desktop.drafting.templates import load_templates, render
+from desktop.participants import list_resolver, make_participant
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from desktop.document import Document
-from desktop.drafting.participants import Participant, list_resolver, make_participant
 from desktop.drafting.templates import Template, TemplateError, load_templates, render
 from desktop.errors import UserError
+from desktop.participants import Participant, list_resolver, make_participant
 from desktop.paths import resource
 
 REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "examples" / "korosten-summit-2023.txt"

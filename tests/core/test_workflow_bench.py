@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.release_list import inbox_counts, list_releases
+from desktop.bench.workflow import build_bench_database
+from desktop.releases.listing import inbox_counts, list_releases
 from desktop.storage.engine import Database
 from desktop.storage.models import User
-from desktop.workflow_bench import build_bench_database
 
 
 def test_the_bench_database_is_listed_and_searched_by_the_real_functions(tmp_path: Path) -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from desktop import comments, releases
 from desktop.errors import NotFound, PermissionDenied, UserError
+from desktop.releases import revisions
 from desktop.storage.engine import Database
+from desktop.workflow import comments
 from tests.workflow_support import document, new_release, release_in_state
 
 
@@ -15,7 +16,7 @@ def test_a_thread_with_an_anchored_comment_a_reply_and_resolving(sqlite_database
         sqlite_database, staff["author"], document("Нарада", "У Коростені відбулася нарада.")
     )
     with sqlite_database.session() as session:
-        plain = releases.release_document(releases.get_release(session, release_id)).plain_text()
+        plain = revisions.release_document(revisions.get_release(session, release_id)).plain_text()
         start = plain.index("Коростені")
         first = comments.add_comment(
             session, staff["supervisor"], release_id, "Уточніть місце.", anchor=(start, start + 9, "")
@@ -35,7 +36,7 @@ def test_an_anchor_follows_its_passage_into_a_newer_text(sqlite_database: Databa
         sqlite_database, staff["author"], document("Нарада", "Відбулася нарада в Малині.")
     )
     with sqlite_database.session() as session:
-        plain = releases.release_document(releases.get_release(session, release_id)).plain_text()
+        plain = revisions.release_document(revisions.get_release(session, release_id)).plain_text()
         start = plain.index("Малині")
         comment = comments.add_comment(
             session, staff["supervisor"], release_id, "Так?", anchor=(start, start + 6, "")

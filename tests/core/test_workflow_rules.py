@@ -5,27 +5,30 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from desktop import audit, releases, settings, workflow
+from desktop import settings
 from desktop.errors import Conflict, WorkflowRefused
+from desktop.releases import revisions
+from desktop.storage import audit
 from desktop.storage.engine import Database
 from desktop.storage.models import AuditEntry, Comment, Revision, User, WorkflowEvent
+from desktop.workflow import transitions
 from tests.workflow_support import document, load, new_release, release_in_state
 
 
 def _submit(database: Database, user: User, release_id: int) -> None:
     with database.session() as session:
-        workflow.submit(session, user, release_id)
+        transitions.submit(session, user, release_id)
 
 
 def test_a_supervisor_cannot_approve_a_release_they_wrote(sqlite_database: Database, staff: dict) -> None:
     release_id = new_release(sqlite_database, staff["boss_author"])
     _submit(sqlite_database, staff["boss_author"], release_id)
     with sqlite_database.session() as session, pytest.raises(WorkflowRefused, match="власний текст"):
-        workflow.approve(session, staff["boss_author"], release_id)
+        transitions.approve(session, staff["boss_author"], release_id)
     with sqlite_database.session() as session:
-        release = releases.get_release(session, release_id)
-        assert "approve" not in workflow.allowed_actions(session, staff["boss_author"], release)
-        assert "approve" in workflow.allowed_actions(session, staff["chief"], release)
+        release = revisions.get_release(session, release_id)
+        assert "approve" not in transitions.allowed_actions(session, staff["boss_author"], release)
+        assert "approve" in transitions.allowed_actions(session, staff["chief"], release)
 
 
 def test_a_supervisor_who_edited_the_text_under_review_cannot_approve_it(
@@ -33,8 +36,8 @@ def test_a_supervisor_who_edited_the_text_under_review_cannot_approve_it(
 ) -> None:
     release_id = release_in_state(sqlite_database, staff, "in_review")
     with sqlite_database.session() as session:
-        version = releases.get_release(session, release_id).version
-        releases.save_text(
+        version = revisions.get_release(session, release_id).version
+        revisions.save_text(
             session,
             staff["supervisor"],
             release_id,
@@ -43,10 +46,10 @@ def test_a_supervisor_who_edited_the_text_under_review_cannot_approve_it(
             kind="autosave",
         )
     with sqlite_database.session() as session, pytest.raises(WorkflowRefused, match="редагували"):
-        workflow.approve(session, staff["supervisor"], release_id)
+        transitions.approve(session, staff["supervisor"], release_id)
     # Another supervisor approves, and the autosaved text becomes a revision by its real writer.
     with sqlite_database.session() as session:
-        release = workflow.approve(session, staff["chief"], release_id)
+        release = transitions.approve(session, staff["chief"], release_id)
         approved = session.get(Revision, release.approved_revision_id)
         assert approved.author_id == staff["supervisor"].id
         assert approved.content_hash == release.content_hash == release.approved_hash
@@ -60,9 +63,9 @@ def test_self_approval_allowed_by_the_setting_is_recorded_and_shown(
     release_id = new_release(sqlite_database, staff["boss_author"])
     _submit(sqlite_database, staff["boss_author"], release_id)
     with sqlite_database.session() as session:
-        release = workflow.approve(session, staff["boss_author"], release_id)
+        release = transitions.approve(session, staff["boss_author"], release_id)
         assert release.self_approved
-        info = workflow.approval_info(release, session)
+        info = transitions.approval_info(release, session)
         assert info is not None and info.self_approved
         assert "особою, яка готувала текст" in info.line
         event = session.execute(select(WorkflowEvent).where(WorkflowEvent.action == "approve")).scalar_one()
@@ -77,7 +80,7 @@ def test_the_approval_line_names_position_given_name_and_surname(
 ) -> None:
     release_id = release_in_state(sqlite_database, staff, "approved")
     with sqlite_database.session() as session:
-        info = workflow.approval_info(releases.get_release(session, release_id), session)
+        info = transitions.approval_info(revisions.get_release(session, release_id), session)
     assert info is not None
     assert info.line.startswith("Погоджено: заступник начальника Коростенської РВА Сергій КИРИЧЕНКО,\u00a0")
     assert info.line[-10:].count(".") == 2  # dd.mm.yyyy
@@ -87,9 +90,9 @@ def test_the_approval_line_names_position_given_name_and_surname(
 def test_a_return_needs_a_comment_which_opens_a_thread(sqlite_database: Database, staff: dict) -> None:
     release_id = release_in_state(sqlite_database, staff, "in_review")
     with sqlite_database.session() as session, pytest.raises(WorkflowRefused, match="коментаря"):
-        workflow.return_release(session, staff["chief"], release_id, "   ")
+        transitions.return_release(session, staff["chief"], release_id, "   ")
     with sqlite_database.session() as session:
-        workflow.return_release(session, staff["chief"], release_id, "Додайте назву громади.")
+        transitions.return_release(session, staff["chief"], release_id, "Додайте назву громади.")
         comment = session.execute(select(Comment).where(Comment.release_id == release_id)).scalar_one()
         assert comment.text == "Додайте назву громади."
 
@@ -100,9 +103,9 @@ def test_editing_an_approved_release_voids_the_approval_and_makes_a_revision(
     release_id = release_in_state(sqlite_database, staff, "approved")
     before = load(sqlite_database, release_id)
     with sqlite_database.session() as session:
-        count = len(releases.revisions(session, release_id))
+        count = len(revisions.revisions(session, release_id))
         # Even an autosave: an approved text never changes without a revision.
-        release = releases.save_text(
+        release = revisions.save_text(
             session,
             staff["author"],
             release_id,
@@ -116,31 +119,31 @@ def test_editing_an_approved_release_voids_the_approval_and_makes_a_revision(
             and release.approved_hash == ""
             and release.approved_by is None
         )
-        assert len(releases.revisions(session, release_id)) == count + 1
-        assert workflow.events(session, release_id)[-1].action == "approval_voided"
+        assert len(revisions.revisions(session, release_id)) == count + 1
+        assert transitions.events(session, release_id)[-1].action == "approval_voided"
         with pytest.raises(WorkflowRefused):
-            workflow.approved_document(session, release)
+            transitions.approved_document(session, release)
 
 
 def test_editing_a_returned_release_puts_it_back_to_draft(sqlite_database: Database, staff: dict) -> None:
     release_id = release_in_state(sqlite_database, staff, "returned")
     with sqlite_database.session() as session:
-        release = releases.save_text(
+        release = revisions.save_text(
             session,
             staff["author"],
             release_id,
             document("Виправлено"),
-            expected_version=releases.get_release(session, release_id).version,
+            expected_version=revisions.get_release(session, release_id).version,
             kind="autosave",
         )
         assert release.status == "draft"
-        workflow.submit(session, staff["author"], release_id)
+        transitions.submit(session, staff["author"], release_id)
 
 
 def test_submit_turns_an_autosaved_text_into_a_revision(sqlite_database: Database, staff: dict) -> None:
     release_id = new_release(sqlite_database, staff["author"])
     with sqlite_database.session() as session:
-        release = releases.save_text(
+        release = revisions.save_text(
             session,
             staff["author"],
             release_id,
@@ -148,11 +151,11 @@ def test_submit_turns_an_autosaved_text_into_a_revision(sqlite_database: Databas
             expected_version=1,
             kind="autosave",
         )
-        assert [r.kind for r in releases.revisions(session, release_id)] == ["create"]
-        workflow.submit(session, staff["author"], release_id)
-        kinds = [r.kind for r in releases.revisions(session, release_id)]
+        assert [r.kind for r in revisions.revisions(session, release_id)] == ["create"]
+        transitions.submit(session, staff["author"], release_id)
+        kinds = [r.kind for r in revisions.revisions(session, release_id)]
         assert kinds == ["create", "submit"]
-        assert releases.current_revision(session, release).content_hash == release.content_hash
+        assert revisions.current_revision(session, release).content_hash == release.content_hash
 
 
 def test_approving_a_text_changed_since_it_was_viewed_is_refused(
@@ -161,20 +164,20 @@ def test_approving_a_text_changed_since_it_was_viewed_is_refused(
     release_id = release_in_state(sqlite_database, staff, "in_review")
     seen_version = load(sqlite_database, release_id).version
     with sqlite_database.session() as session:
-        releases.save_text(
+        revisions.save_text(
             session, staff["supervisor"], release_id, document("Змінено"), expected_version=seen_version
         )
     with sqlite_database.session() as session, pytest.raises(Conflict):
-        workflow.approve(session, staff["chief"], release_id, expected_version=seen_version)
+        transitions.approve(session, staff["chief"], release_id, expected_version=seen_version)
 
 
 def test_restore_brings_back_the_state_before_archiving(sqlite_database: Database, staff: dict) -> None:
     release_id = release_in_state(sqlite_database, staff, "approved")
     with sqlite_database.session() as session:
-        workflow.archive(session, staff["admin"], release_id)
-        release = workflow.restore(session, staff["author"], release_id)
+        transitions.archive(session, staff["admin"], release_id)
+        release = transitions.restore(session, staff["author"], release_id)
         assert release.status == "approved"
-        document_, _participants, _facts, revision = workflow.approved_document(
+        document_, _participants, _facts, revision = transitions.approved_document(
             session, release, staff["exporter"]
         )
         assert revision.id == release.approved_revision_id

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop import releases, workflow
 from desktop.errors import PermissionDenied, WorkflowRefused
+from desktop.releases import revisions
 from desktop.storage.engine import Database
 from desktop.storage.models import User
+from desktop.workflow import transitions
 from tests.workflow_support import document, load, make_staff, release_in_state
 
 STATES = ("draft", "in_review", "returned", "approved", "archived")
@@ -71,19 +72,19 @@ def office(
 
 def _perform(database: Database, user: User, action: str, release_id: int) -> None:
     steps: dict[str, Callable] = {
-        "submit": lambda s: workflow.submit(s, user, release_id),
-        "approve": lambda s: workflow.approve(s, user, release_id),
-        "return": lambda s: workflow.return_release(s, user, release_id, "Перепишіть лід."),
-        "edit": lambda s: releases.save_text(
+        "submit": lambda s: transitions.submit(s, user, release_id),
+        "approve": lambda s: transitions.approve(s, user, release_id),
+        "return": lambda s: transitions.return_release(s, user, release_id, "Перепишіть лід."),
+        "edit": lambda s: revisions.save_text(
             s,
             user,
             release_id,
             document("Новий заголовок", "Інший текст ліду."),
-            expected_version=releases.get_release(s, release_id).version,
+            expected_version=revisions.get_release(s, release_id).version,
         ),
-        "archive": lambda s: workflow.archive(s, user, release_id),
-        "restore": lambda s: workflow.restore(s, user, release_id),
-        "export": lambda s: workflow.approved_document(s, releases.get_release(s, release_id), user),
+        "archive": lambda s: transitions.archive(s, user, release_id),
+        "restore": lambda s: transitions.restore(s, user, release_id),
+        "export": lambda s: transitions.approved_document(s, revisions.get_release(s, release_id), user),
     }
     with database.session() as session:
         steps[action](session)
@@ -96,7 +97,7 @@ def test_workflow_table(office: tuple[Database, dict], role: str, state: str, ac
     release_id = release_in_state(database, staff, state)
     before = load(database, release_id)
     with database.session() as session:
-        offered = workflow.allowed_actions(session, user, releases.get_release(session, release_id))
+        offered = transitions.allowed_actions(session, user, revisions.get_release(session, release_id))
     allowed = state in EXPECTED[role][action]
     assert (action in offered) == allowed, f"allowed_actions disagrees for {role}/{state}/{action}"
     if not allowed:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop import releases, textdiff, workflow
+from desktop.releases import revisions
 from desktop.storage.engine import Database
+from desktop.workflow import textdiff, transitions
 from tests.workflow_support import document, new_release
 
 
@@ -57,13 +58,13 @@ def test_any_two_texts_are_rebuilt_exactly_from_their_diff(old: str, new: str) -
 def test_the_reviewer_sees_what_changed_since_the_revision_they_last_saw(sqlite_database: Database, staff: dict) -> None:
     release_id = new_release(sqlite_database, staff["author"], document("Нарада", "Перший текст ліду."))
     with sqlite_database.session() as session:
-        workflow.submit(session, staff["author"], release_id)
+        transitions.submit(session, staff["author"], release_id)
         assert textdiff.last_seen_revision(session, staff["supervisor"], release_id) is None
         textdiff.mark_seen(session, staff["supervisor"], release_id)
         assert textdiff.last_seen_revision(session, staff["supervisor"], release_id) == 1
-        workflow.return_release(session, staff["supervisor"], release_id, "Уточніть лід.")
-        release = releases.get_release(session, release_id)
-        releases.save_text(
+        transitions.return_release(session, staff["supervisor"], release_id, "Уточніть лід.")
+        release = revisions.get_release(session, release_id)
+        revisions.save_text(
             session,
             staff["author"],
             release_id,

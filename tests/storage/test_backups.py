@@ -235,7 +235,7 @@ def test_a_database_cut_to_nothing_is_damaged_when_copies_exist(sqlite_database:
 
 
 def test_a_restore_tells_the_audit_witness_the_older_log_is_known(sqlite_database: Database) -> None:
-    from desktop import audit
+    from desktop.storage import audit
 
     _add_admin(sqlite_database)
     backups.make_backup(sqlite_database.url, now=MORNING)

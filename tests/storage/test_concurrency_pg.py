@@ -9,10 +9,12 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from desktop import audit, releases, workflow
 from desktop.errors import Conflict, WorkflowRefused
+from desktop.releases import revisions as releases
+from desktop.storage import audit
 from desktop.storage.engine import Database
 from desktop.storage.models import AuditEntry, Release, WorkflowEvent
+from desktop.workflow import transitions
 from tests.workflow_support import document, load, make_staff, new_release, release_in_state
 
 # The root `database` fixture's PostgreSQL branch only: races need a real server, not SQLite.
@@ -123,7 +125,7 @@ def test_two_supervisors_approving_at_once_record_one_approval(pg: Database, sta
     def approve(session: Any, supervisor: Any) -> Callable[[], Any]:
         def step() -> Any:
             try:
-                release = workflow.approve(session, supervisor, release_id)
+                release = transitions.approve(session, supervisor, release_id)
                 session.commit()
                 return release.approved_by
             except Exception:

@@ -7,10 +7,10 @@ import json
 import pytest
 from sqlalchemy import select
 
-from desktop import directory
-from desktop.directory_groups import add_group, participant_from_group, set_group_form_override
-from desktop.drafting.participants import Participant
+from desktop.directory import officials as directory
+from desktop.directory.groups import add_group, participant_from_group, set_group_form_override
 from desktop.errors import NotFound, PermissionDenied, UserError
+from desktop.participants import Participant
 from desktop.storage.engine import Database
 from desktop.storage.models import AuditEntry, Official, Release, User
 

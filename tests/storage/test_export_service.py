@@ -9,15 +9,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from desktop import audit, releases, settings, workflow
+from desktop import settings
 from desktop.cli.releases import history_json
 from desktop.document import Block, Document
 from desktop.errors import PermissionDenied, UserError, WorkflowRefused
 from desktop.export import service
 from desktop.export.signing import load_signer
 from desktop.export.testcert import make_test_certificate
+from desktop.releases import revisions as releases
+from desktop.storage import audit
 from desktop.storage.engine import Database
 from desktop.storage.models import AuditEntry, Export, User
+from desktop.workflow import transitions
 from tests.core.export_support import needs_poppler
 from tests.workflow_support import make_staff
 
@@ -52,8 +55,8 @@ def draft(database: Database, author: User, event_date: date | None = date(2023,
 def approved(database: Database, staff: dict[str, User], **kwargs) -> int:
     release_id = draft(database, staff["author"], **kwargs)
     with database.session() as session:
-        workflow.submit(session, staff["author"], release_id)
-        workflow.approve(session, staff["chief"], release_id)
+        transitions.submit(session, staff["author"], release_id)
+        transitions.approve(session, staff["chief"], release_id)
     return release_id
 
 
@@ -148,11 +151,11 @@ def test_the_page_carries_date_place_approval_and_signature(database, staff, out
 
 def test_a_self_approval_is_marked_on_the_page(database, staff, out) -> None:
     with database.session() as session:
-        settings.set_value(session, staff["founder"], workflow.SELF_APPROVAL_SETTING, "true")
+        settings.set_value(session, staff["founder"], transitions.SELF_APPROVAL_SETTING, "true")
     release_id = draft(database, staff["boss_author"])
     with database.session() as session:
-        workflow.submit(session, staff["boss_author"], release_id)
-        workflow.approve(session, staff["boss_author"], release_id)
+        transitions.submit(session, staff["boss_author"], release_id)
+        transitions.approve(session, staff["boss_author"], release_id)
     html = export(database, staff["exporter"], release_id, "html", out).path.read_text(encoding="utf-8")
     assert "(погоджено особою, яка готувала текст)" in html
 
@@ -160,7 +163,7 @@ def test_a_self_approval_is_marked_on_the_page(database, staff, out) -> None:
 def test_without_an_event_date_the_file_is_dated_by_the_approval(database, staff, out) -> None:
     release_id = approved(database, staff, event_date=None)
     with database.session() as session:
-        approved_on = workflow.local_date(releases.get_release(session, release_id).approved_at).date()
+        approved_on = transitions.local_date(releases.get_release(session, release_id).approved_at).date()
     record = export(database, staff["exporter"], release_id, "docx", out)
     assert record.path.name.startswith(approved_on.isoformat() + "-")
 

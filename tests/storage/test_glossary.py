@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from desktop import directory, glossary
+from desktop.directory import glossary, officials
 from desktop.errors import PermissionDenied, UserError
 from desktop.language.proofing import DEFAULT_GLOSSARY
 from desktop.storage.engine import Database
@@ -70,7 +70,7 @@ def test_every_case_form_of_a_directory_name_is_accepted(database: Database, adm
     text = "Подяку висловили Остапові Прищепюкові, а Прищепюка привітали."
     assert _spelling(database, None, text) == ["Прищепюкові", "Прищепюка"]
     with database.session() as session:
-        directory.add_official(session, session.merge(admin), **OFFICIAL)
+        officials.add_official(session, session.merge(admin), **OFFICIAL)
     assert _spelling(database, None, text) == []
 
 

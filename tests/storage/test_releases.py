@@ -6,10 +6,11 @@ import threading
 
 import pytest
 
-from desktop import releases, workflow
 from desktop.errors import Conflict, NotFound
-from desktop.release_rules import STATES
+from desktop.releases import revisions as releases
+from desktop.releases.rules import STATES
 from desktop.storage.engine import Database
+from desktop.workflow import transitions
 from tests.workflow_support import document, load, make_staff, new_release, release_in_state
 
 
@@ -163,7 +164,7 @@ def test_the_change_marker_moves_with_every_change(database: Database, staff: di
     release_id = new_release(database, staff["author"])
     with database.session() as session:
         created = releases.change_marker(session)
-        workflow.submit(session, staff["author"], release_id)
+        transitions.submit(session, staff["author"], release_id)
     with database.session() as session:
         submitted = releases.change_marker(session)
     assert len({empty, created, submitted}) == 3

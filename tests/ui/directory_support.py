@@ -8,7 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
-from desktop import accounts, directory, directory_groups
+from desktop import accounts
+from desktop.directory import groups
+from desktop.directory import officials as directory
 from desktop.storage.engine import Database
 from desktop.workspace import Workspace, log_in
 from tests.conftest import TEST_PASSWORD
@@ -40,7 +42,7 @@ def seed_directory(database: Database) -> dict[str, int]:
         actor = session.merge(admin)
         accounts.add_user(session, actor, "author", "Прес-офіцер Тестовий", ["author"], TEST_PASSWORD)
         ids = {key: directory.add_official(session, actor, **values).id for key, values in OFFICIALS.items()}
-        directory_groups.add_group(session, actor, GROUP, 100)
+        groups.add_group(session, actor, GROUP, 100)
     return ids
 
 

@@ -9,14 +9,15 @@ from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
-from desktop import accounts, directory, settings
+from desktop import accounts, settings
+from desktop.directory import officials as directory
 from desktop.storage.engine import Database
 from desktop.storage.models import User
 from desktop.workspace import Workspace
 from tests.conftest import TEST_PASSWORD
-from ui.main_window import MainWindow
-from ui.release_wizard import ReleaseWizard
-from ui.tasks import TaskRunner
+from ui.common.tasks import TaskRunner
+from ui.drafting.release_wizard import ReleaseWizard
+from ui.shell.main_window import MainWindow
 
 RVA = "Коростенської районної військової адміністрації"
 SIGNATURE = f"Відділ інформаційної діяльності та комунікацій з громадськістю\n{RVA}"

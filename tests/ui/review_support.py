@@ -8,13 +8,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from desktop import releases, workflow
 from desktop.document import Document
+from desktop.releases import revisions
 from desktop.storage.engine import Database
 from desktop.storage.models import User
+from desktop.workflow import transitions
 from desktop.workspace import Workspace
-from ui.main_window import MainWindow
-from ui.tasks import TaskRunner
+from ui.common.tasks import TaskRunner
+from ui.shell.main_window import MainWindow
 
 FIRST = (
     "Саміт міст у Києві\n\n"
@@ -43,25 +44,25 @@ def as_user(database: Database, user: User) -> Workspace:
 
 def create(database: Database, author: User, plain: str = FIRST) -> int:
     with database.session() as session:
-        return releases.create_release(session, session.merge(author), Document.from_plain_text(plain)).id
+        return revisions.create_release(session, session.merge(author), Document.from_plain_text(plain)).id
 
 
 def save(database: Database, user: User, release_id: int, plain: str) -> None:
     with database.session() as session:
-        version = releases.get_release(session, release_id).version
-        releases.save_text(
+        version = revisions.get_release(session, release_id).version
+        revisions.save_text(
             session, session.merge(user), release_id, Document.from_plain_text(plain), expected_version=version
         )
 
 
 def submit(database: Database, author: User, release_id: int) -> None:
     with database.session() as session:
-        workflow.submit(session, session.merge(author), release_id)
+        transitions.submit(session, session.merge(author), release_id)
 
 
 def status_of(database: Database, release_id: int) -> str:
     with database.session() as session:
-        return releases.get_release(session, release_id).status
+        return revisions.get_release(session, release_id).status
 
 
 def main_window(qtbot: Any, workspace: Workspace) -> MainWindow:
@@ -96,7 +97,7 @@ def warnings_fixture(message_boxes: dict[str, Any]) -> list[str]:
 
 
 def editor_window(qtbot: Any, workspace: Workspace, release_id: int) -> Any:
-    from ui.editor_window import EditorWindow
+    from ui.editor.window import EditorWindow
 
     window = EditorWindow(workspace, workspace.open_release(release_id), TaskRunner(synchronous=True))
     qtbot.addWidget(window)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop import releases
+from desktop.releases import revisions
 from desktop.workspace import Workspace
 from tests.conftest import TEST_PASSWORD
 from tests.ui.drafting_support import build_office
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QApplication
 
 app = QApplication(sys.argv[:1])
 from desktop import workspace
-from ui.editor_window import EditorWindow
+from ui.editor.window import EditorWindow
 
 url, release_id, typed = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 user_workspace = workspace.log_in(workspace.open_database(url), "author", os.environ["VISNYK_PASSWORD"])
@@ -108,9 +108,9 @@ def test_sigkill_mid_edit_keeps_the_typed_text(sqlite_database, tmp_path) -> Non
     # The next start: a fresh connection finds the words typed before the crash.
     sqlite_database.dispose()
     with sqlite_database.session() as session:
-        release = releases.get_release(session, release_id)
-        text = releases.release_document(release).blocks[-1].text
+        release = revisions.get_release(session, release_id)
+        text = revisions.release_document(release).blocks[-1].text
         assert text.startswith("Перший абзац." + TYPED)
-        assert [revision.kind for revision in releases.revisions(session, release_id)] == ["create"]
+        assert [revision.kind for revision in revisions.revisions(session, release_id)] == ["create"]
     reopened = Workspace(sqlite_database, author).open_release(release_id)
     assert reopened.document.plain_text().startswith("Нарада\nПерший абзац." + TYPED)

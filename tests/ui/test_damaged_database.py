@@ -12,8 +12,8 @@ from desktop import accounts
 from desktop.storage import backups
 from desktop.storage.engine import Database
 from tests.conftest import TEST_PASSWORD
-from ui import app as gui
-from ui.main_window import MainWindow
+from ui.shell import app
+from ui.shell.main_window import MainWindow
 
 
 def _damaged_with_a_copy(database: Database) -> str:
@@ -32,7 +32,7 @@ def _start(qtbot: Any, url: str) -> MainWindow:
     window = MainWindow()
     qtbot.addWidget(window)
     args = argparse.Namespace(database=url, demo=False, screenshot=None, acting_login="admin")
-    gui._connect(window, args, 0.0, 0.0)
+    app._connect(window, args, 0.0, 0.0)
     return window
 
 
@@ -83,11 +83,11 @@ def test_the_daily_copy_is_made_off_the_gui_thread_once(qtbot: Any, sqlite_datab
     window = MainWindow()
     qtbot.addWidget(window)
     workspace = Workspace(sqlite_database, admin)
-    gui._daily_backup(window, workspace)
+    app._daily_backup(window, workspace)
     qtbot.waitUntil(lambda: "резервну копію" in window.statusBar().currentMessage())
     assert len(backups.list_backups(sqlite_database.url)) == 1
     window.statusBar().clearMessage()
-    gui._daily_backup(window, workspace)  # not due again today: nothing made, nothing said
+    app._daily_backup(window, workspace)  # not due again today: nothing made, nothing said
     qtbot.wait(200)
     assert len(backups.list_backups(sqlite_database.url)) == 1
     assert window.statusBar().currentMessage() == ""

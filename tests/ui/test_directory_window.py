@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel, QLineE
 from desktop.storage.engine import Database
 from desktop.workspace import Workspace
 from tests.ui.directory_support import seed_directory, type_keys, workspace_of
-from ui.directory_window import DirectoryWindow
-from ui.import_preview_dialog import ImportPreviewDialog
-from ui.official_dialog import OfficialDialog
-from ui.participant_picker import ParticipantPicker
-from ui.tasks import TaskRunner
+from ui.common.tasks import TaskRunner
+from ui.directory.import_preview_dialog import ImportPreviewDialog
+from ui.directory.official_dialog import OfficialDialog
+from ui.directory.window import DirectoryWindow
+from ui.drafting.participant_picker import ParticipantPicker
 
 IMPORT_CSV = (
     "Прізвище;Ім'я;По батькові;Стать;Посада;Організація;Ранг;Email\n"
@@ -302,7 +302,7 @@ def test_groups_tab_adds_a_group_the_picker_offers(qtbot, admin_workspace: Works
 
 
 def test_the_main_window_opens_the_directory(qtbot, admin_workspace: Workspace) -> None:
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     main = MainWindow(admin_workspace, TaskRunner(synchronous=True))
     qtbot.addWidget(main)

@@ -10,23 +10,25 @@ import pytest
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFileDialog
 
-from desktop import accounts, workflow
+from desktop import accounts
 from desktop.export import signing
 from desktop.export.testcert import make_test_certificate
 from desktop.export.verify import extract_text, verify_pdf
 from desktop.storage.engine import Database
 from desktop.storage.models import User
+from desktop.workflow import transitions
 from desktop.workspace import Workspace
 from tests.conftest import TEST_PASSWORD, MemoryKeyring
 from tests.core.export_support import needs_poppler
 from tests.ui.drafting_support import build_office, complete_event_report, open_main_window
 from tests.ui.review_support import status_of
-from ui import export_dialog, review_actions
-from ui.editor_window import open_editor
-from ui.export_dialog import ExportDialog
-from ui.main_window import MainWindow
-from ui.release_wizard import ReleaseWizard, start_new_release
-from ui.verify_dialog import VerifyDialog
+from ui.drafting.release_wizard import ReleaseWizard, start_new_release
+from ui.editor.window import open_editor
+from ui.export import dialog as export_dialog
+from ui.export.dialog import ExportDialog
+from ui.export.verify_dialog import VerifyDialog
+from ui.review import actions
+from ui.shell.main_window import MainWindow
 
 CERT_PASSWORD = "пароль-сертифіката"
 ADDED_SENTENCE = "Учасники домовилися про спільні проєкти."
@@ -76,8 +78,8 @@ def approved_release(office: dict[str, Any]) -> int:
         "blank", {"headline": "Нарада щодо громад", "lead_text": "Перший абзац про громади."}
     )
     with database.session() as session:
-        workflow.submit(session, session.merge(office["author"]), release_id)
-        workflow.approve(session, session.merge(office["supervisor"]), release_id)
+        transitions.submit(session, session.merge(office["author"]), release_id)
+        transitions.approve(session, session.merge(office["supervisor"]), release_id)
     return release_id
 
 
@@ -133,7 +135,7 @@ def test_draft_submit_approve_export_signed_and_verify(
 
     # The supervisor approves from the main window.
     supervisor_window = main_window_for(qtbot, database, office["supervisor"])
-    monkeypatch.setattr(review_actions, "confirm", lambda *_args: True)
+    monkeypatch.setattr(actions, "confirm", lambda *_args: True)
     supervisor_window.refresh()
     supervisor_window.select_release(release_id)
     assert supervisor_window.actions_.review.approve.isEnabled()

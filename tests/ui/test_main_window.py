@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop import workspace
-from desktop.demo import fill_demo
-from ui.login_dialog import FirstAdminDialog, LoginDialog
-from ui.main_window import MainWindow
+from desktop.demo.seed import fill_demo
+from ui.shell.login_dialog import FirstAdminDialog, LoginDialog
+from ui.shell.main_window import MainWindow
 
 DEMO_PASSWORD = "demo-password-1"
 

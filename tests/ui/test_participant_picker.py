@@ -8,11 +8,11 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from desktop.drafting.participants import make_participant
+from desktop.participants import make_participant
 from desktop.storage.engine import Database
 from desktop.workspace import Workspace
 from tests.ui.directory_support import GROUP, seed_directory, type_keys, workspace_of
-from ui.participant_picker import ParticipantPicker
+from ui.drafting.participant_picker import ParticipantPicker
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
@@ -173,7 +173,7 @@ def test_chosen_participants_come_back_and_typos_are_forgiven(qtbot, workspace: 
 
 
 def test_ad_hoc_participant_saved_to_the_directory(qtbot, picker: ParticipantPicker, monkeypatch) -> None:
-    from ui.ad_hoc_participant_dialog import AdHocParticipantDialog
+    from ui.drafting.ad_hoc_participant_dialog import AdHocParticipantDialog
 
     def fill_and_add(dialog: AdHocParticipantDialog) -> int:
         dialog.show()

@@ -9,14 +9,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop import glossary, releases, workflow
+from desktop.directory import glossary
+from desktop.releases import revisions
 from desktop.storage.engine import Database
 from desktop.storage.models import User
+from desktop.workflow import transitions
 from desktop.workspace import Workspace
 from tests.ui.drafting_support import type_text
 from tests.ui.review_support import as_user, create, editor_window
-from ui.editor_window import EditorWindow
-from ui.proofing_highlighter import UNDERLINE_COLOURS, BlockFindings
+from ui.editor.window import EditorWindow
+from ui.proofing.highlighter import UNDERLINE_COLOURS, BlockFindings
 
 LEAD = "Нарада відбулася у Києві."
 MISSPELT, RIGHT = "адмністрація", "адміністрація"
@@ -191,11 +193,11 @@ def test_submitting_with_findings_asks_first(
     assert boxes["questions"] == ["У тексті залишилося 1 зауваження. Усе одно подати на погодження?\n\n"
                                   "Керівник побачить їх на панелі «Правопис» (F7)."]
     with sqlite_database.session() as session:
-        assert releases.get_release(session, release_id).status == "draft"
+        assert revisions.get_release(session, release_id).status == "draft"
     boxes["question_answer"] = QMessageBox.StandardButton.Yes
     qtbot.keyClick(window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     with sqlite_database.session() as session:
-        assert releases.get_release(session, release_id).status == "in_review"
+        assert revisions.get_release(session, release_id).status == "in_review"
 
 
 def test_a_clean_text_is_submitted_without_a_question(
@@ -206,13 +208,13 @@ def test_a_clean_text_is_submitted_without_a_question(
     qtbot.keyClick(window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert boxes["questions"] == []
     with sqlite_database.session() as session:
-        assert releases.get_release(session, release_id).status == "in_review"
+        assert revisions.get_release(session, release_id).status == "in_review"
 
 
 def test_the_reviewer_sees_the_findings_at_once(qtbot: Any, sqlite_database: Database, people: dict[str, User]) -> None:
     release_id = create(sqlite_database, people["author"], "Нарада\n\nНарада відбулася 20 квітня 2023року.")
     with sqlite_database.session() as session:
-        workflow.submit(session, session.merge(people["author"]), release_id)
+        transitions.submit(session, session.merge(people["author"]), release_id)
     window = open_editor(qtbot, sqlite_database, people["supervisor"], release_id)
     controller = window.proofing
     assert controller.dock.isVisible() and not controller.dock.visibleRegion().isEmpty()
@@ -260,13 +262,13 @@ def test_the_menu_key_opens_the_proofing_entries_for_the_word_at_the_cursor(
 def test_recheck_takes_in_an_official_added_meanwhile(
     qtbot: Any, sqlite_database: Database, people: dict[str, User]
 ) -> None:
-    from desktop import directory
+    from desktop.directory import officials
 
     release_id = create(sqlite_database, people["author"], "Нарада\n\nПодяку висловили Остапові Прищепюкові.")
     window = open_editor(qtbot, sqlite_database, people["author"], release_id)
     assert [text for text, _colour in wave_ranges(window)] == ["Прищепюкові"]
     with sqlite_database.session() as session:
-        directory.add_official(session, session.merge(people["admin"]), surname="Прищепюк", given_name="Остап",
+        officials.add_official(session, session.merge(people["admin"]), surname="Прищепюк", given_name="Остап",
                                gender="ч", position="начальник районної військової адміністрації")
     window.proofing.recheck_action.trigger()
     assert wave_ranges(window) == []
@@ -329,7 +331,7 @@ def test_a_submitted_headline_is_underlined_though_it_is_read_only(
 ) -> None:
     release_id = create(sqlite_database, people["author"], f"Військова {MISSPELT} працює\n\n{LEAD}")
     with sqlite_database.session() as session:
-        workflow.submit(session, session.merge(people["author"]), release_id)
+        transitions.submit(session, session.merge(people["author"]), release_id)
     window = open_editor(qtbot, sqlite_database, people["author"], release_id)  # waiting for review
     assert window.headline_edit.isReadOnly()
     assert red_columns(window)

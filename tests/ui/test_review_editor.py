@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from desktop import releases
+from desktop.releases import revisions
 from desktop.storage.engine import Database
 from tests.ui.review_support import (  # noqa: F401  (fixtures: pytest finds them by name)
     SECOND,
@@ -21,10 +21,10 @@ from tests.ui.review_support import (  # noqa: F401  (fixtures: pytest finds the
     submit,
     submit_despite_findings_fixture,
 )
-from ui import review_actions
-from ui.comment_anchors import anchor_highlights
-from ui.comments_panel import CommentsPanel
-from ui.release_editor import ReleaseEditor
+from ui.editor.release_editor import ReleaseEditor
+from ui.review import actions
+from ui.review.comment_anchors import anchor_highlights
+from ui.review.comments_panel import CommentsPanel
 
 # Comments.
 
@@ -122,7 +122,7 @@ def test_ctrl_enter_in_the_editor_saves_and_submits(qtbot: Any, sqlite_database:
     qtbot.keyClick(window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert status_of(sqlite_database, release_id) == "in_review"
     with sqlite_database.session() as session:
-        stored = releases.release_document(releases.get_release(session, release_id)).plain_text()
+        stored = revisions.release_document(revisions.get_release(session, release_id)).plain_text()
     assert stored.endswith("Підписано угоди.")
     assert not window.review.actions.submit.isEnabled()
 
@@ -155,7 +155,7 @@ def test_a_supervisor_approves_in_the_editor_and_sees_the_approval_line(
     submit(sqlite_database, people["author"], release_id)
     window = editor_window(qtbot, as_user(sqlite_database, people["supervisor"]), release_id)
     assert window.review.approval_label.isHidden()
-    monkeypatch.setattr(review_actions, "confirm", lambda *_args: True)
+    monkeypatch.setattr(actions, "confirm", lambda *_args: True)
     qtbot.keyClick(window.editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert status_of(sqlite_database, release_id) == "approved"
     assert window.review.approval_label.text().startswith("Погоджено: Петро КОВАЛЬ,\u00a0")
@@ -186,7 +186,7 @@ def test_no_two_commands_share_a_shortcut(qtbot: Any, sqlite_database: Database,
 def test_a_returning_reviewer_is_offered_the_changes_since_last_seen(
     qtbot: Any, sqlite_database: Database, people: dict, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ui.diff_view import DiffDialog
+    from ui.review.diff_view import DiffDialog
 
     release_id = create(sqlite_database, people["author"])
     reviewer = as_user(sqlite_database, people["supervisor"])

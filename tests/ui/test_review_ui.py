@@ -23,10 +23,10 @@ from tests.ui.review_support import (  # noqa: F401  (fixtures: pytest finds the
     submit_despite_findings_fixture,
     warnings_fixture,
 )
-from ui import review_actions
-from ui.audit_window import AuditWindow
-from ui.diff_view import DiffView
-from ui.main_window import MainWindow
+from ui.review import actions as review_actions
+from ui.review.audit_window import AuditWindow
+from ui.review.diff_view import DiffView
+from ui.shell.main_window import MainWindow
 
 # The diff view.
 
@@ -214,7 +214,7 @@ def test_on_postgresql_a_notification_refreshes_the_inbox_at_once(
 def test_the_diff_opens_from_the_main_window_with_ctrl_shift_h(
     qtbot: Any, sqlite_database: Database, people: dict, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ui.diff_view import DiffDialog
+    from ui.review.diff_view import DiffDialog
 
     release_id = create(sqlite_database, people["author"])
     save(sqlite_database, people["author"], release_id, SECOND)

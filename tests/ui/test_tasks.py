@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QThread
 
-from ui.tasks import TaskRunner
+from ui.common.tasks import TaskRunner
 
 
 def test_progress_and_the_result_arrive_on_the_gui_thread_in_order(qtbot: Any) -> None:

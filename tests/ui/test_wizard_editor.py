@@ -7,9 +7,9 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox, QWizard
 
-from desktop import releases
 from desktop.document import Block, Document, Run
 from desktop.labels import INBOX_LABELS
+from desktop.releases import revisions
 from desktop.workspace import Workspace
 from tests.ui.drafting_support import (
     SIGNATURE,
@@ -19,11 +19,11 @@ from tests.ui.drafting_support import (
     open_main_window,
     type_text,
 )
-from ui.conflict_dialog import ConflictDialog
-from ui.editor_window import EditorWindow, open_editor
-from ui.main_window import MainWindow
-from ui.release_editor import ReleaseEditor
-from ui.release_wizard import ReleaseWizard, start_new_release
+from ui.drafting.release_wizard import ReleaseWizard, start_new_release
+from ui.editor.conflict_dialog import ConflictDialog
+from ui.editor.release_editor import ReleaseEditor
+from ui.editor.window import EditorWindow, open_editor
+from ui.shell.main_window import MainWindow
 
 LEAD_START = "Форум громад Житомирщини, участь у якому взяли начальник Коростенської районної"
 
@@ -74,13 +74,13 @@ def _type_at_end(editor: ReleaseEditor, qtbot, text: str) -> None:
 
 def _stored(database, release_id: int) -> Document:
     with database.session() as session:
-        return releases.release_document(releases.get_release(session, release_id))
+        return revisions.release_document(revisions.get_release(session, release_id))
 
 
 def _revisions(database, release_id: int) -> list[tuple[int, str, str]]:
     with database.session() as session:
         return [(r.number, r.kind, Document.from_json(r.document_json).plain_text())
-                for r in releases.revisions(session, release_id)]
+                for r in revisions.revisions(session, release_id)]
 
 
 # Template → wizard → editor → saved release.
@@ -309,7 +309,7 @@ def test_side_panel_docks_on_the_right(qtbot, editor_window) -> None:
 
 
 def test_page_preview_shows_text_and_signature(qtbot, editor_window) -> None:
-    from ui.page_preview import PagePreviewDialog
+    from ui.export.page_preview import PagePreviewDialog
 
     dialog = PagePreviewDialog(editor_window.current_document(), SIGNATURE.splitlines())
     qtbot.addWidget(dialog)
@@ -343,8 +343,8 @@ def _change_elsewhere(office, release_id: int) -> None:
     """Another workstation (the administrator) saves a different text of the release."""
     database, admin, _author = office
     with database.session() as session:
-        release = releases.get_release(session, release_id)
-        releases.save_text(session, session.merge(admin), release_id,
+        release = revisions.get_release(session, release_id)
+        revisions.save_text(session, session.merge(admin), release_id,
                            Document("Нарада щодо громад", (Block.plain("lead", "Текст колеги."),)),
                            expected_version=release.version, kind="save")
 
@@ -414,13 +414,13 @@ def test_opening_a_release_twice_brings_the_same_window(qtbot, main_window, edit
 
 
 def test_participants_come_from_the_picker(qtbot, monkeypatch, workspace, office) -> None:
-    from desktop import directory
-    from desktop.drafting.participants import make_group
-    from ui.participant_picker import ParticipantPicker
+    from desktop.directory import officials
+    from desktop.participants import make_group
+    from ui.drafting.participant_picker import ParticipantPicker
 
     database = office[0]
     with database.session() as session:
-        kharchenko = directory.resolve_participant(session, "Олена Харченко")
+        kharchenko = officials.resolve_participant(session, "Олена Харченко")
     picked = [kharchenko, make_group("представники громадськості")]
     offered: list[list] = []
 
@@ -460,11 +460,11 @@ def test_pasted_paragraphs_after_the_lead_are_paragraphs(qtbot) -> None:
 
 
 def test_a_release_under_review_opens_read_only_for_its_author(qtbot, main_window, office, release_id) -> None:
-    from desktop import workflow
+    from desktop.workflow import transitions
 
     database, _admin, author = office
     with database.session() as session:
-        workflow.submit(session, session.merge(author), release_id)
+        transitions.submit(session, session.merge(author), release_id)
     window = open_editor(main_window, release_id)
     assert window is not None
     assert window.editor.isReadOnly() and window.headline_edit.isReadOnly()

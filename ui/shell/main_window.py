@@ -1,0 +1,246 @@
+"""The main window: inboxes on the left, the release list with search, menus, toolbar, status bar."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import UserError
+from desktop.labels import INBOX_LABELS, STATUS_LABELS
+from ui.common.tables import row_table
+from ui.common.tasks import TaskRunner
+from ui.shell.change_listener import watch_changes
+from ui.shell.main_actions import MainActions
+from ui.shell.release_list import ReleaseListModel
+
+if TYPE_CHECKING:
+    # Only for typing: importing the core (SQLAlchemy and all) waits until the window has been painted.
+    from desktop.workspace import Workspace
+
+POLL_INTERVAL_MS = 5000
+
+
+class MainWindow(QMainWindow):
+    """Lists the releases the user works with and opens them."""
+
+    def __init__(self, workspace: Workspace | None = None, tasks: TaskRunner | None = None) -> None:
+        """With no workspace the window shows at once, empty, and fills when attach() brings one."""
+        super().__init__()
+        self.workspace: Workspace | None = None
+        self.tasks = tasks or TaskRunner(self)
+        self.setWindowTitle("Вісник — прес-релізи")
+        self.setMinimumSize(900, 560)
+        self.model = ReleaseListModel(self)
+        self._last_marker: str | None = None
+        self._build_body()
+        self.actions_ = MainActions(self)
+        self._build_status_bar()
+        self._restore_state()
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(POLL_INTERVAL_MS)
+        self.poll_timer.timeout.connect(self.refresh_if_changed)
+        self.change_watcher: object | None = None
+        self.actions_.update_enabled()
+        if workspace is not None:
+            self.attach(workspace)
+
+    def attach(self, workspace: Workspace) -> None:
+        """The logged-in user's workspace: fills the status bar and the list, starts watching for changes."""
+        self.workspace = workspace
+        self.user_label.setText(f"{workspace.user.full_name} ({workspace.role_names})")
+        self.database_label.setText(f"База: {workspace.database_name}")
+        self.poll_timer.start()
+        # PostgreSQL tells us at once; on SQLite the poll above is all there is.
+        self.change_watcher = watch_changes(self)
+        self.refresh()
+
+    # Layout.
+
+    def _build_body(self) -> None:
+        self.inbox_list = QListWidget()
+        self.inbox_list.setObjectName("inboxes")
+        self.inbox_list.setMinimumWidth(250)
+        self.inbox_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.inbox_list.setSpacing(2)
+        self.inbox_list.setStyleSheet("QListWidget#inboxes { padding: 6px; } QListWidget#inboxes::item { padding: 5px; }")
+        for key in INBOX_LABELS:
+            item = QListWidgetItem(INBOX_LABELS[key])
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.inbox_list.addItem(item)
+        self.inbox_list.currentItemChanged.connect(lambda *_: self.refresh())
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("search")
+        self.search_edit.setPlaceholderText("Пошук у заголовках і текстах релізів…")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(250)
+        self.search_timer.timeout.connect(self.refresh)
+        self.search_edit.textChanged.connect(lambda *_: self.search_timer.start())
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("status_filter")
+        self.status_filter.addItem("Усі стани", None)
+        for key, label in STATUS_LABELS.items():
+            self.status_filter.addItem(label, key)
+        self.status_filter.currentIndexChanged.connect(lambda *_: self.refresh())
+
+        self.table = row_table(self.model, "releases")
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(lambda index: self.open_release(self.model.release_id(index.row())))
+        self.empty_label = QLabel("Релізів тут немає.")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: #80868b; padding: 24px")
+        self.empty_label.hide()
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search_edit, 1)
+        filters.addWidget(self.status_filter)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(filters)
+        right_layout.addWidget(self.table, 1)
+        right_layout.addWidget(self.empty_label)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.inbox_list)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 920])
+        self.setCentralWidget(self.splitter)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search_edit.setFocus)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.open_selected)
+        # Quietly: __init__ refreshes once everything exists (the status bar and actions come later).
+        self.inbox_list.blockSignals(True)
+        self.inbox_list.setCurrentRow(list(INBOX_LABELS).index(self._default_inbox()))
+        self.inbox_list.blockSignals(False)
+
+    def _default_inbox(self) -> str:
+        """The inbox chosen last time, or all releases: the counts beside each inbox show the rest."""
+        stored = QSettings().value("main/inbox")
+        return stored if stored in INBOX_LABELS else "all"
+
+    def _build_status_bar(self) -> None:
+        self.user_label = QLabel()
+        self.database_label = QLabel()
+        self.count_label = QLabel("Підключення до бази даних…")
+        bar = self.statusBar()
+        bar.addWidget(self.count_label, 1)
+        bar.addPermanentWidget(self.user_label)
+        bar.addPermanentWidget(self.database_label)
+
+    # Data.
+
+    @property
+    def current_inbox(self) -> str:
+        item = self.inbox_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else "all"
+
+    def refresh(self) -> None:
+        """Reloads the counts and the list for the chosen inbox, search and state."""
+        if self.workspace is None:
+            return
+        try:
+            counts = self.workspace.inbox_counts()
+            rows = self.workspace.list_releases(
+                inbox=self.current_inbox,
+                search=self.search_edit.text().strip() or None,
+                status=self.status_filter.currentData(),
+            )
+            self._last_marker = self.workspace.change_marker()
+        except UserError as error:
+            self.statusBar().showMessage(str(error), 10000)
+            return
+        for row in range(self.inbox_list.count()):
+            item = self.inbox_list.item(row)
+            key = item.data(Qt.ItemDataRole.UserRole)
+            count = counts.get(key)
+            item.setText(f"{INBOX_LABELS[key]} ({count})" if count is not None else INBOX_LABELS[key])
+        selected = self.selected_release_id()
+        self.model.set_rows(rows)
+        self.empty_label.setVisible(not rows)
+        self.count_label.setText(f"Релізів у списку: {len(rows)}")
+        # Selecting the row again updates the actions through selectionChanged; otherwise update them here.
+        if selected is None or not self.select_release(selected):
+            self.actions_.update_enabled()
+
+    def refresh_if_changed(self) -> None:
+        """The poll for other workstations' changes: cheap when nothing changed."""
+        if self.workspace is None:
+            return
+        try:
+            marker = self.workspace.change_marker()
+        except UserError:
+            return
+        if marker != self._last_marker:
+            self.refresh()
+
+    def selected_row(self) -> Any | None:
+        """The release row chosen in the list, or None."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def selected_release_id(self) -> int | None:
+        row = self.selected_row()
+        return row.id if row is not None else None
+
+    def select_release(self, release_id: int) -> bool:
+        """Selects the release's row; False when the list does not show it."""
+        row = self.model.row_of(release_id)
+        if row >= 0:
+            self.table.selectRow(row)
+        return row >= 0
+
+    def open_selected(self) -> None:
+        self.open_release(self.selected_release_id())
+
+    def open_release(self, release_id: int | None) -> None:
+        if release_id is not None:
+            self.actions_.open_release(release_id)
+
+    def show_error(self, error: Exception) -> None:
+        """A refusal or a failure, in one clear sentence."""
+        QMessageBox.warning(self, "Вісник", str(error))
+
+    # Window state.
+
+    def _restore_state(self) -> None:
+        stored = QSettings()
+        geometry = stored.value("main/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1180, 720)
+        state = stored.value("main/splitter")
+        if isinstance(state, QByteArray):
+            self.splitter.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        stored = QSettings()
+        stored.setValue("main/geometry", self.saveGeometry())
+        stored.setValue("main/splitter", self.splitter.saveState())
+        stored.setValue("main/inbox", self.current_inbox)
+        if self.change_watcher is not None:
+            self.change_watcher.stop()  # type: ignore[attr-defined]
+        super().closeEvent(event)
