@@ -149,7 +149,7 @@ def _backup_list(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def _backup_restore(ctx: CliContext, args: argparse.Namespace) -> int:
     from desktop.errors import DamagedDatabase
-    from desktop.storage import backups
+    from desktop.storage import audit, backups
     from desktop.storage.engine import Database, database_url
 
     url = database_url(args.database)
@@ -162,7 +162,7 @@ def _backup_restore(ctx: CliContext, args: argparse.Namespace) -> int:
             raise UserError("База даних справна, відновлювати нічого. Щоб усе одно повернути копію, додайте --force.")
     chosen = backups.backup_from_file(args.file) if args.file else None
     used = chosen or backups.latest_backup(url)
-    kept = backups.restore_backup(url, chosen)
+    kept = backups.restore_backup(url, chosen, on_restored=audit.forget_witness)
     data = {"restored_from": str(used.path) if used else None, "damaged_file": str(kept)}
     label = used.label() if used else ""
     ctx.emit(data, f"Базу відновлено з копії від {label}. Попередній файл збережено як {kept}.")

@@ -263,7 +263,7 @@ def create_release(
 def create_from_template(session: Session, author: User, template: Template, values: dict[str, Any]) -> Release:
     """A new draft from a template and the form's values, participants resolved in the directory."""
     # Imported here: jinja2 and the directory are not needed to list or save releases.
-    from desktop.directory.officials import resolve_participant
+    from desktop.directory.resolver import resolve_participant
     from desktop.drafting.templates import render
     from desktop.language.dates import parse_iso_date
 

@@ -12,6 +12,7 @@ import contextlib
 import os
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -134,8 +135,13 @@ def is_sound(path: Path) -> bool:
         return False
 
 
-def restore_backup(url: str, backup: Backup | None = None, *, now: datetime | None = None) -> Path:
-    """Puts a copy (the newest by default) in place of the database; returns where the old file went."""
+def restore_backup(url: str, backup: Backup | None = None, *, now: datetime | None = None,
+                   on_restored: Callable[[str], None] | None = None) -> Path:
+    """Puts a copy (the newest by default) in place of the database; returns where the old file went.
+
+    on_restored(url) is told once the copy is in place (the audit forgets its witness through it:
+    copies sit below the audit log and never import it).
+    """
     database = database_file(url)
     if database is None:
         raise UserError("Відновлювати з копії можна лише вбудовану базу SQLite; PostgreSQL відновлює його адміністратор.")
@@ -173,7 +179,6 @@ def restore_backup(url: str, backup: Backup | None = None, *, now: datetime | No
         with contextlib.suppress(OSError):
             partial.unlink()
         raise UserError(f"Не вдалося відновити базу даних з копії {backup.path.name}: {error}") from error
-    from desktop.storage import audit
-
-    audit.forget_witness(url)  # the copy's audit log is older than what this computer has seen, knowingly
+    if on_restored is not None:
+        on_restored(url)
     return kept

@@ -13,6 +13,7 @@ from desktop.cli import main as cli_main
 from desktop.errors import DamagedDatabase, UserError
 from desktop.storage import backups
 from desktop.storage.engine import Database
+from desktop.workspace import restore_database
 from tests.conftest import TEST_PASSWORD
 
 MORNING = datetime(2026, 11, 25, 9, 0, 0)
@@ -234,7 +235,8 @@ def test_a_database_cut_to_nothing_is_damaged_when_copies_exist(sqlite_database:
         Database(sqlite_database.url)
 
 
-def test_a_restore_tells_the_audit_witness_the_older_log_is_known(sqlite_database: Database) -> None:
+@pytest.mark.parametrize("way", ["gui", "cli"])
+def test_a_restore_tells_the_audit_witness_the_older_log_is_known(sqlite_database: Database, way: str) -> None:
     from desktop.storage import audit
 
     _add_admin(sqlite_database)
@@ -242,7 +244,10 @@ def test_a_restore_tells_the_audit_witness_the_older_log_is_known(sqlite_databas
     _add_admin(sqlite_database, "later")  # more audit rows after the copy
     sqlite_database.dispose()
     _damage(backups.database_file(sqlite_database.url))
-    backups.restore_backup(sqlite_database.url)
+    if way == "gui":
+        restore_database(sqlite_database.url)
+    else:
+        assert cli_main(["--database", sqlite_database.url, "backup", "restore"]) == 0
     database = Database(sqlite_database.url)
     try:
         with database.session() as session:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from desktop.directory import officials as directory
 from desktop.directory.groups import add_group, participant_from_group, set_group_form_override
+from desktop.directory.resolver import resolve_participant
 from desktop.errors import NotFound, PermissionDenied, UserError
 from desktop.participants import Participant
 from desktop.storage.engine import Database
@@ -174,13 +175,13 @@ def test_participants_resolve_by_id_name_and_group(database: Database, admin: Us
     _add(database, admin, **DEPUTY)
     with database.session() as session:
         add_group(session, admin, "голови територіальних громад Коростенського району")
-        assert directory.resolve_participant(session, chief).surname == "Тарасюк"
+        assert resolve_participant(session, chief).surname == "Тарасюк"
         for ref in ("Юрій Тарасюк", "Тарасюк Юрій", "Юрій Петрович Тарасюк", "тарасюк юрій петрович"):
-            assert directory.resolve_participant(session, ref).official_id == chief
-        assert directory.resolve_participant(session, "Олена Харченко").gender == "feminine"
-        group = directory.resolve_participant(session, "Голови територіальних громад Коростенського району")
+            assert resolve_participant(session, ref).official_id == chief
+        assert resolve_participant(session, "Олена Харченко").gender == "feminine"
+        group = resolve_participant(session, "Голови територіальних громад Коростенського району")
         assert group.plural and group.form("instrumental").startswith("головами")
-        ad_hoc = directory.resolve_participant(session, {"text": "представники громадськості", "plural": True})
+        ad_hoc = resolve_participant(session, {"text": "представники громадськості", "plural": True})
         assert ad_hoc.plural and ad_hoc.official_id is None
 
 
@@ -189,10 +190,10 @@ def test_an_unknown_or_ambiguous_participant_is_named(database: Database, admin:
     _add(database, admin, **{**DEPUTY, "organization": "Малинська міська рада", "patronymic": "Петрівна"})
     with database.session() as session:
         with pytest.raises(UserError, match="«Іван Петренко» немає"):
-            directory.resolve_participant(session, "Іван Петренко")
+            resolve_participant(session, "Іван Петренко")
         with pytest.raises(UserError, match="«Олена Харченко» неоднозначний"):
-            directory.resolve_participant(session, "Олена Харченко")
-        assert directory.resolve_participant(session, "Олена Петрівна Харченко").patronymic == "Петрівна"
+            resolve_participant(session, "Олена Харченко")
+        assert resolve_participant(session, "Олена Петрівна Харченко").patronymic == "Петрівна"
 
 
 def test_a_group_keeps_its_correction(database: Database, admin: User) -> None:

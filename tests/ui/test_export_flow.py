@@ -22,13 +22,14 @@ from tests.conftest import TEST_PASSWORD, MemoryKeyring
 from tests.core.export_support import needs_poppler
 from tests.ui.drafting_support import build_office, complete_event_report, open_main_window
 from tests.ui.review_support import status_of
-from ui.drafting.release_wizard import ReleaseWizard, start_new_release
+from ui.drafting.release_wizard import ReleaseWizard
 from ui.editor.window import open_editor
 from ui.export import dialog as export_dialog
 from ui.export.dialog import ExportDialog
 from ui.export.verify_dialog import VerifyDialog
 from ui.review import actions
 from ui.shell.main_window import MainWindow
+from ui.shell.new_release import start_new_release
 
 CERT_PASSWORD = "пароль-сертифіката"
 ADDED_SENTENCE = "Учасники домовилися про спільні проєкти."

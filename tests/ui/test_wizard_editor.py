@@ -7,6 +7,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox, QWizard
 
+from desktop.directory.resolver import resolve_participant
 from desktop.document import Block, Document, Run
 from desktop.labels import INBOX_LABELS
 from desktop.releases import revisions
@@ -19,11 +20,12 @@ from tests.ui.drafting_support import (
     open_main_window,
     type_text,
 )
-from ui.drafting.release_wizard import ReleaseWizard, start_new_release
+from ui.drafting.release_wizard import ReleaseWizard
 from ui.editor.conflict_dialog import ConflictDialog
 from ui.editor.release_editor import ReleaseEditor
 from ui.editor.window import EditorWindow, open_editor
 from ui.shell.main_window import MainWindow
+from ui.shell.new_release import start_new_release
 
 LEAD_START = "Форум громад Житомирщини, участь у якому взяли начальник Коростенської районної"
 
@@ -414,13 +416,12 @@ def test_opening_a_release_twice_brings_the_same_window(qtbot, main_window, edit
 
 
 def test_participants_come_from_the_picker(qtbot, monkeypatch, workspace, office) -> None:
-    from desktop.directory import officials
     from desktop.participants import make_group
     from ui.drafting.participant_picker import ParticipantPicker
 
     database = office[0]
     with database.session() as session:
-        kharchenko = officials.resolve_participant(session, "Олена Харченко")
+        kharchenko = resolve_participant(session, "Олена Харченко")
     picked = [kharchenko, make_group("представники громадськості")]
     offered: list[list] = []
 

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -155,21 +154,3 @@ class ReleaseWizard(QWizard):
     def template(self) -> Any:
         key = self.template_page.selected_key()
         return self.templates[key]
-
-
-def start_new_release(window: Any) -> int | None:
-    """Runs the wizard from the main window; the new draft opens in the editor."""
-    try:
-        wizard = ReleaseWizard(window.workspace, window)
-    except UserError as error:
-        QMessageBox.warning(window, "Вісник", str(error))
-        return None
-    if not wizard.exec() or wizard.release_id is None:
-        return None
-    from ui.editor.window import open_editor
-
-    window.refresh()
-    if hasattr(window, "select_release"):
-        window.select_release(wizard.release_id)
-    open_editor(window, wizard.release_id)
-    return wizard.release_id

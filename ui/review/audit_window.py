@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import UserError
 from desktop.labels import STATUS_LABELS
+from ui.common.moments import format_moment
 from ui.common.tables import Index, RowsTableModel, row_table
-from ui.shell.release_list import format_moment
 
 if TYPE_CHECKING:
     from desktop.facade.review import AuditRow

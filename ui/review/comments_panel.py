@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import UserError
+from ui.common.moments import format_moment
 from ui.review.comment_anchors import TextMap, set_anchor_highlights
-from ui.shell.release_list import format_moment
 
 if TYPE_CHECKING:
     from desktop.facade.review import CommentInfo

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import UserError
-from ui.shell.release_list import format_moment
+from ui.common.moments import format_moment
 
 if TYPE_CHECKING:
     from desktop.facade.review import DiffResult, RevisionInfo

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,7 +16,9 @@ from PySide6.QtWidgets import (
 
 from desktop import workspace
 from desktop.errors import UserError
-from desktop.storage.engine import Database
+
+if TYPE_CHECKING:
+    from desktop.storage.engine import Database
 
 
 def _password_edit(name: str) -> QLineEdit:

@@ -114,7 +114,7 @@ class MainActions:
     # Handlers.
 
     def create_release(self) -> None:
-        from ui.drafting.release_wizard import start_new_release
+        from ui.shell.new_release import start_new_release
 
         start_new_release(self.window)
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.labels import STATUS_LABELS
+from ui.common.moments import format_date, format_moment
 from ui.common.tables import Index, RowsTableModel
 
 COLUMNS = ("Заголовок", "Стан", "Автор", "Змінено", "Дата події")
@@ -19,20 +19,6 @@ STATUS_COLOURS = {
     "approved": "#1e7e34",
     "archived": "#80868b",
 }
-
-
-
-def format_moment(moment: datetime | None) -> str:
-    """Local time, as a Ukrainian office writes it: 20.04.2023 14:05."""
-    if moment is None:
-        return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone().strftime("%d.%m.%Y %H:%M")
-
-
-def format_date(day: date | None) -> str:
-    return day.strftime("%d.%m.%Y") if day else ""
 
 
 class ReleaseListModel(RowsTableModel):
