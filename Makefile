@@ -8,7 +8,8 @@ RUN_PACKAGES := libenchant-2-2 poppler-utils libegl1 libgl1 libxkbcommon0 libxkb
 TEST_PACKAGES := hunspell
 PYTEST_ARGS ?=
 
-.PHONY: run test setup setup-test lint bench screenshots clean
+.PHONY: run test setup setup-test lint wheel-check bench screenshots clean
+CONSTRAINTS := constraints.txt
 
 run: setup
 	$(PY) run.py
@@ -32,16 +33,23 @@ $(VENV)/.system-test: scripts/system-packages.sh | $(VENV)/bin/python
 	scripts/system-packages.sh $(TEST_PACKAGES)
 	touch $@
 
-$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
-	$(PY) -m pip install -q -e .
+# The exact versions CI passed (constraints.txt); upgrading is one deliberate commit that edits it.
+$(VENV)/.installed: pyproject.toml $(CONSTRAINTS) | $(VENV)/bin/python
+	$(PY) -m pip install -q -c $(CONSTRAINTS) -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(PY) -m pip install -q -e '.[test]'
+$(VENV)/.installed-test: pyproject.toml $(CONSTRAINTS) $(VENV)/.installed
+	$(PY) -m pip install -q -c $(CONSTRAINTS) -e '.[test]'
 	touch $@
 
 lint: setup-test
 	$(VENV)/bin/ruff check desktop ui tests run.py
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
+
+# The built wheel installed into a fresh environment outside the checkout, and run.
+wheel-check: setup-test
+	PYTHON=$(PYTHON) scripts/wheel-check.sh
 
 bench: setup
 	$(PY) run.py bench --json

@@ -50,15 +50,21 @@ def log_in(database: Database, login: str, password: str) -> Workspace:
     return Workspace(database, user)
 
 
-class Workspace(ReleasesFacade, ReviewFacade, DirectoryFacade, ProofingFacade, ExportFacade):
+class Workspace:
     """What one logged-in user does, as plain calls; each opens and closes its own session.
 
-    Each area's calls live in a mixin of its own under desktop/facade/.
+    Each area is a part of its own (desktop/facade/), built here with what it depends on; parts never
+    call each other except through what this constructor hands them.
     """
 
     def __init__(self, database: Database, user: User) -> None:
         self.database = database
         self.user = user
+        self.proofing = ProofingFacade(database, user)
+        self.releases = ReleasesFacade(database, user)
+        self.review = ReviewFacade(database, user)
+        self.directory = DirectoryFacade(database, user, on_words_changed=self.proofing.forget_proofreader)
+        self.exports = ExportFacade(database, user)
 
     @property
     def database_name(self) -> str:

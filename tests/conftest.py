@@ -1,4 +1,5 @@
 """Shared fixtures: a migrated database on SQLite and on PostgreSQL, one user of each role, an in-memory keyring."""
+# ruff: noqa: E402  (the private folders are set before the first import that could read them)
 
 from __future__ import annotations
 
@@ -9,16 +10,37 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import secrets
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+# Before anything is imported or any fixture runs (module- and session-scoped ones too): every folder
+# a library might write into (the home, XDG data/config/cache, Hypothesis's database) is a temporary one.
+_PRIVATE_ROOT = Path(tempfile.mkdtemp(prefix="visnyk-tests-"))
+for _variable, _folder in {
+    "HOME": "home", "XDG_DATA_HOME": "data", "XDG_CONFIG_HOME": "config", "XDG_CACHE_HOME": "cache",
+    "XDG_STATE_HOME": "state", "VISNYK_DATA_DIR": "userdata",
+}.items():
+    (_PRIVATE_ROOT / _folder).mkdir()
+    os.environ[_variable] = str(_PRIVATE_ROOT / _folder)
+os.environ["HYPOTHESIS_STORAGE_DIRECTORY"] = str(_PRIVATE_ROOT / "hypothesis")
+os.environ.pop("VISNYK_DATABASE_URL", None)
+
+
 import pytest
 from argon2 import PasswordHasher
+from hypothesis import settings as hypothesis_settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 from sqlalchemy import create_engine, text
 
 from desktop import accounts
 from desktop.storage.engine import Database
 from desktop.storage.models import Base, User
+
+hypothesis_settings.register_profile(
+    "private", database=DirectoryBasedExampleDatabase(str(_PRIVATE_ROOT / "hypothesis"))
+)
+hypothesis_settings.load_profile("private")
 
 POSTGRES_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

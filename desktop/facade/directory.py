@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from desktop.directory.exchange import ImportReport
     from desktop.directory.search import DirectoryIndex
     from desktop.participants import Participant
-    from desktop.storage.models import Official, OfficialGroup
+    from desktop.storage.engine import Database
+    from desktop.storage.models import Official, OfficialGroup, User
 
 DEFAULT_SEARCH_LIMIT = 50
 INDEX_RECHECK_SECONDS = 5.0
@@ -96,10 +97,15 @@ def _group_row(group: OfficialGroup) -> GroupRow:
 class DirectoryFacade(FacadeBase):
     """The officials directory, its groups, import and export, and participants for the editor."""
 
-    # Type-ahead state, kept per workspace (Workspace.__init__ knows nothing of the mixins).
-    _index: DirectoryIndex | None = None
-    _index_checked_at: float | None = None
-    _row_cache: dict[int, OfficialRow] | None = None
+    def __init__(self, database: Database, user: User,
+                 on_words_changed: Callable[[], None] | None = None) -> None:
+        super().__init__(database, user)
+        # told when the directory's words change, so proofreading learns the new names
+        self._on_words_changed = on_words_changed or (lambda: None)
+        # type-ahead state of this workspace
+        self._index: DirectoryIndex | None = None
+        self._index_checked_at: float | None = None
+        self._row_cache: dict[int, OfficialRow] | None = None
 
     # Reading.
 
@@ -371,7 +377,7 @@ class DirectoryFacade(FacadeBase):
             count = directory.complete_forms(session, progress)
         self.refresh_directory()
         if count:
-            self.forget_proofreader()
+            self._on_words_changed()
         return count
 
     def export_file(self, path: str | Path) -> int:

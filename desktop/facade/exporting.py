@@ -101,6 +101,13 @@ class ExportFacade(FacadeBase):
 
         return bool(str(cert_path).strip()) and stored_password(Path(cert_path).expanduser()) is not None
 
+    def forget_certificate_password(self, cert_path: Path | str) -> None:
+        """Removes the certificate's password from the OS keyring («Забути пароль»)."""
+        from desktop.export.signing import forget_password
+
+        if str(cert_path).strip():
+            forget_password(Path(cert_path).expanduser())
+
     def verify(self, path: Path | str) -> dict[str, Any]:
         """The signature check of a PDF and the release in the database it matches."""
         from desktop.export.service import verify_file

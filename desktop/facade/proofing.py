@@ -7,13 +7,17 @@ import threading
 from desktop.directory import glossary
 from desktop.facade.base import FacadeBase
 from desktop.language.proofing import Finding, Proofreader
+from desktop.storage.engine import Database
+from desktop.storage.models import User
 
 
 class ProofingFacade(FacadeBase):
     """The proofreader with the department's glossary and the user's dictionary."""
 
-    _proofreader_cache: Proofreader | None = None
-    _proofreader_lock = threading.Lock()
+    def __init__(self, database: Database, user: User) -> None:
+        super().__init__(database, user)
+        self._proofreader_cache: Proofreader | None = None
+        self._proofreader_lock = threading.Lock()
 
     def proofreader(self) -> Proofreader:
         """This workspace's proofreader, built once (dictionaries, glossary, directory, personal words).

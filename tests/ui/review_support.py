@@ -99,7 +99,7 @@ def warnings_fixture(message_boxes: dict[str, Any]) -> list[str]:
 def editor_window(qtbot: Any, workspace: Workspace, release_id: int) -> Any:
     from ui.editor.window import EditorWindow
 
-    window = EditorWindow(workspace, workspace.open_release(release_id), TaskRunner(synchronous=True))
+    window = EditorWindow(workspace, workspace.releases.open_release(release_id), TaskRunner(synchronous=True))
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()

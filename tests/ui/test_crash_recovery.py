@@ -36,7 +36,7 @@ from ui.editor.window import EditorWindow
 
 url, release_id, typed = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 user_workspace = workspace.log_in(workspace.open_database(url), "author", os.environ["VISNYK_PASSWORD"])
-window = EditorWindow(user_workspace, user_workspace.open_release(release_id))
+window = EditorWindow(user_workspace, user_workspace.releases.open_release(release_id))
 window.show()
 
 
@@ -87,7 +87,7 @@ def _read_ready(process: subprocess.Popen[str]) -> str:
 
 def test_sigkill_mid_edit_keeps_the_typed_text(sqlite_database, tmp_path) -> None:
     _admin, author = build_office(sqlite_database)
-    release_id = Workspace(sqlite_database, author).draft_from_template(
+    release_id = Workspace(sqlite_database, author).releases.draft_from_template(
         "blank", {"headline": "Нарада", "lead_text": "Перший абзац."}
     )
     script = tmp_path / "editor_process.py"
@@ -112,5 +112,5 @@ def test_sigkill_mid_edit_keeps_the_typed_text(sqlite_database, tmp_path) -> Non
         text = revisions.release_document(release).blocks[-1].text
         assert text.startswith("Перший абзац." + TYPED)
         assert [revision.kind for revision in revisions.revisions(session, release_id)] == ["create"]
-    reopened = Workspace(sqlite_database, author).open_release(release_id)
+    reopened = Workspace(sqlite_database, author).releases.open_release(release_id)
     assert reopened.document.plain_text().startswith("Нарада\nПерший абзац." + TYPED)

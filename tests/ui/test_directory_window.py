@@ -76,7 +76,7 @@ def test_add_an_official_with_the_gender_detected(qtbot, admin_workspace: Worksp
     added = window.selected_official()
     assert added is not None and added.surname == "Шевчук" and added.gender == "feminine"
     assert added.precedence == 45
-    assert admin_workspace.participant(added.id).form("dative") == (
+    assert admin_workspace.directory.participant(added.id).form("dative") == (
         "начальниці управління культури Оксані Шевчук")
 
 
@@ -131,7 +131,7 @@ def test_a_form_corrected_by_hand_is_kept_after_editing_the_position(
     qtbot.addWidget(third)
     assert third.is_corrected("name", "dative")
     assert third.forms_table.item(2, 0).text() == "Олені Харченко-Бойко"
-    assert admin_workspace.participant(official_id).form("dative") == (
+    assert admin_workspace.directory.participant(official_id).form("dative") == (
         "заступниці начальника Житомирської обласної військової адміністрації Олені Харченко-Бойко")
 
 
@@ -152,14 +152,14 @@ def test_ctrl_s_while_typing_a_form_keeps_it(qtbot, admin_workspace: Workspace, 
     type_keys(editor, "міським головою Коростеня")
     qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert admin_workspace.official_forms(official_id).corrected == {"position": {"instrumental"}}
+    assert admin_workspace.directory.official_forms(official_id).corrected == {"position": {"instrumental"}}
 
 
 def test_resetting_a_correction_restores_the_generated_form(
     qtbot, admin_workspace: Workspace, officials: dict[str, int]
 ) -> None:
     official_id = officials["Мельник"]
-    admin_workspace.set_form_override(official_id, "locative", "директорові департаменту освіти", "position")
+    admin_workspace.directory.set_form_override(official_id, "locative", "директорові департаменту освіти", "position")
     dialog = OfficialDialog(admin_workspace, official_id)
     qtbot.addWidget(dialog)
     assert dialog.is_corrected("position", "locative")
@@ -169,14 +169,14 @@ def test_resetting_a_correction_restores_the_generated_form(
     assert not dialog.is_corrected("position", "locative")
     assert dialog.forms_table.item(5, 1).text() == "директорові департаменту освіти і науки"
     dialog.save()
-    assert admin_workspace.official_forms(official_id).corrected.get("position", set()) == set()
+    assert admin_workspace.directory.official_forms(official_id).corrected.get("position", set()) == set()
 
 
 def test_a_position_correction_goes_when_the_position_itself_changes(
     qtbot, admin_workspace: Workspace, officials: dict[str, int]
 ) -> None:
     official_id = officials["Мельник"]
-    admin_workspace.set_form_override(official_id, "locative", "директорові департаменту освіти", "position")
+    admin_workspace.directory.set_form_override(official_id, "locative", "директорові департаменту освіти", "position")
     dialog = OfficialDialog(admin_workspace, official_id)
     qtbot.addWidget(dialog)
     dialog.edits["position"].setText("директор департаменту культури")
@@ -184,7 +184,7 @@ def test_a_position_correction_goes_when_the_position_itself_changes(
     assert not dialog.is_corrected("position", "locative")
     assert "скинуто" in dialog.status_label.text()
     dialog.save()
-    assert admin_workspace.participant(official_id).position_forms["locative"] == (
+    assert admin_workspace.directory.participant(official_id).position_forms["locative"] == (
         "директорові департаменту культури")
 
 
@@ -222,7 +222,7 @@ def test_import_preview_shows_refused_rows_and_imports_only_when_confirmed(
     lead = "Нараду провів перший заступник начальника управління Петро Гнатюкевич."
     text = f"{lead} Слово Петрові Гнатюкевичу."
     # not in the directory yet: the surname is unknown, as written and in the dative
-    assert [text[f.start:f.end] for f in admin_workspace.proofreader().check(text)] == ["Гнатюкевич", "Гнатюкевичу"]
+    assert [text[f.start:f.end] for f in admin_workspace.proofing.proofreader().check(text)] == ["Гнатюкевич", "Гнатюкевичу"]
     messages: list[str] = []
     window.statusBar().messageChanged.connect(messages.append)
     answer["value"] = QDialog.DialogCode.Accepted
@@ -233,7 +233,7 @@ def test_import_preview_shows_refused_rows_and_imports_only_when_confirmed(
     # the new name is then put in every case, with progress shown, for the spelling checker and drafting
     assert f"{summary} Відмінюю імена й посади: 1 з 1…" in messages
     assert window.statusBar().currentMessage() == f"{summary} Відмінкові форми готові (1)."
-    assert admin_workspace.proofreader().check(text) == []
+    assert admin_workspace.proofing.proofreader().check(text) == []
 
 
 def test_deactivated_officials_disappear_from_the_picker(
@@ -337,7 +337,7 @@ def test_a_group_form_corrected_by_hand_is_kept_and_used(qtbot, admin_workspace:
     assert panel.is_corrected("genitive") and panel.forms_table.item(1, 0).font().bold()
     group = panel.selected()
     assert group is not None
-    assert admin_workspace.group_participant(group.id).form("genitive") == "голів громад Коростенського району"
+    assert admin_workspace.directory.group_participant(group.id).form("genitive") == "голів громад Коростенського району"
     panel.refresh()
     assert panel.is_corrected("genitive") and not panel.is_corrected("dative")
     panel.forms_table.item(1, 0).setText("")  # emptied: the generated form applies again

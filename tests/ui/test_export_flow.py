@@ -75,7 +75,7 @@ def approved_release(office: dict[str, Any]) -> int:
     """A release drafted, submitted and approved through the core (for the dialog's own tests)."""
     database = office["database"]
     workspace = Workspace(database, office["author"])
-    release_id = workspace.draft_from_template(
+    release_id = workspace.releases.draft_from_template(
         "blank", {"headline": "Нарада щодо громад", "lead_text": "Перший абзац про громади."}
     )
     with database.session() as session:
@@ -168,7 +168,7 @@ def test_draft_submit_approve_export_signed_and_verify(
     result = verify_pdf(pdf)
     assert result.valid and result.intact and result.subfilter == "ETSI.CAdES.detached"
     assert ADDED_SENTENCE in " ".join((result.text or "").split())
-    checked = Workspace(database, office["exporter"]).verify(pdf)
+    checked = Workspace(database, office["exporter"]).exports.verify(pdf)
     assert checked["release_id"] == release_id and checked["text_matches"]
     with database.session() as session:
         from desktop.cli.releases import history_json
@@ -247,7 +247,7 @@ def test_the_verify_dialog_names_signer_type_and_release(
 ) -> None:
     release_id = approved_release(office)
     workspace = Workspace(office["database"], office["exporter"])
-    (record,) = workspace.export(release_id, ["pdf"], tmp_path / "out", True, certificate, CERT_PASSWORD)
+    (record,) = workspace.exports.export(release_id, ["pdf"], tmp_path / "out", True, certificate, CERT_PASSWORD)
     window = main_window_for(qtbot, office["database"], office["exporter"])
     shown: list[VerifyDialog] = []
 
@@ -280,7 +280,7 @@ def test_the_editor_previews_its_unsaved_text_as_the_exported_pdf(
     qtbot: Any, office: dict[str, Any],
 ) -> None:
     workspace = Workspace(office["database"], office["author"])
-    release_id = workspace.draft_from_template(
+    release_id = workspace.releases.draft_from_template(
         "blank", {"headline": "Нарада щодо громад", "lead_text": "Перший абзац про громади."}
     )
     window = main_window_for(qtbot, office["database"], office["author"])
@@ -322,3 +322,20 @@ def test_a_remembered_password_signs_without_asking_again(
     assert "збережено" in dialog.password_edit.placeholderText()
     assert boxes["warnings"] == []
     assert [(record.format, record.signed) for record in dialog.records] == [("pdf", True)]
+
+
+def test_forget_password_removes_the_remembered_one_from_the_keyring(
+    qtbot: Any, office: dict[str, Any], certificate: Path, memory_keyring: MemoryKeyring,
+) -> None:
+    with office["database"].session() as session:
+        from desktop import settings
+
+        settings.set_value(session, session.merge(office["admin"]), "export.certificate", str(certificate))
+    signing.remember_password(certificate, CERT_PASSWORD)
+    window = exporter_window(qtbot, office)
+    dialog = ExportDialog(window.workspace, approved_release(office), window)
+    qtbot.addWidget(dialog)
+    assert dialog.forget_button.isEnabled()
+    dialog.forget_button.click()
+    assert signing.stored_password(certificate) is None
+    assert not dialog.forget_button.isEnabled() and "збережено" not in dialog.password_edit.placeholderText()

@@ -143,7 +143,7 @@ def test_an_author_cannot_add_to_the_department_glossary_but_to_their_own(
     assert wave_ranges(window) != []
     actions["Додати до &особистого словника"].trigger()
     assert wave_ranges(window) == []
-    assert Workspace(sqlite_database, people["author"]).personal_words() == ["Кропивнянці"]
+    assert Workspace(sqlite_database, people["author"]).proofing.personal_words() == ["Кропивнянці"]
 
 
 def test_an_administrator_adds_to_the_department_glossary(

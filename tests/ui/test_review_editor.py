@@ -33,7 +33,7 @@ from ui.review.comments_panel import CommentsPanel
 def commented(qtbot: Any, sqlite_database: Database, people: dict) -> tuple[CommentsPanel, ReleaseEditor, int]:
     release_id = create(sqlite_database, people["author"])
     workspace = as_user(sqlite_database, people["supervisor"])
-    record = workspace.open_release(release_id)
+    record = workspace.releases.open_release(release_id)
     editor = ReleaseEditor()
     editor.set_model(record.document)
     panel = CommentsPanel(workspace, release_id, editor, headline=lambda: record.document.title)
@@ -61,7 +61,7 @@ def test_a_thread_comment_and_a_reply(qtbot: Any, commented: tuple, sqlite_datab
     assert panel.tree.topLevelItem(0).text(0).startswith("Петро Коваль · ")
     assert panel.tree.topLevelItem(0).text(0).endswith("Перевірте дату.")
     author = as_user(sqlite_database, people["author"])
-    author.add_comment(release_id, "Виправила.", parent_id=panel.comments[0].id)
+    author.review.add_comment(release_id, "Виправила.", parent_id=panel.comments[0].id)
     panel.refresh()
     assert panel.tree.topLevelItemCount() == 1
     assert panel.tree.topLevelItem(0).child(0).text(0).endswith("Виправила.")
@@ -140,12 +140,12 @@ def test_a_supervisor_comments_on_a_selection_from_the_editor(
     assert panel.compose.hasFocus()
     panel.compose.insertPlainText("Посаду — повністю.")
     qtbot.keyClick(panel.compose, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert [(c.text, c.anchor_text) for c in reviewer.comments(release_id)] == [("Посаду — повністю.", "Юрій Тарасюк")]
+    assert [(c.text, c.anchor_text) for c in reviewer.review.comments(release_id)] == [("Посаду — повністю.", "Юрій Тарасюк")]
     assert status_of(sqlite_database, release_id) == "in_review"  # Ctrl+Enter in the box comments, never submits
     [(start, end)] = anchor_highlights(window.editor)
     assert window.editor.toPlainText()[start:end] == "Юрій Тарасюк"
     window.close()
-    assert reviewer.last_seen_revision(release_id) == 1
+    assert reviewer.review.last_seen_revision(release_id) == 1
 
 
 def test_a_supervisor_approves_in_the_editor_and_sees_the_approval_line(
@@ -190,7 +190,7 @@ def test_a_returning_reviewer_is_offered_the_changes_since_last_seen(
 
     release_id = create(sqlite_database, people["author"])
     reviewer = as_user(sqlite_database, people["supervisor"])
-    reviewer.mark_seen(release_id)
+    reviewer.review.mark_seen(release_id)
     save(sqlite_database, people["author"], release_id, SECOND)
     window = editor_window(qtbot, reviewer, release_id)
     notice = window.review.unseen_button
@@ -201,4 +201,4 @@ def test_a_returning_reviewer_is_offered_the_changes_since_last_seen(
     qtbot.mouseClick(notice, Qt.MouseButton.LeftButton)
     assert ("delete", "2023року") in shown[0]
     assert not notice.isVisible()
-    assert reviewer.last_seen_revision(release_id) == 2
+    assert reviewer.review.last_seen_revision(release_id) == 2

@@ -67,7 +67,7 @@ def test_diff_view_starts_from_the_revision_last_seen_and_marks_the_newest_seen(
     release_id = create(sqlite_database, people["author"])
     save(sqlite_database, people["author"], release_id, SECOND)
     reviewer = as_user(sqlite_database, people["supervisor"])
-    reviewer.mark_seen(release_id, 2)
+    reviewer.review.mark_seen(release_id, 2)
     save(sqlite_database, people["author"], release_id, SECOND.replace("угоди", "11 угод"))
     view = DiffView(reviewer, release_id)
     qtbot.addWidget(view)
@@ -75,7 +75,7 @@ def test_diff_view_starts_from_the_revision_last_seen_and_marks_the_newest_seen(
     assert view.to_combo.currentText() == "Поточний текст"
     changed = [(op, words) for op, words in view.result.chunks if op != "equal"]
     assert changed == [("delete", "угоди"), ("insert", "11 угод")]
-    assert reviewer.last_seen_revision(release_id) == 3
+    assert reviewer.review.last_seen_revision(release_id) == 3
 
 
 # Inboxes and moves in the main window.
@@ -117,7 +117,7 @@ def test_return_refuses_an_empty_comment_and_returns_with_one(
     monkeypatch.setattr(review_actions, "ask_return_comment", lambda _parent: "Уточніть посаду заступника.")
     moves.return_.trigger()
     assert status_of(sqlite_database, release_id) == "returned"
-    assert [c.text for c in window.workspace.comments(release_id)] == ["Уточніть посаду заступника."]
+    assert [c.text for c in window.workspace.review.comments(release_id)] == ["Уточніть посаду заступника."]
     assert "повернуто на доопрацювання" in window.statusBar().currentMessage()
 
 

@@ -55,7 +55,7 @@ def main_window(qtbot, workspace) -> MainWindow:
 
 @pytest.fixture
 def release_id(workspace) -> int:
-    return workspace.draft_from_template(
+    return workspace.releases.draft_from_template(
         "blank", {"headline": "Нарада щодо громад", "lead_text": "Перший абзац про громади.\n\nДругий абзац."}
     )
 
@@ -136,7 +136,7 @@ def test_wizard_reports_an_unknown_participant_without_creating_a_release(qtbot,
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert "Петро Невідомий" in wizard.fields_page.error_label.text()
     assert wizard.release_id is None
-    assert workspace.list_releases() == []
+    assert workspace.releases.list_releases() == []
 
 
 def test_wizard_accepts_a_group_in_quotes(qtbot, workspace) -> None:
@@ -146,7 +146,7 @@ def test_wizard_accepts_a_group_in_quotes(qtbot, workspace) -> None:
     fill_event_report(wizard, participants="Юрій Тарасюк; «голови територіальних громад»")
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert wizard.release_id is not None
-    lead = workspace.open_release(wizard.release_id).document.blocks[0].text
+    lead = workspace.releases.open_release(wizard.release_id).document.blocks[0].text
     assert "Юрій Тарасюк та голови територіальних громад" in lead
 
 
@@ -159,7 +159,7 @@ def test_wizard_offers_every_template_with_its_description(qtbot, workspace) -> 
         keys
     )
     page.select("meeting")
-    assert page.description.text() == workspace.template("meeting").description
+    assert page.description.text() == workspace.releases.template("meeting").description
 
 
 # The editor on the document model.
@@ -440,7 +440,7 @@ def test_participants_come_from_the_picker(qtbot, monkeypatch, workspace, office
     assert field.line.text() == "Олена Харченко; представники громадськості"
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert wizard.release_id is not None
-    record = workspace.open_release(wizard.release_id)
+    record = workspace.releases.open_release(wizard.release_id)
     assert "участь у якому взяли заступниця голови Коростенської районної ради Олена Харченко та представники " \
            "громадськості" in record.document.blocks[0].text
     assert [p.get("surname") for p in record.participants] == ["Харченко", ""]

@@ -91,7 +91,7 @@ class GroupsPanel(QWidget):
         """Reloads the groups, keeping (or moving to) a selection."""
         current = self.selected()
         try:
-            self.model.set_rows(self.workspace.groups(include_inactive=True))
+            self.model.set_rows(self.workspace.directory.groups(include_inactive=True))
         except UserError as error:
             QMessageBox.warning(self, "Довідник посадовців", str(error))
             return
@@ -118,7 +118,7 @@ class GroupsPanel(QWidget):
         self.generated = {}
         if group is not None:
             try:
-                applied, self.generated = self.workspace.group_forms(group.id)
+                applied, self.generated = self.workspace.directory.group_forms(group.id)
             except UserError as error:
                 QMessageBox.warning(self, "Довідник посадовців", str(error))
         self._filling = True
@@ -142,7 +142,7 @@ class GroupsPanel(QWidget):
         # the generated text typed back (or nothing) removes the correction
         wanted = "" if text in ("", self.generated.get(case)) else text
         try:
-            self.workspace.set_group_form_override(group.id, case, wanted)
+            self.workspace.directory.set_group_form_override(group.id, case, wanted)
         except UserError as error:
             QMessageBox.warning(self, "Довідник посадовців", str(error))
         self._show_forms()
@@ -164,7 +164,7 @@ class GroupsPanel(QWidget):
 
     def add_group(self) -> None:
         text, rank = self.text_edit.text(), self.precedence_spin.value()
-        group = self._run(lambda: self.workspace.save_group(None, text, rank))
+        group = self._run(lambda: self.workspace.directory.save_group(None, text, rank))
         if group is not None:
             self.refresh(group.id)
 
@@ -173,7 +173,7 @@ class GroupsPanel(QWidget):
         if current is None:
             return
         text, rank = self.text_edit.text(), self.precedence_spin.value()
-        group = self._run(lambda: self.workspace.save_group(current.id, text, rank))
+        group = self._run(lambda: self.workspace.directory.save_group(current.id, text, rank))
         if group is not None:
             self.refresh(group.id)
 
@@ -181,6 +181,6 @@ class GroupsPanel(QWidget):
         current = self.selected()
         if current is None:
             return
-        group = self._run(lambda: self.workspace.save_group(current.id, current.text, active=not current.active))
+        group = self._run(lambda: self.workspace.directory.save_group(current.id, current.text, active=not current.active))
         if group is not None:
             self.refresh(group.id)

@@ -223,7 +223,7 @@ class OfficialDialog(QDialog):
     # Data.
 
     def _load(self, official_id: int) -> None:
-        forms = self.workspace.official_forms(official_id)
+        forms = self.workspace.directory.official_forms(official_id)
         official = self.original = forms.official
         self._filling = True
         for key, edit in self.edits.items():
@@ -265,7 +265,7 @@ class OfficialDialog(QDialog):
         self.preview_timer.stop()
         gender = self.gender_combo.currentData() or ""
         try:
-            names, positions, used = self.workspace.preview_forms(
+            names, positions, used = self.workspace.directory.preview_forms(
                 self.edits["given_name"].text(), self.edits["surname"].text(),
                 self.edits["patronymic"].text(), gender, self.edits["position"].text())
         except (UserError, ValueError) as error:
@@ -342,7 +342,7 @@ class OfficialDialog(QDialog):
         self.regenerate()
         changed = self._changed_parts()
         try:
-            saved = self.workspace.save_official(self.official_id, **self.values())
+            saved = self.workspace.directory.save_official(self.official_id, **self.values())
             if self.official_id is None:
                 # stored now: should a correction below fail, Save again updates instead of adding twice
                 self.official_id, self.original = saved.id, saved
@@ -351,7 +351,7 @@ class OfficialDialog(QDialog):
                     stored = None if part in changed else self.stored_corrections.get((part, case))
                     wanted = self.corrections.get((part, case))
                     if wanted != stored:
-                        self.workspace.set_form_override(saved.id, case, wanted or "", part)
+                        self.workspace.directory.set_form_override(saved.id, case, wanted or "", part)
         except UserError as error:
             QMessageBox.warning(self, "Довідник посадовців", str(error))
             return

@@ -153,9 +153,9 @@ class DirectoryWindow(QMainWindow):
         include_inactive = self.inactive_check.isChecked()
         try:
             if text:
-                rows = self.workspace.search_officials(text, FILTER_LIMIT, include_inactive)
+                rows = self.workspace.directory.search_officials(text, FILTER_LIMIT, include_inactive)
             else:
-                rows = self.workspace.list_officials(include_inactive)
+                rows = self.workspace.directory.list_officials(include_inactive)
         except UserError as error:
             self.statusBar().showMessage(str(error), 10000)
             return
@@ -222,7 +222,7 @@ class DirectoryWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         try:
-            self.workspace.deactivate_official(official.id, active=not official.active)
+            self.workspace.directory.deactivate_official(official.id, active=not official.active)
         except UserError as error:
             QMessageBox.warning(self, TITLE, str(error))
             return
@@ -238,7 +238,7 @@ class DirectoryWindow(QMainWindow):
         path = Path(name)
         self.statusBar().showMessage(f"Перевіряю {path.name}…")
         self.import_button.setEnabled(False)
-        self.tasks.run(lambda: self.workspace.import_preview(path),
+        self.tasks.run(lambda: self.workspace.directory.import_preview(path),
                        lambda report: self._confirm_import(path, report), self._task_failed)
 
     def _confirm_import(self, path: Path, report: Any) -> None:
@@ -249,7 +249,7 @@ class DirectoryWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"Імпортую {path.name}…")
         self.import_button.setEnabled(False)
-        self.tasks.run(lambda: self.workspace.import_file(path), self._imported, self._task_failed)
+        self.tasks.run(lambda: self.workspace.directory.import_file(path), self._imported, self._task_failed)
 
     def _imported(self, report: Any) -> None:
         self.refresh()
@@ -262,7 +262,7 @@ class DirectoryWindow(QMainWindow):
         # each, so a large file takes a while; the window stays usable meanwhile.
         self.statusBar().showMessage(f"{summary} Відмінюю імена й посади…")
         self.tasks.run_with_progress(
-            self.workspace.complete_directory_forms,
+            self.workspace.directory.complete_directory_forms,
             lambda done, total: self._forms_progress(summary, done, total),
             lambda count: self._forms_done(summary, count),
             self._task_failed,
@@ -286,7 +286,7 @@ class DirectoryWindow(QMainWindow):
         if path.suffix.lower() not in (".csv", ".xlsx"):
             path = path.with_suffix(EXPORT_FILTERS.get(chosen, ".xlsx"))
         self.statusBar().showMessage(f"Записую {path.name}…")
-        self.tasks.run(lambda: self.workspace.export_file(path),
+        self.tasks.run(lambda: self.workspace.directory.export_file(path),
                        lambda count: self.statusBar().showMessage(f"Експортовано {count} посадовців у {path}.",
                                                                   10000),
                        self._task_failed)

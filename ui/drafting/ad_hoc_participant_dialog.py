@@ -91,10 +91,10 @@ class AdHocParticipantDialog(QDialog):
         save = self.save_check.isChecked()
         try:
             if self.kind_combo.currentIndex():
-                self.participant = self.workspace.add_ad_hoc_group(self.group_edit.text(), save)
+                self.participant = self.workspace.directory.add_ad_hoc_group(self.group_edit.text(), save)
             else:
                 values = {key: edit.text() for key, edit in self.edits.items()}
-                self.participant = self.workspace.add_ad_hoc(
+                self.participant = self.workspace.directory.add_ad_hoc(
                     values["given_name"], values["surname"], values["position"],
                     gender=self.gender_combo.currentData() or "", patronymic=values["patronymic"],
                     save=save, organization=values["organization"])

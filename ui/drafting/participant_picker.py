@@ -64,9 +64,9 @@ class ParticipantPicker(QDialog):
         self.workspace = workspace
         self.setWindowTitle("Учасники")
         self.resize(1040, 600)
-        workspace.refresh_directory()
+        workspace.directory.refresh_directory()
         try:
-            self.groups = workspace.groups()
+            self.groups = workspace.directory.groups()
         except UserError:
             self.groups = []
         self._build()
@@ -244,7 +244,7 @@ class ParticipantPicker(QDialog):
         groups: list[OfficialRow | GroupRow] = [
             group for group in self.groups if all(word in fold(group.text) for word in words)]
         try:
-            officials = self.workspace.search_officials(text, RESULT_LIMIT)
+            officials = self.workspace.directory.search_officials(text, RESULT_LIMIT)
         except UserError as error:
             self.status_label.setText(str(error))
             officials = []
@@ -281,7 +281,7 @@ class ParticipantPicker(QDialog):
         added, repeated = [], []
         try:
             official_ids = [row.id for row in picked if isinstance(row, OfficialRow) and row.id not in chosen_ids]
-            people = iter(self.workspace.participants(official_ids))
+            people = iter(self.workspace.directory.participants(official_ids))
             for row in picked:
                 if isinstance(row, OfficialRow):
                     if row.id in chosen_ids:
@@ -292,12 +292,12 @@ class ParticipantPicker(QDialog):
                     repeated.append(row.text)
                     continue
                 else:
-                    participant = self.workspace.group_participant(row.id)
+                    participant = self.workspace.directory.group_participant(row.id)
                 self.chosen.append(participant)
                 added.append(participant.display_name)
         except UserError as error:
             QMessageBox.warning(self, "Учасники", str(error))
-            self.workspace.refresh_directory()
+            self.workspace.directory.refresh_directory()
             self.update_results()
         message = f"Додано: {', '.join(added)}." if added else ""
         if repeated:
@@ -314,8 +314,8 @@ class ParticipantPicker(QDialog):
         if dialog.exec() and dialog.participant is not None:
             self.chosen.append(dialog.participant)
             self.status_label.setText(f"Додано: {dialog.participant.display_name}.")
-            self.workspace.refresh_directory()
-            self.groups = self.workspace.groups()
+            self.workspace.directory.refresh_directory()
+            self.groups = self.workspace.directory.groups()
             self.update_results()
             self._changed()
         self._focus_search()

@@ -118,7 +118,7 @@ class FieldsPage(QWizardPage):
             field_widget.setFocus()
             return False
         try:
-            self.release_wizard.release_id = self.release_wizard.workspace.draft_from_template(
+            self.release_wizard.release_id = self.release_wizard.workspace.releases.draft_from_template(
                 self.form.template.key, self.form.values()
             )
         except UserError as error:
@@ -144,8 +144,8 @@ class ReleaseWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.NextButton, "&Далі >")
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Створити реліз")
         self.setButtonText(QWizard.WizardButton.CancelButton, "Скасувати")
-        self.templates = {t.key: t for t in workspace.templates()}
-        self.template_page = TemplatePage(list(self.templates.values()), workspace.template_errors())
+        self.templates = {t.key: t for t in workspace.releases.templates()}
+        self.template_page = TemplatePage(list(self.templates.values()), workspace.releases.template_errors())
         self.fields_page = FieldsPage(self)
         self.addPage(self.template_page)
         self.addPage(self.fields_page)

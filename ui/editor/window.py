@@ -247,7 +247,7 @@ class EditorWindow(QMainWindow):
         version = self.version
         self.save_state_label.setText("Збереження…")
         self.tasks.run(
-            lambda: self.workspace.save(self.release_id, document, version, kind),
+            lambda: self.workspace.releases.save(self.release_id, document, version, kind),
             lambda new_version: self._saved(document, new_version, kind),
             self._save_failed,
         )
@@ -300,7 +300,7 @@ class EditorWindow(QMainWindow):
         finally:
             self._in_conflict = False
         if choice == KEEP_MINE:
-            self.version = int(getattr(error, "current_version", self.workspace.open_release(self.release_id).version))
+            self.version = int(getattr(error, "current_version", self.workspace.releases.open_release(self.release_id).version))
             self._request_save("save")
         else:
             self.reload()
@@ -308,7 +308,7 @@ class EditorWindow(QMainWindow):
     def reload(self) -> None:
         """Shows the newest text from the database."""
         try:
-            record = self.workspace.open_release(self.release_id)
+            record = self.workspace.releases.open_release(self.release_id)
         except UserError as error:
             QMessageBox.warning(self, "Вісник", str(error))
             return
@@ -323,7 +323,7 @@ class EditorWindow(QMainWindow):
         document = self.current_document()
         if document != self._saved_document:
             try:
-                self._saved(document, self.workspace.save(self.release_id, document, self.version, "save"), "save")
+                self._saved(document, self.workspace.releases.save(self.release_id, document, self.version, "save"), "save")
             except UserError as error:
                 self._save_failed(error)
 
@@ -368,7 +368,7 @@ def open_editor(window: Any, release_id: int) -> EditorWindow | None:
         existing.activateWindow()
         return existing
     try:
-        record = window.workspace.open_release(release_id)
+        record = window.workspace.releases.open_release(release_id)
     except UserError as error:
         window.show_error(error)
         return None

@@ -79,7 +79,7 @@ class ExportDialog(QDialog):
         self.records: list[Any] = []
         self.setObjectName("export_dialog")
         self.setWindowTitle(f"Експорт релізу №{release_id}")
-        defaults = workspace.export_defaults()
+        defaults = workspace.exports.export_defaults()
         stored = QSettings()
 
         heading = QLabel(f"<b>{escape(title)}</b>" if title else f"Реліз №{release_id}")
@@ -121,6 +121,10 @@ class ExportDialog(QDialog):
         self.password_edit = QLineEdit()
         self.password_edit.setObjectName("password")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.forget_button = QPushButton("Забути паро&ль")
+        self.forget_button.setObjectName("forget_password")
+        self.forget_button.setToolTip("Видалити збережений пароль цього сертифіката зі сховища паролів ОС.")
+        self.forget_button.clicked.connect(self.forget_password)
         self._show_remembered(defaults.password_remembered)
         self.remember_box = QCheckBox("&Запам'ятати пароль у сховищі ОС")
         self.remember_box.setObjectName("remember_password")
@@ -134,7 +138,11 @@ class ExportDialog(QDialog):
         password_label.setBuddy(self.password_edit)
         sign_form.addRow(certificate_label, _path_row(self.certificate_edit, self.certificate_button))
         sign_form.addRow(password_label, self.password_edit)
-        sign_form.addRow("", self.remember_box)
+        remember_row = QHBoxLayout()
+        remember_row.addWidget(self.remember_box)
+        remember_row.addWidget(self.forget_button)
+        remember_row.addStretch()
+        sign_form.addRow("", remember_row)
 
         place_box = QGroupBox("Куди")
         place_form = QFormLayout(place_box)
@@ -214,10 +222,20 @@ class ExportDialog(QDialog):
         )
         if path:
             self.certificate_edit.setText(path)
-            self._show_remembered(self.workspace.certificate_password_remembered(path))
+            self._show_remembered(self.workspace.exports.certificate_password_remembered(path))
+
+    def forget_password(self) -> None:
+        """Removes the kept password of the chosen certificate from the OS keyring."""
+        try:
+            self.workspace.exports.forget_certificate_password(self.certificate_edit.text())
+        except UserError as error:
+            QMessageBox.warning(self, "Вісник", str(error))
+            return
+        self._show_remembered(False)
 
     def _show_remembered(self, remembered: bool) -> None:
         self.password_remembered = remembered
+        self.forget_button.setEnabled(remembered)
         self.password_edit.setPlaceholderText(
             "збережено в сховищі паролів ОС" if remembered else "пароль до сертифіката"
         )
@@ -237,12 +255,12 @@ class ExportDialog(QDialog):
             self._refuse("Виберіть файл сертифіката (.p12), щоб підписати PDF.")
             self.certificate_edit.setFocus()
             return
-        if sign and not password and not self.workspace.certificate_password_remembered(certificate):
+        if sign and not password and not self.workspace.exports.certificate_password_remembered(certificate):
             self._refuse("Введіть пароль до сертифіката.")
             self.password_edit.setFocus()
             return
         try:
-            existing = [path for path in self.workspace.export_targets(self.release_id, formats, folder or None)
+            existing = [path for path in self.workspace.exports.export_targets(self.release_id, formats, folder or None)
                         if path.exists()]
         except UserError as error:
             self._refuse(str(error))
@@ -255,7 +273,7 @@ class ExportDialog(QDialog):
         self._set_busy(True)
         self.status_label.setText("Експорт…")
         self.tasks.run(
-            lambda: self.workspace.export(
+            lambda: self.workspace.exports.export(
                 self.release_id, formats, folder or None, sign, certificate or None, password or None,
                 remember, overwrite,
             ),

@@ -189,7 +189,7 @@ class PdfPreviewDialog(QDialog):
 
 def render_preview(workspace: Any, release_id: int, document: Any) -> tuple[bytes, list[bytes] | None]:
     """The PDF bytes, and the page images when QtPdf is missing (the slow part, for a worker)."""
-    data = workspace.preview_pdf_bytes(release_id, document)
+    data = workspace.exports.preview_pdf_bytes(release_id, document)
     return data, (None if HAVE_QTPDF else rasterise(data))
 
 

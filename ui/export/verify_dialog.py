@@ -147,7 +147,7 @@ class VerifyDialog(QDialog):
         self.progress.show()
         self.verdict_label.setStyleSheet("")
         self.verdict_label.setText("Перевірка…")
-        self.tasks.run(lambda: self.workspace.verify(path), self.show_result, self._failed)
+        self.tasks.run(lambda: self.workspace.exports.verify(path), self.show_result, self._failed)
 
     def show_result(self, data: dict[str, Any]) -> None:
         """Fills the lines; the verdict is green only for a valid signature over an intact file."""

@@ -37,7 +37,7 @@ def confirm_submit_with_findings(parent: QWidget | None, workspace: Workspace, t
     # The first check of a session loads the dictionaries (about a second): say that something is happening.
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        count = len(workspace.check_text(text))
+        count = len(workspace.proofing.check_text(text))
     except (UserError, OSError):
         return True  # a checker that cannot load must not stand between an author and their reviewer
     finally:
@@ -58,7 +58,7 @@ def confirm_submit_with_findings(parent: QWidget | None, workspace: Workspace, t
 def confirm_release_submit(parent: QWidget | None, workspace: Workspace, release_id: int) -> bool:
     """confirm_submit_with_findings for the stored text of a release (after the editor has saved it)."""
     try:
-        text = workspace.open_release(release_id).document.plain_text()
+        text = workspace.releases.open_release(release_id).document.plain_text()
     except UserError:
         return True  # the move itself will say what is wrong
     return confirm_submit_with_findings(parent, workspace, text)
@@ -101,7 +101,7 @@ class ProofingController(QObject):
 
         tasks = window.tasks
         # Loading the dictionaries, the morphology and the directory takes a moment: off the GUI thread.
-        tasks.run(workspace.proofreader, self._install, self._failed)
+        tasks.run(workspace.proofing.proofreader, self._install, self._failed)
 
     def _failed(self, error: Exception) -> None:
         if shiboken6.isValid(self.status_button):
@@ -191,7 +191,7 @@ class ProofingController(QObject):
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            proofreader = self.workspace.reload_proofreader()
+            proofreader = self.workspace.proofing.reload_proofreader()
         except UserError as error:
             QMessageBox.warning(self.window, "Вісник", str(error))
             return

@@ -128,7 +128,7 @@ class ProofingMenu(QObject):
         if finding.kind == "security":
             return entries  # for the reviewer's judgement: never a one-click change
         if finding.kind == "spelling" and not finding.suggestions:
-            known = self.workspace.known_suggestions(fragment)
+            known = self.workspace.proofing.known_suggestions(fragment)
             if known is None:
                 placeholder = QAction(SEARCHING_TEXT, menu)
                 placeholder.setEnabled(False)
@@ -148,7 +148,7 @@ class ProofingMenu(QObject):
             personal.triggered.connect(lambda: self.add_personal(fragment))
             department = QAction("Додати до словника &відділу", menu)
             department.triggered.connect(lambda: self.add_department(fragment))
-            department.setEnabled(self.workspace.can_edit_glossary())
+            department.setEnabled(self.workspace.proofing.can_edit_glossary())
             if not department.isEnabled():
                 department.setToolTip("Словник відділу поповнюють керівник або адміністратор.")
             entries += [personal, department]
@@ -195,7 +195,7 @@ class ProofingMenu(QObject):
             if shiboken6.isValid(placeholder):
                 placeholder.setText("Варіантів немає")
 
-        self.tasks.run(lambda: self.workspace.suggest(fragment), done, failed)
+        self.tasks.run(lambda: self.workspace.proofing.suggest(fragment), done, failed)
 
     # What the entries do.
 
@@ -212,10 +212,10 @@ class ProofingMenu(QObject):
         self._changed()
 
     def add_personal(self, word: str) -> None:
-        self._add(lambda: self.workspace.add_personal_word(word))
+        self._add(lambda: self.workspace.proofing.add_personal_word(word))
 
     def add_department(self, word: str) -> None:
-        self._add(lambda: self.workspace.add_glossary_word(word))
+        self._add(lambda: self.workspace.proofing.add_glossary_word(word))
 
     def _add(self, store: Callable[[], str]) -> None:
         try:

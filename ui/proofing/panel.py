@@ -226,7 +226,7 @@ class ProofingPanel(QWidget):
     def _suggestions(self, entry: Entry) -> tuple[str, ...]:
         if entry.finding.suggestions or entry.finding.kind != "spelling":
             return entry.finding.suggestions
-        return self.workspace.known_suggestions(entry.fragment) or ()
+        return self.workspace.proofing.known_suggestions(entry.fragment) or ()
 
     def _show_current(self) -> None:
         entry = self._current_entry()
@@ -241,7 +241,7 @@ class ProofingPanel(QWidget):
             lines.append("Вирішує керівник; автоматично не виправляється.")
         elif suggestions:
             lines.append("Варіанти: " + ", ".join(f"«{s}»" for s in suggestions))
-        elif finding.kind == "spelling" and self.workspace.known_suggestions(entry.fragment) is None:
+        elif finding.kind == "spelling" and self.workspace.proofing.known_suggestions(entry.fragment) is None:
             lines.append("Пошук варіантів…")
             self._find_suggestions(entry)
         self.details_label.setText("\n".join(lines))
@@ -256,7 +256,7 @@ class ProofingPanel(QWidget):
                 item.setText(0, self._item_text(entry))
                 self._show_current()
 
-        self.tasks.run(lambda: self.workspace.suggest(entry.fragment), done, lambda _error: None)
+        self.tasks.run(lambda: self.workspace.proofing.suggest(entry.fragment), done, lambda _error: None)
 
     def _block(self, entry: Entry) -> QTextBlock | None:
         block = self.editor.document().findBlockByNumber(entry.block_number)

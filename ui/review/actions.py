@@ -164,7 +164,7 @@ class ReviewActions:
         allowed: set[str] = set()
         if release_id is not None:
             try:
-                allowed = self.workspace.allowed_actions(release_id)
+                allowed = self.workspace.review.allowed_actions(release_id)
             except UserError:
                 allowed = set()
         for name, action in self.moves.items():
@@ -174,7 +174,7 @@ class ReviewActions:
     # The moves.
 
     def submit_release(self) -> None:
-        self._move("submit", lambda release_id: self.workspace.submit(release_id))
+        self._move("submit", lambda release_id: self.workspace.review.submit(release_id))
 
     def approve_release(self) -> None:
         release_id = self.release_id()
@@ -188,7 +188,7 @@ class ReviewActions:
             "По&годити",
         ):
             return
-        self._move("approve", lambda rid: self.workspace.approve(rid))
+        self._move("approve", lambda rid: self.workspace.review.approve(rid))
 
     def return_release(self) -> None:
         if self.release_id() is None:
@@ -203,7 +203,7 @@ class ReviewActions:
                 "Реліз не повернуто: напишіть у коментарі, що саме треба виправити.",
             )
             return
-        self._move("return", lambda rid: self.workspace.return_release(rid, comment))
+        self._move("return", lambda rid: self.workspace.review.return_release(rid, comment))
 
     def archive_release(self) -> None:
         release_id = self.release_id()
@@ -216,10 +216,10 @@ class ReviewActions:
             "&Архівувати",
         ):
             return
-        self._move("archive", lambda rid: self.workspace.archive(rid))
+        self._move("archive", lambda rid: self.workspace.review.archive(rid))
 
     def restore_release(self) -> None:
-        self._move("restore", lambda rid: self.workspace.restore(rid))
+        self._move("restore", lambda rid: self.workspace.review.restore(rid))
 
     def _move(self, name: str, work: Callable[[int], None]) -> None:
         release_id = self.release_id()

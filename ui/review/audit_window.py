@@ -168,7 +168,7 @@ class AuditWindow(QDialog):
     def reload(self) -> None:
         """Reads the newest rows again."""
         try:
-            rows = self.workspace.audit_rows(ROW_LIMIT)
+            rows = self.workspace.review.audit_rows(ROW_LIMIT)
         except UserError as error:
             self.count_label.setText(str(error))
             return
@@ -179,7 +179,7 @@ class AuditWindow(QDialog):
     def verify(self) -> None:
         """Walks the whole chain and names the first broken row, selecting it in the table."""
         try:
-            report = self.workspace.verify_audit()
+            report = self.workspace.review.verify_audit()
         except UserError as error:
             self._show_result(str(error), ok=False)
             return

@@ -151,7 +151,7 @@ class CommentsPanel(QWidget):
     def refresh(self) -> None:
         """Reads the comments again and re-marks their passages."""
         try:
-            self.comments = self.workspace.comments(self.release_id)
+            self.comments = self.workspace.review.comments(self.release_id)
         except UserError as error:
             self.summary.setText(str(error))
             return
@@ -162,7 +162,7 @@ class CommentsPanel(QWidget):
         if not self.isVisible():
             return
         try:
-            comments = self.workspace.comments(self.release_id)
+            comments = self.workspace.review.comments(self.release_id)
         except UserError:
             return
         if comments != self.comments:
@@ -344,7 +344,7 @@ class CommentsPanel(QWidget):
             self.compose.setFocus()
             return
         try:
-            new_id = self.workspace.add_comment(
+            new_id = self.workspace.review.add_comment(
                 self.release_id, text, anchor=self.pending_anchor, parent_id=self.pending_parent
             )
         except UserError as error:
@@ -362,7 +362,7 @@ class CommentsPanel(QWidget):
         if comment is None:
             return
         try:
-            self.workspace.resolve_comment(comment.id, not comment.resolved)
+            self.workspace.review.resolve_comment(comment.id, not comment.resolved)
         except UserError as error:
             self.context_label.setText(str(error))
             self.context_label.show()

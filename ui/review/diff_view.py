@@ -108,8 +108,8 @@ class DiffView(QWidget):
     def load(self) -> None:
         """Fills the pickers: from the revision last seen (or nothing) to the current text."""
         try:
-            self.revisions = self.workspace.revisions(self.release_id)
-            seen = self.workspace.last_seen_revision(self.release_id)
+            self.revisions = self.workspace.review.revisions(self.release_id)
+            seen = self.workspace.review.last_seen_revision(self.release_id)
         except UserError as error:
             self.summary.setText(str(error))
             return
@@ -145,7 +145,7 @@ class DiffView(QWidget):
         from_rev = None if from_number in (None, NOTHING) else int(from_number)
         to_rev = None if to_number in (None, CURRENT) else int(to_number)
         try:
-            self.result = self.workspace.diff(self.release_id, from_rev, to_rev, from_empty=from_rev is None)
+            self.result = self.workspace.review.diff(self.release_id, from_rev, to_rev, from_empty=from_rev is None)
         except UserError as error:
             self.summary.setText(str(error))
             self.browser.clear()
@@ -161,11 +161,11 @@ class DiffView(QWidget):
     def _mark_seen(self, to_rev: int | None) -> None:
         newest = self.revisions[-1].number if self.revisions else None
         target = newest if to_rev is None else to_rev
-        if target is None or target < (self.workspace.last_seen_revision(self.release_id) or 0):
+        if target is None or target < (self.workspace.review.last_seen_revision(self.release_id) or 0):
             return  # looking at an old revision does not make the newer ones seen, nor unseen
         # Remembering what was seen is a convenience, never a reason to interrupt.
         with contextlib.suppress(UserError):
-            self.workspace.mark_seen(self.release_id, target)
+            self.workspace.review.mark_seen(self.release_id, target)
 
 
 class DiffDialog(QDialog):

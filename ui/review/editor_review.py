@@ -77,7 +77,7 @@ class EditorReview(QObject):
     def show_approval(self) -> None:
         """Who approved the text, in the status bar, while the approval holds."""
         try:
-            line = self.workspace.approval_line(self.window.release_id)
+            line = self.workspace.review.approval_line(self.window.release_id)
         except UserError:
             line = None
         self.approval_label.setText(line or "")
@@ -114,8 +114,8 @@ class EditorReview(QObject):
         self.unseen_button.hide()
         self.window.statusBar().addWidget(self.unseen_button)
         try:
-            seen = self.workspace.last_seen_revision(self.window.release_id)
-            numbers = self.workspace.revision_numbers(self.window.release_id)
+            seen = self.workspace.review.last_seen_revision(self.window.release_id)
+            numbers = self.workspace.releases.revision_numbers(self.window.release_id)
         except UserError:
             return
         if seen is not None and numbers and numbers[-1] > seen:
@@ -133,7 +133,7 @@ class EditorReview(QObject):
     def mark_seen(self) -> None:
         """Remembers the current text as seen (when the window closes)."""
         with contextlib.suppress(UserError):
-            self.workspace.mark_seen(self.window.release_id)
+            self.workspace.review.mark_seen(self.window.release_id)
 
 
 def attach_review(window: EditorWindow) -> EditorReview:

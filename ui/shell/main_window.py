@@ -162,13 +162,13 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             return
         try:
-            counts = self.workspace.inbox_counts()
-            rows = self.workspace.list_releases(
+            counts = self.workspace.releases.inbox_counts()
+            rows = self.workspace.releases.list_releases(
                 inbox=self.current_inbox,
                 search=self.search_edit.text().strip() or None,
                 status=self.status_filter.currentData(),
             )
-            self._last_marker = self.workspace.change_marker()
+            self._last_marker = self.workspace.releases.change_marker()
         except UserError as error:
             self.statusBar().showMessage(str(error), 10000)
             return
@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             return
         try:
-            marker = self.workspace.change_marker()
+            marker = self.workspace.releases.change_marker()
         except UserError:
             return
         if marker != self._last_marker:
