@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import threading
-import time
 import uuid
 import weakref
 from bisect import bisect_right
@@ -13,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Engine, event, func, inspect, select
+from sqlalchemy import Engine, func, inspect, select
 from sqlalchemy.orm import Session, defer
 from sqlalchemy.orm.util import identity_key
 
@@ -75,8 +74,6 @@ class DirectoryIndex:
     _blob: str = ""
     _starts: list[int] = field(default_factory=list)
     _prefixes: dict[int, list[str]] = field(default_factory=dict)
-    generation: int = -1
-    checked_at: float = float("-inf")
 
     @classmethod
     def load(cls, session: Session, signature: tuple[Any, ...] = ()) -> DirectoryIndex:
@@ -222,22 +219,11 @@ class DirectoryIndex:
             scores[number] = score
 
 
+# One index per database engine. It is invalidated by one mechanism: the directory's change token
+# (and the newest id), which every directory write changes and every lookup compares, so this
+# workstation's edits and other workstations' alike show at the next search.
 _indexes: weakref.WeakKeyDictionary[Engine, DirectoryIndex] = weakref.WeakKeyDictionary()
 _indexes_lock = threading.Lock()
-# Bumped by every change to an official made in this process, so its own edits show at once;
-# changes from other workstations show within RECHECK_SECONDS.
-_generation = 0
-RECHECK_SECONDS = 0.5
-
-
-def _bump_generation(*_args: Any) -> None:
-    global _generation
-    with _indexes_lock:
-        _generation += 1
-
-
-for _event in ("after_insert", "after_update", "after_delete"):
-    event.listen(Official, _event, _bump_generation)
 
 
 def _signature(session: Session) -> tuple[Any, ...]:
@@ -257,7 +243,6 @@ def mark_directory_changed(session: Session) -> None:
     else:
         token.value = uuid.uuid4().hex
     session.flush()
-    _bump_generation()
 
 
 def directory_index(session: Session) -> DirectoryIndex:
@@ -265,16 +250,12 @@ def directory_index(session: Session) -> DirectoryIndex:
     bind = session.get_bind()
     engine = bind if isinstance(bind, Engine) else bind.engine
     with _indexes_lock:
-        index, generation = _indexes.get(engine), _generation
-    now = time.monotonic()
-    if index is not None and index.generation == generation and now - index.checked_at < RECHECK_SECONDS:
-        return index
+        index = _indexes.get(engine)
     signature = _signature(session)
     if index is None or index.signature != signature:
         index = DirectoryIndex.load(session, signature)
-    index.generation, index.checked_at = generation, now
-    with _indexes_lock:
-        _indexes[engine] = index
+        with _indexes_lock:
+            _indexes[engine] = index
     return index
 
 
