@@ -130,7 +130,11 @@ def word_diff(expected: str, actual: str, *, max_changes: int = 3, max_words: in
     want, got = words(expected), words(actual)
     matcher = difflib.SequenceMatcher(a=want, b=got, autojunk=False)
     parts: list[str] = []
-    changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    # Words only split or joined differently (a space poppler dropped) are no difference.
+    changes = [
+        op for op in matcher.get_opcodes()
+        if op[0] != "equal" and "".join(want[op[1]:op[2]]) != "".join(got[op[3]:op[4]])
+    ]
     for tag, a1, a2, b1, b2 in changes[:max_changes]:
         if tag == "insert":
             parts.append(f"зайве {_quote(got[b1:b2], max_words)}")
@@ -139,5 +143,5 @@ def word_diff(expected: str, actual: str, *, max_changes: int = 3, max_words: in
         else:
             parts.append(f"{_quote(got[b1:b2], max_words)} замість {_quote(want[a1:a2], max_words)}")
     if len(changes) > max_changes:
-        parts.append(f"і ще {len(changes) - max_changes} відмінн.")
+        parts.append(f"інших відмінностей: {len(changes) - max_changes}")
     return "; ".join(parts)
