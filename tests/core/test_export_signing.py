@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 
 from desktop.errors import UserError
-from desktop.export import signing
+from desktop.export import normalise, signing
 from desktop.export.layout import reading_text
 from desktop.export.signing import cert_password, export_signed_pdf, load_signer
 from desktop.export.testcert import make_test_certificate
-from desktop.export import normalise
 from desktop.export.verify import verify_pdf, verify_pdf_bytes
 from tests.conftest import MemoryKeyring
 from tests.core.export_support import department_meta, needs_poppler, reference_release, squash

@@ -31,7 +31,7 @@ from desktop.export.testcert import make_test_certificate
 from desktop.releases import revisions
 from desktop.storage.engine import Database
 from tests.core.export_support import needs_poppler
-from tests.core.pki_support import DEPARTMENT, P12_PASSWORD, test_pki  # noqa: F401 - the fixture
+from tests.core.pki_support import DEPARTMENT, P12_PASSWORD
 from tests.workflow_support import PASSWORD, make_staff, release_in_state
 
 pytestmark = needs_poppler
