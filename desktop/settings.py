@@ -39,6 +39,12 @@ OPTIONS: tuple[Option, ...] = (
     Option("export.approval_line", "Додавати рядок «Погоджено» до експорту", "bool", "true"),
     Option("export.certificate", "Сертифікат підпису PKCS#12 (.p12)", "path"),
     Option("export.folder", "Тека для експорту", "path"),
+    Option("export.tsa_url", "Служба позначок часу RFC 3161 (адреса; порожньо — без позначки часу)"),
+    Option(
+        "verify.trusted_certificates",
+        "Довірені сертифікати для перевірки (файли PEM або DER, по одному на рядок)",
+        "multiline",
+    ),
     Option("proofing.security_terms", "Додаткові чутливі слова (через кому)", "multiline"),
 )
 OPTIONS_BY_KEY = {option.key: option for option in OPTIONS}

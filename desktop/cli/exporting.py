@@ -11,7 +11,8 @@ from typing import Any
 from desktop.cli.context import CliContext
 from desktop.errors import UserError
 
-# verify: 0 the signature is valid and the file intact, 1 it is not (or there is none), 2 a mistake.
+# verify: 0 the file is authentic (intact, every signature valid, the signer trusted, the text
+# equal to an approved release), 1 it is not (the reason in one line), 2 a mistake.
 EXIT_VALID = 0
 EXIT_INVALID = 1
 
@@ -34,8 +35,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_json_flag(export)
     export.set_defaults(handler=_export)
 
-    verify = subparsers.add_parser("verify", help="перевірити підписаний PDF")
+    verify = subparsers.add_parser(
+        "verify", help="перевірити підписаний PDF: підписи, довіру до підписувача, текст погодженого релізу"
+    )
     verify.add_argument("file", metavar="FILE.pdf")
+    verify.add_argument(
+        "--trust", action="append", default=[], metavar="CERT",
+        help="довірений сертифікат (PEM або DER) на додачу до переліку з налаштувань; можна кілька разів",
+    )
     add_json_flag(verify)
     verify.set_defaults(handler=_verify)
 
@@ -107,19 +114,36 @@ def _yes(value: bool) -> str:
     return "так" if value else "ні"
 
 
+def _time(value: str | None, source: str = "signer") -> str:
+    if not value:
+        return "—"
+    return value if source == "tsa" else f"{value} (за словами підписувача)"
+
+
+def _signature_lines(number: int, item: dict[str, Any]) -> list[str]:
+    title = "Позначка часу документа" if item["kind"] == "timestamp" else "Підпис"
+    lines = [
+        f"{title} {number}: {item['signer'] or '—'}" + (f", {item['organisation']}" if item["organisation"] else ""),
+        f"  Ланцюжок сертифікатів: {' → '.join(item['chain']) or '—'}",
+        f"  Час підпису: {_time(item['signing_time'], item['time_source'])}",
+        f"  Позначка часу: {item['timestamp_authority'] or 'немає'} · рівень PAdES {item['level']}",
+        f"  Цілісність: {_yes(item['intact'])} · охоплення: {_yes(item['covers_whole_file'])}"
+        f" · змін після сертифікації немає: {_yes(item['docmdp_ok'])}",
+        f"  Довірений: {_yes(item['trusted'])}" + (f" ({item['trust_problem']})" if item["trust_problem"] else ""),
+    ]
+    if item["problem"] and item["problem"] != item["trust_problem"]:
+        lines.append(f"  Вада: {item['problem']}")
+    return lines
+
+
 def verify_text(data: dict[str, Any]) -> str:
-    """The verification result as a person reads it."""
-    lines = [data["message"]]
+    """The verification result as a person reads it: the verdict line first, then every part."""
+    lines = [data["reason"], data["message"]]
+    for number, item in enumerate(data.get("signatures") or [], start=1):
+        lines += _signature_lines(number, item)
     if data["signed"]:
-        lines += [
-            f"Підписувач: {data['signer'] or '—'}",
-            f"Час підпису: {data['signing_time'] or '—'}",
-            f"Файл не змінено після підписання: {_yes(data['intact'])}",
-            f"Підпис охоплює весь файл: {_yes(data['covers_whole_file'])}",
-            f"Тип підпису: {data['subfilter'] or '—'}",
-            f"Сертифіковано (змін не дозволено): {_yes(data['certified'])}",
-            f"Сертифікат із довіреного переліку: {_yes(data['trusted'])}",
-        ]
+        lines.append(f"Тип підпису: {data['subfilter'] or '—'}; сертифіковано: {_yes(data['certified'])}")
+    lines.append(data.get("timestamp_note") or "")
     lines.append(data.get("match_message") or "")
     return "\n".join(line for line in lines if line)
 
@@ -129,6 +153,6 @@ def _verify(ctx: CliContext, args: argparse.Namespace) -> int:
 
     # No login: whoever holds the file may check it, as with `audit verify`.
     with ctx.session() as session:
-        data = verify_file(session, Path(args.file))
+        data = verify_file(session, Path(args.file), args.trust)
     ctx.emit(data, verify_text(data))
-    return EXIT_VALID if data["valid"] and data["intact"] else EXIT_INVALID
+    return EXIT_VALID if data["authentic"] else EXIT_INVALID

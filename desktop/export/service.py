@@ -8,29 +8,19 @@ becomes an Export row and an audit row carrying the file's SHA-256.
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from desktop import settings
 from desktop.document import Document
 from desktop.errors import Conflict, UserError
 from desktop.export.files import atomic_write, safe_filename, sha256_file
-from desktop.export.layout import ReleaseMeta, clean_text, reading_text
-from desktop.export.verify import (
-    VerifyResult,
-    pages_text,
-    pages_text_matches,
-    squash,
-    verify_pdf,
-    verify_pdf_bytes,
-)
+from desktop.export.layout import ReleaseMeta
 from desktop.language.dates import date_in_words
 from desktop.paths import default_exports_dir
 from desktop.releases import rules as release_rules
@@ -200,6 +190,16 @@ def _write(fmt: str, document: Document, meta: ReleaseMeta, path: Path, signer: 
         atomic_write(path, export_text(document, meta), overwrite=overwrite)
 
 
+def _with_timestamps(session: Session, signer: Any) -> Any:
+    """The signer time-stamping at the office's TSA (PAdES B-T/B-LT), when one is set."""
+    from desktop.export import trust
+
+    url = settings.get(session, "export.tsa_url").strip()
+    if not url:
+        return signer
+    return signer.with_timestamps(url, trust.trust_roots(settings.get(session, trust.SETTING)))
+
+
 def export_release(
     session: Session,
     user: User,
@@ -223,6 +223,8 @@ def export_release(
         raise ExportExists(path)
     meta = release_meta(session, release, revision.content_hash)
     _ensure_folder(path.parent)
+    if signer is not None and not signer.tsa_url:
+        signer = _with_timestamps(session, signer)
     _write(fmt, document, meta, path, signer, overwrite)
     digest = sha256_file(path)
     signed = signer is not None
@@ -261,129 +263,10 @@ def preview_document_meta(
     return document, release_meta(session, release, release.content_hash)
 
 
-# Checking a PDF against the database.
+# Checking a PDF against the database (authenticity.py holds the checks).
 
-def _claimed_hash(stream: BinaryIO) -> str | None:
-    """The content hash the exporter put into the PDF's keywords, if it is there."""
-    try:
-        from pyhanko.pdf_utils.reader import PdfFileReader
+def verify_file(session: Session, path: Path | str, trusted: list[Path | str] | tuple = ()) -> dict[str, Any]:
+    """Every part of the verdict on a PDF: signatures, trust, and the approved release whose text it is."""
+    from desktop.export.authenticity import verify_file as check
 
-        reader = PdfFileReader(stream, strict=False)
-        info = reader.trailer_view.get("/Info")
-        info = info.get_object() if info is not None else None
-        keywords = str(info.get("/Keywords", "")) if info is not None else ""
-    except Exception:  # a damaged file simply claims nothing
-        return None
-    found = _HASH_KEYWORD.search(keywords)
-    return found.group(1) if found else None
-
-
-def _document_text(document: Document) -> str:
-    return squash(" ".join([clean_text(document.title)] + [clean_text(b.text) for b in document.blocks]))
-
-
-def _text_matches(session: Session, release: Release, revision: Revision, text: str) -> bool:
-    """The whole page as exported today, or at least the approved headline and text in order.
-
-    `text` is the file's text as verify.pages_text gives it.
-    """
-    document = revision_document(revision)
-    meta = release_meta(session, release, revision.content_hash)
-    if pages_text_matches(text, reading_text(document, meta)):
-        return True
-    # The signature block or the approval line may have changed in settings since the export.
-    return _document_text(document) in text
-
-
-def _candidates(
-    session: Session, claimed: str | None, text: str
-) -> tuple[list[tuple[Release, Revision]], bool]:
-    """Approved or exported revisions the file may come from, and whether its claimed hash named them.
-
-    `text` is the file's text as verify.pages_text gives it.
-    """
-    pairs: list[tuple[Release, Revision]] = []
-    seen: set[int] = set()
-
-    def add(revision_ids: list[int]) -> None:
-        for revision_id in revision_ids:
-            revision = session.get(Revision, revision_id)
-            if revision is None or revision.id in seen:
-                continue
-            release = session.get(Release, revision.release_id)
-            if release is not None:
-                seen.add(revision.id)
-                pairs.append((release, revision))
-
-    if claimed:
-        add(list(session.execute(
-            select(Export.revision_id).where(Export.content_hash == claimed).distinct()
-        ).scalars()))
-        add([rid for rid in session.execute(
-            select(Release.approved_revision_id).where(Release.approved_hash == claimed)
-        ).scalars() if rid])
-        if pairs:
-            return pairs, True
-    # No usable claim: releases whose headline is in the text, among the approved and the exported.
-    rows = session.execute(
-        select(Release.id, Release.title, Release.approved_revision_id).where(
-            or_(Release.approved_revision_id.is_not(None), Release.id.in_(select(Export.release_id)))
-        )
-    ).all()
-    for release_id, title, approved_revision_id in rows:
-        if title and squash(title) not in text:
-            continue
-        revision_ids = list(session.execute(
-            select(Export.revision_id).where(Export.release_id == release_id).distinct()
-        ).scalars())
-        add(([approved_revision_id] if approved_revision_id else []) + revision_ids)
-    return pairs, False
-
-
-def _read_and_verify(path: Path) -> tuple[VerifyResult, str | None]:
-    """verify_pdf's answer and the content hash the file claims, from one reading of it."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return verify_pdf(path), None  # verify_pdf words the unreadable file
-    return verify_pdf_bytes(data), _claimed_hash(io.BytesIO(data))
-
-
-def verify_file(session: Session, path: Path | str) -> dict[str, Any]:
-    """verify_pdf's answer plus the release in the database whose approved (or exported) text the file holds."""
-    path = Path(path)
-    if not path.is_file():
-        raise UserError(f"Файлу «{path}» не існує.")
-    result, claimed = _read_and_verify(path)
-    data = result.to_json()
-    extracted = data.pop("text", None)
-    data.update({"file": str(path), "content_hash": claimed, "release_id": None, "release_title": None,
-                 "release_status": None, "text_matches": False})
-    if extracted is None:
-        data["match_message"] = "Текст файлу не вдалося прочитати (потрібен pdftotext з poppler-utils)."
-        return data
-    text = pages_text(extracted)
-    candidates, by_hash = _candidates(session, claimed, text)
-    for release, revision in candidates:
-        if _text_matches(session, release, revision, text):
-            data.update({
-                "release_id": release.id,
-                "release_title": revision_document(revision).title,
-                "release_status": release.status,
-                "text_matches": True,
-                "revision_id": revision.id,
-            })
-            current = release.status == "approved" and release.approved_revision_id == revision.id
-            data["match_message"] = (
-                f"Текст збігається з погодженим релізом №{release.id}."
-                if current
-                else f"Текст збігається з експортованою раніше редакцією релізу №{release.id} "
-                f"(зараз реліз має стан «{release_rules.status_label(release.status)}»)."
-            )
-            return data
-    data["match_message"] = (
-        "Файл посилається на реліз у базі, але його текст не збігається з погодженим."
-        if by_hash
-        else "Текст файлу не збігається з жодним погодженим релізом у базі."
-    )
-    return data
+    return check(session, path, trusted)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from asn1crypto import keys as asn1_keys
@@ -31,20 +31,37 @@ from desktop.export import layout
 from desktop.export.files import atomic_write
 from desktop.export.layout import ReleaseMeta
 from desktop.export.pdf import FONT_NAMES, PdfResult, SignatureBox, register_fonts, render_pdf
+from desktop.workflow.transitions import local_date
 
 PASSWORD_ENV = "VISNYK_CERT_PASSWORD"
 KEYRING_SERVICE = "visnyk"
 SIGNATURE_FIELD = "VisnykSignature"
 
 
+TSA_TIMEOUT_S = 10
+# Room in /Contents for a time-stamp token: its CMS with the TSA's certificates.
+TIMESTAMP_RESERVE = 12 * 1024
+
+
 @dataclass(frozen=True)
 class Signer:
-    """A loaded certificate and key, ready to sign; `name` is the holder's common name."""
+    """A loaded certificate and key, ready to sign; `name` is the holder's common name.
+
+    With `tsa_url` the signature gets an RFC 3161 time-stamp (PAdES B-T), and with it the
+    certificates' revocation data when it can be fetched (B-LT); `trust_roots` (asn1crypto
+    certificates) are what the chain is built to for that.
+    """
 
     pyhanko_signer: signers.SimpleSigner
     name: str
     organisation: str
     not_after: datetime
+    tsa_url: str = ""
+    trust_roots: tuple = ()
+
+    def with_timestamps(self, tsa_url: str, trust_roots: tuple | list = ()) -> Signer:
+        """The same signer, time-stamping at `tsa_url` (an empty URL: PAdES B-B, no time-stamp)."""
+        return replace(self, tsa_url=tsa_url.strip(), trust_roots=tuple(trust_roots))
 
 
 def _common_name(certificate: x509.Certificate, oid: x509.ObjectIdentifier = NameOID.COMMON_NAME) -> str:
@@ -106,12 +123,23 @@ def load_signer(p12_path: Path, password: str | bytes | None, *, now: datetime |
     )
 
 
+def stamp_time(when: datetime) -> str:
+    """«02.12.2026 10:15 (Київ, UTC+02:00)»: Kyiv local time with its offset (UTC without time-zone data)."""
+    local = local_date(when)
+    offset = local.utcoffset()
+    if local.tzinfo is UTC or offset is None:
+        return f"{local.strftime('%d.%m.%Y %H:%M')} UTC"
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"{local.strftime('%d.%m.%Y %H:%M')} (Київ, UTC{sign}{minutes // 60:02d}:{minutes % 60:02d})"
+
+
 def stamp_lines(signer: Signer, when: datetime) -> list[str]:
     """What the visible stamp says."""
     lines = ["Підписано електронним підписом", f"Підписувач: {signer.name}"]
     if signer.organisation:
         lines.append(signer.organisation)
-    lines.append(f"Дата: {when.astimezone(UTC).strftime('%d.%m.%Y %H:%M')} UTC")
+    lines.append(f"Дата: {stamp_time(when)}")
     return lines
 
 
@@ -163,22 +191,44 @@ def _reserved_bytes(signer: Signer) -> int:
     # attributes and the signature value, which 4 KiB covers with room to spare.
     simple = signer.pyhanko_signer
     certificates = [simple.signing_cert, *simple.cert_registry]
-    return 2 * (4096 + sum(len(certificate.dump()) for certificate in certificates))
+    extra = TIMESTAMP_RESERVE if signer.tsa_url else 0
+    return 2 * (4096 + extra + sum(len(certificate.dump()) for certificate in certificates))
 
 
-def sign_pdf_bytes(
-    pdf: bytes, signer: Signer, box: SignatureBox | None, *, reason: str = "", location: str = ""
+def _timestamper(signer: Signer):  # noqa: ANN202 - pyHanko's HTTPTimeStamper, or None for B-B
+    if not signer.tsa_url:
+        return None
+    from pyhanko.sign.timestamps import HTTPTimeStamper
+
+    return HTTPTimeStamper(signer.tsa_url, timeout=TSA_TIMEOUT_S)
+
+
+def _validation_context(signer: Signer):  # noqa: ANN202 - a fetching ValidationContext for B-LT
+    from pyhanko_certvalidator import ValidationContext
+
+    simple = signer.pyhanko_signer
+    roots = list(signer.trust_roots) or [simple.signing_cert]
+    return ValidationContext(
+        trust_roots=roots, other_certs=list(simple.cert_registry), allow_fetching=True,
+        revocation_mode="soft-fail",
+    )
+
+
+def _default_box(writer: IncrementalPdfFileWriter) -> SignatureBox:
+    # No known signature block: the bottom of the last page, inside the margins.
+    pages = int(writer.root["/Pages"]["/Count"])
+    left = layout.MARGIN_LEFT_MM * 72 / 25.4
+    bottom = layout.MARGIN_BOTTOM_MM * 72 / 25.4
+    return SignatureBox(pages - 1, left, bottom, left + layout.STAMP_WIDTH_MM * 72 / 25.4,
+                        bottom + layout.STAMP_HEIGHT_MM * 72 / 25.4)
+
+
+def _sign_once(
+    pdf: bytes, signer: Signer, box: SignatureBox | None, reason: str, location: str, long_term: bool
 ) -> bytes:
-    """Signs PDF bytes: PAdES (ETSI.CAdES.detached), certified with no changes allowed, visible stamp."""
     when = datetime.now(UTC)
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
-    if box is None:
-        # No known signature block: the bottom of the last page, inside the margins.
-        pages = int(writer.root["/Pages"]["/Count"])
-        left = layout.MARGIN_LEFT_MM * 72 / 25.4
-        bottom = layout.MARGIN_BOTTOM_MM * 72 / 25.4
-        box = SignatureBox(pages - 1, left, bottom, left + layout.STAMP_WIDTH_MM * 72 / 25.4,
-                           bottom + layout.STAMP_HEIGHT_MM * 72 / 25.4)
+    box = box or _default_box(writer)
     x1, y1, x2, y2 = box.box
     style = StaticStampStyle(
         background=_PageFromBytes(_stamp_pdf(x2 - x1, y2 - y1, stamp_lines(signer, when))),
@@ -193,10 +243,15 @@ def sign_pdf_bytes(
         reason=layout.clean_text(reason) or None,
         location=layout.clean_text(location) or None,
         name=signer.name,
+        # B-LT: the certificates' OCSP answers or CRLs go into the file's DSS, in an
+        # update after the signature that DocMDP allows (pyHanko's LTA_UPDATES).
+        embed_validation_info=long_term,
+        validation_context=_validation_context(signer) if long_term else None,
     )
     pdf_signer = signers.PdfSigner(
         metadata,
         signer=signer.pyhanko_signer,
+        timestamper=_timestamper(signer),
         stamp_style=style,
         new_field_spec=fields.SigFieldSpec(SIGNATURE_FIELD, on_page=box.page_index, box=(x1, y1, x2, y2)),
     )
@@ -204,6 +259,29 @@ def sign_pdf_bytes(
     # Reserving room ourselves spares pyHanko a dry-run signature just to measure it.
     pdf_signer.sign_pdf(writer, output=output, bytes_reserved=_reserved_bytes(signer))
     return output.getvalue()
+
+
+def sign_pdf_bytes(
+    pdf: bytes, signer: Signer, box: SignatureBox | None, *, reason: str = "", location: str = ""
+) -> bytes:
+    """Signs PDF bytes: PAdES (ETSI.CAdES.detached), certified with no changes allowed, visible stamp.
+
+    With a TSA the signature is time-stamped (B-T) and, where the chain's revocation data can
+    be fetched, that data is embedded too (B-LT); when it cannot, the file is B-T.
+    """
+    if not signer.tsa_url:
+        return _sign_once(pdf, signer, box, reason, location, long_term=False)
+    try:
+        return _sign_once(pdf, signer, box, reason, location, long_term=True)
+    except Exception:  # no path to a trusted root, or no revocation data: a B-T signature then
+        pass
+    try:
+        return _sign_once(pdf, signer, box, reason, location, long_term=False)
+    except Exception as error:  # the TSA unreachable or refusing: nothing is written, the user is told
+        raise UserError(
+            f"Не вдалося отримати позначку часу від сервера «{signer.tsa_url}». "
+            "Перевірте адресу в налаштуваннях (export.tsa_url) або зв’язок."
+        ) from error
 
 
 def sign_pdf(

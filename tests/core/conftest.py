@@ -6,6 +6,7 @@ import pytest
 
 from desktop.storage.engine import Database
 from desktop.storage.models import User
+from tests.core.pki_support import test_pki  # noqa: F401 - the local PKI, TSA and OCSP, for any core test
 from tests.workflow_support import make_staff
 
 

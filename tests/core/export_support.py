@@ -11,7 +11,11 @@ import pytest
 from desktop.document import Block, Document, Run
 from desktop.export.layout import ReleaseMeta, approval_line, loosen
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+# shared/ lies beside the checkout; a worktree under wt/ finds it one level further up.
+SHARED = next(
+    (folder for folder in (Path(__file__).resolve().parents[n] / "shared" for n in (3, 4)) if folder.is_dir()),
+    Path(__file__).resolve().parents[3] / "shared",
+)
 REFERENCE = SHARED / "examples" / "korosten-summit-2023.txt"
 
 BULLETS = ("•", "●", "\uf0b7")

@@ -49,6 +49,16 @@ def certificate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return make_test_certificate(tmp_path / "dept.p12", CERT_PASSWORD)
 
 
+def _certificate_pem(p12: Path, folder: Path) -> Path:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    _key, certificate, _extra = pkcs12.load_key_and_certificates(p12.read_bytes(), CERT_PASSWORD.encode("utf-8"))
+    path = folder / "trusted.pem"
+    path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    return path
+
+
 def test_export_writes_each_format_and_prints_its_sha256(cli, folder: Path) -> None:
     run, approved, _ = cli
     for fmt in ("docx", "pdf", "html", "txt"):
@@ -109,12 +119,16 @@ def test_signed_export_verifies_and_a_flipped_byte_is_caught(cli, certificate: P
     signed = Path(json.loads(out)["path"])
     assert json.loads(out)["signed"] is True
 
-    code, out, _ = run(None, "verify", str(signed), "--json")
+    # The self-made certificate is trusted only once it is on the list.
+    code, out, _ = run(None, "verify", str(signed))
+    assert code == 1 and out.splitlines()[0].endswith("підписувач не входить до довірених.")
+    trusted = _certificate_pem(certificate, tmp_path)
+    code, out, _ = run(None, "verify", str(signed), "--trust", str(trusted), "--json")
     result = json.loads(out)
     assert code == 0
     assert result["valid"] and result["intact"] and result["subfilter"] == "ETSI.CAdES.detached"
-    assert result["release_id"] == approved and result["text_matches"]
-    code, out, _ = run(None, "verify", str(signed))
+    assert result["release_id"] == approved and result["text_matches"] and result["authentic"]
+    code, out, _ = run(None, "verify", str(signed), "--trust", str(trusted))
     assert code == 0 and "Підпис дійсний" in out and f"релізом №{approved}" in out
 
     data = bytearray(signed.read_bytes())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from datetime import UTC, datetime, timedelta
@@ -10,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from desktop.errors import UserError
-from desktop.export import signing
+from desktop.export import normalise, signing
 from desktop.export.layout import reading_text
 from desktop.export.signing import cert_password, export_signed_pdf, load_signer
 from desktop.export.testcert import make_test_certificate
-from desktop.export.verify import release_text_matches, verify_pdf, verify_pdf_bytes
+from desktop.export.verify import verify_pdf, verify_pdf_bytes
 from tests.conftest import MemoryKeyring
 from tests.core.export_support import department_meta, needs_poppler, reference_release, squash
 
@@ -48,19 +49,37 @@ def test_verify_reports_signer_time_and_integrity(signed_pdf: Path) -> None:
     assert result.subfilter == "ETSI.CAdES.detached"
     assert abs(result.signing_time - datetime.now(UTC)) < timedelta(minutes=10)
     assert not result.trusted  # self-signed: intact, but from no trusted list
-    assert "дійсний" in result.message
+    assert "підписувач не входить до довірених" in result.message
+
+
+def test_the_certificate_itself_in_the_trust_list_makes_it_trusted(signed_pdf: Path) -> None:
+    from desktop.export.trust import parse_certificates
+
+    report = verify_pdf(signed_pdf).signatures[0]
+    certificate = signing.load_signer(signed_pdf.parent / "department.p12", PASSWORD).pyhanko_signer.signing_cert
+    trusted = verify_pdf(signed_pdf, trust_roots=parse_certificates(certificate.dump(), "der"))
+    assert not report.trusted and trusted.trusted and trusted.message.startswith("Підпис дійсний")
+    assert trusted.signatures[0].chain == ("Олена Харченко",)
 
 
 @needs_poppler
-def test_signed_text_still_matches_and_the_stamp_is_visible(signed_pdf: Path) -> None:
+def test_signed_text_equals_the_release_once_the_stamp_is_taken_away(signed_pdf: Path) -> None:
     document, signature = reference_release()
-    text = verify_pdf(signed_pdf).text
+    result = verify_pdf(signed_pdf)
     expected = reading_text(document, department_meta(signature))
-    assert release_text_matches(text, expected)
-    assert not release_text_matches(text, expected.replace("Саміт", "Самміт"))
-    # poppler extracts the visible stamp's text after the release's own.
-    assert squash(text).endswith("UTC")
-    assert "Підписувач: Олена Харченко" in squash(text)
+    text = normalise.without_stamps(normalise.without_page_numbers(result.text), result.signer_names)
+    assert normalise.equal(expected, text)
+    assert not normalise.equal(expected.replace("Саміт", "Самміт"), text)
+    # poppler extracts the visible stamp's text after the release's own, in Kyiv time with its offset.
+    assert "Підписувач: Олена Харченко" in squash(result.text)
+    assert re.search(r"\(Київ, UTC\+0[23]:00\)$", squash(result.text))
+    # Another signer's name in the stamp is not taken away: it stays as text that differs.
+    assert not normalise.equal(expected, normalise.without_stamps(result.text, [("Інша особа", "")]))
+
+
+def test_the_stamp_shows_kyiv_time_with_its_offset() -> None:
+    assert signing.stamp_time(datetime(2026, 7, 1, 9, 5, tzinfo=UTC)) == "01.07.2026 12:05 (Київ, UTC+03:00)"
+    assert signing.stamp_time(datetime(2026, 12, 2, 22, 30, tzinfo=UTC)) == "03.12.2026 00:30 (Київ, UTC+02:00)"
 
 
 @pytest.mark.parametrize("position", [0.02, 0.3, 0.5, 0.8, 0.97, 0.999])
@@ -193,5 +212,5 @@ def test_an_incremental_update_after_certification_is_caught(signed_pdf: Path) -
     output = io.BytesIO()
     writer.write(output)
     result = verify_pdf_bytes(output.getvalue())
-    assert result.intact and not result.valid
-    assert "частини файлу" in result.message
+    assert result.intact and not result.valid and not result.docmdp_ok
+    assert "DocMDP" in result.message

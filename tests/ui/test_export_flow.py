@@ -260,7 +260,25 @@ def test_the_verify_dialog_names_signer_type_and_release(
     monkeypatch.setattr(VerifyDialog, "exec", run)
     window.actions_.verify_pdf.trigger()
     (dialog,) = shown
-    assert dialog.verdict_label.text().startswith("✔ Підпис дійсний")
+    # The self-made certificate is not on the office's trust list: the same verdict as `verify`'s exit 1.
+    assert dialog.verdict_label.text() == "✘ Файл не справжній: підписувач не входить до довірених."
+    assert dialog.value_labels["trusted"].text() == "підписувач не входить до довірених"
+    assert "PAdES B-B" in dialog.value_labels["timestamp"].text()
+
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    from desktop import settings
+
+    _key, own, _extra = pkcs12.load_key_and_certificates(certificate.read_bytes(), CERT_PASSWORD.encode("utf-8"))
+    pem = tmp_path / "trusted.pem"
+    pem.write_bytes(own.public_bytes(serialization.Encoding.PEM))
+    with office["database"].session() as session:
+        settings.set_value(session, session.merge(office["admin"]), "verify.trusted_certificates", str(pem))
+    dialog.check_button.click()
+    assert dialog.verdict_label.text().startswith("✔ Файл справжній")
+    assert dialog.value_labels["trusted"].text() == "з довіреного переліку"
+    assert dialog.value_labels["chain"].text() == "Тестовий підписувач"
     assert dialog.value_labels["signer"].text() == "Тестовий підписувач"
     assert dialog.value_labels["subfilter"].text() == "ETSI.CAdES.detached"
     assert dialog.value_labels["intact"].text() == "файл не змінено після підписання"

@@ -32,11 +32,14 @@ GOOD_STYLE = "color: #1e7e34; font-weight: bold; font-size: 12pt"
 BAD_STYLE = "color: #b00020; font-weight: bold; font-size: 12pt"
 FIELDS = (
     ("signer", "Підписувач:"),
+    ("chain", "Ланцюжок сертифікатів:"),
     ("signing_time", "Час підпису:"),
+    ("timestamp", "Позначка часу:"),
     ("intact", "Цілісність:"),
     ("coverage", "Охоплення:"),
     ("subfilter", "Тип підпису:"),
     ("certified", "Сертифікація:"),
+    ("signatures", "Підписів у файлі:"),
     ("trusted", "Сертифікат:"),
     ("release", "Реліз у базі:"),
 )
@@ -46,9 +49,25 @@ def _time(value: str | None) -> str:
     if not value:
         return "—"
     try:
-        return datetime.fromisoformat(value).astimezone().strftime("%d.%m.%Y %H:%M:%S")
+        moment = datetime.fromisoformat(value)
     except ValueError:
         return value
+    # verify_file gives Kyiv time with its offset; show it so, offset included.
+    offset = moment.strftime("%z")
+    return moment.strftime("%d.%m.%Y %H:%M:%S") + (f" (UTC{offset[:3]}:{offset[3:]})" if offset else "")
+
+
+def _timestamp(last: dict[str, Any], data: dict[str, Any]) -> str:
+    if not last.get("timestamp_time"):
+        return data.get("timestamp_note") or "немає (PAdES B-B)"
+    return f"{last.get('timestamp_authority') or '—'}, PAdES {last.get('level')}"
+
+
+def _trusted(data: dict[str, Any]) -> str:
+    if data.get("trusted"):
+        return "з довіреного переліку"
+    problems = [item.get("trust_problem") for item in data.get("signatures") or [] if item.get("trust_problem")]
+    return problems[0] if problems else "не з довіреного переліку"
 
 
 def describe(data: dict[str, Any]) -> dict[str, str]:
@@ -57,16 +76,29 @@ def describe(data: dict[str, Any]) -> dict[str, str]:
     release = data.get("match_message") or dash
     if not data.get("signed"):
         return {key: dash for key, _ in FIELDS} | {"release": release}
+    signatures = data.get("signatures") or [{}]
+    last = signatures[-1]
+    time_text = _time(last.get("signing_time"))
+    if last.get("signing_time") and last.get("time_source") != "tsa":
+        time_text += " — за словами підписувача"
+    if not data.get("covers_whole_file"):
+        coverage = "після підписання щось дописано"
+    elif not data.get("docmdp_ok", True):
+        coverage = "після сертифікації внесено заборонені зміни (DocMDP)"
+    else:
+        coverage = "підпис охоплює весь файл"
+    sound = sum(1 for item in signatures if item.get("sound"))
     return {
         "signer": data.get("signer") or dash,
-        "signing_time": _time(data.get("signing_time")),
+        "chain": " → ".join(last.get("chain") or []) or dash,
+        "signing_time": time_text,
+        "timestamp": _timestamp(last, data),
         "intact": "файл не змінено після підписання" if data.get("intact") else "файл ЗМІНЕНО після підписання",
-        "coverage": "підпис охоплює весь файл" if data.get("covers_whole_file") else "після підписання щось дописано",
+        "coverage": coverage,
         "subfilter": data.get("subfilter") or dash,
         "certified": "так — змін після підписання не дозволено" if data.get("certified") else "ні",
-        "trusted": (
-            "з довіреного переліку" if data.get("trusted") else "не з довіреного переліку (напр., самопідписаний)"
-        ),
+        "signatures": f"{len(signatures)}, бездоганних: {sound}",
+        "trusted": _trusted(data),
         "release": release,
     }
 
@@ -150,17 +182,18 @@ class VerifyDialog(QDialog):
         self.tasks.run(lambda: self.workspace.exports.verify(path), self.show_result, self._failed)
 
     def show_result(self, data: dict[str, Any]) -> None:
-        """Fills the lines; the verdict is green only for a valid signature over an intact file."""
+        """Fills the lines; the verdict is green only for an authentic file (the CLI's exit code 0)."""
         self.progress.hide()
         self.check_button.setEnabled(True)
         self.result_data = data
-        good = bool(data.get("valid") and data.get("intact"))
+        good = bool(data.get("authentic"))
         self.verdict_label.setStyleSheet(GOOD_STYLE if good else BAD_STYLE)
-        self.verdict_label.setText(("✔ " if good else "✘ ") + str(data.get("message", "")))
+        self.verdict_label.setText(("✔ " if good else "✘ ") + str(data.get("reason") or data.get("message", "")))
         for key, text in describe(data).items():
             self.value_labels[key].setText(text)
-        matched = data.get("release_id") is not None
+        matched = bool(data.get("text_matches"))
         self.value_labels["release"].setStyleSheet("color: #1e7e34" if matched else "color: #b00020")
+        self.value_labels["trusted"].setStyleSheet("" if data.get("trusted") else "color: #b00020")
 
     def _failed(self, error: Exception) -> None:
         self.progress.hide()
