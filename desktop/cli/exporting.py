@@ -149,7 +149,7 @@ def verify_text(data: dict[str, Any]) -> str:
 
 
 def _verify(ctx: CliContext, args: argparse.Namespace) -> int:
-    from desktop.export.service import verify_file
+    from desktop.export.authenticity import verify_file
 
     # No login: whoever holds the file may check it, as with `audit verify`.
     with ctx.session() as session:

@@ -261,12 +261,3 @@ def preview_document_meta(
     if document is None:
         document = Document.from_json(release.document_json)
     return document, release_meta(session, release, release.content_hash)
-
-
-# Checking a PDF against the database (authenticity.py holds the checks).
-
-def verify_file(session: Session, path: Path | str, trusted: list[Path | str] | tuple = ()) -> dict[str, Any]:
-    """Every part of the verdict on a PDF: signatures, trust, and the approved release whose text it is."""
-    from desktop.export.authenticity import verify_file as check
-
-    return check(session, path, trusted)

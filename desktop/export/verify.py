@@ -1,7 +1,7 @@
 """Checks a signed PDF: every signature in it, who signed, when (by a time-stamp where there is one),
 whether the signer is trusted, whether the file is intact and nothing was changed after certification.
 
-The text check (is this the approved release?) is service.verify_file's, with normalise.py.
+The text check (is this the approved release?) is authenticity.verify_file's, with normalise.py.
 """
 
 from __future__ import annotations

@@ -110,7 +110,7 @@ class ExportFacade(FacadeBase):
 
     def verify(self, path: Path | str) -> dict[str, Any]:
         """The signature check of a PDF and the release in the database it matches."""
-        from desktop.export.service import verify_file
+        from desktop.export.authenticity import verify_file
 
         with self.database.session() as session:
             return verify_file(session, Path(path))

@@ -13,7 +13,7 @@ from desktop import settings
 from desktop.cli.releases import history_json
 from desktop.document import Block, Document
 from desktop.errors import PermissionDenied, UserError, WorkflowRefused
-from desktop.export import service
+from desktop.export import authenticity, service
 from desktop.export.signing import load_signer
 from desktop.export.testcert import make_test_certificate
 from desktop.releases import revisions as releases
@@ -186,7 +186,7 @@ def test_a_signed_export_verifies_and_names_its_release(database, staff, out, tm
     assert record.signed and export_rows(database, release_id)[0].signed
 
     with database.session() as session:
-        result = service.verify_file(session, record.path)
+        result = authenticity.verify_file(session, record.path)
     assert result["valid"] and result["intact"]
     assert result["subfilter"] == "ETSI.CAdES.detached"
     assert result["release_id"] == release_id and result["text_matches"]
@@ -196,7 +196,7 @@ def test_a_signed_export_verifies_and_names_its_release(database, staff, out, tm
     altered = tmp_path / "altered.pdf"
     altered.write_bytes(bytes(data))
     with database.session() as session:
-        assert not service.verify_file(session, altered)["valid"]
+        assert not authenticity.verify_file(session, altered)["valid"]
 
 
 @needs_poppler
@@ -209,7 +209,7 @@ def test_a_pdf_without_the_hash_is_matched_by_its_text(database, staff, out, tmp
         meta = service.release_meta(session, release, "")
     export_pdf(TEXT, meta, tmp_path / "plain.pdf")
     with database.session() as session:
-        result = service.verify_file(session, tmp_path / "plain.pdf")
+        result = authenticity.verify_file(session, tmp_path / "plain.pdf")
     assert result["content_hash"] is None
     assert result["release_id"] == release_id
     assert not result["signed"] and not result["valid"]
@@ -217,7 +217,7 @@ def test_a_pdf_without_the_hash_is_matched_by_its_text(database, staff, out, tmp
     other = Document("Зовсім інший реліз", (Block.plain("lead", "Про інше."),))
     export_pdf(other, meta, tmp_path / "other.pdf")
     with database.session() as session:
-        assert service.verify_file(session, tmp_path / "other.pdf")["release_id"] is None
+        assert authenticity.verify_file(session, tmp_path / "other.pdf")["release_id"] is None
 
 
 @needs_poppler
@@ -231,7 +231,7 @@ def test_a_pdf_claiming_an_approved_hash_with_other_text_does_not_match(database
     forged = Document(HEADLINE, (Block.plain("lead", "Текст, якого ніхто не погоджував."),))
     export_pdf(forged, meta, tmp_path / "forged.pdf")
     with database.session() as session:
-        result = service.verify_file(session, tmp_path / "forged.pdf")
+        result = authenticity.verify_file(session, tmp_path / "forged.pdf")
     assert result["content_hash"] == meta.content_hash
     assert result["release_id"] is None and not result["text_matches"]
     assert "посилається на реліз" in result["match_message"]
