@@ -11,6 +11,7 @@ import io
 import json
 import shutil
 import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -208,6 +209,40 @@ def test_a_pdf_signed_by_another_tool_for_the_office_is_authentic(office: dict, 
     path.write_bytes(pyhanko_sign(plain, office["certificate"], P12_PASSWORD, "Signature1", certify=True))
     code, data, _ = verify(office, path, office["pki"].root_pem)
     assert code == 0, data["reason"]
+
+
+PYHANKO = Path(sys.executable).with_name("pyhanko")
+
+
+@pytest.mark.skipif(not PYHANKO.exists(), reason="pyhanko-cli (the test extra) is not installed")
+def test_pyhankos_command_line_signing_for_the_office_verifies_and_validates_ours(
+    office: dict, tmp_path: Path,
+) -> None:
+    run, pki = office["run"], office["pki"]
+    code, out, err = run("exporter", "export", str(office["release"]), "--format", "pdf",
+                         "--out", str(tmp_path / "plain"), "--json")
+    assert code == 0, err
+    plain = Path(json.loads(out)["path"])
+    passfile = tmp_path / "pass.txt"
+    passfile.write_text(P12_PASSWORD, encoding="utf-8")
+    signed = tmp_path / "pyhanko-signed.pdf"
+    done = subprocess.run(
+        [str(PYHANKO), "sign", "addsig", "--field", "Signature1", "--use-pades", "--certify",
+         "--timestamp-url", pki.tsa_url, "--with-validation-info", "--trust", str(pki.root_pem), "--trust-replace",
+         "pkcs12", "--passfile", str(passfile), str(plain), str(signed), str(office["certificate"])],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    code, data, _ = verify(office, signed, pki.root_pem)
+    assert code == 0, data["reason"]
+    assert data["signatures"][0]["level"] == "B-LT" and data["signatures"][0]["time_source"] == "tsa"
+    # And the other way round: pyHanko's own validator accepts the program's signed export.
+    done = subprocess.run(
+        [str(PYHANKO), "sign", "validate", "--trust", str(pki.root_pem), "--trust-replace",
+         "--executive-summary", str(office["pdf"])],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0 and "VALID" in done.stdout and "INVALID" not in done.stdout, done.stdout
 
 
 # DocMDP and coverage.

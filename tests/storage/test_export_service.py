@@ -234,4 +234,6 @@ def test_a_pdf_claiming_an_approved_hash_with_other_text_does_not_match(database
         result = authenticity.verify_file(session, tmp_path / "forged.pdf")
     assert result["content_hash"] == meta.content_hash
     assert result["release_id"] is None and not result["text_matches"]
-    assert "посилається на реліз" in result["match_message"]
+    assert result["match_message"].startswith("Текст відрізняється від погодженого релізу")
+    assert "«Текст, якого ніхто не погоджував.» замість" in result["text_diff"]
+    assert not result["authentic"]
