@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 from desktop import settings
 from desktop.document import Document
 from desktop.errors import Conflict, UserError
-from desktop.export.files import atomic_write, file_mode, safe_filename, set_mode, sha256_file
 from desktop.export import layout
+from desktop.export.files import atomic_write, file_mode, safe_filename, set_mode, sha256_file
 from desktop.export.layout import ReleaseMeta, clean_text, reading_text
 from desktop.export.verify import (
     VerifyResult,
