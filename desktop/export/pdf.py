@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm, mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -66,6 +67,43 @@ class PdfResult:
     signature_box: SignatureBox | None
 
 
+def subset_tag(font_name: str, subset: int) -> str:
+    """Six capital letters naming one font's subset, different for every font and subset of a file."""
+    digest = hashlib.sha256(f"{font_name}/{subset}".encode()).digest()
+    return "".join(chr(ord("A") + byte % 26) for byte in digest[:6])
+
+
+def _unicode_hex(code: int) -> str:
+    # UTF-16: a character beyond the BMP (an emoji) is a surrogate pair, not its code cut to 4 digits.
+    return chr(code).encode("utf-16-be", "surrogatepass").hex().upper()
+
+
+def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap, right for emoji too (reportlab writes only 4 hex digits)."""
+    original = _ORIGINAL_CMAP(fontname, subset)
+    head, _, rest = original.partition("beginbfchar\n")
+    _, _, tail = rest.partition("endbfchar")
+    pairs = "\n".join(f"<{index:02X}> <{_unicode_hex(code)}>" for index, code in enumerate(subset))
+    return f"{head}beginbfchar\n{pairs}\nendbfchar{tail}"
+
+
+_ORIGINAL_CMAP = ttfonts.makeToUnicodeCMap
+
+
+class TaggedTTFont(TTFont):
+    """reportlab tags every font's first subset «AAAAAA+»; a PDF wants a different tag for each."""
+
+    def addObjects(self, doc) -> None:  # noqa: ANN001, N802 - reportlab's API
+        original = ttfonts.SUBSETN
+        ttfonts.SUBSETN = lambda n, _name=self.fontName: subset_tag(_name, n).encode("ascii")
+        ttfonts.makeToUnicodeCMap = to_unicode_cmap
+        try:
+            super().addObjects(doc)
+        finally:
+            ttfonts.SUBSETN = original
+            ttfonts.makeToUnicodeCMap = _ORIGINAL_CMAP
+
+
 @functools.cache
 def register_fonts() -> str:
     """Registers the shipped Liberation Serif faces and the symbol fallback once; reportlab embeds subsets."""
@@ -73,7 +111,7 @@ def register_fonts() -> str:
     # optional C accelerator the pure-Python ASCII85 encoder costs a quarter of the export.
     rl_config.useA85 = 0
     for face, name in FONT_NAMES.items():
-        pdfmetrics.registerFont(TTFont(name, str(layout.font_path(face))))
+        pdfmetrics.registerFont(TaggedTTFont(name, str(layout.font_path(face))))
     pdfmetrics.registerFontFamily(
         FONT_NAMES["regular"],
         normal=FONT_NAMES["regular"],
@@ -125,6 +163,8 @@ def styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle(
         "VisnykBody",
         fontName=font,
+        # reportlab's bullets are Helvetica, which would be listed unembedded.
+        bulletFontName=font,
         fontSize=layout.FONT_SIZE_PT,
         leading=layout.LEADING_PT,
         alignment=TA_JUSTIFY,
