@@ -11,10 +11,11 @@ reportlab breaks lines greedily and knows nothing of Ukrainian. Here, through it
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, FrameBreak, KeepTogether, Paragraph
 from reportlab.platypus import paragraph as rl_paragraph
 
 from desktop.export import hyphenation
@@ -166,6 +167,9 @@ class ReleaseParagraph(Paragraph):
         return result
 
     def split(self, availWidth, availHeight):  # noqa: ANN001, ANN201, N803 - reportlab's API
+        # reportlab's split rewrites the fragments it shares with the pieces; keep the originals
+        # so that a re-wrap really breaks the lines anew.
+        original = copy.deepcopy(self.frags)
         parts = super().split(availWidth, availHeight)
         for _ in range(_MAX_REWRAPS):
             if len(parts) != 2 or not hasattr(self, "blPara"):
@@ -177,6 +181,7 @@ class ReleaseParagraph(Paragraph):
             # The page would end in half a word: that word stays whole, and the paragraph re-wraps.
             self.unhyphenated.add(_broken_word(lines, foot))
             del self.blPara
+            self.frags = copy.deepcopy(original)
             self.wrap(availWidth, availHeight)
             parts = super().split(availWidth, availHeight)
         return parts
@@ -231,14 +236,17 @@ class KeepTail(Flowable):
         if self._height <= available_height + 1e-6:
             return self.content()
         last = self.last
+        frame = getattr(self, "_frame", None)
+        if frame is not None and getattr(frame, "_atTop", False):
+            return self.content()  # a fresh page cannot hold it all: let the parts split as they will
         if last is None:
-            return [KeepTogether(self.ending)]
+            return [FrameBreak(), *self.content()]
         last.wrap(available_width, available_height)
         total = len(last.blPara.lines)
         if total < TAIL_LINES + 2:
-            return [KeepTogether(self.content())]  # too short to split without an orphan: all go over
+            return [FrameBreak(), *self.content()]  # too short to split without an orphan: all go over
         room = min(available_height, (total - TAIL_LINES) * last.style.leading + 1e-3)
         parts = last.split(available_width, room)
         if len(parts) != 2:
-            return [KeepTogether(self.content())]
+            return [FrameBreak(), *self.content()]
         return [parts[0], KeepTogether([parts[1], *self.ending])]

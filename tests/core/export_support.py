@@ -129,7 +129,7 @@ LIST_ITEMS = (
 )
 
 
-def long_release(pages: int) -> tuple[Document, tuple[str, ...]]:
+def long_release(pages: float) -> tuple[Document, tuple[str, ...]]:
     """The reference release grown with paragraphs, a quote, a list and a long link, to about `pages` pages."""
     document, signature = reference_release()
     blocks = list(document.blocks)
@@ -138,7 +138,7 @@ def long_release(pages: int) -> tuple[Document, tuple[str, ...]]:
                           Block.plain("subheading", "Пріоритети на наступний рік")]
     extra += [Block.plain("list_item", item) for item in LIST_ITEMS]
     blocks[2:2] = extra
-    target_words = 380 * pages
+    target_words = int(380 * pages)
     index = 0
     while sum(len(block.text.split()) for block in blocks) < target_words:
         blocks.append(Block.plain("paragraph", body[index % len(body)]))
