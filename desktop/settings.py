@@ -36,7 +36,6 @@ OPTIONS: tuple[Option, ...] = (
         "bool",
         "false",
     ),
-    Option("export.approval_line", "Додавати рядок «Погоджено» до експорту", "bool", "true"),
     Option("export.certificate", "Сертифікат підпису PKCS#12 (.p12)", "path"),
     Option("export.folder", "Тека для експорту", "path"),
     Option("export.tsa_url", "Служба позначок часу RFC 3161 (адреса; порожньо — без позначки часу)"),
@@ -45,6 +44,8 @@ OPTIONS: tuple[Option, ...] = (
         "Довірені сертифікати для перевірки (файли PEM або DER, по одному на рядок)",
         "multiline",
     ),
+    Option("export.hashtags", "Хештеги для соцмереж (через пробіл)", default=""),
+    Option("export.file_mode", "Права доступу до експортованих файлів (вісімкове число)", default="0644"),
     Option("proofing.security_terms", "Додаткові чутливі слова (через кому)", "multiline"),
 )
 OPTIONS_BY_KEY = {option.key: option for option in OPTIONS}

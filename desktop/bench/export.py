@@ -9,7 +9,7 @@ from pathlib import Path
 
 from desktop.bench.suite import median_ms
 from desktop.document import Block, Document, Run
-from desktop.export.layout import ReleaseMeta, approval_line
+from desktop.export.layout import OFFICE, ReleaseMeta, Visa
 
 _PARAGRAPHS = (
     "Сьогодні, 20 квітня 2023 року, у Коростені відбулася нарада щодо відновлення "
@@ -58,7 +58,8 @@ def bench_meta() -> ReleaseMeta:
             "Коростенської районної військової адміністрації",
         ),
         date_line="20 квітня 2023 року, м. Коростень",
-        approval_line=approval_line("заступник начальника", "Сергій КИРИЧЕНКО", "20.04.2023"),
+        visa=Visa("заступник начальника", "Сергій КИРИЧЕНКО", "20.04.2023"),
+        copy=OFFICE,
         content_hash="0" * 64,
     )
 

@@ -20,11 +20,16 @@ EXIT_INVALID = 1
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Adds `export` and `verify`."""
     from desktop.cli import add_json_flag
-    from desktop.export.service import FORMATS
+    from desktop.export.service import COPIES, FORMATS
 
     export = subparsers.add_parser("export", help="експортувати погоджений реліз у файл")
     export.add_argument("id", type=int)
-    export.add_argument("--format", choices=FORMATS, help="формат файлу (з --sign — pdf)")
+    export.add_argument("--format", choices=FORMATS,
+                        help="формат файлу (з --sign — pdf); telegram і facebook — тексти для соцмереж")
+    export.add_argument(
+        "--copy", choices=COPIES, default="publication",
+        help="примірник: publication — для оприлюднення (типово, без візи), office — службовий, з візою «ПОГОДЖЕНО»",
+    )
     export.add_argument(
         "--sign", nargs="?", const="", metavar="FILE.p12",
         help="підписати PDF сертифікатом PKCS#12 (без файлу — сертифікатом з налаштувань); "
@@ -79,7 +84,7 @@ def _export(ctx: CliContext, args: argparse.Namespace) -> int:
     signing = args.sign is not None
     fmt = args.format or ("pdf" if signing else None)
     if fmt is None:
-        raise UserError("Вкажіть формат: --format docx|pdf|html|txt.")
+        raise UserError("Вкажіть формат: --format docx|pdf|html|txt|telegram|facebook.")
     service.check_format(fmt, signed=signing)
     with ctx.session() as session:
         user = ctx.acting_user(session)
@@ -91,7 +96,7 @@ def _export(ctx: CliContext, args: argparse.Namespace) -> int:
         overwrite = args.overwrite
         try:
             record = service.export_release(
-                session, user, args.id, fmt, out_dir=args.out, signer=signer, overwrite=overwrite
+                session, user, args.id, fmt, out_dir=args.out, signer=signer, overwrite=overwrite, copy=args.copy
             )
         except service.ExportExists as exists:
             if not _confirm_overwrite(exists.path):
@@ -99,9 +104,10 @@ def _export(ctx: CliContext, args: argparse.Namespace) -> int:
                     f"Файл «{exists.path}» уже існує; його не замінено. Додайте --overwrite, щоб замінити."
                 ) from None
             record = service.export_release(
-                session, user, args.id, fmt, out_dir=args.out, signer=signer, overwrite=True
+                session, user, args.id, fmt, out_dir=args.out, signer=signer, overwrite=True, copy=args.copy
             )
     signed = " з електронним підписом" if record.signed else ""
+    signed += ", службовий примірник з візою" if record.copy == "office" else ""
     ctx.emit(
         record.to_json(),
         f"Реліз №{record.release_id} експортовано ({service.FORMAT_LABELS[record.format]}{signed}):\n"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -46,14 +45,12 @@ def _claimed_hash(stream: BinaryIO) -> str | None:
 
 
 def expected_texts(session: Session, release: Release, revision: Revision) -> list[str]:
-    """The page text an export of this revision has: with today's settings, with and without the approval line."""
+    """The page text an export of this revision has with today's settings: the publication and the office copy."""
+    from desktop.export import layout
+
     document = revision_document(revision)
-    meta = release_meta(session, release, revision.content_hash)
-    variants = [reading_text(document, meta)]
-    if meta.approval_line:
-        # The department may have turned the approval line off since the export.
-        variants.append(reading_text(document, replace(meta, approval_line=None)))
-    return variants
+    return [reading_text(document, release_meta(session, release, revision.content_hash, copy))
+            for copy in layout.COPIES]
 
 
 def _candidates(session: Session, claimed: str | None, text: str) -> tuple[list[tuple[Release, Revision]], bool]:

@@ -70,13 +70,12 @@ def _body(document: Document, meta: ReleaseMeta) -> str:
         paragraphs.append(_line("date", meta.date_line))
     paragraphs.append(_line("headline", document.title))
     paragraphs.extend(_block(block) for block in document.blocks)
-    signature = [line for line in meta.signature_lines if line.strip()]
-    if meta.approval_line and meta.approval_line.strip():
-        paragraphs.append(_line("approval", meta.approval_line))
-        keys = ["signature"] * len(signature)
-    else:
-        keys = ["signature_first"] + ["signature"] * (len(signature) - 1)
+    signature = layout.signature_lines(meta)
+    keys = ["signature_first"] + ["signature"] * (len(signature) - 1)
     paragraphs.extend(_line(key, line) for key, line in zip(keys, signature, strict=False))
+    # The office copy: the visa under the signature (ДСТУ 4163); the publication has none.
+    visa = meta.visa_lines
+    paragraphs.extend(_line("visa_first" if index == 0 else "visa", line) for index, line in enumerate(visa))
     return "".join(paragraphs)
 
 

@@ -32,7 +32,8 @@ STYLE_NAMES = {
     "quote": "Visnyk Quote",
     "list_item": "Visnyk List",
     "subheading": "Visnyk Subheading",
-    "approval": "Visnyk Approval",
+    "visa_first": "Visnyk Visa First",
+    "visa": "Visnyk Visa",
     "signature_first": "Visnyk Signature First",
     "signature": "Visnyk Signature",
     "logo": "Visnyk Logo",
@@ -112,7 +113,8 @@ def _define_styles(docx) -> None:  # noqa: ANN001
     add(docx, STYLE_NAMES["headline"], bold=True, align=centre, before=6, after=12, keep_next=True)
     add(docx, STYLE_NAMES["organisation"], align=centre, after=6, keep_next=True)
     add(docx, STYLE_NAMES["date"], align=left, after=6, keep_next=True)
-    add(docx, STYLE_NAMES["approval"], align=left, before=layout.SIGNATURE_SPACE_BEFORE_PT, keep_next=True)
+    add(docx, STYLE_NAMES["visa_first"], align=left, before=layout.VISA_SPACE_BEFORE_PT, keep_next=True)
+    add(docx, STYLE_NAMES["visa"], align=left, keep_next=True)
     add(docx, STYLE_NAMES["signature_first"], align=left, before=layout.SIGNATURE_SPACE_BEFORE_PT,
         keep_next=True)
     add(docx, STYLE_NAMES["signature"], align=left, keep_next=True)

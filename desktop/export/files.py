@@ -9,7 +9,7 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -43,13 +43,39 @@ def slugify(headline: str) -> str:
     return slug.strip("-.")
 
 
-def safe_filename(day: date | datetime | str, headline: str, ext: str) -> str:
-    """`YYYY-MM-DD-<slug>.<ext>`; a headline of only unsafe characters becomes «reliz»."""
+def safe_filename(day: date | datetime | str, headline: str, ext: str, suffixes: Sequence[str] = ()) -> str:
+    """`YYYY-MM-DD-<slug>[-<suffix>…].<ext>`; a headline of only unsafe characters becomes «reliz».
+
+    The suffixes (the copy, the signature, the channel) keep one release's files apart.
+    """
     stamp = day if isinstance(day, str) else day.strftime("%Y-%m-%d")
     stamp = _UNSAFE.sub("", stamp)
     slug = slugify(headline) or FALLBACK_SLUG
+    tail = "".join(f"-{part}" for part in (slugify(suffix) for suffix in suffixes) if part)
     extension = re.sub(r"[^a-z0-9]", "", ext.lower()) or "bin"
-    return f"{stamp}-{slug}.{extension}"
+    return f"{stamp}-{slug}{tail}.{extension}"
+
+
+DEFAULT_MODE = 0o644
+
+
+def file_mode(setting: str) -> int:
+    """The permissions of exported files: an octal setting such as «0640», else 0644 (readable by the office)."""
+    text = (setting or "").strip()
+    try:
+        mode = int(text, 8) if text else DEFAULT_MODE
+    except ValueError:
+        return DEFAULT_MODE
+    # Never executable, never unreadable to the owner.
+    return (mode & 0o666) | 0o600 if 0 <= mode <= 0o777 else DEFAULT_MODE
+
+
+def set_mode(path: Path, mode: int = DEFAULT_MODE) -> None:
+    """Gives a written file its permissions (mkstemp creates 0600, readable by its owner alone)."""
+    try:
+        os.chmod(path, mode)
+    except OSError as error:
+        raise _refusal(error, Path(path)) from error
 
 
 Writer = Callable[[BinaryIO], None]

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from desktop.document import Document, Run, normalize_text
@@ -27,8 +27,10 @@ SPACE_AFTER_PARAGRAPH_PT = 0.0
 QUOTE_INDENT_CM = 1.25
 LIST_INDENT_CM = 1.25
 SIGNATURE_SPACE_BEFORE_PT = 24.0
+VISA_SPACE_BEFORE_PT = 18.0
 LOGO_HEIGHT_MM = 20.0
-# The visible signature stamp sits under the signature block.
+# The visible signature stamp sits under the signature block; the room is kept in every copy,
+# signed or not, so that a signed PDF paginates exactly as the unsigned one.
 STAMP_WIDTH_MM = 95.0
 STAMP_HEIGHT_MM = 24.0
 
@@ -42,7 +44,16 @@ FONT_FILES = {
     "bold": "LiberationSerif-Bold.ttf",
     "italic": "LiberationSerif-Italic.ttf",
     "bold_italic": "LiberationSerif-BoldItalic.ttf",
+    # Emoji and symbols Liberation Serif lacks (LICENSE-Symbola.txt).
+    "fallback": "Symbola.ttf",
 }
+
+# The two kinds of copy: the publication carries no internal marks; the office's own copy
+# carries the approval visa «ПОГОДЖЕНО» under the signature (ДСТУ 4163).
+PUBLICATION = "publication"
+OFFICE = "office"
+COPIES = (PUBLICATION, OFFICE)
+COPY_LABELS = {PUBLICATION: "для оприлюднення", OFFICE: "службовий примірник (з візою)"}
 
 NBSP = "\u00a0"
 
@@ -53,6 +64,26 @@ def font_path(face: str = "regular") -> Path:
 
 
 @dataclass(frozen=True)
+class Visa:
+    """The approval visa of the office copy (ДСТУ 4163): ПОГОДЖЕНО, the position, «Власне ім’я ПРІЗВИЩЕ», the date."""
+
+    position: str
+    name: str
+    date_text: str
+    note: str = ""
+
+    def lines(self) -> list[str]:
+        position = self.position.strip()
+        lines = ["ПОГОДЖЕНО"]
+        if position:
+            lines.append(position[:1].upper() + position[1:])
+        lines += [self.name.strip(), self.date_text.strip()]
+        if self.note.strip():
+            lines.append(self.note.strip())
+        return [clean_text(line) for line in lines if line]
+
+
+@dataclass(frozen=True)
 class ReleaseMeta:
     """Everything around the text that an export needs: signature, date line, properties."""
 
@@ -60,27 +91,34 @@ class ReleaseMeta:
     department: str = ""
     signature_lines: tuple[str, ...] = ()
     date_line: str | None = None
-    approval_line: str | None = None
+    visa: Visa | None = None
+    copy: str = PUBLICATION
     logo_path: Path | None = None
     content_hash: str = ""
     subject: str = "Прес-реліз"
     created: datetime = field(default_factory=lambda: datetime.now(UTC))
     language: str = LANGUAGE
+    event_date: date | None = None
+    hashtags: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "signature_lines", tuple(self.signature_lines))
+        object.__setattr__(self, "hashtags", tuple(self.hashtags))
 
     @property
     def author(self) -> str:
         """The department is the author of record."""
         return self.department or self.organisation
 
+    @property
+    def visa_lines(self) -> list[str]:
+        """The visa's lines on the office copy; nothing on the publication."""
+        return self.visa.lines() if self.copy == OFFICE and self.visa is not None else []
 
-def approval_line(position: str, name: str, date_text: str) -> str:
-    """«Погоджено: <посада> <Ім'я ПРІЗВИЩЕ>, <дата>», worded once, by the workflow."""
-    from desktop.workflow.transitions import format_approval_line
 
-    return format_approval_line(position, name, date_text)
+def approval_visa(position: str, name: str, date_text: str, note: str = "") -> Visa:
+    """The visa of an approval: position, «Власне ім’я ПРІЗВИЩЕ» and the date."""
+    return Visa(position, name, date_text, note)
 
 
 _UNSAFE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
@@ -106,12 +144,19 @@ _DATE_MONTH = re.compile(rf"\b((?:{_MONTHS})) (?=\d{{4}})")
 _DASH = re.compile(" (?=[—–] )")
 # One-letter words and short prepositions do not end a line.
 _SHORT_WORD = re.compile(r"(?<![\w\-’ʼ'.])(в|у|з|о|і|а|й|до|на|за|по|від|із|зі|зо|над|під|об) (?=\w)", re.IGNORECASE)
-_NUMBER_UNIT = re.compile(r"\b(\d+) (?=(?:млн|млрд|тис|грн|км|кг|га|м|%)\b)")
+_UNITS = (
+    "млн|млрд|тис|грн|гривень|гривні|гривня|євро|доларів|дол|км|кг|га|м|см|мм|т|л|кВт|МВт|год|хв|шт|осіб|%"
+)
+_NUMBER_UNIT = re.compile(rf"\b(\d+(?:[,.]\d+)?) (?=(?:{_UNITS})(?!\w))")
+# «1 200», «12 500 000»: the groups of a number never part.
+_THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3}) (?=\d{3}(?!\d))")
 _SIGN = re.compile(r"(№|§) (?=\d)")
 
 
 def typographic_nbsp(text: str) -> str:
     """Puts non-breaking spaces where Ukrainian typography wants them; NBSP→space gives back the input."""
+    text = _THOUSANDS.sub(lambda m: m.group(1) + NBSP, text)
+    text = _THOUSANDS.sub(lambda m: m.group(1) + NBSP, text)  # overlapping groups: 12 500 000
     for pattern in (_INITIAL, _DATE_DAY, _DATE_MONTH, _DATE_YEAR, _SHORT_WORD, _NUMBER_UNIT, _SIGN):
         text = pattern.sub(lambda m: m.group(1) + NBSP, text)
     return _DASH.sub(NBSP, text)
@@ -122,9 +167,45 @@ def loosen(text: str) -> str:
     return text.replace(NBSP, " ").replace("\u202f", " ")
 
 
-def run_markup(run: Run, escape: Callable[[str], str], italic: str, bold: str) -> str:
-    """A run's prepared, escaped text in underline, italic and bold tags; the exporters name the tags."""
-    text = escape(prepare(run.text))
+def link_target(text: str) -> str:
+    """Where a link in the text leads: e-mails get mailto:, «www.» addresses https://."""
+    if "://" in text or text.lower().startswith("mailto:"):
+        return text
+    if "@" in text:
+        return f"mailto:{text}"
+    return f"https://{text}"
+
+
+def split_links(text: str) -> list[tuple[str, bool]]:
+    """The text in pieces, each marked whether it is a link (URL or e-mail)."""
+    from desktop.export.hyphenation import LINK
+
+    pieces: list[tuple[str, bool]] = []
+    last = 0
+    for match in LINK.finditer(text):
+        if match.start() > last:
+            pieces.append((text[last:match.start()], False))
+        pieces.append((match.group(0), True))
+        last = match.end()
+    if last < len(text):
+        pieces.append((text[last:], False))
+    return pieces
+
+
+def run_markup(
+    run: Run, escape: Callable[[str], str], italic: str, bold: str,
+    link: Callable[[str, str], str] | None = None,
+) -> str:
+    """A run's prepared, escaped text in underline, italic and bold tags; the exporters name the tags.
+
+    `link(escaped_text, target)` marks up a link, when the exporter makes links clickable.
+    """
+    prepared = prepare(run.text)
+    if link is None:
+        text = escape(prepared)
+    else:
+        text = "".join(link(escape(piece), link_target(piece)) if is_link else escape(piece)
+                       for piece, is_link in split_links(prepared))
     if not text:
         return ""
     if run.underline:
@@ -149,11 +230,14 @@ def header_lines(meta: ReleaseMeta) -> list[str]:
     return [clean_text(line) for line in lines]
 
 
+def signature_lines(meta: ReleaseMeta) -> list[str]:
+    """The department's signature block, blank lines dropped."""
+    return [clean_text(line) for line in meta.signature_lines if line.strip()]
+
+
 def footer_lines(meta: ReleaseMeta) -> list[str]:
-    """The lines after the text: the approval line, then the signature block."""
-    lines = [meta.approval_line] if meta.approval_line and meta.approval_line.strip() else []
-    lines.extend(line for line in meta.signature_lines if line.strip())
-    return [clean_text(line) for line in lines]
+    """The lines after the text: the signature block, then (on the office copy) the visa."""
+    return signature_lines(meta) + meta.visa_lines
 
 
 def reading_text(document: Document, meta: ReleaseMeta) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -15,29 +16,30 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm, mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
     Image,
-    KeepTogether,
     PageTemplate,
     Paragraph,
     Spacer,
 )
 
 from desktop.document import Block, Document, Run
-from desktop.export import layout
+from desktop.export import hyphenation, layout
 from desktop.export.files import atomic_write
 from desktop.export.layout import ReleaseMeta
+from desktop.export.pdf_flow import ALWAYS_SPLIT_LINKS, KeepTail, ReleaseParagraph, StampSpace, install_hooks
 
 FONT_NAMES = {
     "regular": "LiberationSerif",
     "bold": "LiberationSerif-Bold",
     "italic": "LiberationSerif-Italic",
     "bold_italic": "LiberationSerif-BoldItalic",
+    "fallback": "Symbola",
 }
 
 
@@ -65,14 +67,51 @@ class PdfResult:
     signature_box: SignatureBox | None
 
 
+def subset_tag(font_name: str, subset: int) -> str:
+    """Six capital letters naming one font's subset, different for every font and subset of a file."""
+    digest = hashlib.sha256(f"{font_name}/{subset}".encode()).digest()
+    return "".join(chr(ord("A") + byte % 26) for byte in digest[:6])
+
+
+def _unicode_hex(code: int) -> str:
+    # UTF-16: a character beyond the BMP (an emoji) is a surrogate pair, not its code cut to 4 digits.
+    return chr(code).encode("utf-16-be", "surrogatepass").hex().upper()
+
+
+def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap, right for emoji too (reportlab writes only 4 hex digits)."""
+    original = _ORIGINAL_CMAP(fontname, subset)
+    head, _, rest = original.partition("beginbfchar\n")
+    _, _, tail = rest.partition("endbfchar")
+    pairs = "\n".join(f"<{index:02X}> <{_unicode_hex(code)}>" for index, code in enumerate(subset))
+    return f"{head}beginbfchar\n{pairs}\nendbfchar{tail}"
+
+
+_ORIGINAL_CMAP = ttfonts.makeToUnicodeCMap
+
+
+class TaggedTTFont(TTFont):
+    """reportlab tags every font's first subset «AAAAAA+»; a PDF wants a different tag for each."""
+
+    def addObjects(self, doc) -> None:  # noqa: ANN001, N802 - reportlab's API
+        original = ttfonts.SUBSETN
+        ttfonts.SUBSETN = lambda n, _name=self.fontName: subset_tag(_name, n).encode("ascii")
+        ttfonts.makeToUnicodeCMap = to_unicode_cmap
+        try:
+            super().addObjects(doc)
+        finally:
+            ttfonts.SUBSETN = original
+            ttfonts.makeToUnicodeCMap = _ORIGINAL_CMAP
+
+
 @functools.cache
 def register_fonts() -> str:
-    """Registers the shipped Liberation Serif faces once; reportlab embeds only the used subset."""
+    """Registers the shipped Liberation Serif faces and the symbol fallback once; reportlab embeds subsets."""
     # Binary Flate streams rather than ASCII85 on top: smaller files, and without reportlab's
     # optional C accelerator the pure-Python ASCII85 encoder costs a quarter of the export.
     rl_config.useA85 = 0
     for face, name in FONT_NAMES.items():
-        pdfmetrics.registerFont(TTFont(name, str(layout.font_path(face))))
+        pdfmetrics.registerFont(TaggedTTFont(name, str(layout.font_path(face))))
     pdfmetrics.registerFontFamily(
         FONT_NAMES["regular"],
         normal=FONT_NAMES["regular"],
@@ -80,25 +119,41 @@ def register_fonts() -> str:
         italic=FONT_NAMES["italic"],
         boldItalic=FONT_NAMES["bold_italic"],
     )
+    install_hooks()
     return FONT_NAMES["regular"]
 
 
 @functools.cache
+def _covered() -> frozenset[int]:
+    """The code points Liberation Serif draws (the same in all four faces)."""
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(FONT_NAMES["regular"]).face.charToGlyph)
+
+
+def pdf_escape(text: str) -> str:
+    """Escaped paragraph text; characters the text font lacks are set in the fallback font, none dropped."""
+    covered = _covered()
+    parts: list[str] = []
+    run: list[str] = []
+    fallback = False
+    for ch in text:
+        missing = ord(ch) not in covered and ch not in "\u00a0\u202f"
+        if missing != fallback and run:
+            chunk = escape("".join(run))
+            parts.append(f'<font face="{FONT_NAMES["fallback"]}">{chunk}</font>' if fallback else chunk)
+            run = []
+        fallback = missing
+        run.append(ch)
+    if run:
+        chunk = escape("".join(run))
+        parts.append(f'<font face="{FONT_NAMES["fallback"]}">{chunk}</font>' if fallback else chunk)
+    return "".join(parts)
+
+
 def hyphenator() -> Callable[[str], Iterator[tuple[str, str]]]:
-    """pyphen's uk_UA patterns, loaded once (reportlab would reload them for every paragraph)."""
-    import pyphen
-
-    dictionary = pyphen.Pyphen(lang="uk_UA")
-
-    def pairs(word: str) -> Iterator[tuple[str, str]]:
-        # Never break at a word's own hyphen: poppler drops a line-end hyphen when it
-        # extracts text, which would lose the real one. Breaks elsewhere in it are fine.
-        return (
-            (head, tail) for head, tail in dictionary.iterate(word)
-            if not head.endswith("-") and not tail.startswith("-")
-        )
-
-    return pairs
+    """Ukrainian hyphenation (pyphen's uk_UA patterns and the typesetting rules of hyphenation.py)."""
+    install_hooks()
+    return hyphenation.hyphenate
 
 
 @functools.cache
@@ -108,14 +163,20 @@ def styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle(
         "VisnykBody",
         fontName=font,
+        # reportlab's bullets are Helvetica, which would be listed unembedded.
+        bulletFontName=font,
         fontSize=layout.FONT_SIZE_PT,
         leading=layout.LEADING_PT,
         alignment=TA_JUSTIFY,
         firstLineIndent=layout.FIRST_LINE_INDENT_CM * cm,
         spaceAfter=layout.SPACE_AFTER_PARAGRAPH_PT,
         hyphenationLang=hyphenator(),
+        hyphenationMinWordLength=4,
         embeddedHyphenation=0,
-        uriWasteReduce=0,
+        uriWasteReduce=ALWAYS_SPLIT_LINKS,
+        # No widows and no orphans: a paragraph leaves at least two lines on either page.
+        allowWidows=0,
+        allowOrphans=0,
     )
     unhyphenated = {"hyphenationLang": "", "firstLineIndent": 0}
     return {
@@ -140,49 +201,43 @@ def styles() -> dict[str, ParagraphStyle]:
             "VisnykOrganisation", parent=base, alignment=TA_CENTER, spaceAfter=6, **unhyphenated,
         ),
         "date": ParagraphStyle("VisnykDate", parent=base, alignment=TA_LEFT, spaceAfter=6, **unhyphenated),
-        "approval": ParagraphStyle(
-            "VisnykApproval", parent=base, alignment=TA_LEFT, spaceBefore=layout.SIGNATURE_SPACE_BEFORE_PT,
-            **unhyphenated,
-        ),
         "signature": ParagraphStyle("VisnykSignature", parent=base, alignment=TA_LEFT, **unhyphenated),
+        "visa": ParagraphStyle("VisnykVisa", parent=base, alignment=TA_LEFT, **unhyphenated),
     }
 
 
 def _markup(text: str) -> str:
-    return escape(layout.prepare(text))
+    return pdf_escape(layout.prepare(text))
+
+
+def _link(escaped: str, target: str) -> str:
+    # Clickable; the annotation holds the whole address wherever the line breaks it.
+    return f'<a href="{escape(target, {chr(34): "&quot;"})}">{escaped}</a>'
 
 
 def _run_markup(run: Run) -> str:
-    return layout.run_markup(run, escape, "i", "b")
+    return layout.run_markup(run, pdf_escape, "i", "b", link=_link)
 
 
-def _block_flowable(block: Block) -> Paragraph | None:
+def _paragraph(block: Block) -> Flowable | None:
     markup = "".join(_run_markup(run) for run in block.normalized().runs)
-    if layout.is_blank(layout.clean_text(block.text)):
-        return None
     style = styles().get(block.kind, styles()["body"])
     if block.kind == "list_item":
-        return Paragraph(markup, style, bulletText="•")
-    return Paragraph(markup, style)
+        return ReleaseParagraph(markup, style, bulletText="•")
+    return ReleaseParagraph(markup, style)
 
 
-class StampSpace(Flowable):
-    """Blank room for the signature stamp that remembers where it was drawn."""
+# How each kind of block becomes a flowable; a new kind (a photo) adds its own renderer here.
+BLOCK_RENDERERS: dict[str, Callable[[Block], Flowable | None]] = {}
 
-    def __init__(self, width: float, height: float, reserve: bool) -> None:
-        super().__init__()
-        self.stamp_width = width
-        self.stamp_height = height if reserve else 0.0
-        self.box: SignatureBox | None = None
 
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.stamp_width = min(self.stamp_width, available_width)
-        return (available_width, self.stamp_height + 6)
-
-    def draw(self) -> None:
-        x, y = self.canv.absolutePosition(0, 0)
-        page = self.canv.getPageNumber() - 1
-        self.box = SignatureBox(page, x, y, x + self.stamp_width, y + self.stamp_height)
+def _block_flowable(block: Block) -> Flowable | None:
+    renderer = BLOCK_RENDERERS.get(block.kind)
+    if renderer is not None:
+        return renderer(block)
+    if layout.is_blank(layout.clean_text(block.text)):
+        return None
+    return _paragraph(block)
 
 
 def _logo(path: Path) -> Image | None:
@@ -210,15 +265,17 @@ def _story(document: Document, meta: ReleaseMeta, stamp: StampSpace) -> list[Flo
         story.append(Paragraph(_markup(meta.date_line), sheet["date"]))
     story.append(Paragraph(_markup(document.title), sheet["headline"]))
     story.extend(f for f in map(_block_flowable, document.blocks) if f is not None)
-    ending: list[Flowable] = []
-    if meta.approval_line and meta.approval_line.strip():
-        ending.append(Paragraph(_markup(meta.approval_line), sheet["approval"]))
-    else:
-        ending.append(Spacer(1, layout.SIGNATURE_SPACE_BEFORE_PT))
-    ending.extend(Paragraph(_markup(line), sheet["signature"]) for line in meta.signature_lines if line.strip())
+    ending: list[Flowable] = [Spacer(1, layout.SIGNATURE_SPACE_BEFORE_PT)]
+    ending.extend(Paragraph(_markup(line), sheet["signature"]) for line in layout.signature_lines(meta))
+    # The stamp's room is kept in every copy: signed and unsigned paginate alike.
     ending.append(stamp)
-    # The signature block and its stamp never part from each other.
-    story.append(KeepTogether(ending))
+    visa = meta.visa_lines
+    if visa:
+        ending.append(Spacer(1, layout.VISA_SPACE_BEFORE_PT))
+        ending.extend(Paragraph(_markup(line), sheet["visa"]) for line in visa)
+    # The signature block never stands alone: the last paragraph lends it two lines at least.
+    last = story.pop() if isinstance(story[-1], Paragraph) else None
+    story.append(KeepTail(last, ending))
     return story
 
 
@@ -256,7 +313,7 @@ def render_pdf(document: Document, meta: ReleaseMeta, *, stamp_space: bool = Fal
         initialFontSize=layout.FONT_SIZE_PT,
         creationDate=meta.created,
     )
-    stamp = StampSpace(layout.STAMP_WIDTH_MM * mm, layout.STAMP_HEIGHT_MM * mm, stamp_space)
+    stamp = StampSpace(layout.STAMP_WIDTH_MM * mm, layout.STAMP_HEIGHT_MM * mm)
     # No frame padding: the margins are ДСТУ's, not reportlab's default plus 6 pt.
     frame = Frame(template.leftMargin, template.bottomMargin, template.width, template.height,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="text")
@@ -266,7 +323,7 @@ def render_pdf(document: Document, meta: ReleaseMeta, *, stamp_space: bool = Fal
     ])
     template.build(_story(document, meta, stamp))
     pages = template.page
-    box = stamp.box if stamp_space else None
+    box = SignatureBox(*stamp.box) if stamp_space and stamp.box is not None else None
     return buffer.getvalue(), PdfResult(None, pages, box)
 
 

@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 from desktop import settings
 from desktop.document import Document
 from desktop.errors import Conflict, UserError
-from desktop.export.files import atomic_write, safe_filename, sha256_file
+from desktop.export import layout
+from desktop.export.files import atomic_write, file_mode, safe_filename, set_mode, sha256_file
 from desktop.export.layout import ReleaseMeta
 from desktop.language.dates import date_in_words
 from desktop.paths import default_exports_dir
@@ -29,8 +30,12 @@ from desktop.storage import audit
 from desktop.storage.models import Export, Release, Revision, User
 from desktop.workflow import transitions
 
-FORMATS = ("docx", "pdf", "html", "txt")
-FORMAT_LABELS = {"docx": "DOCX", "pdf": "PDF", "html": "HTML", "txt": "TXT"}
+FORMATS = ("docx", "pdf", "html", "txt", "telegram", "facebook")
+FORMAT_LABELS = {"docx": "DOCX", "pdf": "PDF", "html": "HTML", "txt": "TXT", "telegram": "Telegram",
+                 "facebook": "Facebook"}
+# The file extension of each format; the social-network texts are plain text files.
+EXTENSIONS = {"telegram": "txt", "facebook": "txt"}
+COPIES = layout.COPIES
 AUDIT_ACTION = "export"
 _HASH_KEYWORD = re.compile(r"sha256:([0-9a-f]{64})")
 
@@ -45,6 +50,7 @@ class ExportRecord:
     signed: bool
     release_id: int = 0
     export_id: int | None = None
+    copy: str = layout.PUBLICATION
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -52,6 +58,7 @@ class ExportRecord:
             "export_id": self.export_id,
             "format": self.format,
             "signed": self.signed,
+            "copy": self.copy,
             "path": str(self.path),
             "sha256": self.sha256,
         }
@@ -75,6 +82,21 @@ def check_format(fmt: str, signed: bool = False) -> str:
     return value
 
 
+def check_copy(copy: str | None) -> str:
+    """«publication» (the default) or «office», or a Ukrainian refusal."""
+    value = (copy or layout.PUBLICATION).strip().lower()
+    if value not in layout.COPIES:
+        raise UserError(f"Невідомий вид примірника «{copy}». Можливі: {', '.join(layout.COPIES)}.")
+    return value
+
+
+def hashtags(session: Session) -> tuple[str, ...]:
+    """The office's hashtags from settings, each with its «#»."""
+    raw = settings.get(session, "export.hashtags")
+    tags = [word.strip().lstrip("#") for word in raw.replace(",", " ").split()]
+    return tuple(f"#{tag}" for tag in tags if tag)
+
+
 # The page around the text.
 
 def _release_day(release: Release) -> date:
@@ -94,25 +116,35 @@ def date_line(session: Session, release: Release) -> str | None:
     return f"{words}, {place}" if place else words
 
 
-def release_meta(session: Session, release: Release, content_hash: str) -> ReleaseMeta:
+def release_visa(session: Session, release: Release) -> layout.Visa | None:
+    """The approval visa of the office copy: who approved, in what position, and when."""
+    info = transitions.approval_info(release, session)
+    if info is None:
+        return None
+    note = "погоджено особою, яка готувала текст" if info.self_approved else ""
+    return layout.Visa(info.approver_position, transitions.official_name(info.approver_name),
+                       f"{transitions.local_date(info.approved_at):%d.%m.%Y}", note)
+
+
+def release_meta(
+    session: Session, release: Release, content_hash: str, copy: str = layout.PUBLICATION
+) -> ReleaseMeta:
     """Everything around the text, from the department's settings and the release's facts."""
     signature = settings.signature_lines(session)
     organisation = settings.get(session, "organisation.name").strip()
     logo_setting = settings.get(session, "organisation.logo").strip()
     logo = Path(logo_setting).expanduser() if logo_setting else None
-    approval = None
-    if settings.get_bool(session, "export.approval_line"):
-        info = transitions.approval_info(release, session)
-        # ApprovalInfo.line marks a self-approval, as the workflow recorded it.
-        approval = info.line if info is not None else None
     return ReleaseMeta(
         organisation=organisation,
         department=" ".join(signature) or organisation,
         signature_lines=tuple(signature),
         date_line=date_line(session, release),
-        approval_line=approval,
+        visa=release_visa(session, release),
+        copy=check_copy(copy),
         logo_path=logo if logo is not None and logo.is_file() else None,
         content_hash=content_hash,
+        event_date=release.event_date,
+        hashtags=hashtags(session),
     )
 
 
@@ -133,24 +165,36 @@ def _approved_title(session: Session, release: Release) -> str:
     return revision_document(session.get(Revision, release.approved_revision_id)).title
 
 
-def target_path(
-    session: Session, release: Release, fmt: str, out_dir: Path | str | None = None, *, title: str | None = None
-) -> Path:
-    """`<folder>/YYYY-MM-DD-<slug>.<ext>`, dated by the event (else by the approval).
+# What tells the files of one release apart: the copy, the signature, the channel.
+FILE_SUFFIXES = {"office": "службовий", "signed": "підписаний", "telegram": "telegram", "facebook": "facebook"}
 
+
+def target_path(
+    session: Session, release: Release, fmt: str, out_dir: Path | str | None = None, *, title: str | None = None,
+    signed: bool = False, copy: str = layout.PUBLICATION,
+) -> Path:
+    """`<folder>/YYYY-MM-DD-<slug>[-службовий][-підписаний].<ext>`, dated by the event (else by the approval).
+
+    A signed PDF, an office copy and a channel text never take the name of the plain publication.
     `title` is the approved headline when the caller has already read it.
     """
     title = _approved_title(session, release) if title is None else title
-    return export_folder(session, out_dir) / safe_filename(_release_day(release), title, fmt)
+    suffixes = [FILE_SUFFIXES[key] for key, wanted in
+                (("office", copy == layout.OFFICE), ("signed", signed), (fmt, fmt in FILE_SUFFIXES)) if wanted]
+    name = safe_filename(_release_day(release), title, EXTENSIONS.get(fmt, fmt), suffixes)
+    return export_folder(session, out_dir) / name
 
 
 def planned_paths(
-    session: Session, user: User, release_id: int, formats: list[str], out_dir: Path | str | None = None
+    session: Session, user: User, release_id: int, formats: list[str], out_dir: Path | str | None = None,
+    *, signed: bool = False, copy: str = layout.PUBLICATION,
 ) -> list[Path]:
     """The files an export would write, so that a caller can ask before replacing any."""
     release = get_release(session, release_id)
     release_rules.check_export(user, release)
-    return [target_path(session, release, check_format(fmt), out_dir) for fmt in formats]
+    copy = check_copy(copy)
+    return [target_path(session, release, check_format(fmt), out_dir, signed=signed and fmt == "pdf", copy=copy)
+            for fmt in formats]
 
 
 def _ensure_folder(folder: Path) -> None:
@@ -166,7 +210,8 @@ def _ensure_folder(folder: Path) -> None:
 
 # Export.
 
-def _write(fmt: str, document: Document, meta: ReleaseMeta, path: Path, signer: Any, overwrite: bool) -> None:
+def _write(fmt: str, document: Document, meta: ReleaseMeta, path: Path, signer: Any, overwrite: bool,
+           mode: int) -> None:
     # Imported per format: the GUI need not load reportlab and pyHanko to export a DOCX.
     if fmt == "docx":
         from desktop.export.docx import export_docx
@@ -184,10 +229,16 @@ def _write(fmt: str, document: Document, meta: ReleaseMeta, path: Path, signer: 
         from desktop.export.web import export_html
 
         atomic_write(path, export_html(document, meta), overwrite=overwrite)
+    elif fmt in ("telegram", "facebook"):
+        from desktop.export.channels import channel_text
+
+        atomic_write(path, channel_text(document, meta, fmt), overwrite=overwrite)
     else:
         from desktop.export.web import export_text
 
         atomic_write(path, export_text(document, meta), overwrite=overwrite)
+    # Files the office can share: 0644 (or the mode set in export.file_mode), not mkstemp's 0600.
+    set_mode(path, mode)
 
 
 def _with_timestamps(session: Session, signer: Any) -> Any:
@@ -209,25 +260,28 @@ def export_release(
     out_dir: Path | str | None = None,
     overwrite: bool = False,
     signer: Any = None,
+    copy: str = layout.PUBLICATION,
 ) -> ExportRecord:
     """Writes the approved revision of a release in one format and records the export.
 
     `signer` is a loaded signing.Signer (load_signer), so one certificate may sign several files.
+    `copy` is «publication» (no visa, the default) or «office» (the visa under the signature).
     """
     fmt = check_format(fmt, signed=signer is not None)
+    copy = check_copy(copy)
     release = get_release(session, release_id)
     # The role and state first, then the approved text with its hash recomputed.
     document, _participants, _facts, revision = transitions.approved_document(session, release, user)
-    path = target_path(session, release, fmt, out_dir, title=document.title)
+    signed = signer is not None
+    path = target_path(session, release, fmt, out_dir, title=document.title, signed=signed, copy=copy)
     if path.exists() and not overwrite:
         raise ExportExists(path)
-    meta = release_meta(session, release, revision.content_hash)
+    meta = release_meta(session, release, revision.content_hash, copy)
     _ensure_folder(path.parent)
     if signer is not None and not signer.tsa_url:
         signer = _with_timestamps(session, signer)
-    _write(fmt, document, meta, path, signer, overwrite)
+    _write(fmt, document, meta, path, signer, overwrite, file_mode(settings.get(session, "export.file_mode")))
     digest = sha256_file(path)
-    signed = signer is not None
     row = Export(
         release_id=release.id,
         revision_id=revision.id,
@@ -247,9 +301,10 @@ def export_release(
         release_id=release.id,
         revision_id=revision.id,
         content_hash=revision.content_hash,
-        detail=f"{FORMAT_LABELS[fmt]}{' з підписом' if signed else ''}: {path.name}, SHA-256 {digest}",
+        detail=f"{FORMAT_LABELS[fmt]}{' з підписом' if signed else ''}, примірник {layout.COPY_LABELS[copy]}: "
+        f"{path.name}, SHA-256 {digest}",
     )
-    return ExportRecord(path, digest, fmt, signed, release.id, row.id)
+    return ExportRecord(path, digest, fmt, signed, release.id, row.id, copy)
 
 
 def preview_document_meta(

@@ -9,8 +9,12 @@ from desktop.export import layout
 from desktop.export.layout import ReleaseMeta
 
 
+def _link_html(escaped: str, target: str) -> str:
+    return f'<a href="{escape(target, quote=True)}">{escaped}</a>'
+
+
 def _run_html(run: Run) -> str:
-    return layout.run_markup(run, lambda text: escape(text, quote=False), "em", "strong")
+    return layout.run_markup(run, lambda text: escape(text, quote=False), "em", "strong", link=_link_html)
 
 
 def _inline(block: Block) -> str:
@@ -54,19 +58,21 @@ def export_html(document: Document, meta: ReleaseMeta) -> str:
     lang = escape(meta.language, quote=True)
     parts = [f'<article lang="{lang}">', "<header>"]
     if meta.date_line and meta.date_line.strip():
-        iso = meta.created.date().isoformat()
+        # The event's date, not the export's: the dateline tells when it happened.
+        day = meta.event_date or meta.created.date()
+        iso = day.isoformat()
         parts.append(f'<p class="dateline"><time datetime="{iso}">{_text(meta.date_line)}</time></p>')
     parts.append(f"<h1>{_text(document.title)}</h1>")
     parts.append("</header>")
     parts.extend(_blocks_html(document.blocks))
-    footer = layout.footer_lines(meta)
-    if footer:
+    signature = layout.signature_lines(meta)
+    visa = meta.visa_lines
+    if signature or visa:
         parts.append("<footer>")
-        if meta.approval_line and meta.approval_line.strip():
-            parts.append(f'<p class="approval">{_text(meta.approval_line)}</p>')
-            footer = footer[1:]
-        if footer:
-            parts.append('<p class="signature">' + "<br>\n".join(_text(line) for line in footer) + "</p>")
+        if signature:
+            parts.append('<p class="signature">' + "<br>\n".join(_text(line) for line in signature) + "</p>")
+        if visa:
+            parts.append('<p class="visa">' + "<br>\n".join(_text(line) for line in visa) + "</p>")
         parts.append("</footer>")
     parts.append("</article>")
     return "\n".join(parts) + "\n"

@@ -42,12 +42,16 @@ class ExportFacade(FacadeBase):
         remembered = bool(certificate) and stored_password(Path(certificate)) is not None
         return ExportDefaults(folder, certificate, remembered)
 
-    def export_targets(self, release_id: int, formats: list[str], out_dir: Path | str | None = None) -> list[Path]:
+    def export_targets(
+        self, release_id: int, formats: list[str], out_dir: Path | str | None = None, *,
+        sign: bool = False, copy: str = "publication",
+    ) -> list[Path]:
         """The files an export would write (to ask before replacing one)."""
         from desktop.export import service
 
         with self.database.session() as session:
-            return service.planned_paths(session, self._attached(session), release_id, formats, out_dir)
+            return service.planned_paths(session, self._attached(session), release_id, formats, out_dir,
+                                         signed=sign, copy=copy)
 
     def export(
         self,
@@ -59,6 +63,7 @@ class ExportFacade(FacadeBase):
         password: str | None = None,
         remember_password: bool = False,
         overwrite: bool = False,
+        copy: str = "publication",
     ) -> list[Any]:
         """Exports the approved release in each format (the PDF signed when asked); returns ExportRecords."""
         from desktop.export import service, signing
@@ -80,7 +85,7 @@ class ExportFacade(FacadeBase):
                 with self.database.session() as session:
                     records.append(service.export_release(
                         session, self._attached(session), release_id, fmt, out_dir=out_dir,
-                        signer=signer if fmt == "pdf" else None, overwrite=overwrite,
+                        signer=signer if fmt == "pdf" else None, overwrite=overwrite, copy=copy,
                     ))
             except UserError as error:
                 if not records:

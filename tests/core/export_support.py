@@ -9,13 +9,12 @@ from pathlib import Path
 import pytest
 
 from desktop.document import Block, Document, Run
-from desktop.export.layout import ReleaseMeta, approval_line, loosen
+from desktop.export.layout import ReleaseMeta, Visa, loosen
 
-# shared/ lies beside the checkout; a worktree under wt/ finds it one level further up.
-SHARED = next(
-    (folder for folder in (Path(__file__).resolve().parents[n] / "shared" for n in (3, 4)) if folder.is_dir()),
-    Path(__file__).resolve().parents[3] / "shared",
-)
+# shared/ lies beside the checkout (CI), or further up for a worktree (…/wt/issue-N).
+SHARED = next((parent / "shared" for parent in Path(__file__).resolve().parents[2:]
+               if (parent / "shared" / "examples").is_dir()),
+              Path(__file__).resolve().parents[2].parent / "shared")
 REFERENCE = SHARED / "examples" / "korosten-summit-2023.txt"
 
 BULLETS = ("•", "●", "\uf0b7")
@@ -65,8 +64,7 @@ def department_meta(signature: tuple[str, ...] = (), **changes: object) -> Relea
             "Коростенської районної військової адміністрації",
         ),
         "date_line": "20 квітня 2023 року, м. Київ",
-        "approval_line": approval_line("начальник районної військової адміністрації", "Юрій ТАРАСЮК",
-                                       "20.04.2023"),
+        "visa": Visa("начальник районної військової адміністрації", "Юрій ТАРАСЮК", "20.04.2023"),
         "content_hash": "5f" * 32,
     }
     values.update(changes)
@@ -95,3 +93,54 @@ def pages_without_numbers(text: str) -> list[str]:
         assert lines[0].strip() == str(number), f"page {number} does not start with its number: {lines[:2]}"
         result.append("\n".join(lines[1:]))
     return result
+
+
+# Releases of three lengths for the layout and visual checks: lists, quotes, links, numbers.
+EXTRA_PARAGRAPHS = (
+    "Під час робочої поїздки учасники делегації ознайомилися з ходом відновлення зруйнованої "
+    "інфраструктури, відвідали об’єкти критичної інфраструктури та поспілкувалися з мешканцями "
+    "прифронтових громад. Йшлося про ґрунтовну підготовку до опалювального сезону, забезпечення "
+    "безперебійного енергопостачання та створення належних умов для навчання дітей.",
+    "За словами начальника районної військової адміністрації, упродовж останнього року громади "
+    "району отримали понад 1 200 тонн гуманітарної допомоги, з яких 850 тонн — продукти харчування, "
+    "а решта — засоби гігієни, ліки та будівельні матеріали. Загальна вартість відновлювальних робіт "
+    "перевищила 12 500 000 гривень.",
+    "Інформацію про подальші кроки, графіки прийому громадян і порядок подання звернень оприлюднено "
+    "на офіційному вебсайті адміністрації за адресою "
+    "https://korosten-rda.gov.ua/news/2023/04/20/mizhnarodnyi-samit-mist-ta-rehioniv-ukrainy-partnerstvo-zarady-peremohy "
+    "та на сторінках адміністрації в соціальних мережах. Звернення також приймають електронною "
+    "поштою press@korosten-rda.gov.ua.",
+    "Представники міжнародних організацій наголосили, що взаємодія між органами місцевого "
+    "самоврядування, громадськими об’єднаннями та волонтерськими ініціативами залишається "
+    "запорукою ефективного використання ресурсів. Особливу увагу приділили питанням безпеки, "
+    "психологічної підтримки ветеранів і членів їхніх сімей, а також працевлаштуванню "
+    "внутрішньо переміщених осіб.",
+    "Окремо обговорили співпрацю з міжнародними партнерами щодо відбудови закладів освіти, "
+    "охорони здоров’я та соціального захисту. Сторони домовилися підготувати спільну програму "
+    "дій на наступний рік, визначити відповідальних виконавців і забезпечити прозорість "
+    "використання коштів на кожному етапі.",
+)
+QUOTE = ("«Ми маємо бути разом, бо лише спільними зусиллями зможемо відбудувати наші громади, "
+         "повернути людям домівки та впевненість у завтрашньому дні», — наголосив він.")
+LIST_ITEMS = (
+    "відновлення житлового фонду та закладів соціальної сфери;",
+    "підтримка підприємців, які релокували виробництва до громад району;",
+    "розвиток транспортної інфраструктури та енергетичної незалежності.",
+)
+
+
+def long_release(pages: float) -> tuple[Document, tuple[str, ...]]:
+    """The reference release grown with paragraphs, a quote, a list and a long link, to about `pages` pages."""
+    document, signature = reference_release()
+    blocks = list(document.blocks)
+    body = [block.text for block in document.blocks[1:]] + list(EXTRA_PARAGRAPHS)
+    extra: list[Block] = [Block.plain("paragraph", EXTRA_PARAGRAPHS[2]), Block.plain("quote", QUOTE),
+                          Block.plain("subheading", "Пріоритети на наступний рік")]
+    extra += [Block.plain("list_item", item) for item in LIST_ITEMS]
+    blocks[2:2] = extra
+    target_words = int(380 * pages)
+    index = 0
+    while sum(len(block.text.split()) for block in blocks) < target_words:
+        blocks.append(Block.plain("paragraph", body[index % len(body)]))
+        index += 1
+    return Document(document.title, tuple(blocks)), signature

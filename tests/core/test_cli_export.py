@@ -160,3 +160,41 @@ def test_pdfsig_calls_the_exported_signature_valid_pades(cli, certificate: Path,
     assert "Signature is Valid" in done.stdout
     assert "ETSI.CAdES.detached" in done.stdout
     assert "Total document signed" in done.stdout
+
+
+def test_copy_and_channel_formats_from_the_command_line(cli, folder: Path) -> None:
+    run, approved, _ = cli
+    code, out, err = run("exporter", "export", str(approved), "--format", "html", "--out", str(folder), "--json")
+    assert code == 0, err
+    publication = json.loads(out)
+    assert publication["copy"] == "publication"
+    assert "ПОГОДЖЕНО" not in Path(publication["path"]).read_text(encoding="utf-8")
+    code, out, err = run("exporter", "export", str(approved), "--format", "html", "--copy", "office",
+                         "--out", str(folder), "--json")
+    assert code == 0, err
+    office = json.loads(out)
+    assert office["copy"] == "office" and office["path"] != publication["path"]
+    assert "ПОГОДЖЕНО" in Path(office["path"]).read_text(encoding="utf-8")
+    for channel in ("telegram", "facebook"):
+        code, out, err = run("exporter", "export", str(approved), "--format", channel, "--out", str(folder), "--json")
+        assert code == 0, err
+        path = Path(json.loads(out)["path"])
+        assert path.name.endswith(f"-{channel}.txt")
+    with pytest.raises(SystemExit):  # argparse refuses an unknown copy in its own words
+        run("exporter", "export", str(approved), "--format", "pdf", "--copy", "draft", "--out", str(folder))
+
+
+@needs_poppler
+def test_signed_and_unsigned_pdfs_do_not_share_a_name(cli, certificate: Path, folder: Path) -> None:
+    run, approved, _ = cli
+    code, out, err = run("exporter", "export", str(approved), "--format", "pdf", "--out", str(folder), "--json")
+    assert code == 0, err
+    plain = Path(json.loads(out)["path"])
+    code, out, err = run("exporter", "export", str(approved), "--sign", str(certificate), "--out", str(folder),
+                         "--json")
+    assert code == 0, err
+    signed = Path(json.loads(out)["path"])
+    assert signed != plain and plain.exists() and "підписаний" in signed.name
+    assert plain.stat().st_mode & 0o777 == 0o644 and signed.stat().st_mode & 0o777 == 0o644
+    _code, out, _ = run(None, "verify", str(signed), "--json")  # exit 1: the test certificate is not trusted
+    assert json.loads(out)["text_matches"] is True

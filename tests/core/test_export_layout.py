@@ -53,7 +53,16 @@ def test_clean_text_has_no_control_characters(text: str) -> None:
     assert not any(ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F for ch in cleaned)
 
 
-def test_approval_line_wording() -> None:
-    line = layout.approval_line("заступник начальника", "Сергій КИРИЧЕНКО", "20.04.2023")
-    # A non-breaking space keeps the date on the line with the name.
-    assert line == "Погоджено: заступник начальника Сергій КИРИЧЕНКО,\u00a020.04.2023"
+def test_the_visa_follows_dstu_4163() -> None:
+    visa = layout.Visa("заступник начальника", "Сергій КИРИЧЕНКО", "20.04.2023")
+    assert visa.lines() == ["ПОГОДЖЕНО", "Заступник начальника", "Сергій КИРИЧЕНКО", "20.04.2023"]
+    office = layout.ReleaseMeta(signature_lines=("Відділ",), visa=visa, copy=layout.OFFICE)
+    publication = layout.ReleaseMeta(signature_lines=("Відділ",), visa=visa)
+    assert layout.footer_lines(office) == ["Відділ", *visa.lines()]
+    assert layout.footer_lines(publication) == ["Відділ"]
+
+
+def test_thousands_and_units_hold_together() -> None:
+    assert typographic_nbsp("понад 1 200 тонн") == f"понад 1{NBSP}200 тонн"
+    assert typographic_nbsp("12 500 000 гривень") == f"12{NBSP}500{NBSP}000{NBSP}гривень"
+    assert typographic_nbsp("у 2023 році 15 осіб") == f"у{NBSP}2023 році 15{NBSP}осіб"

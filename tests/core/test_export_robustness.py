@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from desktop.document import BLOCK_KINDS, Block, Document, Run
 from desktop.export.docx import render_docx
 from desktop.export.files import safe_filename
-from desktop.export.layout import ReleaseMeta
+from desktop.export.layout import COPIES, ReleaseMeta, Visa
 from desktop.export.pdf import render_pdf
 from desktop.export.web import export_html, export_text
 
@@ -32,7 +32,8 @@ metas = st.builds(
     department=nasty,
     signature_lines=st.lists(nasty, max_size=3).map(tuple),
     date_line=st.none() | nasty,
-    approval_line=st.none() | nasty,
+    visa=st.none() | st.builds(Visa, nasty, nasty, nasty, nasty),
+    copy=st.sampled_from(COPIES),
     content_hash=nasty,
 )
 exhaustive = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -49,7 +49,11 @@ def test_html_carries_the_signature_in_its_footer() -> None:
     footer = html[html.index("<footer>"):]
     for line in signature:
         assert line in loosen(footer)
-    assert "Погоджено:" in footer
+    # The publication carries no visa; the office copy carries it under the signature.
+    assert "ПОГОДЖЕНО" not in footer
+    office = export_html(document, department_meta(signature, copy="office"))
+    footer = office[office.index("<footer>"):]
+    assert footer.index(signature[-1]) < footer.index("ПОГОДЖЕНО") < footer.index("Юрій ТАРАСЮК")
 
 
 def test_html_escapes_everything() -> None:

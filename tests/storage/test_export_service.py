@@ -76,7 +76,7 @@ def test_every_format_is_written_and_recorded_with_its_sha256(database, staff, o
 
     for record in records:
         assert record.path.parent == out
-        assert record.path.name.startswith("2023-04-20-нарада-з-питань-відновлення-громад.")
+        assert record.path.name.startswith("2023-04-20-нарада-з-питань-відновлення-громад")
         assert record.sha256 == hashlib.sha256(record.path.read_bytes()).hexdigest()
     rows = export_rows(database, release_id)
     assert {(row.format, row.sha256, Path(row.path).name) for row in rows} == {
@@ -84,7 +84,7 @@ def test_every_format_is_written_and_recorded_with_its_sha256(database, staff, o
     }
     with database.session() as session:
         logged = session.execute(select(AuditEntry).where(AuditEntry.action == "export")).scalars().all()
-        assert len(logged) == 4
+        assert len(logged) == len(service.FORMATS)
         assert all(any(r.sha256 in row.detail for r in records) for row in logged)
         assert audit.verify_chain(session).ok
         history = history_json(session, release_id)
@@ -136,17 +136,36 @@ def test_an_existing_file_is_replaced_only_when_asked(database, staff, out) -> N
     assert len(export_rows(database, release_id)) == 2
 
 
-def test_the_page_carries_date_place_approval_and_signature(database, staff, out) -> None:
+def test_the_publication_has_no_visa_and_the_office_copy_has_it(database, staff, out) -> None:
     release_id = approved(database, staff)
-    html = export(database, staff["exporter"], release_id, "html", out).path.read_text(encoding="utf-8")
+    publication = export(database, staff["exporter"], release_id, "html", out)
+    html = publication.path.read_text(encoding="utf-8")
     assert "20\u00a0квітня\u00a02023\u00a0року, у\u00a0Коростені" in html
-    assert "Погоджено: заступник начальника Коростенської РВА Сергій КИРИЧЕНКО" in html
     assert "Відділ комунікацій" in html
+    assert "ПОГОДЖЕНО" not in html and "Погоджено" not in html and "КИРИЧЕНКО" not in html
 
+    office = export(database, staff["exporter"], release_id, "html", out, copy="office")
+    assert office.path != publication.path and office.copy == "office"
+    html = office.path.read_text(encoding="utf-8")
+    visa = html[html.index('<p class="visa">'):]
+    # ДСТУ 4163: ПОГОДЖЕНО, the position, «Власне ім’я ПРІЗВИЩЕ», the date — below the signature.
+    assert html.index("Відділ комунікацій") < html.index("ПОГОДЖЕНО")
+    assert "Заступник начальника Коростенської РВА" in visa and "Сергій КИРИЧЕНКО" in visa
     with database.session() as session:
-        settings.set_value(session, staff["founder"], "export.approval_line", "false")
-    html = export(database, staff["exporter"], release_id, "html", out, overwrite=True).path.read_text("utf-8")
-    assert "Погоджено" not in html
+        details = [row.detail for row in session.execute(select(AuditEntry).where(
+            AuditEntry.action == "export")).scalars()]
+    assert any("службовий примірник" in detail and office.path.name in detail for detail in details)
+    assert any("для оприлюднення" in detail and publication.path.name in detail for detail in details)
+
+
+def test_exported_files_are_readable_by_the_office(database, staff, out) -> None:
+    release_id = approved(database, staff)
+    record = export(database, staff["exporter"], release_id, "docx", out)
+    assert record.path.stat().st_mode & 0o777 == 0o644
+    with database.session() as session:
+        settings.set_value(session, staff["founder"], "export.file_mode", "0640")
+    record = export(database, staff["exporter"], release_id, "pdf", out)
+    assert record.path.stat().st_mode & 0o777 == 0o640
 
 
 def test_a_self_approval_is_marked_on_the_page(database, staff, out) -> None:
@@ -156,8 +175,8 @@ def test_a_self_approval_is_marked_on_the_page(database, staff, out) -> None:
     with database.session() as session:
         transitions.submit(session, staff["boss_author"], release_id)
         transitions.approve(session, staff["boss_author"], release_id)
-    html = export(database, staff["exporter"], release_id, "html", out).path.read_text(encoding="utf-8")
-    assert "(погоджено особою, яка готувала текст)" in html
+    html = export(database, staff["exporter"], release_id, "html", out, copy="office").path.read_text("utf-8")
+    assert "погоджено особою, яка готувала текст" in html
 
 
 def test_without_an_event_date_the_file_is_dated_by_the_approval(database, staff, out) -> None:

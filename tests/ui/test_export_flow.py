@@ -85,7 +85,8 @@ def approved_release(office: dict[str, Any]) -> int:
 
 
 def drive_export(monkeypatch: pytest.MonkeyPatch, folder: Path, certificate: Path | None, password: str,
-                 formats: tuple[str, ...] = ("pdf",), remember: bool = False) -> list[ExportDialog]:
+                 formats: tuple[str, ...] = ("pdf",), remember: bool = False,
+                 copy: str = "publication") -> list[ExportDialog]:
     """Makes ExportDialog.exec fill the dialog as a user would (browsing through patched file dialogs)."""
     seen: list[ExportDialog] = []
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(folder))
@@ -95,6 +96,8 @@ def drive_export(monkeypatch: pytest.MonkeyPatch, folder: Path, certificate: Pat
         seen.append(dialog)
         for key, box in dialog.format_boxes.items():
             box.setChecked(key in formats)
+        assert dialog.copy() == "publication"  # the publication is always the starting choice
+        dialog.copy_buttons[copy].setChecked(True)
         dialog.folder_button.click()
         dialog.sign_box.setChecked(certificate is not None)
         if certificate is not None:
@@ -194,6 +197,24 @@ def test_a_wrong_password_is_explained_and_nothing_is_written(
     assert dialogs[0].records == [] and dialogs[0].password_edit.hasSelectedText()
     assert list(folder.iterdir()) == []
     assert memory_keyring.saved == {}
+
+
+def test_the_dialog_exports_the_office_copy_with_the_visa_beside_the_publication(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, office: dict[str, Any], tmp_path: Path,
+) -> None:
+    window = exporter_window(qtbot, office)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    drive_export(monkeypatch, folder, None, "", ("html",))
+    window.actions_.export.trigger()
+    drive_export(monkeypatch, folder, None, "", ("html",), copy="office")
+    window.actions_.export.trigger()
+    files = sorted(folder.iterdir())
+    assert len(files) == 2
+    office_copy = next(path for path in files if "службовий" in path.name)
+    publication = next(path for path in files if "службовий" not in path.name)
+    assert "ПОГОДЖЕНО" in office_copy.read_text(encoding="utf-8")
+    assert "ПОГОДЖЕНО" not in publication.read_text(encoding="utf-8")
 
 
 def test_an_existing_file_is_replaced_only_after_asking(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +37,13 @@ FORMATS = (
     ("docx", "&DOCX — для редагування у Word чи LibreOffice"),
     ("pdf", "&PDF — для архіву й сайту"),
     ("html", "&HTML — для сайту (CMS)"),
-    ("txt", "&TXT — текст для соцмереж"),
+    ("txt", "&TXT — простий текст"),
+    ("telegram", "Te&legram — текст до 4 096 знаків, з хештегами"),
+    ("facebook", "&Facebook — текст для допису, з хештегами"),
+)
+COPIES = (
+    ("publication", "Для о&прилюднення — без візи погодження"),
+    ("office", "С&лужбовий примірник — з візою «ПОГОДЖЕНО» під підписом"),
 )
 SETTINGS_KEY = "export/"
 
@@ -100,6 +107,17 @@ class ExportDialog(QDialog):
             box.toggled.connect(self._update_state)
             formats_layout.addWidget(box)
             self.format_boxes[key] = box
+
+        copy_box = QGroupBox("Примірник")
+        copy_layout = QVBoxLayout(copy_box)
+        self.copy_buttons: dict[str, QRadioButton] = {}
+        for key, label in COPIES:
+            button = QRadioButton(label)
+            button.setObjectName(f"copy_{key}")
+            # Always the publication first: the visa never reaches the public by a remembered choice.
+            button.setChecked(key == "publication")
+            copy_layout.addWidget(button)
+            self.copy_buttons[key] = button
 
         self.folder_edit = QLineEdit(str(defaults.folder))
         self.folder_edit.setObjectName("folder")
@@ -177,6 +195,7 @@ class ExportDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(note)
         layout.addWidget(formats_box)
+        layout.addWidget(copy_box)
         layout.addWidget(place_box)
         layout.addWidget(sign_box_group)
         layout.addWidget(self.progress)
@@ -190,6 +209,10 @@ class ExportDialog(QDialog):
     def formats(self) -> list[str]:
         return [key for key, box in self.format_boxes.items() if box.isChecked()]
 
+    def copy(self) -> str:
+        """«publication» or «office»."""
+        return next(key for key, button in self.copy_buttons.items() if button.isChecked())
+
     def signing(self) -> bool:
         return self.sign_box.isChecked() and self.format_boxes["pdf"].isChecked()
 
@@ -200,8 +223,8 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(bool(self.formats()))
 
     def _set_busy(self, busy: bool) -> None:
-        for widget in (*self.format_boxes.values(), self.folder_edit, self.folder_button, self.sign_box,
-                       self.open_folder_box, self.export_button):
+        for widget in (*self.format_boxes.values(), *self.copy_buttons.values(), self.folder_edit,
+                       self.folder_button, self.sign_box, self.open_folder_box, self.export_button):
             widget.setEnabled(not busy)
         self.sign_group.setEnabled(not busy and self.signing())
         self.progress.setVisible(busy)
@@ -260,8 +283,9 @@ class ExportDialog(QDialog):
             self.password_edit.setFocus()
             return
         try:
-            existing = [path for path in self.workspace.exports.export_targets(self.release_id, formats, folder or None)
-                        if path.exists()]
+            targets = self.workspace.exports.export_targets(self.release_id, formats, folder or None, sign=sign,
+                                                    copy=self.copy())
+            existing = [path for path in targets if path.exists()]
         except UserError as error:
             self._refuse(str(error))
             return
@@ -270,12 +294,13 @@ class ExportDialog(QDialog):
             return
         self._remember_choices()
         remember = self.remember_box.isChecked()
+        copy = self.copy()
         self._set_busy(True)
         self.status_label.setText("Експорт…")
         self.tasks.run(
             lambda: self.workspace.exports.export(
                 self.release_id, formats, folder or None, sign, certificate or None, password or None,
-                remember, overwrite,
+                remember, overwrite, copy,
             ),
             self._finished,
             self._failed,
