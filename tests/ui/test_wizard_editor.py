@@ -22,7 +22,7 @@ from tests.ui.drafting_support import (
 from ui.drafting.release_wizard import ReleaseWizard, start_new_release
 from ui.editor.conflict_dialog import ConflictDialog
 from ui.editor.release_editor import ReleaseEditor
-from ui.editor.window import EditorWindow, open_editor
+from ui.editor.window import CLOSE_QUESTION, EditorWindow, open_editor
 from ui.shell.main_window import MainWindow
 
 LEAD_START = "Форум громад Житомирщини, участь у якому взяли начальник Коростенської районної"
@@ -402,7 +402,7 @@ def test_closing_with_unsaved_changes_asks(qtbot, answers, editor_window, office
     _type_at_end(editor_window.editor, qtbot, " Незбережене")
     answers["exec_answer"] = QMessageBox.StandardButton.Cancel
     editor_window.close()
-    assert editor_window.isVisible() and answers["asked"] == ["У релізі є незбережені зміни. Зберегти їх?"]
+    assert editor_window.isVisible() and answers["asked"] == [CLOSE_QUESTION]
     answers["exec_answer"] = QMessageBox.StandardButton.Save
     editor_window.close()
     assert _stored(database, release_id).blocks[-1].text == "Другий абзац. Незбережене"
