@@ -124,6 +124,25 @@ def test_wizard_names_a_missing_required_field_and_stays(qtbot, workspace) -> No
     assert wizard.fields_page.error_label.text() == "Заповніть поле «Місце (де?)»."
     assert wizard.currentPage() is wizard.fields_page and wizard.release_id is None
     assert wizard.focusWidget() is wizard.fields_page.form.inputs["place"]
+    # The message goes as soon as the field is filled, not only on the next Finish.
+    qtbot.keyClicks(wizard.fields_page.form.inputs["place"], "Korosten")
+    assert wizard.fields_page.error_label.text() == ""
+
+
+def test_wizard_takes_a_typed_date_whole_and_refuses_a_wrong_one(qtbot, workspace) -> None:
+    wizard = ReleaseWizard(workspace)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    fill_event_report(wizard)
+    date_field = wizard.fields_page.form.inputs["event_date"]
+    date_field.line.selectAll()
+    qtbot.keyClicks(date_field.line, "20.04.2023")  # over the selected date, as people type
+    assert wizard.fields_page.form.values()["event_date"] == "2023-04-20"
+    date_field.line.selectAll()
+    qtbot.keyClicks(date_field.line, "31.04.2023")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.fields_page.error_label.text() == "Поле «Дата»: дата має бути у вигляді 20.04.2023."
+    assert wizard.release_id is None
 
 
 def test_wizard_reports_an_unknown_participant_without_creating_a_release(qtbot, workspace) -> None:

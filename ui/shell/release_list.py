@@ -11,11 +11,12 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 from desktop.labels import STATUS_LABELS
 from ui.common.tables import Index, RowsTableModel
 
-COLUMNS = ("Заголовок", "Стан", "Хто має діяти", "Причина повернення", "Автор", "Змінено", "Дата події")
-RETURN_COLUMN = 3
+COLUMNS = ("Заголовок", "Стан", "Причина повернення", "Автор", "Змінено", "Дата події")
+STATUS_COLUMN = 1
+RETURN_COLUMN = 2
 REASON_LIMIT = 60
-# Who has to act next in each state.
-HOLDER = {"in_review": "керівник", "approved": "відповідальний за оприлюднення", "archived": "—"}
+# Who has to act next in each state (the state column's tooltip); a draft or a return is with its author.
+HOLDER = {"in_review": "у керівника", "approved": "у відповідального за оприлюднення", "archived": "в архіві"}
 STATUS_COLOURS = {
     "draft": "#5f6368",
     "in_review": "#b06000",
@@ -84,7 +85,7 @@ class ReleaseListModel(RowsTableModel):
 
     def holder(self, row: Any) -> str:
         """Who has the release now: its author while it is written, then the supervisor, then publishing."""
-        return HOLDER.get(row.status, row.author_name)
+        return "Зараз " + HOLDER.get(row.status, f"в автора: {row.author_name}")
 
     def release_id(self, row: int) -> int | None:
         found = self.row_at(row)
@@ -100,19 +101,20 @@ class ReleaseListModel(RowsTableModel):
             return (
                 row.title or "(без заголовка)",
                 STATUS_LABELS.get(row.status, row.status),
-                self.holder(row),
                 shorten(note.comment) if note else "",
                 row.author_name,
                 format_moment(row.updated_at),
                 format_date(row.event_date),
             )[column]
-        if role == Qt.ItemDataRole.ForegroundRole and column in (1, RETURN_COLUMN):
+        if role == Qt.ItemDataRole.ForegroundRole and column in (STATUS_COLUMN, RETURN_COLUMN):
             return QBrush(QColor(STATUS_COLOURS.get(row.status, "#000000")))
-        if role == Qt.ItemDataRole.DecorationRole and column == 1:
+        if role == Qt.ItemDataRole.DecorationRole and column == STATUS_COLUMN:
             return status_icon(row.status)
         if role == Qt.ItemDataRole.ToolTipRole:
             if note is not None:
                 return f"{row.title}\n\n{return_tooltip(note)}" if column == 0 else return_tooltip(note)
+            if column == STATUS_COLUMN:
+                return self.holder(row)
             return row.title if column == 0 else None
         if role == Qt.ItemDataRole.UserRole:
             return row.id
