@@ -21,7 +21,8 @@ MAIN, EDITOR = "Головне вікно", "Редактор релізу"
 # Every shortcut of the two windows, one meaning each; a test compares this list with the live actions.
 SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     (MAIN, "Ctrl+N", "новий реліз за шаблоном"),
-    (MAIN, "Ctrl+O", "відкрити вибраний реліз (або Enter у списку)"),
+    (MAIN, "Ctrl+O", "відкрити вибраний реліз"),
+    (MAIN, "Return", "відкрити реліз, вибраний у списку"),
     (MAIN, "Ctrl+P", "надрукувати вибраний реліз"),
     (MAIN, "F5", "оновити список"),
     (MAIN, "Ctrl+F", "шукати в релізах"),
@@ -50,6 +51,7 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     (EDITOR, "Ctrl+H", "замінити"),
     (EDITOR, "F3", "знайти далі (Shift+F3 — назад)"),
     (EDITOR, "Shift+F3", "знайти назад"),
+    (EDITOR, "Esc", "закрити панель пошуку"),
     (EDITOR, "F7", "панель правопису"),
     (EDITOR, "Ctrl+Alt+M", "коментар до виділеного"),
     (EDITOR, "Ctrl+Shift+P", "попередній перегляд сторінки"),
