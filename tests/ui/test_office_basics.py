@@ -167,3 +167,17 @@ def test_windows_have_minimum_sizes(qtbot: Any, sqlite_database: Database, peopl
     qtbot.addWidget(users)
     users.resize(360, 260)
     assert users.width() >= 640 and users.height() >= 480
+
+
+def test_the_find_bar_fits_in_the_smallest_editor_window(qtbot: Any, sqlite_database: Database, people: dict) -> None:
+    from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+
+    release_id = create(sqlite_database, people["author"])
+    editor = editor_window(qtbot, as_user(sqlite_database, people["author"]), release_id)
+    editor.resize(editor.minimumSize())
+    editor.find_bar.open_find(True)
+    QApplication.processEvents()
+    bar = editor.find_bar
+    for widget in (*bar.findChildren(QPushButton), *bar.findChildren(QLabel)):
+        if widget.isVisible() and widget.text():
+            assert widget.width() >= widget.sizeHint().width(), widget.text()
