@@ -167,6 +167,12 @@ def test_windows_have_minimum_sizes(qtbot: Any, sqlite_database: Database, peopl
     qtbot.addWidget(users)
     users.resize(360, 260)
     assert users.width() >= 640 and users.height() >= 480
+    from ui.directory.window import DirectoryWindow
+
+    directory = DirectoryWindow(as_user(sqlite_database, people["author"]))
+    qtbot.addWidget(directory)
+    directory.resize(360, 260)
+    assert directory.width() >= 820 and directory.height() >= 520
 
 
 def test_the_find_bar_fits_in_the_smallest_editor_window(qtbot: Any, sqlite_database: Database, people: dict) -> None:
