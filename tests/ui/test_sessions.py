@@ -144,3 +144,31 @@ def test_the_first_steps_page_leads_to_users_directory_and_settings(qtbot: Any, 
     assert opened == ["users", "directory", "settings"]
     texts = " ".join(label.text() for label in steps.findChildren(QLabel))
     assert "Тека експорту" in texts and "Документи" in texts
+
+
+def test_start_up_on_an_empty_database_logs_the_new_admin_in_and_shows_the_first_steps(
+    qtbot: Any, sqlite_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argparse
+
+    from ui.shell import app
+    from ui.shell.help import FirstStepsDialog
+
+    def create(dialog: FirstAdminDialog) -> int:
+        dialog.login_edit.setText("chief")
+        dialog.name_edit.setText("Андрій Коваль")
+        dialog.password_edit.setText("a-long-password")
+        dialog.repeat_edit.setText("a-long-password")
+        dialog.create()
+        return dialog.result()
+
+    shown: list[str] = []
+    monkeypatch.setattr(FirstAdminDialog, "exec", create)
+    monkeypatch.setattr(FirstStepsDialog, "exec", lambda dialog: shown.append(dialog.windowTitle()) or 0)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    args = argparse.Namespace(database=sqlite_database.url, acting_login=None)
+    found = app._interactive_workspace(args, window)
+    assert found is not None and found.user.login == "chief"  # no second login to type
+    window.attach(found)
+    qtbot.waitUntil(lambda: shown == ["Перші кроки — Вісник"])
