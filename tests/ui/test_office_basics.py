@@ -96,6 +96,15 @@ def test_printing_paints_the_pdf_pages(qtbot: Any, sqlite_database: Database, pe
     assert paint_pages(printer, pages) == len(pages) >= 1
     info = subprocess.run(["pdfinfo", str(tmp_path / "printed.pdf")], capture_output=True, text=True, check=True)
     assert re.search(rf"^Pages:\s+{len(pages)}$", info.stdout, re.MULTILINE)
+    from PySide6.QtWidgets import QApplication
+
+    from ui.export.printing import show_print_preview
+
+    preview = show_print_preview(None, pages)  # type: ignore[arg-type]
+    qtbot.addWidget(preview)
+    for _ in range(5):
+        QApplication.processEvents()  # paints through the printer it keeps alive
+    assert preview.isVisible()
     main = main_window(qtbot, workspace)
     main.select_release(release_id)
     assert main.actions_.print_.isEnabled() and main.actions_.print_.shortcut() == QKeySequence("Ctrl+P")

@@ -55,6 +55,7 @@ def show_print_preview(parent: QWidget, pages: list[bytes]) -> QPrintPreviewDial
     """Qt's print preview of the pages, with its own «Друк» button."""
     printer = make_printer()
     dialog = QPrintPreviewDialog(printer, parent)
+    dialog.printer_ = printer  # type: ignore[attr-defined]  # the dialog only points at it: it must live as long
     dialog.setObjectName("print_preview")
     dialog.setWindowTitle("Друк — попередній перегляд")
     dialog.paintRequested.connect(lambda target: paint_pages(target, pages))
