@@ -25,4 +25,5 @@ class FacadeBase:
         user = session.get(User, self.user.id)
         if user is None or not user.active:
             raise PermissionDenied("Ваш обліковий запис вимкнено. Зверніться до адміністратора.")
+        self.user.roles = user.roles  # the GUI's has_role follows an administrator's change too
         return user

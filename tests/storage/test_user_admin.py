@@ -84,6 +84,7 @@ def test_a_logged_in_user_deactivated_meanwhile_is_refused_and_cannot_undo_it(da
     admin_workspace = workspace.log_in(database, "admin", PASSWORD)
     admin_workspace.set_user_roles("author", ["author", "exporter"])
     author_workspace.inbox_counts()  # any call of the author's
+    assert author_workspace.has_role("exporter")  # the GUI's role checks follow at once
     with database.session() as session:
         assert session.get(User, author.id).role_set == {"author", "exporter"}
     admin_workspace.set_user_active("author", False)
