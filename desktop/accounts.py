@@ -170,25 +170,60 @@ def add_user(
     return _insert_user(session, actor, login, full_name, roles, password, position)
 
 
-def set_roles(session: Session, actor: User, login: str, roles: Iterable[str]) -> User:
-    """Changes a user's roles; only an administrator may."""
-    require_role(actor, "admin")
+def _existing(session: Session, login: str) -> User:
     user = find_user(session, login)
     if user is None:
         raise NotFound(f"Користувача «{login}» не знайдено.")
+    return user
+
+
+def _other_active_admins(session: Session, user: User) -> int:
+    """How many active administrators there are besides this user."""
+    others = session.execute(select(User).where(User.active.is_(True), User.id != user.id)).scalars()
+    return sum(1 for other in others if "admin" in other.role_set)
+
+
+def set_roles(session: Session, actor: User, login: str, roles: Iterable[str]) -> User:
+    """Changes a user's roles; only an administrator may, and never takes the last administrator's away."""
+    require_role(actor, "admin")
+    user = _existing(session, login)
+    roles = list(roles)
     role_list = sorted(set(roles), key=ROLES.index) if all(r in ROLES for r in roles) else []
     if not role_list:
         raise UserError("Вкажіть щонайменше одну роль: " + ", ".join(ROLES) + ".")
+    if "admin" in user.role_set and "admin" not in role_list and user.active and not _other_active_admins(session, user):
+        raise PermissionDenied(
+            f"Не можна зняти роль адміністратора з «{login}»: це останній адміністратор. Спершу призначте іншого."
+        )
+    before = " ".join(sorted(user.role_set, key=ROLES.index))
     user.roles = " ".join(role_list)
-    audit.append(session, actor, "user_roles_changed", detail=f"{login}: {user.roles}")
+    if before != user.roles:
+        audit.append(session, actor, "user_roles_changed", detail=f"{login}: {before} → {user.roles}")
+    return user
+
+
+def set_active(session: Session, actor: User, login: str, active: bool) -> User:
+    """Deactivates a user (who then cannot log in) or activates them again; the row stays for the audit."""
+    require_role(actor, "admin")
+    user = _existing(session, login)
+    if user.active == active:
+        return user
+    if not active:
+        if user.id == actor.id:
+            raise PermissionDenied("Не можна деактивувати власний обліковий запис.")
+        if "admin" in user.role_set and not _other_active_admins(session, user):
+            raise PermissionDenied(f"Не можна деактивувати «{login}»: це останній адміністратор.")
+    user.active = active
+    if active:
+        user.failed_logins = 0
+        user.locked_until = None
+    audit.append(session, actor, "user_activated" if active else "user_deactivated", detail=login)
     return user
 
 
 def set_password(session: Session, actor: User, login: str, password: str) -> None:
     """A user changes their own password, or an administrator resets anyone's (and unlocks it)."""
-    user = find_user(session, login)
-    if user is None:
-        raise NotFound(f"Користувача «{login}» не знайдено.")
+    user = _existing(session, login)
     if actor.id != user.id:
         require_role(actor, "admin")
     check_password_strength(password)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop import accounts, settings
+from desktop.facade.base import FacadeBase
 from desktop.facade.directory import DirectoryFacade
 from desktop.facade.exporting import ExportFacade
 from desktop.facade.proofing import ProofingFacade
@@ -50,7 +51,7 @@ def log_in(database: Database, login: str, password: str) -> Workspace:
     return Workspace(database, user)
 
 
-class Workspace:
+class Workspace(FacadeBase):
     """What one logged-in user does, as plain calls; each opens and closes its own session.
 
     Each area is a part of its own (desktop/facade/), built here with what it depends on; parts never
@@ -58,8 +59,7 @@ class Workspace:
     """
 
     def __init__(self, database: Database, user: User) -> None:
-        self.database = database
-        self.user = user
+        super().__init__(database, user)
         self.proofing = ProofingFacade(database, user)
         self.releases = ReleasesFacade(database, user)
         self.review = ReviewFacade(database, user)
@@ -68,7 +68,20 @@ class Workspace:
 
     @property
     def database_name(self) -> str:
+        """The URL without a password (for a tooltip and messages)."""
         return self.database.display_name
+
+    @property
+    def database_short_name(self) -> str:
+        """The database by name, as the status bar shows it: the SQLite file, or the PostgreSQL database and host."""
+        from pathlib import Path
+
+        from sqlalchemy.engine import make_url
+
+        url = make_url(self.database.url)
+        if url.get_backend_name() == "sqlite":
+            return Path(url.database).name if url.database else "у пам'яті"
+        return f"{url.database} на {url.host or 'localhost'}"
 
     def back_up(self) -> str | None:
         """The daily copy of an SQLite database; the new file's path, or None when none was due."""
@@ -103,3 +116,18 @@ class Workspace:
     def add_user(self, login: str, name: str, roles: list[str], password: str, position: str = "") -> None:
         with self.database.session() as session:
             accounts.add_user(session, self._attached(session), login, name, roles, password, position)
+
+    def set_user_roles(self, login: str, roles: list[str]) -> None:
+        """An administrator changes a user's roles (audited; the last administrator keeps theirs)."""
+        with self.database.session() as session:
+            accounts.set_roles(session, self._attached(session), login, roles)
+
+    def set_user_active(self, login: str, active: bool) -> None:
+        """An administrator deactivates a user (who can no longer log in) or activates them again."""
+        with self.database.session() as session:
+            accounts.set_active(session, self._attached(session), login, active)
+
+    def reset_password(self, login: str, password: str) -> None:
+        """An administrator sets a new password for a user (and lifts a lock)."""
+        with self.database.session() as session:
+            accounts.set_password(session, self._attached(session), login, password)

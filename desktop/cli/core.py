@@ -31,6 +31,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing = users.add_parser("list", help="список користувачів")
     add_json_flag(listing)
     listing.set_defaults(handler=_users_list)
+    roles = users.add_parser("roles", help="змінити ролі користувача (усі ролі, які він матиме)")
+    roles.add_argument("login")
+    roles.add_argument("--role", action="append", required=True, choices=accounts.ROLES)
+    add_json_flag(roles)
+    roles.set_defaults(handler=_users_roles)
+    for name, active, text in (("deactivate", False, "деактивувати: не зможе ввійти, записи лишаються"),
+                               ("activate", True, "знову активувати деактивованого користувача")):
+        command = users.add_parser(name, help=text)
+        command.add_argument("login")
+        add_json_flag(command)
+        command.set_defaults(handler=_users_set_active, active=active)
+    password = users.add_parser("password", help="новий пароль користувача (з VISNYK_NEW_PASSWORD або запитом)")
+    password.add_argument("login")
+    password.set_defaults(handler=_users_password)
 
     options = subparsers.add_parser("settings", help="налаштування відділу").add_subparsers(
         dest="settings_command", required=True
@@ -82,10 +96,44 @@ def _users_add(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _users_roles(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.session() as session:
+        actor = ctx.acting_user(session)
+        user = accounts.set_roles(session, actor, args.login, args.role)
+        data = accounts.user_to_json(user)
+    names = ", ".join(accounts.ROLE_LABELS[role] for role in data["roles"])  # type: ignore[union-attr]
+    ctx.emit(data, f"Ролі користувача {args.login}: {names}.")
+    return 0
+
+
+def _users_set_active(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.session() as session:
+        actor = ctx.acting_user(session)
+        user = accounts.set_active(session, actor, args.login, args.active)
+        data = accounts.user_to_json(user)
+    ctx.emit(data, f"Користувача {args.login} {'активовано' if args.active else 'деактивовано'}.")
+    return 0
+
+
+def _users_password(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.session() as session:
+        actor = ctx.acting_user(session)
+        if accounts.find_user(session, args.login) is None:  # before asking for a password
+            raise UserError(f"Користувача «{args.login}» не знайдено.")
+        password = secret("VISNYK_NEW_PASSWORD", f"Новий пароль для {args.login}: ")
+        accounts.set_password(session, actor, args.login, password)
+    print(f"Пароль користувача {args.login} змінено.")
+    return 0
+
+
 def _users_list(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.session() as session:
         data = [accounts.user_to_json(user) for user in accounts.list_users(session)]
-    lines = [f"{u['login']:<16} {u['name']:<30} {', '.join(accounts.ROLE_LABELS[r] for r in u['roles'])}" for u in data]
+    lines = [
+        f"{u['login']:<16} {u['name']:<30} {', '.join(accounts.ROLE_LABELS[r] for r in u['roles'])}"
+        + ("" if u["active"] else "  (деактивовано)")
+        for u in data
+    ]
     ctx.emit(data, "\n".join(lines) or "Користувачів немає.")
     return 0
 

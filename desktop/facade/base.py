@@ -16,5 +16,15 @@ class FacadeBase:
         self.user = user
 
     def _attached(self, session: Any) -> User:
-        """The user as a row of this session, so core functions may read and update it."""
-        return session.merge(self.user, load=True)
+        """The user as stored now, a row of this session: roles changed meanwhile count at once.
+
+        Loaded, not merged: merging the copy held since login would write its old roles and active flag
+        back over an administrator's change. A user deactivated meanwhile is refused.
+        """
+        from desktop.errors import PermissionDenied
+
+        user = session.get(User, self.user.id)
+        if user is None or not user.active:
+            raise PermissionDenied("Ваш обліковий запис вимкнено. Зверніться до адміністратора.")
+        self.user.roles = user.roles  # the GUI's has_role follows an administrator's change too
+        return user

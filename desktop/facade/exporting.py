@@ -27,6 +27,7 @@ class ExportDefaults:
     folder: Path
     certificate: str
     password_remembered: bool
+    folder_configured: bool = False  # the department set export.folder (else the dialog offers Documents)
 
 
 class ExportFacade(FacadeBase):
@@ -39,8 +40,9 @@ class ExportFacade(FacadeBase):
         with self.database.session() as session:
             folder = service.export_folder(session)
             certificate = settings.get(session, "export.certificate").strip()
+            configured = bool(settings.get(session, "export.folder").strip())
         remembered = bool(certificate) and stored_password(Path(certificate)) is not None
-        return ExportDefaults(folder, certificate, remembered)
+        return ExportDefaults(folder, certificate, remembered, configured)
 
     def export_targets(
         self, release_id: int, formats: list[str], out_dir: Path | str | None = None, *,

@@ -147,6 +147,17 @@ class ReleasesFacade(FacadeBase):
             )
             return int(release.version)
 
+    def saved_revision(self, release_id: int) -> tuple[int, Document] | None:
+        """The number and text of the newest revision (an autosave is not one), or None."""
+        from desktop.releases import revisions as releases
+
+        with self.database.session() as session:
+            release = releases.get_release(session, release_id)
+            revision = releases.current_revision(session, release)
+            if revision is None:
+                return None
+            return revision.number, releases.revision_document(revision)
+
     def revision_numbers(self, release_id: int) -> list[int]:
         """The numbers of the release's revisions, oldest first."""
         from desktop.releases import revisions as releases

@@ -57,6 +57,25 @@ class CommentInfo:
 
 
 @dataclass(frozen=True)
+class WorkflowState:
+    """Where a release stands for this user: its state, its version and the actions the core allows."""
+
+    status: str
+    version: int
+    allowed: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ReturnNote:
+    """Why a release came back to its author: the supervisor's whole comment, who wrote it and when."""
+
+    release_id: int
+    returned_by: str
+    returned_at: datetime
+    comment: str
+
+
+@dataclass(frozen=True)
 class AuditRow:
     """One row of the audit log, for the administrator's view."""
 
@@ -124,6 +143,49 @@ class ReviewFacade(FacadeBase):
             except NotFound:
                 return set()
             return transitions.allowed_actions(session, self._attached(session), release)
+
+    def return_notes(self, release_ids: list[int]) -> dict[int, ReturnNote]:
+        """The latest return of each of these releases that is now «returned»: who, when, the whole comment."""
+        from sqlalchemy import func, select
+
+        from desktop import accounts
+        from desktop.storage.models import Release, WorkflowEvent
+
+        if not release_ids:
+            return {}
+        with self.database.session() as session:
+            latest = (
+                select(func.max(WorkflowEvent.id))
+                .join(Release, Release.id == WorkflowEvent.release_id)
+                .where(
+                    WorkflowEvent.release_id.in_(release_ids),
+                    WorkflowEvent.action == "return",
+                    Release.status == "returned",
+                )
+                .group_by(WorkflowEvent.release_id)
+            )
+            events = list(session.execute(select(WorkflowEvent).where(WorkflowEvent.id.in_(latest))).scalars())
+            names = accounts.full_names(session, {event.user_id for event in events})
+            return {
+                event.release_id: ReturnNote(
+                    event.release_id, names.get(event.user_id, ""), as_utc(event.created_at), event.comment
+                )
+                for event in events
+            }
+
+    def workflow_state(self, release_id: int) -> WorkflowState:
+        """The release's state, version and what this user may do to it now, in one look."""
+        from desktop.errors import NotFound
+        from desktop.releases import revisions as releases
+        from desktop.workflow import transitions
+
+        with self.database.session() as session:
+            try:
+                release = releases.get_release(session, release_id)
+            except NotFound:
+                return WorkflowState("", 0, frozenset())
+            allowed = transitions.allowed_actions(session, self._attached(session), release)
+            return WorkflowState(release.status, release.version, frozenset(allowed))
 
     def approval_line(self, release_id: int) -> str | None:
         """«Погоджено: …, 20.04.2023» (self-approval marked) for an approved release, else None."""

@@ -23,6 +23,8 @@ from ui.proofing.highlighter import UNDERLINE_COLOURS, BlockFindings
 LEAD = "Нарада відбулася у Києві."
 MISSPELT, RIGHT = "адмністрація", "адміністрація"
 
+SUBMIT_KEYS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier  # Ctrl+Shift+Enter
+
 
 @pytest.fixture(autouse=True)
 def boxes(message_boxes: dict[str, Any]) -> dict[str, Any]:
@@ -189,13 +191,13 @@ def test_submitting_with_findings_asks_first(
 ) -> None:
     release_id = create(sqlite_database, people["author"], "Нарада\n\nНарада відбулася 20 квітня 2023року.")
     window = open_editor(qtbot, sqlite_database, people["author"], release_id)
-    qtbot.keyClick(window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return, SUBMIT_KEYS)
     assert boxes["questions"] == ["У тексті залишилося 1 зауваження. Усе одно подати на погодження?\n\n"
                                   "Керівник побачить їх на панелі «Правопис» (F7)."]
     with sqlite_database.session() as session:
         assert revisions.get_release(session, release_id).status == "draft"
     boxes["question_answer"] = QMessageBox.StandardButton.Yes
-    qtbot.keyClick(window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return, SUBMIT_KEYS)
     with sqlite_database.session() as session:
         assert revisions.get_release(session, release_id).status == "in_review"
 
@@ -205,7 +207,7 @@ def test_a_clean_text_is_submitted_without_a_question(
 ) -> None:
     release_id = create(sqlite_database, people["author"], "Нарада\n\nНарада відбулася 20 квітня 2023 року.")
     window = open_editor(qtbot, sqlite_database, people["author"], release_id)
-    qtbot.keyClick(window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return, SUBMIT_KEYS)
     assert boxes["questions"] == []
     with sqlite_database.session() as session:
         assert revisions.get_release(session, release_id).status == "in_review"

@@ -28,6 +28,8 @@ from ui.review.comments_panel import CommentsPanel
 
 # Comments.
 
+SUBMIT_KEYS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier  # Ctrl+Shift+Enter
+
 
 @pytest.fixture
 def commented(qtbot: Any, sqlite_database: Database, people: dict) -> tuple[CommentsPanel, ReleaseEditor, int]:
@@ -114,12 +116,12 @@ def test_resolving_a_comment_hides_it_and_its_mark(qtbot: Any, commented: tuple)
 # Review in the editor window.
 
 
-def test_ctrl_enter_in_the_editor_saves_and_submits(qtbot: Any, sqlite_database: Database, people: dict) -> None:
+def test_ctrl_shift_enter_in_the_editor_saves_and_submits(qtbot: Any, sqlite_database: Database, people: dict) -> None:
     release_id = create(sqlite_database, people["author"])
     window = editor_window(qtbot, as_user(sqlite_database, people["author"]), release_id)
     window.editor.moveCursor(QTextCursor.MoveOperation.End)
     window.editor.insertPlainText(" Підписано угоди.")
-    qtbot.keyClick(window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return, SUBMIT_KEYS)
     assert status_of(sqlite_database, release_id) == "in_review"
     with sqlite_database.session() as session:
         stored = revisions.release_document(revisions.get_release(session, release_id)).plain_text()

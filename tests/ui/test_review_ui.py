@@ -30,6 +30,8 @@ from ui.shell.main_window import MainWindow
 
 # The diff view.
 
+SUBMIT_KEYS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier  # Ctrl+Shift+Enter
+
 
 def formatted_runs(view: DiffView) -> list[tuple[str, bool, bool]]:
     """(text, struck out, underlined) of every fragment the diff view shows."""
@@ -147,12 +149,12 @@ def test_an_author_sees_no_approve_and_the_core_refuses_anyway(
     assert status_of(sqlite_database, release_id) == "in_review"
 
 
-def test_an_author_submits_a_draft_with_ctrl_enter(qtbot: Any, sqlite_database: Database, people: dict) -> None:
+def test_an_author_submits_a_draft_with_ctrl_shift_enter(qtbot: Any, sqlite_database: Database, people: dict) -> None:
     release_id = create(sqlite_database, people["author"])
     window = main_window(qtbot, as_user(sqlite_database, people["author"]))
     choose_inbox(window, "my_drafts")
     window.select_release(release_id)
-    qtbot.keyClick(window.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.table, Qt.Key.Key_Return, SUBMIT_KEYS)
     assert status_of(sqlite_database, release_id) == "in_review"
     assert inbox_text(window, "my_drafts") == "Мої чернетки (0)"
 

@@ -23,7 +23,7 @@ from tests.ui.drafting_support import (
 from ui.drafting.release_wizard import ReleaseWizard
 from ui.editor.conflict_dialog import ConflictDialog
 from ui.editor.release_editor import ReleaseEditor
-from ui.editor.window import EditorWindow, open_editor
+from ui.editor.window import CLOSE_QUESTION, EditorWindow, open_editor
 from ui.shell.main_window import MainWindow
 from ui.shell.new_release import start_new_release
 
@@ -126,6 +126,25 @@ def test_wizard_names_a_missing_required_field_and_stays(qtbot, workspace) -> No
     assert wizard.fields_page.error_label.text() == "Заповніть поле «Місце (де?)»."
     assert wizard.currentPage() is wizard.fields_page and wizard.release_id is None
     assert wizard.focusWidget() is wizard.fields_page.form.inputs["place"]
+    # The message goes as soon as the field is filled, not only on the next Finish.
+    qtbot.keyClicks(wizard.fields_page.form.inputs["place"], "Korosten")
+    assert wizard.fields_page.error_label.text() == ""
+
+
+def test_wizard_takes_a_typed_date_whole_and_refuses_a_wrong_one(qtbot, workspace) -> None:
+    wizard = ReleaseWizard(workspace)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    fill_event_report(wizard)
+    date_field = wizard.fields_page.form.inputs["event_date"]
+    date_field.line.selectAll()
+    qtbot.keyClicks(date_field.line, "20.04.2023")  # over the selected date, as people type
+    assert wizard.fields_page.form.values()["event_date"] == "2023-04-20"
+    date_field.line.selectAll()
+    qtbot.keyClicks(date_field.line, "31.04.2023")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.fields_page.error_label.text() == "Поле «Дата»: дата має бути у вигляді 20.04.2023."
+    assert wizard.release_id is None
 
 
 def test_wizard_reports_an_unknown_participant_without_creating_a_release(qtbot, workspace) -> None:
@@ -404,7 +423,7 @@ def test_closing_with_unsaved_changes_asks(qtbot, answers, editor_window, office
     _type_at_end(editor_window.editor, qtbot, " Незбережене")
     answers["exec_answer"] = QMessageBox.StandardButton.Cancel
     editor_window.close()
-    assert editor_window.isVisible() and answers["asked"] == ["У релізі є незбережені зміни. Зберегти їх?"]
+    assert editor_window.isVisible() and answers["asked"] == [CLOSE_QUESTION]
     answers["exec_answer"] = QMessageBox.StandardButton.Save
     editor_window.close()
     assert _stored(database, release_id).blocks[-1].text == "Другий абзац. Незбережене"

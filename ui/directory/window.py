@@ -47,6 +47,7 @@ class DirectoryWindow(QMainWindow):
 
     def __init__(self, workspace: Workspace, tasks: TaskRunner | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setMinimumSize(820, 520)  # below this the table, the groups and the buttons overlap
         self.setWindowFlag(Qt.WindowType.Window)
         self.workspace = workspace
         self.tasks = tasks or TaskRunner(self)

@@ -105,12 +105,31 @@ class FieldsPage(QWizardPage):
         self.setSubTitle(template.description)
         if self.form is None or self.form.template.key != template.key:
             self.form = TemplateFormWidget(template, self.release_wizard.workspace)
+            self.form.edited.connect(self._recheck)
             self.scroll.setWidget(self.form)
         self.error_label.clear()
         self.form.focus_first()
 
+    def _recheck(self) -> None:
+        """A message about a field goes as soon as that field is filled (or says what is still wrong)."""
+        if self.error_label.text() and self.form is not None:
+            self.error_label.setText(self._problem() or "")
+
+    def _problem(self) -> str | None:
+        assert self.form is not None
+        unreadable = self.form.unreadable_date()
+        if unreadable is not None:
+            return f"Поле «{unreadable[1]}»: дата має бути у вигляді 20.04.2023."
+        missing = self.form.missing_required()
+        return f"Заповніть поле «{missing[1]}»." if missing is not None else None
+
     def validatePage(self) -> bool:  # noqa: N802
         assert self.form is not None
+        unreadable = self.form.unreadable_date()
+        if unreadable is not None:
+            self.show_error(f"Поле «{unreadable[1]}»: дата має бути у вигляді 20.04.2023.")
+            unreadable[0].setFocus()
+            return False
         problem = self.form.missing_required()
         if problem is not None:
             field_widget, label = problem

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -17,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# A date field left optional starts at this sentinel, shown as «не вказано».
-_NO_DATE = QDate(2000, 1, 1)
+from ui.common.date_field import DateField
+
 _SEPARATOR = "; "
 
 
@@ -87,6 +86,9 @@ class ParticipantsFieldWidget(QWidget):
 class TemplateFormWidget(QWidget):
     """Inputs for every field of a template; required ones are marked with *."""
 
+    # Any field typed into or picked: the wizard's «Заповніть поле …» goes once the field is filled.
+    edited = Signal()
+
     def __init__(self, template: Any, workspace: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.template = template
@@ -101,6 +103,7 @@ class TemplateFormWidget(QWidget):
             if field.hint:
                 widget.setToolTip(field.hint)
             self.inputs[field.name] = widget
+            self._watch(widget)
             label = QLabel(f"{field.label}{' *' if field.required else ''}:")
             label.setBuddy(widget)
             if field.required:
@@ -112,18 +115,18 @@ class TemplateFormWidget(QWidget):
                 hint.setStyleSheet("color: #5f6368; font-size: 9pt")
                 layout.addRow("", hint)
 
+    def _watch(self, widget: QWidget) -> None:
+        if isinstance(widget, (DateField, ParticipantsFieldWidget)):
+            widget.line.textChanged.connect(self.edited)
+        elif isinstance(widget, (QLineEdit, QPlainTextEdit)):
+            widget.textChanged.connect(self.edited)
+
     def _input_for(self, field: Any) -> QWidget:
         if field.type == "date":
-            date_edit = QDateEdit()
-            date_edit.setCalendarPopup(True)
-            date_edit.setDisplayFormat("dd.MM.yyyy")
+            date_field = DateField(required=field.required)
             if field.required:
-                date_edit.setDate(QDate.currentDate())
-            else:
-                date_edit.setMinimumDate(_NO_DATE)
-                date_edit.setSpecialValueText("не вказано")
-                date_edit.setDate(_NO_DATE)
-            return date_edit
+                date_field.setDate(QDate.currentDate())
+            return date_field
         if field.type in ("long_text", "list"):
             text = QPlainTextEdit()
             text.setTabChangesFocus(True)
@@ -146,10 +149,8 @@ class TemplateFormWidget(QWidget):
     def raw_value(self, name: str) -> Any:
         """What the user entered in a field, in the form the template expects ('' or [] for nothing)."""
         widget = self.inputs[name]
-        if isinstance(widget, QDateEdit):
-            if widget.date() == _NO_DATE and widget.minimumDate() == _NO_DATE:
-                return ""
-            return widget.date().toString("yyyy-MM-dd")
+        if isinstance(widget, DateField):
+            return widget.date().toString("yyyy-MM-dd") if widget.date().isValid() else ""
         if isinstance(widget, QPlainTextEdit):
             return widget.toPlainText().strip()
         if isinstance(widget, ParticipantsFieldWidget):
@@ -168,6 +169,14 @@ class TemplateFormWidget(QWidget):
                 value = [line.strip() for line in value.splitlines() if line.strip()]
             result[field.name] = value
         return result
+
+    def unreadable_date(self) -> tuple[QWidget, str] | None:
+        """The first date field holding something that is not a date, with its label."""
+        for field in self.template.fields:
+            widget = self.inputs[field.name]
+            if isinstance(widget, DateField) and not widget.is_valid():
+                return widget, field.label
+        return None
 
     def missing_required(self) -> tuple[QWidget, str] | None:
         """The first required field left empty, with its label."""

@@ -32,7 +32,11 @@ class EditorActions:
                                     icon(pixmap.SP_FileDialogContentsView))
         self.pdf_preview = self._action("Перегляд &PDF…", [QKeySequence("Ctrl+Alt+P")], self._show_pdf_preview)
         self.pdf_preview.setToolTip("Як реліз виглядатиме в експортованому PDF (Ctrl+Alt+P)")
-        self.close = self._action("&Закрити", [QKeySequence.StandardKey.Close], window.close)
+        self.print_ = self._action("&Друк…", [QKeySequence.StandardKey.Print], window.print_release)
+        self.print_.setToolTip("Надрукувати реліз так, як його розкладе експорт у PDF, з переглядом (Ctrl+P)")
+        self.revert = self._action("Повернутися до з&береженої редакції…", [], window.revert_to_revision)
+        self.revert.setToolTip("Відкинути зміни, зроблені після останньої збереженої редакції")
+        self.close = self._action("&Закрити", [QKeySequence("Ctrl+W")], window.close)
         self.undo = self._action("&Скасувати", [QKeySequence.StandardKey.Undo], self._undo,
                                  icon(pixmap.SP_ArrowBack))
         self.redo = self._action("&Повторити", [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")], self._redo,
@@ -68,7 +72,9 @@ class EditorActions:
 
         menu = window.menuBar()
         file_menu = menu.addMenu("&Реліз")
-        file_menu.addActions([self.save, self.preview, self.pdf_preview])
+        file_menu.addActions([self.save, self.revert])
+        file_menu.addSeparator()
+        file_menu.addActions([self.preview, self.pdf_preview, self.print_])
         file_menu.addSeparator()
         file_menu.addAction(self.close)
         edit_menu = menu.addMenu("&Правка")
@@ -101,7 +107,7 @@ class EditorActions:
 
     def set_editable(self, editable: bool) -> None:
         """Editing actions only where the text may change."""
-        for action in (self.save, self.bold, self.italic, self.underline, *self.kind_actions.values()):
+        for action in (self.save, self.revert, self.bold, self.italic, self.underline, *self.kind_actions.values()):
             action.setEnabled(editable)
         self.kind_combo.setEnabled(editable)
         self.replace.setEnabled(editable)

@@ -88,12 +88,23 @@ class EditorPage(QWidget):
         self.read_only_banner.setWordWrap(True)
         self.read_only_banner.setStyleSheet("background: #fef7e0; color: #3c4043; padding: 6px 16px;")
         self.read_only_banner.hide()
+        # Why a release came back, whole, above the text it is about.
+        self.return_banner = QLabel()
+        self.return_banner.setObjectName("return_banner")
+        self.return_banner.setWordWrap(True)
+        self.return_banner.setTextFormat(Qt.TextFormat.RichText)
+        self.return_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.return_banner.setStyleSheet(
+            "background: #fce8e6; color: #3c4043; padding: 8px 16px; border-left: 4px solid #b00020;"
+        )
+        self.return_banner.hide()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 10, 0, 0)
         layout.setSpacing(6)
         headline_row.setContentsMargins(16, 0, 16, 0)
         layout.addWidget(self.read_only_banner)
+        layout.addWidget(self.return_banner)
         layout.addLayout(headline_row)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(find_bar)

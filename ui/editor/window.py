@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from datetime import datetime
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -29,6 +30,10 @@ AUTOSAVE_DELAY_MS = 1500
 AUTOSAVE_MAX_WAIT_S = 10.0
 VIEW_DELAY_MS = 150
 OVER_LIMIT_STYLE = "color: #c5221f; font-weight: bold"
+CLOSE_QUESTION = (
+    "Зміни вже автозбережено, але ще не записано як редакцію. Зберегти редакцію?\n"
+    "«Закрити» лишає автозбережений текст; відкинути його можна командою «Повернутися до збереженої редакції»."
+)
 
 
 class EditorWindow(QMainWindow):
@@ -53,6 +58,7 @@ class EditorWindow(QMainWindow):
         self._saving = False
         self._pending_kind: str | None = None
         self._in_conflict = False
+        self.autosaved_since_revision = False  # words stored by autosave that no revision holds yet
         self.setObjectName("editor_window")
         self.setMinimumSize(760, 560)
         self.resize(980, 820)
@@ -102,6 +108,7 @@ class EditorWindow(QMainWindow):
         self.headline_counter = self.page_view.headline_counter
         self.signature_label = self.page_view.signature_label
         self.read_only_banner = self.page_view.read_only_banner
+        self.return_banner = self.page_view.return_banner
         self.setCentralWidget(self.page_view)
 
     def _build_status_bar(self) -> None:
@@ -149,8 +156,8 @@ class EditorWindow(QMainWindow):
             "\n".join(lines) if lines else "Підпис відділу не задано (Сервіс → Налаштування відділу)."
         )
         self._apply_editable(record)
-        status = STATUS_LABELS.get(record.status, record.status)
-        self.info_label.setText(f"{record.template_name or 'Реліз'} · {status}")
+        self._show_status(record.status)
+        self._show_return_note(record.status)
         self._update_headline_counter()
         self.refresh_view()
         self.actions_.update_format()
@@ -162,6 +169,49 @@ class EditorWindow(QMainWindow):
         self.read_only_banner.setText(f"Лише перегляд. {record.read_only_reason}")
         self.read_only_banner.setVisible(not record.editable)
         self.actions_.set_editable(record.editable)
+
+    def _show_status(self, status: str) -> None:
+        self.status = status
+        label = STATUS_LABELS.get(status, status)
+        self.info_label.setText(f"{self.record.template_name or 'Реліз'} · {label}")
+
+    def _show_return_note(self, status: str) -> None:
+        """A returned release says across the top who returned it, when, and the whole comment."""
+        note = None
+        if status == "returned":
+            try:
+                note = self.workspace.review.return_notes([self.release_id]).get(self.release_id)
+            except UserError:
+                note = None
+        self.return_banner.setVisible(note is not None)
+        if note is not None:
+            from ui.common.moments import format_moment
+
+            self.return_banner.setText(
+                f"<b>Повернуто на доопрацювання</b> — {escape(note.returned_by)}, {format_moment(note.returned_at)}"
+                f"<br>{escape(note.comment).replace(chr(10), '<br>')}"
+            )
+
+    def sync_with_core(self) -> None:
+        """Asks the core again what this user may do: after a save, an autosave, a move, a change elsewhere."""
+        try:
+            state = self.workspace.review.workflow_state(self.release_id)
+        except UserError:
+            return
+        editable = "edit" in state.allowed
+        if editable != self.record.editable and not self._saving and not self.is_dirty():
+            # The state changed under the window (a return, a submit elsewhere): the text and banners anew.
+            self.reload()
+            state = self.workspace.review.workflow_state(self.release_id)
+            editable = "edit" in state.allowed
+        if state.status and state.status != getattr(self, "status", None):
+            self._show_status(state.status)
+            self._show_return_note(state.status)
+        self.actions_.set_editable(editable)
+        review = getattr(self, "review", None)
+        if review is not None:
+            review.actions.apply(set(state.allowed))
+            review.show_approval()
 
     def current_document(self) -> Document:
         """The headline and the body as the document model."""
@@ -260,8 +310,11 @@ class EditorWindow(QMainWindow):
         moment = datetime.now().strftime("%H:%M:%S")
         self._last_save_text = f"{'Збережено' if kind == 'save' else 'Автозбережено'} о {moment}"
         self.save_state_label.setText(self._last_save_text)
+        self.autosaved_since_revision = kind == "autosave" or (self.autosaved_since_revision and kind != "save")
         current = self.current_document()  # typed meanwhile?
         self._update_title(current != document)
+        # A save can move the release (returned or approved → draft): what is allowed follows at once.
+        self.sync_with_core()
         self.saved.emit(new_version)
         if kind == "save" and self.main_window is not None and hasattr(self.main_window, "refresh"):
             self.main_window.refresh()
@@ -315,15 +368,50 @@ class EditorWindow(QMainWindow):
         self._load(record)
         self.save_state_label.setText("Завантажено найновіший текст")
 
-    def flush(self) -> None:
-        """Saves any unsaved words now, on this thread (before a submit or on closing)."""
+    def revert_to_revision(self) -> None:
+        """Drops the words typed and autosaved since the last revision, after asking."""
+        try:
+            saved = self.workspace.releases.saved_revision(self.release_id)
+        except UserError as error:
+            QMessageBox.warning(self, "Вісник", str(error))
+            return
+        if saved is None:
+            return
+        number, document = saved
+        if document == self.current_document():
+            self.statusBar().showMessage(f"Текст уже такий, як у збереженій редакції №{number}.", 5000)
+            return
+        from ui.review.actions import confirm
+
+        if not confirm(self, "Повернутися до збереженої редакції",
+                       f"Відкинути зміни, зроблені після редакції №{number}? Текст стане таким, як у ній.",
+                       "&Повернутися"):
+            return
+        self.autosave_timer.stop()
+        self.headline_edit.setText(document.title)
+        self._loading = True
+        self.editor.set_model(document)
+        self._loading = False
+        self._request_save("autosave", document)
+        self.autosaved_since_revision = False
+        self.refresh_view()
+        self.statusBar().showMessage(f"Текст повернуто до редакції №{number}.", 8000)
+
+    def print_release(self) -> None:
+        """Prints the current text as the PDF export lays it out (with a preview first)."""
+        from ui.export.printing import print_document
+
+        print_document(self, self.workspace, self.release_id, self.current_document())
+
+    def flush(self, kind: str = "save") -> None:
+        """Stores any unsaved words now, on this thread (before a submit or on closing); "save" makes a revision."""
         self.autosave_timer.stop()
         self.tasks.pool.waitForDone(5000)
         QApplication.processEvents()
         document = self.current_document()
-        if document != self._saved_document:
+        if document != self._saved_document or (kind == "save" and self.autosaved_since_revision):
             try:
-                self._saved(document, self.workspace.releases.save(self.release_id, document, self.version, "save"), "save")
+                self._saved(document, self.workspace.releases.save(self.release_id, document, self.version, kind), kind)
             except UserError as error:
                 self._save_failed(error)
 
@@ -338,24 +426,23 @@ class EditorWindow(QMainWindow):
         self.autosave_timer.stop()
         self.tasks.pool.waitForDone(5000)  # a save in flight finishes before the window goes
         QApplication.processEvents()
-        if self.is_dirty():
-            box = QMessageBox(QMessageBox.Icon.Question, "Незбережені зміни",
-                              "У релізі є незбережені зміни. Зберегти їх?", parent=self)
+        if self.record.editable and (self.is_dirty() or self.autosaved_since_revision):
+            # Autosave keeps every word anyway: the question is whether they become a revision.
+            box = QMessageBox(QMessageBox.Icon.Question, "Зміни без редакції", CLOSE_QUESTION, parent=self)
             buttons = QMessageBox.StandardButton
             box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
-            box.button(buttons.Save).setText("Зберегти")
-            box.button(buttons.Discard).setText("Не зберігати")
+            box.button(buttons.Save).setText("Зберегти редакцію")
+            box.button(buttons.Discard).setText("Закрити")
             box.button(buttons.Cancel).setText("Скасувати")
             box.setDefaultButton(buttons.Save)
             answer = box.exec()
             if answer == buttons.Cancel:
                 event.ignore()
                 return
-            if answer == buttons.Save:
-                self.flush()
-                if self.is_dirty():
-                    event.ignore()
-                    return
+            self.flush("save" if answer == buttons.Save else "autosave")
+            if self.is_dirty():
+                event.ignore()
+                return
         super().closeEvent(event)
 
 

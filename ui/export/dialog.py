@@ -6,7 +6,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -68,6 +68,37 @@ def ask_replace(parent: QWidget, existing: list[Path]) -> bool:
     return box.clickedButton() is replace
 
 
+def user_key(workspace: Workspace, name: str) -> str:
+    return f"{SETTINGS_KEY}{name}/{workspace.user.login}"
+
+
+def documents_folder() -> str:
+    """The user's Documents folder (the home folder where there is none)."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return found or str(Path.home())
+
+
+def initial_folder(workspace: Workspace, defaults: Any) -> str:
+    """The folder this user exported to last; else the department's folder; else the user's Documents."""
+    remembered = QSettings().value(user_key(workspace, "folder"))
+    if remembered:
+        return str(remembered)
+    if getattr(defaults, "folder_configured", False):
+        return str(defaults.folder)
+    return documents_folder()
+
+
+def offer_open_folder(parent: QWidget, records: list[Any]) -> None:
+    """After an export: what was written, and «Відкрити теку» to see it."""
+    box = QMessageBox(QMessageBox.Icon.Information, "Експорт", summary(records), QMessageBox.StandardButton.NoButton,
+                      parent)
+    open_button = box.addButton("Відкрити &теку", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("Закрити", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is open_button:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(records[0].path.parent)))
+
+
 class ExportDialog(QDialog):
     """Exports one approved release; asks before replacing a file and explains every refusal."""
 
@@ -119,7 +150,7 @@ class ExportDialog(QDialog):
             copy_layout.addWidget(button)
             self.copy_buttons[key] = button
 
-        self.folder_edit = QLineEdit(str(defaults.folder))
+        self.folder_edit = QLineEdit(initial_folder(workspace, defaults))
         self.folder_edit.setObjectName("folder")
         self.folder_button = QPushButton("&Огляд…")
         self.folder_button.clicked.connect(self.choose_folder)
@@ -131,7 +162,8 @@ class ExportDialog(QDialog):
         self.sign_box.setObjectName("sign")
         self.sign_box.setChecked(bool(defaults.certificate) and stored.value(SETTINGS_KEY + "sign", "true") == "true")
         self.sign_box.toggled.connect(self._update_state)
-        self.certificate_edit = QLineEdit(defaults.certificate)
+        self.certificate_edit = QLineEdit(str(stored.value(user_key(workspace, "certificate"), "")
+                                              or defaults.certificate))
         self.certificate_edit.setObjectName("certificate")
         self.certificate_edit.setPlaceholderText("файл сертифіката .p12 або .pfx")
         self.certificate_button = QPushButton("О&гляд…")
@@ -311,6 +343,11 @@ class ExportDialog(QDialog):
         stored.setValue(SETTINGS_KEY + "formats", ",".join(self.formats()))
         stored.setValue(SETTINGS_KEY + "open_folder", "true" if self.open_folder_box.isChecked() else "false")
         stored.setValue(SETTINGS_KEY + "sign", "true" if self.sign_box.isChecked() else "false")
+        # Each user of a shared workstation keeps their own folder and certificate.
+        if self.folder_edit.text().strip():
+            stored.setValue(user_key(self.workspace, "folder"), self.folder_edit.text().strip())
+        if self.certificate_edit.text().strip():
+            stored.setValue(user_key(self.workspace, "certificate"), self.certificate_edit.text().strip())
 
     def _finished(self, records: list[Any]) -> None:
         self._set_busy(False)
@@ -358,4 +395,6 @@ def export_release(window: Any, release_id: int | None = None) -> list[Any]:
     if dialog.records:
         window.statusBar().showMessage(summary(dialog.records), 15000)
         window.refresh()
+        if not dialog.open_folder_box.isChecked():  # the folder opened already otherwise
+            offer_open_folder(window, dialog.records)
     return dialog.records

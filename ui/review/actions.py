@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from ui.shell.main_window import MainWindow
 
 # Ctrl+S saves in the editor and Ctrl+R may be Refresh: the moves use combinations free everywhere.
-SUBMIT_SHORTCUT = QKeySequence("Ctrl+Return")
+# Ctrl+Enter sends what was typed in a small box (a comment, a return's reason): submitting is apart.
+SUBMIT_SHORTCUT = QKeySequence("Ctrl+Shift+Return")
 APPROVE_SHORTCUT = QKeySequence("Ctrl+Shift+A")
 RETURN_SHORTCUT = QKeySequence("Ctrl+Shift+R")
 DIFF_SHORTCUT = QKeySequence("Ctrl+Shift+H")  # history; Ctrl+Shift+D opens the directory
@@ -107,6 +108,7 @@ class ReviewActions:
         self.show_error = show_error
         # The editor saves its text first; returning False cancels the move.
         self.before_move = before_move
+        self.allowed: set[str] = set()  # what the core allowed when last asked
         self.submit = self._action("&Подати на погодження", SUBMIT_SHORTCUT, self.submit_release)
         self.approve = self._action("По&годити", APPROVE_SHORTCUT, self.approve_release)
         self.return_ = self._action("Повернути на &доопрацювання…", RETURN_SHORTCUT, self.return_release)
@@ -119,7 +121,7 @@ class ReviewActions:
         self.approve.setIcon(icon(pixmap.SP_DialogApplyButton))
         self.return_.setIcon(icon(pixmap.SP_ArrowDown))
         self.diff.setIcon(icon(pixmap.SP_FileDialogContentsView))
-        self.submit.setToolTip("Подати реліз на погодження керівникові (Ctrl+Enter)")
+        self.submit.setToolTip("Подати реліз на погодження керівникові (Ctrl+Shift+Enter)")
         self.approve.setToolTip("Погодити поточну редакцію (Ctrl+Shift+A)")
         self.return_.setToolTip("Повернути авторові з коментарем (Ctrl+Shift+R)")
         self.moves = {
@@ -159,7 +161,7 @@ class ReviewActions:
                     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
     def update_enabled(self) -> None:
-        """Enables what the core allows now; a stale button is harmless, the core refuses anyway."""
+        """Asks the core what this user may do to the release now and enables exactly that."""
         release_id = self.release_id()
         allowed: set[str] = set()
         if release_id is not None:
@@ -167,9 +169,14 @@ class ReviewActions:
                 allowed = self.workspace.review.allowed_actions(release_id)
             except UserError:
                 allowed = set()
+        self.apply(allowed)
+
+    def apply(self, allowed: set[str]) -> None:
+        """Enables the moves the core's allowed_actions named, and nothing else."""
+        self.allowed = set(allowed)
         for name, action in self.moves.items():
             action.setEnabled(name in allowed)
-        self.diff.setEnabled(release_id is not None and "read" in allowed)
+        self.diff.setEnabled(self.release_id() is not None and "read" in allowed)
 
     # The moves.
 

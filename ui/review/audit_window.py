@@ -135,6 +135,7 @@ class AuditWindow(QDialog):
         self.workspace = workspace
         self.setWindowTitle("Журнал аудиту")
         self.resize(1100, 620)
+        self.setMinimumSize(760, 460)  # below this the columns and buttons overlap
         self.model = AuditTableModel(self)
         self.table = row_table(self.model, "audit_rows", several=True)
         self.table.verticalHeader().show()  # the row numbers are the entries' ids, which a broken chain names

@@ -113,7 +113,7 @@ class CommentsPanel(QWidget):
         self.compose.setTabChangesFocus(True)
         self.compose.setMaximumHeight(90)
         self.compose.textChanged.connect(self._update_buttons)
-        # Ctrl+Enter is «submit» in the editor window: the text box claims it before any shortcut.
+        # Ctrl+Enter adds the comment (submitting is Ctrl+Shift+Enter): the box claims it before any shortcut.
         self.compose.installEventFilter(self)
         self.add_button = QPushButton("&Додати")
         self.add_button.clicked.connect(self.add_comment)
@@ -227,8 +227,9 @@ class CommentsPanel(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.compose and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
             key_event = event  # a QKeyEvent for both types
+            modifiers = key_event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier  # type: ignore[attr-defined]
             is_send = key_event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (  # type: ignore[attr-defined]
-                key_event.modifiers() & Qt.KeyboardModifier.ControlModifier  # type: ignore[attr-defined]
+                modifiers == Qt.KeyboardModifier.ControlModifier
             )
             if is_send:
                 event.accept()

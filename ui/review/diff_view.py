@@ -175,6 +175,7 @@ class DiffDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"Зміни в релізі №{release_id}")
         self.resize(820, 600)
+        self.setMinimumSize(560, 400)
         self.view = DiffView(workspace, release_id, self)
         buttons = QDialogButtonBox()
         buttons.addButton("Закрити", QDialogButtonBox.ButtonRole.RejectRole)

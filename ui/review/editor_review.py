@@ -52,14 +52,12 @@ class EditorReview(QObject):
         # The editor's toolbar is full already: icons with tooltips there, names in the menu.
         self.actions.add_to(menu, window.actions_.toolbar, named_buttons=False)
         window.resizeDocks([self.dock], [300], Qt.Orientation.Horizontal)
-        window.saved.connect(lambda *_: self.actions.update_enabled())
-        self.actions.update_enabled()
+        self.actions.update_enabled()  # afterwards the window's sync_with_core keeps them current
         self.approval_label = QLabel()
         self.approval_label.setObjectName("approval_line")
         self.approval_label.setStyleSheet("color: #0d652d")
         window.statusBar().addPermanentWidget(self.approval_label)
         self.show_approval()
-        window.saved.connect(lambda *_: self.show_approval())
         self._notice_unseen_changes()
         window.installEventFilter(self)
 
@@ -94,8 +92,7 @@ class EditorReview(QObject):
     def _after_move(self, name: str, release_id: int) -> None:
         self.window.reload()
         self.window.statusBar().showMessage(DONE_MESSAGES[name].format(id=release_id), 8000)
-        self.actions.update_enabled()
-        self.show_approval()
+        self.window.sync_with_core()
         self.panel.refresh()
         main_window = self.window.main_window
         if main_window is not None and hasattr(main_window, "refresh"):

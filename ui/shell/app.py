@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -55,15 +57,31 @@ def _demo_workspace(args: argparse.Namespace, parent: QWidget) -> Workspace | No
     from desktop.demo.seed import DEMO_AUTHOR, fill_demo
 
     url = args.database
+    folder: Path | None = None
     if not url:
         folder = Path(tempfile.mkdtemp(prefix="visnyk-demo-"))
         url = f"sqlite:///{folder / 'demo.sqlite3'}"
     database = workspace.open_database(url)
+    if folder is not None:
+        remove_on_exit(database, folder)
     if workspace.needs_first_admin(database):
         _logins, password = fill_demo(database)
         return workspace.log_in(database, args.acting_login or DEMO_AUTHOR, password)
     # A database that already holds data: log in as anybody would.
     return _log_in(database, args.acting_login or DEMO_AUTHOR, parent)
+
+
+def remove_on_exit(database: Database, folder: Path) -> None:
+    """The demo's temporary folder goes when the program ends: nothing of a demo stays on the disk."""
+
+    def remove() -> None:
+        database.dispose()
+        shutil.rmtree(folder, ignore_errors=True)
+
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(remove)
+    atexit.register(remove)  # also when the program ends without the event loop's goodbye
 
 
 def _log_in(database: Database, login: str, parent: QWidget) -> Workspace | None:
@@ -83,8 +101,13 @@ def _interactive_workspace(args: argparse.Namespace, parent: QWidget) -> Workspa
     from ui.shell.login_dialog import FirstAdminDialog
 
     database = workspace.open_database(args.database)
-    if workspace.needs_first_admin(database) and not FirstAdminDialog(database, parent).exec():
-        return None
+    if workspace.needs_first_admin(database):
+        # The administrator just typed the password: logged in at once, then shown the first steps.
+        dialog = FirstAdminDialog(database, parent)
+        if not dialog.exec():
+            return None
+        QTimer.singleShot(0, parent.actions_.show_first_steps)  # type: ignore[attr-defined]
+        return dialog.workspace
     return _log_in(database, args.acting_login or "", parent)
 
 

@@ -81,6 +81,7 @@ class FirstAdminDialog(QDialog):
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.database = database
+        self.workspace: workspace.Workspace | None = None  # the new administrator, logged in
         self.setWindowTitle("Перший запуск — Вісник")
         intro = QLabel(
             "База даних порожня. Створіть обліковий запис адміністратора: "
@@ -116,12 +117,19 @@ class FirstAdminDialog(QDialog):
         if self.password_edit.text() != self.repeat_edit.text():
             self.message.setText("Паролі не збігаються.")
             return
+        login = self.login_edit.text().strip()
         try:
             workspace.create_first_admin(
-                self.database, self.login_edit.text().strip(), self.name_edit.text(),
-                self.password_edit.text(), self.position_edit.text(),
+                self.database, login, self.name_edit.text(), self.password_edit.text(), self.position_edit.text(),
             )
+            self.workspace = workspace.log_in(self.database, login, self.password_edit.text())
         except UserError as error:
             self.message.setText(str(error))
             return
         self.accept()
+
+
+def log_in_again(database: Database, parent: QWidget) -> workspace.Workspace | None:
+    """Switching users: the login dialog over the open database; None when it is cancelled."""
+    dialog = LoginDialog(database, "", parent)
+    return dialog.workspace if dialog.exec() else None

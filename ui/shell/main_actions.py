@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QMessageBox, QStyle, QToolBar, QToolButton
 from desktop import __version__
 from ui.review.actions import MainReviewActions
 
+SWITCH_USER_SHORTCUT = "Ctrl+Shift+L"
+
 if TYPE_CHECKING:
     from desktop.workspace import Workspace
     from ui.shell.main_window import MainWindow
@@ -29,14 +31,23 @@ class MainActions:
                                         icon(pixmap.SP_FileIcon))
         self.open = self._action("&Відкрити", QKeySequence.StandardKey.Open, window.open_selected,
                                  icon(pixmap.SP_DialogOpenButton))
+        self.print_ = self._action("&Друк…", QKeySequence.StandardKey.Print, self.print_release)
+        self.print_.setToolTip("Надрукувати реліз так, як його розкладе експорт у PDF (Ctrl+P)")
         self.refresh = self._action("&Оновити", QKeySequence.StandardKey.Refresh, window.refresh,
                                     icon(pixmap.SP_BrowserReload))
-        self.quit = self._action("В&ийти", QKeySequence.StandardKey.Quit, window.close)
+        self.switch_user = self._action("&Змінити користувача…", QKeySequence(SWITCH_USER_SHORTCUT),
+                                        window.switch_user)
+        self.switch_user.setToolTip("Передати робоче місце іншому користувачеві без перезапуску (Ctrl+Shift+L)")
+        self.log_out = self._action("Ви&йти з облікового запису", None, window.log_out)
+        self.quit = self._action("За&вершити роботу", QKeySequence("Ctrl+Q"), window.close)
         self.settings = self._action("&Налаштування відділу…", QKeySequence.StandardKey.Preferences,
                                      self.edit_settings)
         self.users = self._action("&Користувачі…", None, self.edit_users)
         self.directory = self._action("&Довідник посадовців…", QKeySequence("Ctrl+Shift+D"), self.open_directory,
                                       icon(pixmap.SP_FileDialogContentsView))
+        self.guide = self._action("&Посібник…", QKeySequence.StandardKey.HelpContents, self.show_guide)
+        self.shortcuts = self._action("&Клавіатурні скорочення…", None, self.show_shortcuts)
+        self.first_steps = self._action("П&ерші кроки…", None, self.show_first_steps)
         self.about = self._action("&Про програму", None, self.show_about)
         self.export = self._action("&Експорт…", QKeySequence("Ctrl+E"), self.export_release,
                                    icon(pixmap.SP_DialogSaveButton))
@@ -45,7 +56,9 @@ class MainActions:
 
         menu = window.menuBar()
         file_menu = menu.addMenu("&Файл")
-        file_menu.addActions([self.new_release, self.open])
+        file_menu.addActions([self.new_release, self.open, self.print_])
+        file_menu.addSeparator()
+        file_menu.addActions([self.switch_user, self.log_out])
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         self.release_menu = menu.addMenu("&Реліз")
@@ -53,7 +66,11 @@ class MainActions:
         self.tools_menu = menu.addMenu("&Сервіс")
         self.tools_menu.addActions([self.directory, self.settings, self.users])
         help_menu = menu.addMenu("&Довідка")
+        help_menu.addActions([self.guide, self.shortcuts, self.first_steps])
+        help_menu.addSeparator()
         help_menu.addAction(self.about)
+        # Work without a logged-in user: leaving, and reading the help.
+        self.always_enabled = {self.quit, self.about, self.guide, self.shortcuts}
 
         self.toolbar = QToolBar("Основні дії")
         self.toolbar.setObjectName("main_toolbar")
@@ -87,14 +104,18 @@ class MainActions:
         action.triggered.connect(slot)  # type: ignore[arg-type]
         return action
 
+    def own_actions(self) -> list[QAction]:
+        """This window's actions only: an editor window is a child too, and its actions are its own."""
+        options = Qt.FindChildOption.FindDirectChildrenOnly
+        return [action for action in self.window.findChildren(QAction, options=options) if action.menu() is None]
+
     def update_enabled(self) -> None:
-        """Buttons follow the roles; the core refuses anyway whatever a button says."""
-        # Until a user is logged in only Quit and About work; afterwards the rules below decide.
+        """Every action on a release is enabled exactly when the core's allowed_actions allows it."""
         logged_in = self.window.workspace is not None
-        for action in self.window.findChildren(QAction):
-            if action.menu() is None:  # a menu's own action stays enabled so its menu opens
-                action.setEnabled(logged_in or action is self.quit or action is self.about)
+        for action in self.own_actions():
+            action.setEnabled(logged_in or action in self.always_enabled)
         if not logged_in:
+            self.review.apply(set())
             return
         selected = self.window.selected_release_id() is not None
         self.open.setEnabled(selected)
@@ -102,14 +123,11 @@ class MainActions:
         is_admin = self.workspace.has_role("admin")
         self.settings.setEnabled(is_admin)
         self.users.setEnabled(is_admin)
+        self.first_steps.setEnabled(is_admin)
         self.review.update_enabled()
-        self.export.setEnabled(
-            (self.workspace.has_role("exporter") or self.workspace.has_role("admin")) and self._selected_status() == "approved"
-        )
-
-    def _selected_status(self) -> str | None:
-        row = self.window.selected_row()
-        return row.status if row is not None else None
+        allowed = self.review.allowed
+        self.export.setEnabled("export" in allowed)
+        self.print_.setEnabled("read" in allowed)
 
     # Handlers.
 
@@ -145,9 +163,31 @@ class MainActions:
         open_directory_window(self.window)
 
     def edit_users(self) -> None:
-        from ui.shell.settings_dialog import UsersDialog
+        from ui.shell.users_dialog import UsersDialog
 
         UsersDialog(self.workspace, self.window).exec()
+
+    def print_release(self) -> None:
+        from ui.export.printing import print_release
+
+        release_id = self.window.selected_release_id()
+        if release_id is not None:
+            print_release(self.window, self.workspace, release_id)
+
+    def show_guide(self) -> None:
+        from ui.shell.help import show_guide
+
+        show_guide(self.window)
+
+    def show_shortcuts(self) -> None:
+        from ui.shell.help import show_shortcuts
+
+        show_shortcuts(self.window)
+
+    def show_first_steps(self) -> None:
+        from ui.shell.help import FirstStepsDialog
+
+        FirstStepsDialog(self.window).exec()
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,13 +29,26 @@ from ui.common.tables import row_table
 from ui.common.tasks import TaskRunner
 from ui.shell.change_listener import watch_changes
 from ui.shell.main_actions import MainActions
-from ui.shell.release_list import ReleaseListModel
+from ui.shell.release_list import RETURN_COLUMN, ReleaseListModel
 
 if TYPE_CHECKING:
     # Only for typing: importing the core (SQLAlchemy and all) waits until the window has been painted.
     from desktop.workspace import Workspace
 
 POLL_INTERVAL_MS = 5000
+# At login: what waits for whom (inbox, the words before the number, the role it matters to).
+WAITING = (
+    ("returned", "Повернуто вам", "author"),
+    ("awaiting", "Очікують погодження", "supervisor"),
+    ("approved", "Погоджено, чекають оприлюднення", "exporter"),
+)
+
+
+def waiting_text(counts: dict[str, int], has_role: Any) -> str:
+    """«Повернуто вам: 1 · Очікують погодження: 2», only what is non-zero and matters to this user's roles."""
+    parts = [f"{words}: {counts.get(inbox, 0)}" for inbox, words, role in WAITING
+             if has_role(role) and counts.get(inbox, 0)]
+    return " · ".join(parts)
 
 
 class MainWindow(QMainWindow):
@@ -64,11 +79,72 @@ class MainWindow(QMainWindow):
         """The logged-in user's workspace: fills the status bar and the list, starts watching for changes."""
         self.workspace = workspace
         self.user_label.setText(f"{workspace.user.full_name} ({workspace.role_names})")
-        self.database_label.setText(f"База: {workspace.database_name}")
+        self.database_label.setText(f"База: {workspace.database_short_name}")
+        self.database_label.setToolTip(workspace.database_name)
+        self.inbox_list.blockSignals(True)
+        self.inbox_list.setCurrentRow(list(INBOX_LABELS).index(self._default_inbox()))
+        self.inbox_list.blockSignals(False)
         self.poll_timer.start()
         # PostgreSQL tells us at once; on SQLite the poll above is all there is.
         self.change_watcher = watch_changes(self)
         self.refresh()
+        self.show_waiting_notice()
+
+    def detach(self) -> bool:
+        """Closes the user's editors (each keeps its words) and forgets the user; False if one stays open."""
+        for editor in list(self.__dict__.get("editor_windows", {}).values()):
+            if not editor.close():
+                return False
+        for widget in QApplication.topLevelWidgets():
+            # The directory, audit and other windows of this user go with them.
+            if widget is not self and widget.parent() is self and widget.isWindow() and widget.isVisible():
+                widget.close()
+        self._remember_inbox()
+        self.poll_timer.stop()
+        if self.change_watcher is not None:
+            self.change_watcher.stop()  # type: ignore[attr-defined]
+            self.change_watcher = None
+        self.workspace = None
+        self.model.set_rows([])
+        self.user_label.setText("")
+        self.notice.hide()
+        self.count_label.setText("Ніхто не ввійшов.")
+        self.actions_.update_enabled()
+        return True
+
+    def switch_user(self) -> None:
+        """Hands the workstation to another user; the current one stays if the login is cancelled."""
+        self._log_in_again(keep_on_cancel=True)
+
+    def log_out(self) -> None:
+        """Ends this user's session and shows the login; cancelling it closes the program."""
+        self._log_in_again(keep_on_cancel=False)
+
+    def _log_in_again(self, keep_on_cancel: bool) -> None:
+        from ui.shell.login_dialog import log_in_again
+
+        previous = self.workspace
+        if previous is None or not self.detach():
+            return
+        chosen = log_in_again(previous.database, self)
+        if chosen is None and keep_on_cancel:
+            chosen = previous
+        if chosen is None:
+            self.close()
+            return
+        self.attach(chosen)
+
+    def show_waiting_notice(self) -> None:
+        """What waits for this user, said once at login: «Повернуто вам: 1 · Очікують погодження: 2»."""
+        if self.workspace is None:
+            return
+        try:
+            counts = self.workspace.releases.inbox_counts()
+        except UserError:
+            return
+        text = waiting_text(counts, self.workspace.has_role)
+        self.notice_label.setText(text)
+        self.notice.setVisible(bool(text))
 
     # Layout.
 
@@ -83,7 +159,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(INBOX_LABELS[key])
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.inbox_list.addItem(item)
-        self.inbox_list.currentItemChanged.connect(lambda *_: self.refresh())
+        self.inbox_list.currentItemChanged.connect(lambda *_: (self._remember_inbox(), self.refresh()))
 
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("search")
@@ -105,13 +181,33 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(28)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 5):
+        for column in range(1, self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # The reason is read whole in its tooltip; the headline keeps the room.
+        header.setSectionResizeMode(RETURN_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(RETURN_COLUMN, 200)
         self.table.doubleClicked.connect(lambda index: self.open_release(self.model.release_id(index.row())))
         self.empty_label = QLabel("Релізів тут немає.")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setStyleSheet("color: #80868b; padding: 24px")
         self.empty_label.hide()
+
+        self.notice = QWidget()
+        self.notice.setObjectName("waiting_notice")
+        self.notice.setStyleSheet("QWidget#waiting_notice { background: #e8f0fe; border-radius: 4px; }")
+        self.notice_label = QLabel()
+        self.notice_label.setObjectName("waiting_text")
+        self.notice_label.setWordWrap(True)
+        notice_close = QToolButton()
+        notice_close.setText("✕")
+        notice_close.setToolTip("Сховати")
+        notice_close.setAutoRaise(True)
+        notice_close.clicked.connect(lambda: self.notice.hide())
+        notice_row = QHBoxLayout(self.notice)
+        notice_row.setContentsMargins(10, 4, 4, 4)
+        notice_row.addWidget(self.notice_label, 1)
+        notice_row.addWidget(notice_close)
+        self.notice.hide()
 
         filters = QHBoxLayout()
         filters.addWidget(self.search_edit, 1)
@@ -119,6 +215,7 @@ class MainWindow(QMainWindow):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.notice)
         right_layout.addLayout(filters)
         right_layout.addWidget(self.table, 1)
         right_layout.addWidget(self.empty_label)
@@ -136,10 +233,18 @@ class MainWindow(QMainWindow):
         self.inbox_list.setCurrentRow(list(INBOX_LABELS).index(self._default_inbox()))
         self.inbox_list.blockSignals(False)
 
+    def _inbox_key(self) -> str:
+        # Each user of a shared workstation finds the inbox they chose last.
+        return f"main/inbox/{self.workspace.user.login}" if self.workspace is not None else "main/inbox"
+
     def _default_inbox(self) -> str:
-        """The inbox chosen last time, or all releases: the counts beside each inbox show the rest."""
-        stored = QSettings().value("main/inbox")
+        """The inbox this user chose last time, or all releases: the counts beside each inbox show the rest."""
+        stored = QSettings().value(self._inbox_key())
         return stored if stored in INBOX_LABELS else "all"
+
+    def _remember_inbox(self) -> None:
+        if self.workspace is not None:
+            QSettings().setValue(self._inbox_key(), self.current_inbox)
 
     def _build_status_bar(self) -> None:
         self.user_label = QLabel()
@@ -179,11 +284,24 @@ class MainWindow(QMainWindow):
             item.setText(f"{INBOX_LABELS[key]} ({count})" if count is not None else INBOX_LABELS[key])
         selected = self.selected_release_id()
         self.model.set_rows(rows)
+        self._load_return_reasons(rows)
         self.empty_label.setVisible(not rows)
         self.count_label.setText(f"Релізів у списку: {len(rows)}")
         # Selecting the row again updates the actions through selectionChanged; otherwise update them here.
         if selected is None or not self.select_release(selected):
             self.actions_.update_enabled()
+        # An open editor follows too: a move elsewhere may have changed what its user may do.
+        for editor in list(self.__dict__.get("editor_windows", {}).values()):
+            editor.sync_with_core()
+
+    def _load_return_reasons(self, rows: list[Any]) -> None:
+        """Who returned each returned release and why, for the list's column and tooltip."""
+        returned = [row.id for row in rows if row.status == "returned"]
+        try:
+            reasons = self.workspace.review.return_notes(returned) if returned and self.workspace else {}
+        except UserError:
+            reasons = {}
+        self.model.set_return_notes(reasons)
 
     def refresh_if_changed(self) -> None:
         """The poll for other workstations' changes: cheap when nothing changed."""
@@ -240,7 +358,7 @@ class MainWindow(QMainWindow):
         stored = QSettings()
         stored.setValue("main/geometry", self.saveGeometry())
         stored.setValue("main/splitter", self.splitter.saveState())
-        stored.setValue("main/inbox", self.current_inbox)
+        self._remember_inbox()
         if self.change_watcher is not None:
             self.change_watcher.stop()  # type: ignore[attr-defined]
         super().closeEvent(event)
