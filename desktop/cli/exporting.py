@@ -137,6 +137,8 @@ def _signature_lines(number: int, item: dict[str, Any]) -> list[str]:
         f" · змін після сертифікації немає: {_yes(item['docmdp_ok'])}",
         f"  Довірений: {_yes(item['trusted'])}" + (f" ({item['trust_problem']})" if item["trust_problem"] else ""),
     ]
+    if item.get("valid_at_timestamp"):
+        lines.append("  Сертифікат уже не чинний, але був чинним на час позначки часу (дані відкликання у файлі).")
     if item["problem"] and item["problem"] != item["trust_problem"]:
         lines.append(f"  Вада: {item['problem']}")
     return lines

@@ -53,6 +53,9 @@ class SignatureReport:
     subfilter: str | None
     level: str
     problem: str | None
+    # The certificate has expired (or the like) since, but was valid when the TSA stamped the signature,
+    # by the revocation data embedded at signing time (PAdES B-LT).
+    valid_at_timestamp: bool = False
 
     @property
     def sound(self) -> bool:
@@ -149,6 +152,30 @@ def _has_revocation_data(signature: Any) -> bool:
         return False
 
 
+_EXPIRY = {"EXPIRED", "OUT_OF_BOUNDS_NO_POE", "OUT_OF_BOUNDS_NOT_REVOKED"}
+
+
+def _trusted_at_timestamp(signature: Any, roots: list[Any], moment: datetime) -> bool:
+    """Whether the signer chains to the roots at the time-stamp's moment, by the file's own revocation data."""
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.dss import DocumentSecurityStore
+    from pyhanko_certvalidator import ValidationContext
+
+    try:
+        dss = DocumentSecurityStore.read_dss(signature.reader)
+        context = dss.as_validation_context({
+            "trust_roots": roots, "moment": moment, "allow_fetching": False,
+            # The revocation data must be there for a certificate that names a responder;
+            # fetched at signing, it may be a moment younger than the time-stamp.
+            "revocation_mode": "hard-fail", "retroactive_revinfo": True,
+        })
+        now_context = ValidationContext(trust_roots=roots, allow_fetching=False)
+        status = validate_pdf_signature(signature, context, ts_validation_context=now_context)
+    except Exception:  # no DSS, or unreadable revocation data: no long-term proof
+        return False
+    return bool(status.trusted and status.intact and status.valid)
+
+
 def _coverage(data: bytes, status: Any, last: bool) -> tuple[bool, str | None]:
     """Whether what was added after this signature is allowed, and a reason when it is not."""
     from pyhanko.sign.diff_analysis import ModificationLevel
@@ -236,6 +263,13 @@ def check_signature(data: bytes, signature: Any, roots: list[Any], *, last: bool
         problem = "позначка часу пошкоджена або не стосується цього підпису"
     if trust_problem is None and stamp is not None and not stamp.trusted:
         trust_problem = "позначку часу поставила служба не з довіреного переліку"
+    valid_then = bool(
+        trust_problem is not None and stamp is not None and stamp.intact and stamp.valid and stamp.trusted
+        and getattr(getattr(status, "trust_problem_indic", None), "name", "") in _EXPIRY
+        and _has_revocation_data(signature) and _trusted_at_timestamp(signature, roots, stamp.timestamp)
+    )
+    if valid_then:
+        trust_problem = None
     level = "B-B"
     if timestamp_time is not None:
         level = "B-LT" if _has_revocation_data(signature) else "B-T"
@@ -262,4 +296,5 @@ def check_signature(data: bytes, signature: Any, roots: list[Any], *, last: bool
         subfilter=str(signature.sig_object.get("/SubFilter", "")).lstrip("/") or None,
         level=level,
         problem=problem or trust_problem,
+        valid_at_timestamp=valid_then,
     )

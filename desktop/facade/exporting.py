@@ -115,12 +115,12 @@ class ExportFacade(FacadeBase):
         if str(cert_path).strip():
             forget_password(Path(cert_path).expanduser())
 
-    def verify(self, path: Path | str) -> dict[str, Any]:
-        """The signature check of a PDF and the release in the database it matches."""
+    def verify(self, path: Path | str, trusted: tuple[Path | str, ...] = ()) -> dict[str, Any]:
+        """The verdict on a PDF: its signatures, their trust (the office's list plus `trusted`), its release."""
         from desktop.export.authenticity import verify_file
 
         with self.database.session() as session:
-            return verify_file(session, Path(path))
+            return verify_file(session, Path(path), tuple(trusted))
 
     def preview_pdf_bytes(self, release_id: int, document: Document | None = None) -> bytes:
         """The release (or the editor's current text) as a PDF laid out exactly as the export will be."""

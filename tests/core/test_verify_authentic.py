@@ -352,6 +352,32 @@ def test_without_a_tsa_the_export_is_b_b_and_says_so(office: dict) -> None:
     assert data["signatures"][0]["time_source"] == "signer" and "B-B" in data["timestamp_note"]
 
 
+def test_a_b_lt_signature_outlives_its_certificate(office: dict, tmp_path: Path) -> None:
+    import time
+    from datetime import UTC, datetime, timedelta
+
+    from asn1crypto import x509 as asn1_x509
+
+    pki = office["pki"]
+    short = pki.p12("Тимчасовий підписувач", not_after=datetime.now(UTC) + timedelta(seconds=6))
+    document, meta = approved_text(office)
+    data, result = render_pdf(document, meta, stamp_space=True)
+    roots = [asn1_x509.Certificate.load(pki.root.public_bytes(serialization.Encoding.DER))]
+    signer = load_signer(short, P12_PASSWORD)
+    long_term = tmp_path / "b-lt.pdf"
+    long_term.write_bytes(sign_pdf_bytes(data, signer.with_timestamps(pki.tsa_url, roots), result.signature_box))
+    basic = tmp_path / "b-b.pdf"
+    basic.write_bytes(sign_pdf_bytes(data, signer, result.signature_box))
+    time.sleep(max(0.0, (signer.not_after - datetime.now(UTC)).total_seconds() + 1.5))
+
+    code, report, text = verify(office, long_term, pki.root_pem)
+    assert code == 0, report["reason"]
+    assert report["signatures"][0]["valid_at_timestamp"] and report["signatures"][0]["level"] == "B-LT"
+    assert "на час позначки" in text
+    code, report, text = verify(office, basic, pki.root_pem)
+    assert code == 1 and "строк дії сертифіката підписувача минув" in text.splitlines()[0]
+
+
 def test_a_time_stamp_from_an_untrusted_authority_fails(office: dict, tmp_path: Path) -> None:
     path = _timestamped(office, office["pki"].rogue_tsa_url, tmp_path)
     code, data, text = verify(office, path, office["pki"].root_pem)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from desktop import accounts
 from desktop.export import signing
@@ -289,14 +289,13 @@ def test_the_verify_dialog_names_signer_type_and_release(
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.serialization import pkcs12
 
-    from desktop import settings
-
     _key, own, _extra = pkcs12.load_key_and_certificates(certificate.read_bytes(), CERT_PASSWORD.encode("utf-8"))
     pem = tmp_path / "trusted.pem"
     pem.write_bytes(own.public_bytes(serialization.Encoding.PEM))
-    with office["database"].session() as session:
-        settings.set_value(session, session.merge(office["admin"]), "verify.trusted_certificates", str(pem))
-    dialog.check_button.click()
+    # «Довірений сертифікат…» adds it for this dialog's checks and checks again, like `verify --trust`.
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(pem), ""))
+    dialog.findChild(QPushButton, "trust_button").click()
+    assert "trusted.pem" in dialog.trust_label.text()
     assert dialog.verdict_label.text().startswith("✔ Файл справжній")
     assert dialog.value_labels["trusted"].text() == "з довіреного переліку"
     assert dialog.value_labels["chain"].text() == "Тестовий підписувач"

@@ -64,6 +64,8 @@ def _timestamp(last: dict[str, Any], data: dict[str, Any]) -> str:
 
 
 def _trusted(data: dict[str, Any]) -> str:
+    if data.get("trusted") and any(item.get("valid_at_timestamp") for item in data.get("signatures") or []):
+        return "з довіреного переліку; був чинним на час позначки часу (зараз строк минув)"
     if data.get("trusted"):
         return "з довіреного переліку"
     problems = [item.get("trust_problem") for item in data.get("signatures") or [] if item.get("trust_problem")]
@@ -111,6 +113,8 @@ class VerifyDialog(QDialog):
         self.workspace = workspace
         self.tasks = tasks
         self.result_data: dict[str, Any] | None = None
+        # Certificates trusted for this dialog's checks, on top of the office's list in the settings.
+        self.extra_trust: list[str] = []
         self.setObjectName("verify_dialog")
         self.setWindowTitle("Перевірити підписаний PDF")
 
@@ -126,6 +130,17 @@ class VerifyDialog(QDialog):
         path_row.addWidget(path_label)
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
+
+        trust_button = QPushButton("&Довірений сертифікат…")
+        trust_button.setObjectName("trust_button")
+        trust_button.setToolTip("Додати сертифікат (PEM або DER) до довірених для цієї перевірки")
+        trust_button.clicked.connect(self.choose_trusted_certificate)
+        self.trust_label = QLabel("Довірені: перелік із налаштувань")
+        self.trust_label.setObjectName("trust_list")
+        self.trust_label.setWordWrap(True)
+        trust_row = QHBoxLayout()
+        trust_row.addWidget(self.trust_label, 1)
+        trust_row.addWidget(trust_button)
 
         self.verdict_label = QLabel("Виберіть PDF, щоб перевірити його підпис.")
         self.verdict_label.setObjectName("verdict")
@@ -155,6 +170,7 @@ class VerifyDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(path_row)
+        layout.addLayout(trust_row)
         layout.addWidget(self.progress)
         layout.addWidget(self.verdict_label)
         layout.addLayout(form)
@@ -170,6 +186,21 @@ class VerifyDialog(QDialog):
             QSettings().setValue("verify/folder", str(Path(path).parent))
             self.start_check()
 
+    def choose_trusted_certificate(self) -> None:
+        """Adds a certificate file to the trusted ones for the checks in this dialog, and checks again."""
+        start = str(QSettings().value("verify/trust_folder", str(Path.home())))
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Довірений сертифікат", start, "Сертифікати (*.pem *.crt *.cer *.der);;Усі файли (*)"
+        )
+        if not path:
+            return
+        QSettings().setValue("verify/trust_folder", str(Path(path).parent))
+        self.extra_trust.append(path)
+        names = ", ".join(Path(item).name for item in self.extra_trust)
+        self.trust_label.setText(f"Довірені: перелік із налаштувань і {names}")
+        if self.path_edit.text().strip():
+            self.start_check()
+
     def start_check(self) -> None:
         path = self.path_edit.text().strip()
         if not path:
@@ -179,7 +210,8 @@ class VerifyDialog(QDialog):
         self.progress.show()
         self.verdict_label.setStyleSheet("")
         self.verdict_label.setText("Перевірка…")
-        self.tasks.run(lambda: self.workspace.exports.verify(path), self.show_result, self._failed)
+        trusted = tuple(self.extra_trust)
+        self.tasks.run(lambda: self.workspace.exports.verify(path, trusted), self.show_result, self._failed)
 
     def show_result(self, data: dict[str, Any]) -> None:
         """Fills the lines; the verdict is green only for an authentic file (the CLI's exit code 0)."""
