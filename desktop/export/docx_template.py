@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -39,6 +40,8 @@ STYLE_NAMES = {
     "logo": "Visnyk Logo",
     "page_number": "Visnyk Page Number",
 }
+LINK_STYLE = "Visnyk Link"
+HYPERLINK_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 _CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
@@ -120,6 +123,9 @@ def _define_styles(docx) -> None:  # noqa: ANN001
     add(docx, STYLE_NAMES["signature"], align=left, keep_next=True)
     add(docx, STYLE_NAMES["logo"], align=centre, after=6, keep_next=True, exact_leading=False)
     add(docx, STYLE_NAMES["page_number"], align=centre, size=layout.SMALL_FONT_SIZE_PT)
+    link = docx.styles.add_style(LINK_STYLE, WD_STYLE_TYPE.CHARACTER)
+    link.font.underline = True
+    link.quick_style = True
 
 
 class _RprHolder:
@@ -154,16 +160,85 @@ def _page_setup(docx) -> None:  # noqa: ANN001
 
 
 def _hyphenation_on(docx) -> None:  # noqa: ANN001
+    """Word's and LibreOffice's automatic hyphenation, as the PDF: ≤ 2 hyphenated lines in a row, no CAPITALS."""
     settings = docx.settings.element
-    if settings.find(qn("w:autoHyphenation")) is not None:
-        return
-    element = OxmlElement("w:autoHyphenation")
-    # CT_Settings keeps its children in order: autoHyphenation follows defaultTabStop.
+    for name in ("w:autoHyphenation", "w:consecutiveHyphenLimit", "w:doNotHyphenateCaps"):
+        existing = settings.find(qn(name))
+        if existing is not None:
+            settings.remove(existing)
+    auto = OxmlElement("w:autoHyphenation")
+    limit = OxmlElement("w:consecutiveHyphenLimit")
+    limit.set(qn("w:val"), "2")
+    caps = OxmlElement("w:doNotHyphenateCaps")
+    # CT_Settings keeps its children in order: these follow defaultTabStop.
     anchor = settings.find(qn("w:defaultTabStop"))
     if anchor is not None:
-        anchor.addnext(element)
+        anchor.addnext(auto)
     else:
-        settings.insert(0, element)
+        settings.insert(0, auto)
+    auto.addnext(limit)
+    limit.addnext(caps)
+
+
+# python-docx's template was saved by another program: its name, a US-Letter thumbnail, Word 2010
+# compatibility mode, an English theme language, a bibliography part. None of it belongs to ours.
+_DROPPED_PARTS = ("docProps/thumbnail.jpeg", "word/stylesWithEffects.xml", "customXml/")
+_APP = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    f"<Application>{layout.CREATOR}</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+    "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
+    "</Properties>"
+)
+_RELATIONSHIP = re.compile(r'<Relationship [^>]*Target="([^"]+)"[^>]*/>')
+_OVERRIDE = re.compile(r'<Override PartName="/([^"]+)"[^>]*/>')
+
+
+def _dropped(name: str) -> bool:
+    return any(name == part or (part.endswith("/") and name.startswith(part)) for part in _DROPPED_PARTS)
+
+
+def _without_leftovers(parts: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """The package without the template's foreign parts, and with its own settings and application name."""
+    cleaned = []
+    for name, data in parts:
+        if _dropped(name):
+            continue
+        if name == "docProps/app.xml":
+            data = _APP.encode("utf-8")
+        elif name in ("_rels/.rels", "word/_rels/document.xml.rels"):
+            base = "" if name.startswith("_rels") else "word/"
+            text = data.decode("utf-8")
+            data = _RELATIONSHIP.sub(
+                lambda m, b=base: "" if _dropped(_resolve(b, m.group(1))) else m.group(0), text
+            ).encode("utf-8")
+        elif name == "[Content_Types].xml":
+            text = data.decode("utf-8")
+            data = _OVERRIDE.sub(lambda m: "" if _dropped(m.group(1)) else m.group(0), text).encode("utf-8")
+        elif name == "word/settings.xml":
+            text = data.decode("utf-8")
+            text = text.replace('w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="14"',
+                                'w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"')
+            text = text.replace("<w:savePreviewPicture/>", "")
+            text = re.sub(r'<w:proofState [^>]*/>', "", text)
+            text = re.sub(r'<w:themeFontLang [^>]*/>', f'<w:themeFontLang w:val="{layout.LANGUAGE}"/>', text)
+            text = text.replace('<w:decimalSymbol w:val="."/>', '<w:decimalSymbol w:val=","/>')
+            text = text.replace('<w:listSeparator w:val=","/>', '<w:listSeparator w:val=";"/>')
+            data = text.encode("utf-8")
+        cleaned.append((name, data))
+    return cleaned
+
+
+def _resolve(base: str, target: str) -> str:
+    parts: list[str] = []
+    for piece in (base + target).split("/"):
+        if piece == "..":
+            if parts:
+                parts.pop()
+        elif piece:
+            parts.append(piece)
+    return "/".join(parts)
 
 
 def _custom_properties_xml(properties: dict[str, str]) -> bytes:
@@ -212,7 +287,8 @@ def template_parts(logo: Path | None = None, logo_mtime: float = 0.0) -> tuple[t
     buffer = io.BytesIO()
     docx.save(buffer)
     with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as package:
-        return tuple((info.filename, package.read(info)) for info in package.infolist())
+        parts = [(info.filename, package.read(info)) for info in package.infolist()]
+    return tuple(_without_leftovers(parts))
 
 
 def read_custom_properties(path: Path) -> dict[str, str]:
