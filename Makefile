@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 RUN_PACKAGES := libenchant-2-2 poppler-utils libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0 \
 	libxcb-xinerama0 libxcb-image0
-TEST_PACKAGES := hunspell
+TEST_PACKAGES := hunspell libimage-exiftool-perl
 PYTEST_ARGS ?=
 
 .PHONY: run test setup setup-test lint wheel-check bench screenshots clean

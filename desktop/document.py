@@ -159,11 +159,20 @@ def content_hash(
     document: Document,
     participants: list[dict[str, Any]] | None = None,
     facts: dict[str, Any] | None = None,
+    photos: list[dict[str, Any]] | None = None,
 ) -> str:
-    """SHA-256 of the canonical JSON of the text, the participants snapshot and the event facts."""
-    payload = {
+    """SHA-256 of the canonical JSON of the text, the participants snapshot, the event facts and the photos.
+
+    `photos` is the ordered list of {sha256, caption, credit, alt} (desktop.photos.model.hashed_list);
+    the image's SHA-256 stands for its bytes. A release without photos hashes as it did before photos.
+    """
+    payload: dict[str, Any] = {
         "document": document.to_json_data(),
         "participants": participants or [],
         "facts": facts or {},
     }
+    if photos:
+        payload["photos"] = [
+            {key: str(photo.get(key, "")) for key in ("sha256", "caption", "credit", "alt")} for photo in photos
+        ]
     return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()

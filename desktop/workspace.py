@@ -8,6 +8,7 @@ from desktop import accounts, settings
 from desktop.facade.base import FacadeBase
 from desktop.facade.directory import DirectoryFacade
 from desktop.facade.exporting import ExportFacade
+from desktop.facade.photos import PhotosFacade
 from desktop.facade.proofing import ProofingFacade
 from desktop.facade.releases import ReleasesFacade
 from desktop.facade.review import ReviewFacade
@@ -65,6 +66,7 @@ class Workspace(FacadeBase):
         self.review = ReviewFacade(database, user)
         self.directory = DirectoryFacade(database, user, on_words_changed=self.proofing.forget_proofreader)
         self.exports = ExportFacade(database, user)
+        self.photos = PhotosFacade(database, user)
 
     @property
     def database_name(self) -> str:

@@ -36,6 +36,7 @@ AREA_MODULES = (
     "desktop.bench.directory",
     "desktop.bench.workflow",
     "desktop.bench.export",
+    "desktop.bench.photos",
 )
 
 

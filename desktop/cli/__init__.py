@@ -38,6 +38,7 @@ COMMAND_MODULES = (
     "desktop.cli.releases",
     "desktop.cli.proofing",
     "desktop.cli.exporting",
+    "desktop.cli.photos",
     "desktop.cli.benchmark",
 )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -23,6 +24,7 @@ from desktop.export.layout import reading_text
 from desktop.export.service import _HASH_KEYWORD, release_meta
 from desktop.export.verify import VerifyResult, verify_pdf, verify_pdf_bytes
 from desktop.releases import rules as release_rules
+from desktop.releases.photos import export_photos
 from desktop.releases.revisions import revision_document
 from desktop.storage.models import Export, Release, Revision
 
@@ -49,7 +51,8 @@ def expected_texts(session: Session, release: Release, revision: Revision) -> li
     from desktop.export import layout
 
     document = revision_document(revision)
-    return [reading_text(document, release_meta(session, release, revision.content_hash, copy))
+    photos = export_photos(session, revision)
+    return [reading_text(document, replace(release_meta(session, release, revision.content_hash, copy), photos=photos))
             for copy in layout.COPIES]
 
 

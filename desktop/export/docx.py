@@ -9,7 +9,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from desktop.document import Block, Document
-from desktop.export import layout
+from desktop.export import layout, photos_docx
 from desktop.export.docx_template import (
     HASH_PLACEHOLDER,
     HASH_PROPERTY,
@@ -105,6 +105,7 @@ def _body(document: Document, meta: ReleaseMeta, links: _Links) -> str:
         paragraphs.append(_line("date", meta.date_line))
     paragraphs.append(_line("headline", document.title))
     paragraphs.extend(_block(block, links) for block in document.blocks)
+    paragraphs.extend(photos_docx.photo_paragraphs(meta.photos))
     signature = layout.signature_lines(meta)
     keys = ["signature_first"] + ["signature"] * (len(signature) - 1)
     paragraphs.extend(_line(key, line) for key, line in zip(keys, signature, strict=False))
@@ -148,6 +149,8 @@ def render_docx(document: Document, meta: ReleaseMeta) -> bytes:
                 data = _core(document, meta)
             elif name == "docProps/custom.xml":
                 data = data.replace(HASH_PLACEHOLDER.encode(), escape(layout.clean_text(meta.content_hash)).encode("utf-8"))
+            package.writestr(name, photos_docx.patched_part(name, data, meta.photos))
+        for name, data in photos_docx.media_parts(meta.photos):
             package.writestr(name, data)
     return buffer.getvalue()
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from desktop.document import Document, Run, normalize_text
 from desktop.paths import resource
@@ -100,6 +101,8 @@ class ReleaseMeta:
     language: str = LANGUAGE
     event_date: date | None = None
     hashtags: tuple[str, ...] = ()
+    # The approved revision's photos, in order (desktop.photos.model.ExportPhoto); export/photos.py places them.
+    photos: tuple[Any, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "signature_lines", tuple(self.signature_lines))
@@ -240,11 +243,24 @@ def footer_lines(meta: ReleaseMeta) -> list[str]:
     return signature_lines(meta) + meta.visa_lines
 
 
+def caption_parts(photo: Any) -> tuple[str, str]:
+    """The caption (with its full stop) and «Фото: …», each cleaned; either may be empty."""
+    caption = clean_text(photo.caption).strip()
+    credit = clean_text(photo.credit_line).strip()
+    if caption and credit and not caption.endswith((".", "!", "?", "…")):
+        caption += "."
+    return caption, credit
+
+
 def reading_text(document: Document, meta: ReleaseMeta) -> str:
     """The whole release in reading order, one line a paragraph: what a reader of any export sees."""
     lines = header_lines(meta)
     lines.append(clean_text(document.title))
     lines.extend(clean_text(block.text) for block in document.blocks)
+    for photo in meta.photos:
+        line = " ".join(part for part in caption_parts(photo) if part)
+        if line:
+            lines.append(line)
     lines.extend(footer_lines(meta))
     return "\n".join(lines)
 

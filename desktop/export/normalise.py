@@ -37,7 +37,7 @@ def _drawable() -> frozenset[int]:
     """Code points the PDF's font has a glyph for (what the page can show as text)."""
     from reportlab.pdfbase import pdfmetrics
 
-    from desktop.export.pdf import FONT_NAMES, register_fonts
+    from desktop.export.pdf_fonts import FONT_NAMES, register_fonts
 
     register_fonts()
     faces = [pdfmetrics.getFont(name).face for name in FONT_NAMES.values()]

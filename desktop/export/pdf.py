@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportlab import rl_config
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm, mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics, ttfonts
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -33,14 +29,8 @@ from desktop.export import hyphenation, layout
 from desktop.export.files import atomic_write
 from desktop.export.layout import ReleaseMeta
 from desktop.export.pdf_flow import ALWAYS_SPLIT_LINKS, KeepTail, ReleaseParagraph, StampSpace, install_hooks
-
-FONT_NAMES = {
-    "regular": "LiberationSerif",
-    "bold": "LiberationSerif-Bold",
-    "italic": "LiberationSerif-Italic",
-    "bold_italic": "LiberationSerif-BoldItalic",
-    "fallback": "Symbola",
-}
+from desktop.export.pdf_fonts import FONT_NAMES, pdf_escape, register_fonts
+from desktop.export.photos import pdf_flowables as photo_flowables
 
 
 @dataclass(frozen=True)
@@ -65,89 +55,6 @@ class PdfResult:
     path: Path | None
     pages: int
     signature_box: SignatureBox | None
-
-
-def subset_tag(font_name: str, subset: int) -> str:
-    """Six capital letters naming one font's subset, different for every font and subset of a file."""
-    digest = hashlib.sha256(f"{font_name}/{subset}".encode()).digest()
-    return "".join(chr(ord("A") + byte % 26) for byte in digest[:6])
-
-
-def _unicode_hex(code: int) -> str:
-    # UTF-16: a character beyond the BMP (an emoji) is a surrogate pair, not its code cut to 4 digits.
-    return chr(code).encode("utf-16-be", "surrogatepass").hex().upper()
-
-
-def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
-    """reportlab's ToUnicode CMap, right for emoji too (reportlab writes only 4 hex digits)."""
-    original = _ORIGINAL_CMAP(fontname, subset)
-    head, _, rest = original.partition("beginbfchar\n")
-    _, _, tail = rest.partition("endbfchar")
-    pairs = "\n".join(f"<{index:02X}> <{_unicode_hex(code)}>" for index, code in enumerate(subset))
-    return f"{head}beginbfchar\n{pairs}\nendbfchar{tail}"
-
-
-_ORIGINAL_CMAP = ttfonts.makeToUnicodeCMap
-
-
-class TaggedTTFont(TTFont):
-    """reportlab tags every font's first subset «AAAAAA+»; a PDF wants a different tag for each."""
-
-    def addObjects(self, doc) -> None:  # noqa: ANN001, N802 - reportlab's API
-        original = ttfonts.SUBSETN
-        ttfonts.SUBSETN = lambda n, _name=self.fontName: subset_tag(_name, n).encode("ascii")
-        ttfonts.makeToUnicodeCMap = to_unicode_cmap
-        try:
-            super().addObjects(doc)
-        finally:
-            ttfonts.SUBSETN = original
-            ttfonts.makeToUnicodeCMap = _ORIGINAL_CMAP
-
-
-@functools.cache
-def register_fonts() -> str:
-    """Registers the shipped Liberation Serif faces and the symbol fallback once; reportlab embeds subsets."""
-    # Binary Flate streams rather than ASCII85 on top: smaller files, and without reportlab's
-    # optional C accelerator the pure-Python ASCII85 encoder costs a quarter of the export.
-    rl_config.useA85 = 0
-    for face, name in FONT_NAMES.items():
-        pdfmetrics.registerFont(TaggedTTFont(name, str(layout.font_path(face))))
-    pdfmetrics.registerFontFamily(
-        FONT_NAMES["regular"],
-        normal=FONT_NAMES["regular"],
-        bold=FONT_NAMES["bold"],
-        italic=FONT_NAMES["italic"],
-        boldItalic=FONT_NAMES["bold_italic"],
-    )
-    install_hooks()
-    return FONT_NAMES["regular"]
-
-
-@functools.cache
-def _covered() -> frozenset[int]:
-    """The code points Liberation Serif draws (the same in all four faces)."""
-    register_fonts()
-    return frozenset(pdfmetrics.getFont(FONT_NAMES["regular"]).face.charToGlyph)
-
-
-def pdf_escape(text: str) -> str:
-    """Escaped paragraph text; characters the text font lacks are set in the fallback font, none dropped."""
-    covered = _covered()
-    parts: list[str] = []
-    run: list[str] = []
-    fallback = False
-    for ch in text:
-        missing = ord(ch) not in covered and ch not in "\u00a0\u202f"
-        if missing != fallback and run:
-            chunk = escape("".join(run))
-            parts.append(f'<font face="{FONT_NAMES["fallback"]}">{chunk}</font>' if fallback else chunk)
-            run = []
-        fallback = missing
-        run.append(ch)
-    if run:
-        chunk = escape("".join(run))
-        parts.append(f'<font face="{FONT_NAMES["fallback"]}">{chunk}</font>' if fallback else chunk)
-    return "".join(parts)
 
 
 def hyphenator() -> Callable[[str], Iterator[tuple[str, str]]]:
@@ -265,6 +172,7 @@ def _story(document: Document, meta: ReleaseMeta, stamp: StampSpace) -> list[Flo
         story.append(Paragraph(_markup(meta.date_line), sheet["date"]))
     story.append(Paragraph(_markup(document.title), sheet["headline"]))
     story.extend(f for f in map(_block_flowable, document.blocks) if f is not None)
+    story.extend(photo_flowables(meta.photos))
     ending: list[Flowable] = [Spacer(1, layout.SIGNATURE_SPACE_BEFORE_PT)]
     ending.extend(Paragraph(_markup(line), sheet["signature"]) for line in layout.signature_lines(meta))
     # The stamp's room is kept in every copy: signed and unsigned paginate alike.

@@ -9,7 +9,7 @@ becomes an Export row and an audit row carrying the file's SHA-256.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -25,16 +25,17 @@ from desktop.export.layout import ReleaseMeta
 from desktop.language.dates import date_in_words
 from desktop.paths import default_exports_dir
 from desktop.releases import rules as release_rules
-from desktop.releases.revisions import get_release, release_facts, revision_document
+from desktop.releases.photos import export_photos
+from desktop.releases.revisions import get_release, release_facts, release_photos, revision_document
 from desktop.storage import audit
 from desktop.storage.models import Export, Release, Revision, User
 from desktop.workflow import transitions
 
-FORMATS = ("docx", "pdf", "html", "txt", "telegram", "facebook")
+FORMATS = ("docx", "pdf", "html", "txt", "telegram", "facebook", "package")
 FORMAT_LABELS = {"docx": "DOCX", "pdf": "PDF", "html": "HTML", "txt": "TXT", "telegram": "Telegram",
-                 "facebook": "Facebook"}
+                 "facebook": "Facebook", "package": "пакет для оприлюднення"}
 # The file extension of each format; the social-network texts are plain text files.
-EXTENSIONS = {"telegram": "txt", "facebook": "txt"}
+EXTENSIONS = {"telegram": "txt", "facebook": "txt", "package": "zip"}
 COPIES = layout.COPIES
 AUDIT_ACTION = "export"
 _HASH_KEYWORD = re.compile(r"sha256:([0-9a-f]{64})")
@@ -182,7 +183,18 @@ def target_path(
     suffixes = [FILE_SUFFIXES[key] for key, wanted in
                 (("office", copy == layout.OFFICE), ("signed", signed), (fmt, fmt in FILE_SUFFIXES)) if wanted]
     name = safe_filename(_release_day(release), title, EXTENSIONS.get(fmt, fmt), suffixes)
-    return export_folder(session, out_dir) / name
+    path = export_folder(session, out_dir) / name
+    if fmt == "html" and _has_photos(session, release):
+        from desktop.export.bundle import page_path
+
+        path = page_path(path)  # the page gets a folder for its images
+    return path
+
+
+def _has_photos(session: Session, release: Release) -> bool:
+    """Whether the approved revision (the release itself before any approval) has photos."""
+    holder = session.get(Revision, release.approved_revision_id) if release.approved_revision_id else release
+    return bool(release_photos(holder or release))
 
 
 def planned_paths(
@@ -225,6 +237,10 @@ def _write(fmt: str, document: Document, meta: ReleaseMeta, path: Path, signer: 
         from desktop.export.pdf import export_pdf
 
         export_pdf(document, meta, path, overwrite=overwrite)
+    elif fmt == "html" and meta.photos:
+        from desktop.export.bundle import write_html_folder
+
+        write_html_folder(document, meta, path, overwrite=overwrite)
     elif fmt == "html":
         from desktop.export.web import export_html
 
@@ -233,6 +249,10 @@ def _write(fmt: str, document: Document, meta: ReleaseMeta, path: Path, signer: 
         from desktop.export.channels import channel_text
 
         atomic_write(path, channel_text(document, meta, fmt), overwrite=overwrite)
+    elif fmt == "package":
+        from desktop.export.bundle import write_package
+
+        write_package(document, meta, path, overwrite=overwrite)
     else:
         from desktop.export.web import export_text
 
@@ -276,7 +296,8 @@ def export_release(
     path = target_path(session, release, fmt, out_dir, title=document.title, signed=signed, copy=copy)
     if path.exists() and not overwrite:
         raise ExportExists(path)
-    meta = release_meta(session, release, revision.content_hash, copy)
+    # The approved revision's photos, each image checked against the SHA-256 its hash covers.
+    meta = replace(release_meta(session, release, revision.content_hash, copy), photos=export_photos(session, revision))
     _ensure_folder(path.parent)
     if signer is not None and not signer.tsa_url:
         signer = _with_timestamps(session, signer)
@@ -315,4 +336,5 @@ def preview_document_meta(
     release_rules.check_read(user, release)
     if document is None:
         document = Document.from_json(release.document_json)
-    return document, release_meta(session, release, release.content_hash)
+    meta = release_meta(session, release, release.content_hash)
+    return document, replace(meta, photos=export_photos(session, release))

@@ -30,7 +30,8 @@ from desktop.errors import UserError
 from desktop.export import layout
 from desktop.export.files import atomic_write
 from desktop.export.layout import ReleaseMeta
-from desktop.export.pdf import FONT_NAMES, PdfResult, SignatureBox, register_fonts, render_pdf
+from desktop.export.pdf import PdfResult, SignatureBox, render_pdf
+from desktop.export.pdf_fonts import FONT_NAMES, register_fonts
 from desktop.workflow.transitions import local_date
 
 PASSWORD_ENV = "VISNYK_CERT_PASSWORD"

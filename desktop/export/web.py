@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from desktop.document import Block, Document, Run
-from desktop.export import layout
+from desktop.export import layout, photos
 from desktop.export.layout import ReleaseMeta
 
 
@@ -65,6 +65,7 @@ def export_html(document: Document, meta: ReleaseMeta) -> str:
     parts.append(f"<h1>{_text(document.title)}</h1>")
     parts.append("</header>")
     parts.extend(_blocks_html(document.blocks))
+    parts.extend(photos.html_figures(meta.photos))
     signature = layout.signature_lines(meta)
     visa = meta.visa_lines
     if signature or visa:
@@ -88,6 +89,7 @@ def export_text(document: Document, meta: ReleaseMeta) -> str:
         paragraphs.append(f"• {text}" if block.kind == "list_item" else text)
     if meta.date_line and meta.date_line.strip():
         paragraphs.insert(1, layout.clean_text(meta.date_line).strip())
+    paragraphs.extend(photos.credit_paragraphs(meta.photos))
     signature = [layout.clean_text(line).strip() for line in meta.signature_lines if line.strip()]
     if signature:
         paragraphs.append("\n".join(signature))

@@ -124,6 +124,7 @@ def add_revision(
     facts_json: str,
     hash_value: str,
     note: str = "",
+    photos_json: str = "[]",
 ) -> Revision:
     """Appends an immutable revision with the next number (the caller holds the release row)."""
     revision = Revision(
@@ -135,6 +136,7 @@ def add_revision(
         document_json=document_json,
         participants_json=participants_json,
         facts_json=facts_json,
+        photos_json=photos_json,
         content_hash=hash_value,
         note=note,
     )
@@ -157,6 +159,7 @@ def snapshot_revision(
         release.facts_json,
         release.content_hash,
         note,
+        photos_json=release.photos_json or "[]",
     )
     session.execute(
         update(Release)
@@ -302,6 +305,7 @@ def _keep_conflicting_text(
         values["facts_json"],
         values["content_hash"],
         note,
+        photos_json=values["photos_json"],
     )
     notify_change(session, release.id)
     audit.append(
@@ -334,13 +338,15 @@ def save_text(
     *,
     expected_version: int,
     kind: str = "save",
+    photos: list[dict[str, Any]] | None = None,
 ) -> Release:
     """Saves the text if the release is still at expected_version; otherwise keeps it as a revision and raises.
 
     "autosave" changes the current text without a revision, "save" makes one. An edit of an
     approved release always makes a revision, voids the approval and puts it back to draft; an
     edit of a returned release puts it back to draft. On a conflict the caller's text is committed
-    as a «conflict» revision before SaveConflict is raised.
+    as a «conflict» revision before SaveConflict is raised. `photos` (desktop.releases.photos)
+    replaces the photo list; None keeps the stored one. The photos are part of the content hash.
     """
     if kind not in SAVE_KINDS:
         raise ValueError(f"unknown save kind: {kind!r}")
@@ -349,11 +355,15 @@ def save_text(
     document = without_nul(document)
     participants_json = release.participants_json if participants is None else canonical_json(participants)
     facts_json = release.facts_json if facts is None else canonical_json(facts)
-    new_hash = content_hash(document, json.loads(participants_json), json.loads(facts_json))
+    photos_json = (release.photos_json or "[]") if photos is None else canonical_json(photos)
+    new_hash = content_hash(
+        document, json.loads(participants_json), json.loads(facts_json), json.loads(photos_json)
+    )
     values: dict[str, Any] = {
         "document_json": document.to_json(),
         "participants_json": participants_json,
         "facts_json": facts_json,
+        "photos_json": photos_json,
         "content_hash": new_hash,
     }
     text_changed = new_hash != release.content_hash
@@ -455,3 +465,8 @@ def release_participants(release: Release | Revision) -> list[dict[str, Any]]:
 def release_facts(release: Release | Revision) -> dict[str, Any]:
     """The event facts stored with the release (or with one of its revisions)."""
     return dict(json.loads(release.facts_json or "{}"))
+
+
+def release_photos(release: Release | Revision) -> list[dict[str, Any]]:
+    """The photo list stored with the release (or with one of its revisions), in order."""
+    return list(json.loads(release.photos_json or "[]"))

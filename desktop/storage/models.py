@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -142,6 +143,8 @@ class Release(Base):
     document_json: Mapped[str] = mapped_column(Text, default='{"blocks":[],"title":""}')
     participants_json: Mapped[str] = mapped_column(Text, default="[]")
     facts_json: Mapped[str] = mapped_column(Text, default="{}")
+    # The photos in order: [{sha256, caption, credit, alt, ...}]; the images are PhotoFile rows (0004).
+    photos_json: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
     content_hash: Mapped[str] = mapped_column(String(64), default="")
     # Optimistic concurrency: every write bumps it; a writer with a stale version gets a conflict.
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -176,8 +179,30 @@ class Revision(Base):
     document_json: Mapped[str] = mapped_column(Text)
     participants_json: Mapped[str] = mapped_column(Text, default="[]")
     facts_json: Mapped[str] = mapped_column(Text, default="{}")
+    photos_json: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
     content_hash: Mapped[str] = mapped_column(String(64))
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class PhotoFile(Base):
+    """A photo's image as stored after its metadata was stripped, once per SHA-256; never changed.
+
+    Revisions name their photos by sha256 in photos_json, so a photo belongs to a revision like its
+    text, and one image shared by several revisions is stored once.
+    """
+
+    __tablename__ = "photo_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    format: Mapped[str] = mapped_column(String(10))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    byte_size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    thumbnail: Mapped[bytes] = mapped_column(LargeBinary)
+    added_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class WorkflowEvent(Base):

@@ -9,7 +9,15 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.releases.revisions import get_release, release_document, revision_by_number, revision_document
+from desktop.photos.model import entries_from_json
+from desktop.photos.review import text_with_photos
+from desktop.releases.revisions import (
+    get_release,
+    release_document,
+    release_photos,
+    revision_by_number,
+    revision_document,
+)
 from desktop.storage.models import ReleaseView, Revision, User, utcnow
 
 # Words (letters and digits, with apostrophes and hyphens inside), runs of spaces, single marks.
@@ -102,14 +110,17 @@ def diff_revisions(
     """
     old = "" if from_rev is None else _revision_text(session, release_id, from_rev)
     if to_rev is None:
-        new = release_document(get_release(session, release_id)).plain_text()
+        release = get_release(session, release_id)
+        new = text_with_photos(release_document(release).plain_text(), entries_from_json(release_photos(release)))
     else:
         new = _revision_text(session, release_id, to_rev)
     return diff_words(old, new)
 
 
 def _revision_text(session: Session, release_id: int, number: int) -> str:
-    return revision_document(revision_by_number(session, release_id, number)).plain_text()
+    """The revision's text and, after it, a line per photo: the diff shows photos like words."""
+    revision = revision_by_number(session, release_id, number)
+    return text_with_photos(revision_document(revision).plain_text(), entries_from_json(release_photos(revision)))
 
 
 def _view(session: Session, user: User, release_id: int) -> ReleaseView | None:

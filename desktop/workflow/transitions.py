@@ -30,6 +30,7 @@ from desktop.releases.revisions import (
     release_document,
     release_facts,
     release_participants,
+    release_photos,
     revision_document,
     snapshot_revision,
 )
@@ -256,8 +257,10 @@ def approved_document(
         raise UserError(f"Погодженої редакції релізу №{release.id} немає в базі. Експорт заборонено.")
     document = revision_document(revision)
     participants, facts = release_participants(revision), release_facts(revision)
-    actual = content_hash(document, participants, facts)
-    current = content_hash(release_document(release), release_participants(release), release_facts(release))
+    actual = content_hash(document, participants, facts, release_photos(revision))
+    current = content_hash(
+        release_document(release), release_participants(release), release_facts(release), release_photos(release)
+    )
     # The sealed audit row of the approval is the witness no table edit can rewrite unnoticed.
     witness = session.execute(
         select(AuditEntry.content_hash)

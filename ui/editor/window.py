@@ -97,6 +97,9 @@ class EditorWindow(QMainWindow):
         from ui.proofing.controller import attach_proofing  # underlines, context menu and the F7 panel
 
         self.proofing = attach_proofing(self, workspace)
+        from ui.editor.photo_strip import attach_photo_strip  # the photos under the text
+
+        self.photo_strip = attach_photo_strip(self)
         self.editor.setFocus()
 
     # Layout.
