@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -120,13 +121,13 @@ def _validate_new_user(
         raise UserError("Логін — від 2 до 64 латинських літер, цифр, крапок, дефісів або підкреслень.")
     if not full_name.strip():
         raise UserError("Вкажіть ім'я та прізвище користувача.")
-    roles = sorted(set(roles), key=ROLES.index) if all(r in ROLES for r in roles) else None
-    if not roles:
+    chosen = sorted(set(roles), key=ROLES.index) if all(r in ROLES for r in roles) else []
+    if not chosen:
         raise UserError("Вкажіть щонайменше одну роль: " + ", ".join(ROLES) + ".")
     check_password_strength(password)
     if find_user(session, login):
         raise UserError(f"Користувач «{login}» уже існує.")
-    return roles
+    return chosen
 
 
 def _insert_user(
@@ -245,7 +246,7 @@ def full_names(session: Session, user_ids: Iterable[int | None]) -> dict[int, st
     return dict(session.execute(select(User.id, User.full_name).where(User.id.in_(ids))).all())
 
 
-def user_to_json(user: User) -> dict[str, object]:
+def user_to_json(user: User) -> dict[str, Any]:
     return {
         "id": user.id,
         "login": user.login,

@@ -42,7 +42,8 @@ hypothesis_settings.register_profile(
 )
 hypothesis_settings.load_profile("private")
 
-POSTGRES_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+# The server the storage tests make their database on (README: VISNYK_TEST_POSTGRES).
+POSTGRES_SERVER = os.environ.get("VISNYK_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 TEST_PASSWORD = "test-password-1"
 

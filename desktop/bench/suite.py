@@ -79,13 +79,13 @@ def _add_long_release(url: str, password: str, words: int = 10_000) -> int:
     database = Database(url)
     with database.session() as session:
         author = accounts.authenticate(session, DEMO_AUTHOR, password)
-        release = revisions.create_release(session, author, Document("Довгий реліз для вимірювання пам'яті", paragraphs))
+        release = revisions.create_release(session, author, Document("Довгий реліз для вимірювання пам'яті", tuple(paragraphs)))
         release_id = release.id
     database.dispose()
     return release_id
 
 
-def measure_startup(runs: int) -> dict[str, float]:
+def measure_startup(runs: int) -> dict[str, float | None]:
     """Process start to the first painted main window, over fresh processes, and the RSS then."""
     from desktop.demo.seed import DEMO_AUTHOR
 

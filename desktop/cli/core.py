@@ -101,7 +101,7 @@ def _users_roles(ctx: CliContext, args: argparse.Namespace) -> int:
         actor = ctx.acting_user(session)
         user = accounts.set_roles(session, actor, args.login, args.role)
         data = accounts.user_to_json(user)
-    names = ", ".join(accounts.ROLE_LABELS[role] for role in data["roles"])  # type: ignore[union-attr]
+    names = ", ".join(accounts.ROLE_LABELS[role] for role in data["roles"])
     ctx.emit(data, f"Ролі користувача {args.login}: {names}.")
     return 0
 

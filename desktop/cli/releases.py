@@ -154,7 +154,7 @@ def _edit(ctx: CliContext, args: argparse.Namespace) -> int:
         data["revision"] = revision.number if revision else None
     ctx.emit(
         data,
-        f"Реліз №{data['id']} збережено (редакція №{data['revision']}, стан «{status_label(data['status'])}»).",
+        f"Реліз №{data['id']} збережено (редакція №{data['revision']}, стан «{status_label(str(data['status']))}»).",
     )
     return 0
 

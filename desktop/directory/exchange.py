@@ -14,9 +14,9 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.directory.officials import (
@@ -249,12 +249,12 @@ def import_officials(session: Session, actor: User, path: str | Path, dry_run: b
     if dry_run:
         return report
     # Core statements, not the ORM: 10,000 rows in one executemany each way.
-    table = Official.__table__
+    table = cast(Table, Official.__table__)
     if new_rows:
         session.execute(insert(table), new_rows)
-    for columns, group in _grouped(changed_rows).items():
+    for changed, group in _grouped(changed_rows).items():
         statement = update(table).where(table.c.id == bindparam("row_id")).values(
-            {name: bindparam(name) for name in columns if name != "id"})
+            {name: bindparam(name) for name in changed if name != "id"})
         session.execute(statement, [{**row, "row_id": row["id"]} for row in group])
     mark_directory_changed(session)
     audit.append(session, actor, "officials_imported",

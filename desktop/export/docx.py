@@ -150,8 +150,8 @@ def render_docx(document: Document, meta: ReleaseMeta) -> bytes:
             elif name == "docProps/custom.xml":
                 data = data.replace(HASH_PLACEHOLDER.encode(), escape(layout.clean_text(meta.content_hash)).encode("utf-8"))
             package.writestr(name, photos_docx.patched_part(name, data, meta.photos))
-        for name, data in photos_docx.media_parts(meta.photos):
-            package.writestr(name, data)
+        for media_name, media in photos_docx.media_parts(meta.photos):
+            package.writestr(media_name, media)
     return buffer.getvalue()
 
 

@@ -7,6 +7,7 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from docx import Document as new_docx
@@ -52,7 +53,7 @@ def style_id(key: str) -> str:
     return STYLE_NAMES[key].replace(" ", "")
 
 
-def _set_language_and_font(rpr_owner, font: str) -> None:  # noqa: ANN001 - a style's or defaults' rPr holder
+def _set_language_and_font(rpr_owner: Any, font: str) -> None:  # a style's or defaults' rPr holder
     rpr = rpr_owner.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
@@ -70,7 +71,7 @@ def _set_language_and_font(rpr_owner, font: str) -> None:  # noqa: ANN001 - a st
     language.set(qn("w:bidi"), layout.LANGUAGE)
 
 
-def _add_style(docx, name: str, *, base: str = "Normal", bold: bool = False, italic: bool = False,  # noqa: ANN001
+def _add_style(docx: Any, name: str, *, base: str = "Normal", bold: bool = False, italic: bool = False,
                align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY, indent_cm: float = 0.0,
                left_cm: float = 0.0, before: float = 0.0, after: float = 0.0, keep_next: bool = False,
                size: float = layout.FONT_SIZE_PT, exact_leading: bool = True) -> None:
@@ -94,7 +95,7 @@ def _add_style(docx, name: str, *, base: str = "Normal", bold: bool = False, ita
     _set_language_and_font(style.element, layout.DOCX_FONT)
 
 
-def _define_styles(docx) -> None:  # noqa: ANN001
+def _define_styles(docx: Any) -> None:
     normal = docx.styles["Normal"]
     normal.font.name = layout.DOCX_FONT
     normal.font.size = Pt(layout.FONT_SIZE_PT)
@@ -131,14 +132,14 @@ def _define_styles(docx) -> None:  # noqa: ANN001
 class _RprHolder:
     """Gives docDefaults' rPrDefault the get_or_add_rPr of a style element."""
 
-    def __init__(self, element) -> None:  # noqa: ANN001
+    def __init__(self, element: Any) -> None:
         self.element = element
 
-    def get_or_add_rPr(self):  # noqa: ANN201, N802 - mirrors python-docx
+    def get_or_add_rPr(self) -> Any:  # noqa: N802 - mirrors python-docx
         return self.element.find(qn("w:rPr"))
 
 
-def _page_setup(docx) -> None:  # noqa: ANN001
+def _page_setup(docx: Any) -> None:
     section = docx.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(layout.PAGE_WIDTH_MM), Mm(layout.PAGE_HEIGHT_MM)
@@ -159,7 +160,7 @@ def _page_setup(docx) -> None:  # noqa: ANN001
     paragraph._p.append(field)
 
 
-def _hyphenation_on(docx) -> None:  # noqa: ANN001
+def _hyphenation_on(docx: Any) -> None:
     """Word's and LibreOffice's automatic hyphenation, as the PDF: ≤ 2 hyphenated lines in a row, no CAPITALS."""
     settings = docx.settings.element
     for name in ("w:autoHyphenation", "w:consecutiveHyphenLimit", "w:doNotHyphenateCaps"):
@@ -199,6 +200,11 @@ def _dropped(name: str) -> bool:
     return any(name == part or (part.endswith("/") and name.startswith(part)) for part in _DROPPED_PARTS)
 
 
+def _kept_relationship(base: str, match: re.Match[str]) -> str:
+    """A relationship line, or nothing when it points at a dropped part."""
+    return "" if _dropped(_resolve(base, match.group(1))) else match.group(0)
+
+
 def _without_leftovers(parts: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
     """The package without the template's foreign parts, and with its own settings and application name."""
     cleaned = []
@@ -210,9 +216,7 @@ def _without_leftovers(parts: list[tuple[str, bytes]]) -> list[tuple[str, bytes]
         elif name in ("_rels/.rels", "word/_rels/document.xml.rels"):
             base = "" if name.startswith("_rels") else "word/"
             text = data.decode("utf-8")
-            data = _RELATIONSHIP.sub(
-                lambda m, b=base: "" if _dropped(_resolve(b, m.group(1))) else m.group(0), text
-            ).encode("utf-8")
+            data = _RELATIONSHIP.sub(functools.partial(_kept_relationship, base), text).encode("utf-8")
         elif name == "[Content_Types].xml":
             text = data.decode("utf-8")
             data = _OVERRIDE.sub(lambda m: "" if _dropped(m.group(1)) else m.group(0), text).encode("utf-8")
@@ -250,7 +254,7 @@ def _custom_properties_xml(properties: dict[str, str]) -> bytes:
     return xml.encode("utf-8")
 
 
-def _add_custom_properties(docx, properties: dict[str, str]) -> None:  # noqa: ANN001
+def _add_custom_properties(docx: Any, properties: dict[str, str]) -> None:  # noqa: ANN001
     # python-docx has no API for docProps/custom.xml, so the part is added by hand.
     package = docx.part.package
     part = Part(PackURI("/docProps/custom.xml"), CONTENT_TYPE.OFC_CUSTOM_PROPERTIES,
@@ -258,7 +262,7 @@ def _add_custom_properties(docx, properties: dict[str, str]) -> None:  # noqa: A
     package.relate_to(part, RELATIONSHIP_TYPE.CUSTOM_PROPERTIES)
 
 
-def _add_logo(docx, path: Path) -> None:  # noqa: ANN001
+def _add_logo(docx: Any, path: Path) -> None:
     paragraph = docx.add_paragraph()
     try:
         paragraph.add_run().add_picture(str(path), height=Mm(layout.LOGO_HEIGHT_MM))

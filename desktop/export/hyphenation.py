@@ -14,6 +14,7 @@ import contextvars
 import functools
 import re
 from collections.abc import Iterator
+from typing import Any
 
 APOSTROPHES = "’ʼ'"
 # The Ukrainian alphabet in both cases, and the other Cyrillic letters a quoted name may carry.
@@ -33,7 +34,7 @@ _banned: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar("visnyk
 
 
 @functools.cache
-def _dictionary():  # noqa: ANN202 - pyphen.Pyphen, imported late
+def _dictionary() -> Any:  # pyphen.Pyphen, imported late
     import pyphen
 
     return pyphen.Pyphen(lang="uk_UA")

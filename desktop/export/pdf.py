@@ -7,6 +7,7 @@ import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
@@ -187,7 +188,7 @@ def _story(document: Document, meta: ReleaseMeta, stamp: StampSpace) -> list[Flo
     return story
 
 
-def _number_later_pages(canvas, doc) -> None:  # noqa: ANN001 - reportlab's callback signature
+def _number_later_pages(canvas: Any, doc: Any) -> None:  # reportlab's callback signature
     # ДСТУ 4163: the number in the middle of the top margin, from the second page on.
     canvas.saveState()
     canvas.setFont(FONT_NAMES["regular"], layout.SMALL_FONT_SIZE_PT)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import functools
 import re
+from typing import Any, cast
 
 from reportlab.platypus import Flowable, FrameBreak, KeepTogether, Paragraph
 from reportlab.platypus import paragraph as rl_paragraph
@@ -38,7 +39,7 @@ def install_hooks() -> None:
     rl_paragraph._hy_sfx_pat = re.compile("[]'\")}?!.,;:\u2019\u201b\u201d\u201f\u00bb\u203a\u2026]+$")
     original = rl_paragraph._uri_split_pairs
 
-    def split_pairs(word: str):  # noqa: ANN202 - reportlab's own return shape
+    def split_pairs(word: str) -> Any:  # reportlab's own return shape
         if isinstance(word, bytes):
             word = word.decode("utf-8")
         if hyphenation.LINK.fullmatch(word):
@@ -48,7 +49,7 @@ def install_hooks() -> None:
     rl_paragraph._uri_split_pairs = split_pairs
     original_split_frag_word = rl_paragraph._splitFragWord
 
-    def split_frag_word(w, maxWidth, maxWidths, lineno):  # noqa: ANN001, ANN202, N803 - reportlab's own
+    def split_frag_word(w: Any, maxWidth: float, maxWidths: list[float], lineno: int) -> Any:  # noqa: N803 - reportlab's own
         text = "".join(piece for _frag, piece in w[1:])
         if hyphenation.LINK.fullmatch(word_key(text)) or hyphenation.LINK.fullmatch(text):
             return _split_link(w, text, maxWidth, maxWidths, lineno)
@@ -57,7 +58,7 @@ def install_hooks() -> None:
     rl_paragraph._splitFragWord = split_frag_word
 
 
-def _split_link(w, text: str, width: float, widths: list[float], lineno: int) -> list:  # noqa: ANN001
+def _split_link(w: Any, text: str, width: float, widths: list[float], lineno: int) -> list:  # noqa: ANN001
     """A link longer than a line, cut only at its safe points (hyphenation.link_pairs).
 
     When not even the first piece fits on the current line, that line ends (an empty piece)
@@ -147,12 +148,13 @@ def hyphenated_lines(para: Paragraph) -> list[int]:
 class ReleaseParagraph(Paragraph):
     """A Paragraph with at most two hyphenated lines in a row and none at the foot of a page."""
 
-    def __init__(self, text, style, bulletText=None, frags=None, caseSensitive=1, encoding="utf8"):  # noqa: ANN001, N803
+    def __init__(self, text: str, style: Any, bulletText: Any = None, frags: Any = None,  # noqa: N803
+                 caseSensitive: int = 1, encoding: str = "utf8") -> None:
         super().__init__(text, style, bulletText=bulletText, frags=frags, caseSensitive=caseSensitive,
                          encoding=encoding)
         self.unhyphenated: set[str] = set()
 
-    def breakLines(self, width):  # noqa: ANN001, ANN201, N802 - reportlab's API
+    def breakLines(self, width: Any) -> Any:  # noqa: N802 - reportlab's API
         result = None
         for _ in range(_MAX_REWRAPS):
             with hyphenation.unhyphenated(getattr(self, "unhyphenated", set())):
@@ -166,10 +168,10 @@ class ReleaseParagraph(Paragraph):
             self.unhyphenated.add(_broken_word(lines, runs[0]))
         return result
 
-    def split(self, availWidth, availHeight):  # noqa: ANN001, ANN201, N803 - reportlab's API
+    def split(self, availWidth: float, availHeight: float) -> Any:  # noqa: N803 - reportlab's API
         # reportlab's split rewrites the fragments it shares with the pieces; keep the originals
         # so that a re-wrap really breaks the lines anew.
-        original = copy.deepcopy(self.frags)
+        original = copy.deepcopy(cast(Any, self).frags)
         parts = super().split(availWidth, availHeight)
         for _ in range(_MAX_REWRAPS):
             if len(parts) != 2 or not hasattr(self, "blPara"):

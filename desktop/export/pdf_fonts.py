@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
@@ -48,7 +49,7 @@ _ORIGINAL_CMAP = ttfonts.makeToUnicodeCMap
 class TaggedTTFont(TTFont):
     """reportlab tags every font's first subset «AAAAAA+»; a PDF wants a different tag for each."""
 
-    def addObjects(self, doc) -> None:  # noqa: ANN001, N802 - reportlab's API
+    def addObjects(self, doc: Any) -> None:  # noqa: N802 - reportlab's API
         original = ttfonts.SUBSETN
         ttfonts.SUBSETN = lambda n, _name=self.fontName: subset_tag(_name, n).encode("ascii")
         ttfonts.makeToUnicodeCMap = to_unicode_cmap

@@ -163,7 +163,8 @@ def _approved_title(session: Session, release: Release) -> str:
     """The approved revision's headline (the release's own before any approval)."""
     if not release.approved_revision_id:
         return release.title
-    return revision_document(session.get(Revision, release.approved_revision_id)).title
+    revision = session.get(Revision, release.approved_revision_id)
+    return revision_document(revision).title if revision is not None else release.title
 
 
 # What tells the files of one release apart: the copy, the signature, the channel.

@@ -239,7 +239,7 @@ def check_signature(data: bytes, signature: Any, roots: list[Any], *, last: bool
         if kind == "timestamp":
             from pyhanko.sign.validation import validate_pdf_timestamp
 
-            status = validate_pdf_timestamp(signature, context)
+            status: Any = validate_pdf_timestamp(signature, context)
         else:
             from pyhanko.sign.validation import validate_pdf_signature
 
@@ -251,6 +251,7 @@ def check_signature(data: bytes, signature: Any, roots: list[Any], *, last: bool
     docmdp_ok = status.docmdp_ok is not False
     trust_problem = _trust_problem(status)
     stamp = getattr(status, "timestamp_validity", None) if kind == "signature" else None
+    timestamp_time: datetime | None
     if kind == "timestamp":
         timestamp_time, authority = status.timestamp, _name(status.signing_cert)
     else:

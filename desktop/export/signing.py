@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
@@ -196,7 +197,7 @@ def _reserved_bytes(signer: Signer) -> int:
     return 2 * (4096 + extra + sum(len(certificate.dump()) for certificate in certificates))
 
 
-def _timestamper(signer: Signer):  # noqa: ANN202 - pyHanko's HTTPTimeStamper, or None for B-B
+def _timestamper(signer: Signer) -> Any:  # pyHanko's HTTPTimeStamper, or None for B-B
     if not signer.tsa_url:
         return None
     from pyhanko.sign.timestamps import HTTPTimeStamper
@@ -204,7 +205,7 @@ def _timestamper(signer: Signer):  # noqa: ANN202 - pyHanko's HTTPTimeStamper, o
     return HTTPTimeStamper(signer.tsa_url, timeout=TSA_TIMEOUT_S)
 
 
-def _validation_context(signer: Signer):  # noqa: ANN202 - a fetching ValidationContext for B-LT
+def _validation_context(signer: Signer) -> Any:  # a fetching ValidationContext for B-LT
     from pyhanko_certvalidator import ValidationContext
 
     simple = signer.pyhanko_signer
@@ -312,7 +313,7 @@ def export_signed_pdf(
     return PdfResult(Path(path), result.pages, result.signature_box)
 
 
-def _keyring():  # noqa: ANN202 - the keyring module, imported late: it probes backends on import
+def _keyring() -> Any:  # the keyring module, imported late: it probes backends on import
     import keyring
 
     return keyring

@@ -26,6 +26,7 @@ def make_test_certificate(
 ) -> Path:
     """Writes a self-signed certificate and key as PKCS#12; key_type is "ec", "rsa" or "dsa"."""
     now = datetime.now(UTC)
+    key: rsa.RSAPrivateKey | dsa.DSAPrivateKey | ec.EllipticCurvePrivateKey
     if key_type == "rsa":
         key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     elif key_type == "dsa":

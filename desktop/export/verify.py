@@ -11,6 +11,7 @@ import io
 import logging
 import shutil
 import subprocess
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -75,7 +76,7 @@ def extract_text(data: bytes) -> str | None:
 
 
 @contextlib.contextmanager
-def _quiet_validation_logs():
+def _quiet_validation_logs() -> Iterator[None]:
     # pyHanko logs a traceback for every untrusted certificate; the result already says it.
     loggers = [logging.getLogger(name) for name in ("pyhanko", "pyhanko_certvalidator")]
     levels = [logger.level for logger in loggers]

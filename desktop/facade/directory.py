@@ -87,7 +87,7 @@ def _row(official: Official) -> OfficialRow:
 
 def _plain_row(values: Sequence[Any]) -> OfficialRow:
     # the columns come in the dataclass's field order; optional text columns may hold NULL
-    return OfficialRow(*("" if value is None else value for value in values))
+    return OfficialRow(*("" if value is None else value for value in values))  # type: ignore[arg-type]
 
 
 def _group_row(group: OfficialGroup) -> GroupRow:

@@ -107,12 +107,12 @@ class SecurityChecker:
                     continue
                 taken.append((start, end))
                 found.append(Finding(start, end, "security", rule, SECURITY_MESSAGES[rule]))
-        for match in self._matcher.find(text, tokens, lowered):
-            if any(match.start < e and s < match.end for s, e in taken):
+        for phrase in self._matcher.find(text, tokens, lowered):
+            if any(phrase.start < e and s < phrase.end for s, e in taken):
                 continue
-            term = self.terms[match.index]
-            found.append(Finding(match.start, match.end, "security", "sensitive-word",
-                                 f"«{text[match.start:match.end]}» ({term}): перевірте, чи можна це оприлюднювати."))
+            term = self.terms[phrase.index]
+            found.append(Finding(phrase.start, phrase.end, "security", "sensitive-word",
+                                 f"«{text[phrase.start:phrase.end]}» ({term}): перевірте, чи можна це оприлюднювати."))
         found.sort(key=lambda f: (f.start, f.end))
         return found
 

@@ -154,7 +154,8 @@ def _to_srgb(image: Image.Image, profile: bytes | None) -> Image.Image:
         source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
         target = ImageCms.createProfile("sRGB")
         mode = "RGBA" if image.mode in ("RGBA", "LA", "PA") else "RGB"
-        return ImageCms.profileToProfile(image.convert(mode), source, target, outputMode=mode)
+        converted = ImageCms.profileToProfile(image.convert(mode), source, target, outputMode=mode)
+        return converted if converted is not None else image
     except Exception:  # a broken profile: the pixels are kept as they are, the profile still goes
         return image
 

@@ -25,6 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Select
 
 from desktop import settings
 from desktop.accounts import has_role
@@ -84,10 +85,11 @@ def _search_condition(session: Session, query: str) -> ColumnElement[bool] | Non
     if not terms:
         return None
     if session.get_bind().dialect.name == "postgresql":
-        return text(f"{_PG_DOCUMENT} @@ to_tsquery('simple', :search_query)").bindparams(
+        # A text clause stands in a WHERE as a boolean; SQLAlchemy's types don't say so.
+        return text(f"{_PG_DOCUMENT} @@ to_tsquery('simple', :search_query)").bindparams(  # type: ignore[return-value]
             search_query=tsquery(terms)
         )
-    matches = (
+    matches: Select[Any] = (
         select(literal_column("rowid"))
         .select_from(text("releases_fts"))
         .where(text("releases_fts MATCH :search_query").bindparams(search_query=fts5_query(terms)))
@@ -170,8 +172,9 @@ def list_releases(
             .order_by(_FTS.c.rowid.desc())
         )
     else:
-        if terms:
-            conditions.append(_search_condition(session, search or ""))
+        condition = _search_condition(session, search or "") if terms else None
+        if condition is not None:
+            conditions.append(condition)
         statement = (
             select(*columns)
             .join(User, User.id == Release.author_id)

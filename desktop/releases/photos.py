@@ -205,7 +205,7 @@ def image_bytes(session: Session, user: User, release_id: int, number: int) -> b
     return bytes(_file(session, photos[_index(photos, number, release_id)].sha256).data)
 
 
-def export_photos(session: Session, revision: Revision) -> tuple[ExportPhoto, ...]:
+def export_photos(session: Session, revision: Release | Revision) -> tuple[ExportPhoto, ...]:
     """The photos of a revision for an exporter, each image checked against the SHA-256 the hash covers."""
     found: list[ExportPhoto] = []
     for number, photo in enumerate(entries(revision), 1):

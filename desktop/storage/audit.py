@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import event, inspect, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, SessionTransaction
 
 from desktop.document import canonical_json
@@ -113,7 +113,9 @@ def _witness_path() -> Path:
 
 def _chain_key(session: Session, first_hash: str) -> str:
     # The first row's seal tells a chain from another one at the same address (a database made anew).
-    url = session.get_bind().url.render_as_string(hide_password=True)
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    url = engine.url.render_as_string(hide_password=True)
     return f"{url} {first_hash}"
 
 
@@ -128,9 +130,12 @@ def _read_witness() -> dict[str, dict[str, object]]:
 def remembered_head(session: Session, first_hash: str) -> tuple[int, str] | None:
     """The newest row of this chain this workstation has seen: its number and seal."""
     seen = _read_witness().get(_chain_key(session, first_hash))
-    if not isinstance(seen, dict) or not isinstance(seen.get("id"), int) or not isinstance(seen.get("hash"), str):
+    if not isinstance(seen, dict):
         return None
-    return seen["id"], seen["hash"]
+    entry_id, entry_hash = seen.get("id"), seen.get("hash")
+    if not isinstance(entry_id, int) or not isinstance(entry_hash, str):
+        return None
+    return entry_id, entry_hash
 
 
 def remember_head(session: Session, first_hash: str, entry_id: int, entry_hash: str) -> None:
@@ -138,7 +143,8 @@ def remember_head(session: Session, first_hash: str, entry_id: int, entry_hash: 
     data = _read_witness()
     key = _chain_key(session, first_hash)
     seen = data.get(key)
-    if isinstance(seen, dict) and isinstance(seen.get("id"), int) and seen["id"] >= entry_id:
+    seen_id = seen.get("id") if isinstance(seen, dict) else None
+    if isinstance(seen_id, int) and seen_id >= entry_id:
         return
     data[key] = {"id": entry_id, "hash": entry_hash}
     _write_witness(data)

@@ -288,7 +288,7 @@ class AuditEntry(Base):
     row_hash: Mapped[str] = mapped_column(String(64), unique=True)
 
 
-def include_in_autogenerate(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
+def include_in_autogenerate(obj, name, type_, reflected, compare_to) -> bool:  # noqa: ANN001 - Alembic's hook
     """The full-text objects are dialect-specific and made by the migration, outside the models."""
     if type_ == "table" and name and name.startswith("releases_fts"):
         return False
