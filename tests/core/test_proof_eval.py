@@ -136,5 +136,5 @@ def test_the_shipped_corpora_are_scored(capsys) -> None:
     # The figures are printed for the record (-s), not asserted: the rules change, the stick stays.
     proofreader = Proofreader(extra_words=DEFAULT_GLOSSARY, spelling_suggestions=False)
     score = score_corpus(load_releases(), proofreader.check)
-    assert score.total.labels == len(load_releases().labels) and score.words > 10_000
+    assert score.total.labels == len(load_releases().labels) and score.words > 3_000
     print(score_table(score))
