@@ -143,16 +143,18 @@ def load_languagetool_examples(path: Path = LANGUAGETOOL_EXAMPLES) -> Corpus:
             start, end = int(row["start"]), int(row["end"])
             if not 0 <= start < end <= len(sentence):
                 start, end = 0, len(sentence)  # no marker: the whole sentence is the error's place
-            labels = (Label(start, end, _languagetool_kind(row["source"]), row["correction"]),)
+            labels = (Label(start, end, _languagetool_kind(row["source"], row["rule"]), row["correction"]),)
         corpus.texts.append(LabelledText(f"{row['source']}:{number}", sentence, labels, verdict=verdict,
                                          rule=row["rule"], source=row["source"]))
     return corpus
 
 
-def _languagetool_kind(source: str) -> str:
-    """The editor's kind of one of LanguageTool's rule files (grammar-spelling.xml is spelling…)."""
+def _languagetool_kind(source: str, rule: str) -> str:
+    """The editor's kind of one of LanguageTool's examples, from its rule file and rule group."""
+    if "EUPHONY" in rule.upper():
+        return "euphony"
     stem = source.removesuffix(".xml")
-    for kind, marks in (("spelling", ("spelling",)), ("euphony", ("euphony",)), ("style", ("style",)),
+    for kind, marks in (("spelling", ("spelling",)), ("style", ("style", "barbarism")),
                         ("punctuation", ("punctuation",)), ("typography", ("typography",)),
                         ("capitalisation", ("capital",))):
         if any(mark in stem for mark in marks):

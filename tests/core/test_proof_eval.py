@@ -138,3 +138,17 @@ def test_the_shipped_corpora_are_scored(capsys) -> None:
     score = score_corpus(load_releases(), proofreader.check)
     assert score.total.labels == len(load_releases().labels) and score.words > 3_000
     print(score_table(score))
+
+
+def test_languagetool_examples_take_their_kind_and_span_from_the_rule_file(tmp_path: Path) -> None:
+    path = tmp_path / "examples.tsv"
+    path.write_text(
+        "# comment\nsource\trule\tverdict\tstart\tend\tcorrection\tsentence\n"
+        "grammar-barbarism.xml\tNON_LEXEM\tincorrect\t0\t7\tбрав\tприймав участь\n"
+        "grammar-style.xml\tEUPHONY_OTHER\tincorrect\t6\t7\tй\tМарко і Іван.\n"
+        "grammar-style.xml\tEUPHONY_OTHER\tcorrect\t0\t0\t\tМарко й Іван.\n", encoding="utf-8")
+    corpus = load_languagetool_examples(path)
+    assert [(t.verdict, [label.kind for label in t.labels]) for t in corpus.texts] == [
+        ("incorrect", ["style"]), ("incorrect", ["euphony"]), ("correct", [])]
+    marked = corpus.texts[1]
+    assert marked.text[marked.labels[0].start:marked.labels[0].end] == "і"
