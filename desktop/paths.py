@@ -44,3 +44,10 @@ def user_templates_dir() -> Path:
 def default_exports_dir() -> Path:
     """exports/ beside the project, the default output folder."""
     return PROJECT_ROOT / "exports"
+
+
+def user_config_dir() -> Path:
+    """The user's configuration folder (platformdirs), private to its owner: the audit key lives here."""
+    path = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path

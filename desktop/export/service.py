@@ -290,7 +290,11 @@ def export_release(
     fmt = check_format(fmt, signed=signer is not None)
     copy = check_copy(copy)
     release = get_release(session, release_id)
-    # The role and state first, then the approved text with its hash recomputed.
+    # The role and state first, then the audit chain, then the approved text.
+    release_rules.check_export(user, release)
+    # A forged row could carry a forged approval: nothing is exported from a log that does not hold.
+    audit.require_sound_chain(session)
+    # The approved text with its hash recomputed.
     document, _participants, _facts, revision = transitions.approved_document(session, release, user)
     signed = signer is not None
     path = target_path(session, release, fmt, out_dir, title=document.title, signed=signed, copy=copy)
