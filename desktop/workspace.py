@@ -101,9 +101,16 @@ class Workspace(FacadeBase):
         return f"{url.database} на {url.host or 'localhost'}"
 
     def back_up(self) -> str | None:
-        """The daily copy of an SQLite database; the new file's path, or None when none was due."""
+        """The daily copy of an SQLite database; the new file's path, or None when none was due.
+
+        Run after start, off the GUI thread: it also sweeps the office's export folder (exports a
+        kill interrupted are finished or deleted, see desktop/export/publish.py).
+        """
+        from desktop.export import service
         from desktop.storage import backups
 
+        with self.database.session() as session:
+            service.sweep_exports(session)
         made = backups.make_backup(self.database.url)
         return str(made.path) if made else None
 

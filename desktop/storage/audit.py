@@ -20,8 +20,9 @@ import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import event, inspect, select, text
+from sqlalchemy import Row, event, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
@@ -36,7 +37,11 @@ GENESIS_HASH = "0" * 64
 _AUDIT_LOCK_KEY = 4163_2003
 
 
-def _row_payload(entry: AuditEntry) -> str:
+_SEALED_COLUMNS = ("id", "created_at", "user_id", "user_login", "action", "release_id", "revision_id",
+                   "content_hash", "detail", "prev_hash", "row_hash")
+
+
+def _row_payload(entry: AuditEntry | Row[Any]) -> str:
     created = as_utc(entry.created_at)
     return canonical_json(
         {
@@ -273,7 +278,9 @@ def verify_chain(session: Session) -> ChainReport:
     keyed_seen = False
     seen: tuple[int, str] | None = None
     first_hash = GENESIS_HASH
-    for entry in session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars():
+    # Plain rows, not ORM objects: the walk runs before every export and costs a third as much so.
+    columns = [getattr(AuditEntry, name) for name in _SEALED_COLUMNS]
+    for entry in session.execute(select(*columns).order_by(AuditEntry.id)):
         count += 1
         if entry.id != count:
             return ChainReport(count, False, entry.id, f"бракує запису №{count} перед №{entry.id}", legacy)
