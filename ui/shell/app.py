@@ -177,8 +177,8 @@ def _restore_from_backup(window: QWidget, error: DamagedDatabase) -> bool:
         QMessageBox.critical(window, "Вісник", str(failure))
         return False
     QMessageBox.information(window, "Вісник", f"Базу відновлено з копії від {label}. Пошкоджений файл: {kept}\n\n"
-                            "Увійти до пошкодженої бази було неможливо, тож відновлення буде записано в журнал "
-                            "аудиту без імені під час наступного відкриття бази.")
+                            "Увійти до пошкодженої бази було неможливо, тож відновлення записано в журнал "
+                            "аудиту без імені користувача.")
     return True
 
 
