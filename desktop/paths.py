@@ -23,7 +23,18 @@ def user_data_dir() -> Path:
     """The user's data folder (VISNYK_DATA_DIR overrides it, for tests and portable installs)."""
     override = os.environ.get("VISNYK_DATA_DIR")
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    return private_folder(path)
+
+
+def private_folder(path: Path) -> Path:
+    """The folder, made if needed, readable by its owner alone (0700): it holds the database and its copies."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix":
+        try:
+            if path.stat().st_mode & 0o077:
+                os.chmod(path, 0o700)
+        except OSError:
+            pass  # a folder of someone else's (a shared VISNYK_DATA_DIR) stays as its owner set it
     return path
 
 
@@ -44,3 +55,8 @@ def user_templates_dir() -> Path:
 def default_exports_dir() -> Path:
     """exports/ beside the project, the default output folder."""
     return PROJECT_ROOT / "exports"
+
+
+def user_config_dir() -> Path:
+    """The user's configuration folder (platformdirs), private to its owner: the audit key lives here."""
+    return private_folder(Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)))

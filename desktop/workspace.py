@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from desktop import accounts, settings
+from desktop.errors import UserError
 from desktop.facade.base import FacadeBase
 from desktop.facade.directory import DirectoryFacade
 from desktop.facade.exporting import ExportFacade
@@ -17,16 +19,26 @@ from desktop.storage.models import User
 
 
 def open_database(url: str | None) -> Database:
-    """Opens (and migrates) the database at url, or the default one."""
-    return Database(url)
+    """Opens (and migrates) the database at url, or the default one; writes a restore noted earlier."""
+    from desktop.storage import audit
+
+    database = Database(url)
+    audit.record_pending_restore(database.sessions, database.url)
+    return database
 
 
 def restore_database(url: str) -> str:
     """Puts the newest copy in place of a damaged SQLite database; returns where the damaged file went."""
     from desktop.storage import audit, backups
 
-    # the copy's audit log is older than what this computer has seen, knowingly
-    return str(backups.restore_backup(url, on_restored=audit.forget_witness))
+    # Nobody can log in to a damaged database: the restore is noted and written into the restored
+    # copy's audit log, without a name, when it is opened next.
+    used = backups.latest_backup(url)
+    kept = backups.restore_backup(url, used)
+    audit.note_restore(url, source=str(used.path) if used else "?", kept=str(kept))
+    with contextlib.suppress(UserError):  # else written on the next open (open_database)
+        open_database(url).dispose()
+    return str(kept)
 
 
 def needs_first_admin(database: Database) -> bool:
@@ -36,7 +48,10 @@ def needs_first_admin(database: Database) -> bool:
 
 
 def create_first_admin(database: Database, login: str, name: str, password: str, position: str = "") -> None:
+    from desktop.storage import audit
+
     with database.session() as session:
+        audit.start_new_chain(session)
         accounts.create_first_admin(session, login, name, password, position)
 
 
@@ -86,9 +101,16 @@ class Workspace(FacadeBase):
         return f"{url.database} на {url.host or 'localhost'}"
 
     def back_up(self) -> str | None:
-        """The daily copy of an SQLite database; the new file's path, or None when none was due."""
+        """The daily copy of an SQLite database; the new file's path, or None when none was due.
+
+        Run after start, off the GUI thread: it also sweeps the office's export folder (exports a
+        kill interrupted are finished or deleted, see desktop/export/publish.py).
+        """
+        from desktop.export import service
         from desktop.storage import backups
 
+        with self.database.session() as session:
+            service.sweep_exports(session)
         made = backups.make_backup(self.database.url)
         return str(made.path) if made else None
 

@@ -89,6 +89,8 @@ def _postgres_url() -> Iterator[str]:
 def _truncate_all(database: Database) -> None:
     tables = ", ".join(f'"{table.name}"' for table in Base.metadata.sorted_tables)
     with database.engine.begin() as connection:
+        # the audit log's append-only triggers (migration 0005) do not fire for a replica session
+        connection.execute(text("SET LOCAL session_replication_role = replica"))
         connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
 
 

@@ -69,7 +69,11 @@ class CliContext:
     @property
     def database(self) -> Database:
         if self._database is None:
+            from desktop.storage import audit
+
             self._database = Database(self.args.database)
+            # a restore noted but not yet written (the program stopped right after it) is written now
+            audit.record_pending_restore(self._database.sessions, self._database.url)
         return self._database
 
     def session(self) -> Any:

@@ -6,7 +6,7 @@ import argparse
 
 from desktop import accounts, settings
 from desktop.cli.context import CliContext, secret
-from desktop.errors import UserError
+from desktop.errors import DamagedDatabase, UserError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -79,7 +79,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _init(ctx: CliContext, args: argparse.Namespace) -> int:
     password = secret("VISNYK_NEW_PASSWORD", f"Новий пароль для {args.admin}: ")
+    from desktop.storage import audit
+
     with ctx.session() as session:
+        audit.start_new_chain(session)
         user = accounts.create_first_admin(session, args.admin, args.name, password, args.position)
         data = accounts.user_to_json(user)
     ctx.emit(data, f"Базу готово: {ctx.database.display_name}. Адміністратор: {args.admin}.")
@@ -196,22 +199,41 @@ def _backup_list(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _backup_restore(ctx: CliContext, args: argparse.Namespace) -> int:
-    from desktop.errors import DamagedDatabase
+    """Puts a copy back: over a sound database only for a logged-in administrator, and always audited."""
     from desktop.storage import audit, backups
     from desktop.storage.engine import Database, database_url
 
     url = database_url(args.database)
-    if not args.force and backups.database_file(url) is not None:
+    login = ""
+    if backups.database_file(url) is not None:
         try:
-            Database(url).dispose()
+            sound = Database(url)
         except DamagedDatabase:
-            pass
+            pass  # nobody can log in to a damaged database: the restore is recorded without a name
         else:
-            raise UserError("База даних справна, відновлювати нічого. Щоб усе одно повернути копію, додайте --force.")
+            try:
+                if not args.force:
+                    raise UserError("База даних справна, відновлювати нічого. Щоб усе одно повернути копію, "
+                                    "додайте --force (потрібен вхід адміністратора: --as LOGIN).")
+                with sound.session() as session:
+                    actor = ctx.acting_user(session)
+                    accounts.require_role(actor, "admin")
+                    login = actor.login
+            finally:
+                sound.dispose()
     chosen = backups.backup_from_file(args.file) if args.file else None
     used = chosen or backups.latest_backup(url)
-    kept = backups.restore_backup(url, chosen, on_restored=audit.forget_witness)
-    data = {"restored_from": str(used.path) if used else None, "damaged_file": str(kept)}
+    kept = backups.restore_backup(url, chosen)
+    # the copy's audit log is older than what this computer has seen, knowingly: the witness starts again
+    audit.note_restore(url, source=str(used.path) if used else "?", kept=str(kept), login=login)
+    restored = Database(url)
+    try:
+        audit.record_pending_restore(restored.sessions, url)  # the restore goes into the copy's own log
+    finally:
+        restored.dispose()
+    data = {"restored_from": str(used.path) if used else None, "damaged_file": str(kept), "by": login or None}
     label = used.label() if used else ""
-    ctx.emit(data, f"Базу відновлено з копії від {label}. Попередній файл збережено як {kept}.")
+    who = (f"Відновлення записано в журнал аудиту від імені {login}." if login else
+           "Увійти до пошкодженої бази неможливо, тож відновлення записано в журнал аудиту без імені.")
+    ctx.emit(data, f"Базу відновлено з копії від {label}. Попередній файл збережено як {kept}. {who}")
     return 0

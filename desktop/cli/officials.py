@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from desktop.cli.context import CliContext
 from desktop.directory import officials as directory
 from desktop.directory.exchange import export_officials, import_officials, report_text
+from desktop.errors import UserError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -31,6 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     export = officials.add_parser("export", help="експортувати в CSV або XLSX")
     export.add_argument("file", metavar="FILE")
+    export.add_argument("--force", action="store_true", help="замінити наявний файл")
     add_json_flag(export)
     export.set_defaults(handler=_export)
 
@@ -81,6 +84,8 @@ def _search(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _export(ctx: CliContext, args: argparse.Namespace) -> int:
+    if Path(args.file).exists() and not args.force:
+        raise UserError(f"Файл «{args.file}» уже існує; його не замінено. Додайте --force, щоб замінити.")
     with ctx.session() as session:
         actor = ctx.acting_user(session)
         count = export_officials(session, args.file, actor)

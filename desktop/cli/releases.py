@@ -300,9 +300,12 @@ def _audit_verify(ctx: CliContext, args: argparse.Namespace) -> int:
     # No login: the check reveals only whether the chain holds, and must work when accounts are damaged.
     with ctx.session() as session:
         report = audit.verify_chain(session)
-    data = {"ok": report.ok, "rows": report.rows, "broken_id": report.broken_id, "reason": report.reason}
+    data = {"ok": report.ok, "rows": report.rows, "broken_id": report.broken_id, "reason": report.reason,
+            "legacy": report.legacy}
     if report.ok:
-        ctx.emit(data, f"Журнал аудиту цілий: {report.rows} записів, ланцюжок не порушено.")
+        legacy = (f" Перші {report.legacy} записів запечатано ще без ключа (до появи ключів у «Віснику»)."
+                  if report.legacy else "")
+        ctx.emit(data, f"Журнал аудиту цілий: {report.rows} записів, ланцюжок не порушено.{legacy}")
         return 0
     ctx.emit(data, f"Журнал аудиту порушено на записі №{report.broken_id}: {report.reason}.")
     return 1

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from desktop.language.dates import date_in_words, format_number, month_and_year, plural_noun
 from desktop.language.inflection import CASES, phrase_gender
@@ -85,8 +86,12 @@ def _one_line(value: Any) -> Any:
 
 
 def make_environment() -> jinja2.Environment:
-    """The Jinja2 environment with the Ukrainian filters; an unknown name is an error, not silence."""
-    env = jinja2.Environment(
+    """The Jinja2 environment with the Ukrainian filters; an unknown name is an error, not silence.
+
+    Sandboxed: an office drops its own templates into the data folder, and a template must never
+    reach Python's internals (``__class__``, ``__globals__``) or change the values it is given.
+    """
+    env = ImmutableSandboxedEnvironment(
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         trim_blocks=True,

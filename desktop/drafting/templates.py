@@ -12,6 +12,7 @@ from typing import Any
 
 import jinja2
 import jinja2.meta
+import jinja2.nodes
 
 from desktop.document import BLOCK_KINDS, Block, Document
 from desktop.drafting.filters import as_list, make_environment, upper_first
@@ -23,6 +24,8 @@ FIELD_TYPES = ("text", "long_text", "date", "place", "participants", "participan
 _PARTICIPANT_TYPES = ("participants", "participant")
 _BLOCK_LINE = re.compile(r"^(" + "|".join(BLOCK_KINDS) + r"):\s?(.*)$")
 _TOML_LINE = re.compile(r"at line (\d+)")
+# The shipped templates are under 5 KB; a file far larger is a mistake or an attack, not a release.
+MAX_TEMPLATE_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,9 @@ def _parse_fields(raw: Any, text: str, path: Path) -> tuple[list[TemplateField],
         return [], [TemplateError(path, _line_of(text, r"^\[\[fields\]\]"), "Немає списку полів [[fields]]")]
     seen: set[str] = set()
     for item in raw:
+        if not isinstance(item, dict):
+            errors.append(TemplateError(path, _line_of(text, r"^\s*fields"), "Кожне поле має бути таблицею [[fields]]"))
+            continue
         name = str(item.get("name", ""))
         line = _line_of(
             text, rf"^\s*name\s*=\s*[\"']{re.escape(name)}[\"']", _line_of(text, r"^\[\[fields\]\]")
@@ -137,6 +143,19 @@ def _parse_fields(raw: Any, text: str, path: Path) -> tuple[list[TemplateField],
     return fields, errors
 
 
+def _internal_names(tree: jinja2.nodes.Template) -> list[tuple[int, str]]:
+    """Attributes a template names that start with «_» (``x.__class__``, ``x["__globals__"]``), with lines.
+
+    The sandbox refuses them anyway when the template is filled; refusing the file at load tells the
+    office which template it is before anyone drafts from it.
+    """
+    found = [(node.lineno, node.attr) for node in tree.find_all(jinja2.nodes.Getattr) if node.attr.startswith("_")]
+    for node in tree.find_all(jinja2.nodes.Getitem):
+        if isinstance(node.arg, jinja2.nodes.Const) and str(node.arg.value).startswith("_"):
+            found.append((node.lineno, str(node.arg.value)))
+    return sorted(found)
+
+
 def _compile(
     source: str, start: int, names: set[str], path: Path
 ) -> tuple[jinja2.Template | None, list[TemplateError]]:
@@ -147,6 +166,11 @@ def _compile(
         return None, [
             TemplateError(path, start + (exc.lineno or 1) - 1, f"Помилка в тексті шаблону: {exc.message}")
         ]
+    internal = _internal_names(tree)
+    if internal:
+        names_used = ", ".join(f"«{name}»" for name in dict.fromkeys(name for _line, name in internal))
+        return None, [TemplateError(path, start + internal[0][0] - 1,
+                                    f"Шаблон звертається до внутрішніх частин програми ({names_used}), це заборонено")]
     errors = []
     for unknown in sorted(jinja2.meta.find_undeclared_variables(tree) - names):
         offset = _line_of(source, rf"\b{re.escape(unknown)}\b")
@@ -157,6 +181,10 @@ def _compile(
 def load_template(path: Path) -> tuple[Template | None, list[TemplateError]]:
     """One template file, or the reasons it was refused."""
     try:
+        size = path.stat().st_size
+        if size > MAX_TEMPLATE_BYTES:
+            return None, [TemplateError(path, 1, f"Файл шаблону завеликий ({size // 1024} КБ, можна до "
+                                                 f"{MAX_TEMPLATE_BYTES // 1024} КБ)")]
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         return None, [TemplateError(path, 1, "Файл шаблону має бути в кодуванні UTF-8")]
@@ -182,10 +210,15 @@ def load_template(path: Path) -> tuple[Template | None, list[TemplateError]]:
     body, body_errors = _compile(data["body"], _source_start(text, "body"), names, path)
     errors = title_errors + body_errors
     headline_max = data.get("headline_max", 100)
-    if not isinstance(headline_max, int) or headline_max <= 0:
-        errors.append(
-            TemplateError(path, _line_of(text, r"^\s*headline_max"), "headline_max має бути додатним числом")
-        )
+    if not isinstance(headline_max, int) or isinstance(headline_max, bool) or not 0 < headline_max <= 1000:
+        errors.append(TemplateError(path, _line_of(text, r"^\s*headline_max"),
+                                    "headline_max має бути цілим числом від 1 до 1000"))
+    order = data.get("order", 100)
+    if not isinstance(order, int) or isinstance(order, bool) or not -10_000 <= order <= 10_000:
+        errors.append(TemplateError(path, _line_of(text, r"^\s*order"),
+                                    "order має бути цілим числом від -10000 до 10000"))
+    if not isinstance(data.get("description", ""), str):
+        errors.append(TemplateError(path, _line_of(text, r"^\s*description"), "description має бути текстом"))
     if errors or title is None or body is None:
         return None, errors
     return Template(
@@ -197,7 +230,7 @@ def load_template(path: Path) -> tuple[Template | None, list[TemplateError]]:
         title_template=title,
         body_template=body,
         headline_max=headline_max,
-        order=int(data.get("order", 100)),
+        order=order,
     ), []
 
 
@@ -216,7 +249,11 @@ def load_templates(dirs: Sequence[Path] | None = None) -> tuple[dict[str, Templa
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.toml")):
-            template, problems = load_template(path)
+            try:
+                template, problems = load_template(path)
+            except (ValueError, TypeError, AttributeError, RecursionError) as exc:
+                # Whatever else a hand-written file holds, it must not keep the other templates from loading.
+                template, problems = None, [TemplateError(path, 1, f"Шаблон не вдалося прочитати: {exc}")]
             errors.extend(problems)
             if template is not None:
                 templates[template.key] = template

@@ -69,5 +69,7 @@ def render_package(document: Document, meta: ReleaseMeta, stem: str) -> bytes:
     return buffer.getvalue()
 
 
-def write_package(document: Document, meta: ReleaseMeta, path: Path, *, overwrite: bool = False) -> Path:
-    return atomic_write(path, render_package(document, meta, path.stem), overwrite=overwrite)
+def write_package(document: Document, meta: ReleaseMeta, path: Path, *, overwrite: bool = False,
+                  stem: str | None = None) -> Path:
+    """The zip at path; its inner files are named after `stem` (the real name when path is a staged one)."""
+    return atomic_write(path, render_package(document, meta, stem or path.stem), overwrite=overwrite)

@@ -139,3 +139,32 @@ def sha256_file(path: Path) -> str:
 def sha256_bytes(data: bytes) -> str:
     """The SHA-256 of bytes, hex."""
     return hashlib.sha256(data).hexdigest()
+
+
+# All or nothing: an export is written under a staged name, recorded in the database, and renamed
+# to its real name only once the transaction has committed. A kill before the commit leaves only a
+# staged file (swept as unrecorded); a kill after it leaves a recorded one (completed by the sweep).
+STAGED_PREFIX = "."
+PART_SUFFIX = ".part"
+_STAGED = re.compile(r"^\.(?P<name>[^/\\]+)\.part$")
+
+
+def staged_path(final: Path) -> Path:
+    """`<folder>/.<name>.part`: where an export waits for its database record."""
+    return final.with_name(f"{STAGED_PREFIX}{final.name}{PART_SUFFIX}")
+
+
+def staged_target(path: Path) -> Path | None:
+    """The real name a staged file waits for; None for another `.part` file (a write cut short)."""
+    match = _STAGED.match(path.name)
+    if match is None or match["name"].endswith(PART_SUFFIX) or re.search(r"\.[a-z0-9_]{8}$", match["name"]):
+        return None
+    return path.with_name(match["name"])
+
+
+def part_files(folder: Path) -> list[Path]:
+    """Every hidden `.part` file in a folder (staged exports and temporary files of atomic_write)."""
+    try:
+        return sorted(path for path in folder.glob(".*.part") if path.is_file())
+    except OSError:
+        return []

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 from desktop import settings
 from desktop.document import Document
 from desktop.errors import Conflict, UserError
-from desktop.export import layout
-from desktop.export.files import atomic_write, file_mode, safe_filename, set_mode, sha256_file
+from desktop.export import layout, publish
+from desktop.export.files import atomic_write, file_mode, safe_filename, set_mode, sha256_file, staged_path
 from desktop.export.layout import ReleaseMeta
 from desktop.language.dates import date_in_words
 from desktop.paths import default_exports_dir
@@ -161,10 +161,8 @@ def export_folder(session: Session, out_dir: Path | str | None = None) -> Path:
 
 def _approved_title(session: Session, release: Release) -> str:
     """The approved revision's headline (the release's own before any approval)."""
-    if not release.approved_revision_id:
-        return release.title
-    revision = session.get(Revision, release.approved_revision_id)
-    return revision_document(revision).title if revision is not None else release.title
+    approved = session.get(Revision, release.approved_revision_id) if release.approved_revision_id else None
+    return release.title if approved is None else revision_document(approved).title
 
 
 # What tells the files of one release apart: the copy, the signature, the channel.
@@ -224,7 +222,8 @@ def _ensure_folder(folder: Path) -> None:
 # Export.
 
 def _write(fmt: str, document: Document, meta: ReleaseMeta, path: Path, signer: Any, overwrite: bool,
-           mode: int) -> None:
+           mode: int, final: Path) -> None:
+    """Writes the file at path (the staged name of `final`, the name its contents may mention)."""
     # Imported per format: the GUI need not load reportlab and pyHanko to export a DOCX.
     if fmt == "docx":
         from desktop.export.docx import export_docx
@@ -253,7 +252,7 @@ def _write(fmt: str, document: Document, meta: ReleaseMeta, path: Path, signer: 
     elif fmt == "package":
         from desktop.export.bundle import write_package
 
-        write_package(document, meta, path, overwrite=overwrite)
+        write_package(document, meta, path, overwrite=overwrite, stem=final.stem)
     else:
         from desktop.export.web import export_text
 
@@ -291,7 +290,11 @@ def export_release(
     fmt = check_format(fmt, signed=signer is not None)
     copy = check_copy(copy)
     release = get_release(session, release_id)
-    # The role and state first, then the approved text with its hash recomputed.
+    # The role and state first, then the audit chain, then the approved text.
+    release_rules.check_export(user, release)
+    # A forged row could carry a forged approval: nothing is exported from a log that does not hold.
+    audit.require_sound_chain(session)
+    # The approved text with its hash recomputed.
     document, _participants, _facts, revision = transitions.approved_document(session, release, user)
     signed = signer is not None
     path = target_path(session, release, fmt, out_dir, title=document.title, signed=signed, copy=copy)
@@ -302,8 +305,12 @@ def export_release(
     _ensure_folder(path.parent)
     if signer is not None and not signer.tsa_url:
         signer = _with_timestamps(session, signer)
-    _write(fmt, document, meta, path, signer, overwrite, file_mode(settings.get(session, "export.file_mode")))
-    digest = sha256_file(path)
+    publish.sweep_folder(session, path.parent)  # what an export killed earlier left here (see publish.py)
+    staged = staged_path(path)
+    # Written under the staged name (replacing a left-over of our own), renamed after the commit.
+    _write(fmt, document, meta, staged, signer, True, file_mode(settings.get(session, "export.file_mode")), path)
+    publish.publish_on_commit(session, staged, path)
+    digest = sha256_file(staged)
     row = Export(
         release_id=release.id,
         revision_id=revision.id,
@@ -329,6 +336,12 @@ def export_release(
     return ExportRecord(path, digest, fmt, signed, release.id, row.id, copy)
 
 
+def sweep_exports(session: Session, out_dir: Path | str | None = None) -> publish.Sweep:
+    """At start and before each export: finishes recorded exports a kill interrupted, deletes stale parts."""
+    folder = export_folder(session, out_dir)
+    return publish.sweep_folder(session, folder) if folder.is_dir() else publish.Sweep()
+
+
 def preview_document_meta(
     session: Session, user: User, release_id: int, document: Document | None = None
 ) -> tuple[Document, ReleaseMeta]:
@@ -338,4 +351,4 @@ def preview_document_meta(
     if document is None:
         document = Document.from_json(release.document_json)
     meta = release_meta(session, release, release.content_hash)
-    return document, replace(meta, photos=export_photos(session, release))
+    return document, replace(meta, photos=export_photos(session, release))  # type: ignore[arg-type]  # a release has photos_json too

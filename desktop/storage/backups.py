@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from desktop.errors import UserError
+from desktop.paths import private_folder
 
 KEEP = 7
 DAILY = timedelta(hours=20)
@@ -86,7 +87,8 @@ def make_backup(url: str, *, min_age: timedelta = DAILY, keep: int = KEEP, now: 
     target = folder / f"{now.strftime(_STAMP)}.sqlite3"
     partial = folder / f".{target.name}.part"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder.parent)
+        private_folder(folder)
         _copy_database(database, partial)
         if not is_sound(partial):
             # a damaged copy must not push the good ones out of the rotation
@@ -110,13 +112,31 @@ def backup_from_file(path: str | Path) -> Backup:
     return Backup(path, datetime.fromtimestamp(path.stat().st_mtime))
 
 
+def private_file(path: Path) -> None:
+    """The database and its copies are readable by their owner alone (0600), like the exports' folder."""
+    if os.name != "posix":
+        return
+    try:
+        if path.stat().st_mode & 0o077:
+            os.chmod(path, 0o600)
+    except OSError:
+        pass  # not ours to change (a read-only or shared file): it opens as it is
+
+
 def _copy_database(source_path: Path, target: Path) -> None:
-    """SQLite's online backup: a consistent copy, its write-ahead log included, while others write."""
+    """SQLite's online backup: a consistent copy, its write-ahead log included, while others write.
+
+    The copy is a single private file: created 0600, and switched out of WAL mode so that opening
+    it (the quick check, a restore) leaves no -wal or -shm file beside it.
+    """
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+    private_file(target)
     source = sqlite3.connect(source_path, timeout=5)
     try:
         copy = sqlite3.connect(target)
         try:
             source.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")
         finally:
             copy.close()
     finally:

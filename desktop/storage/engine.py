@@ -57,9 +57,13 @@ def make_engine(url: str) -> Engine:
         raise UserError(f"Неправильна адреса бази даних: {url}") from error
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+            # Before the pragmas: SQLite gives the -wal and -shm files the database file's permissions.
+            from desktop.storage.backups import private_file
+
+            event.listen(engine, "connect", lambda *_: private_file(Path(database)))
         event.listen(engine, "connect", _set_sqlite_pragmas)
         return engine
     if parsed.get_backend_name() == "postgresql":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import text
 
@@ -196,15 +198,36 @@ def test_the_witness_follows_only_committed_rows(sqlite_database: Database, staf
     assert _report(sqlite_database).ok  # the rolled-back row was never witnessed
 
 
-def test_a_chain_made_anew_at_the_same_address_is_not_mistaken_for_a_cut_one(
+def test_an_emptied_log_is_a_break_where_the_witness_has_seen_rows(
     sqlite_database: Database, staff: dict, approved: int
 ) -> None:
     assert _report(sqlite_database).ok
+    newest = _newest_id(sqlite_database)
     _tamper(sqlite_database, "DELETE FROM audit_log")
-    with sqlite_database.session() as session:
-        audit.append(session, session.merge(staff["admin"]), "login")  # a new first row: a new chain
     report = _report(sqlite_database)
-    assert report.ok and report.rows == 1
+    assert not report.ok and report.rows == 0 and f"№{newest}" in report.reason
+    with sqlite_database.session() as session:
+        audit.append(session, session.merge(staff["admin"]), "login")  # a new first row does not hide it
+    assert not _report(sqlite_database).ok
+
+
+def test_a_database_file_made_anew_at_the_same_address_starts_a_new_chain(
+    sqlite_database: Database, staff: dict, approved: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _report(sqlite_database).ok
+    url = sqlite_database.url
+    sqlite_database.dispose()
+    path = Path(url.removeprefix("sqlite:///"))
+    for suffix in ("", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    monkeypatch.setenv("VISNYK_NEW_PASSWORD", "нове-довге-гасло-1")
+    assert cli_main(["--database", url, "init", "--admin", "boss", "--name", "Нова Адміністраторка"]) == 0
+    fresh = Database(url)
+    try:
+        report = _report(fresh)
+        assert report.ok and report.rows >= 1
+    finally:
+        fresh.dispose()
 
 
 def test_an_unwritable_data_folder_only_loses_the_witness(

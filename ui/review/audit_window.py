@@ -41,6 +41,7 @@ ACTION_LABELS = {
     "approval_voided": "Погодження скасовано правкою",
     "archive": "Архівовано",
     "restore": "Відновлено з архіву",
+    "backup_restore": "Відновлено з резервної копії",
     "comment_added": "Коментар",
     "comment_resolved": "Коментар вирішено",
     "comment_reopened": "Коментар відкрито знову",

@@ -176,7 +176,9 @@ def _restore_from_backup(window: QWidget, error: DamagedDatabase) -> bool:
     except UserError as failure:
         QMessageBox.critical(window, "Вісник", str(failure))
         return False
-    QMessageBox.information(window, "Вісник", f"Базу відновлено з копії від {label}. Пошкоджений файл: {kept}")
+    QMessageBox.information(window, "Вісник", f"Базу відновлено з копії від {label}. Пошкоджений файл: {kept}\n\n"
+                            "Увійти до пошкодженої бази було неможливо, тож відновлення записано в журнал "
+                            "аудиту без імені користувача.")
     return True
 
 
