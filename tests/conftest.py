@@ -23,6 +23,8 @@ for _variable, _folder in {
 }.items():
     (_PRIVATE_ROOT / _folder).mkdir()
     os.environ[_variable] = str(_PRIVATE_ROOT / _folder)
+# One office's audit key for the whole run (module-scoped databases outlive a test's config folder).
+os.environ["VISNYK_AUDIT_KEY_FILE"] = str(_PRIVATE_ROOT / "audit.key")
 os.environ["HYPOTHESIS_STORAGE_DIRECTORY"] = str(_PRIVATE_ROOT / "hypothesis")
 os.environ.pop("VISNYK_DATABASE_URL", None)
 

@@ -351,4 +351,4 @@ def preview_document_meta(
     if document is None:
         document = Document.from_json(release.document_json)
     meta = release_meta(session, release, release.content_hash)
-    return document, replace(meta, photos=export_photos(session, release))  # type: ignore[arg-type]  # a release has photos_json too
+    return document, replace(meta, photos=export_photos(session, release))

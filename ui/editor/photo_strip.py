@@ -183,6 +183,7 @@ class PhotoStrip(QWidget):
         self.report.setWordWrap(True)
         self.hint = QLabel("Перетягніть сюди фото або натисніть «Додати фото…».")
         self.hint.setStyleSheet("color: #5f6368")
+        self.hint.setWordWrap(True)  # a long hint never widens the side panels
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)

@@ -60,7 +60,8 @@ class EditorWindow(QMainWindow):
         self._in_conflict = False
         self.autosaved_since_revision = False  # words stored by autosave that no revision holds yet
         self.setObjectName("editor_window")
-        self.setMinimumSize(760, 560)
+        # The page with its find bar (about 480 px) beside the side panels (about 300 px).
+        self.setMinimumSize(820, 560)
         self.resize(980, 820)
 
         self.editor = ReleaseEditor()
