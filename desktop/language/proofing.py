@@ -7,7 +7,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from desktop.language.finding import KINDS, Finding
+from desktop.language.orthography import default_orthography_checker
 from desktop.language.phrases import normal_key
+from desktop.language.places import default_renamed_places_checker
 from desktop.language.security import SecurityChecker, default_security_checker
 from desktop.language.spelling import DEFAULT_GLOSSARY, Dictionaries, SpellChecker
 from desktop.language.style import StyleChecker, default_style_checker
@@ -34,6 +36,9 @@ class Proofreader:
         # self.spelling.suggest(word) when the menu opens): hunspell takes ~0.4 s per misspelt word.
         self.spelling = SpellChecker(dictionaries, extra_words, with_suggestions=spelling_suggestions)
         self.style = style or default_style_checker()
+        # the 2019 orthography and renamed places are style findings too: a word to change, not a misspelling
+        self.orthography = default_orthography_checker()
+        self.places = default_renamed_places_checker()
         self.security = default_security_checker() if security_terms is None else SecurityChecker(security_terms)
         self._ignored: set[str] = set()
 
@@ -61,6 +66,7 @@ class Proofreader:
         typography = find_typography(text, protected, tokens)
         lowered = [token[0].lower() for token in tokens]
         style = self.style.findings(text, tokens, lowered)
+        style += self.orthography.findings(text, tokens, lowered) + self.places.findings(text, tokens, lowered)
         security = self.security.findings(text, tokens, lowered)
         superseding = [(f.start, f.end) for f in style]
         superseding += [(f.start, f.end) for f in typography if f.rule in SUPERSEDING_RULES]

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import csv
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from desktop.language.context import Clause, context_allows, parse_context
 from desktop.language.finding import Finding
 from desktop.language.inflection import morph
 from desktop.language.phrases import PhraseMatch, PhraseMatcher, lemma_parses, normal_key
-from desktop.language.words import Token
+from desktop.language.words import Token, tokenize
 from desktop.paths import resource
 
 STYLE_RULES_FILE = resource("proofing", "style_rules.csv")
+# Calques picked from LanguageTool's replace.txt (LGPL-2.1), each checked to be wrong in an official release.
+LANGUAGETOOL_RULES_FILE = resource("proofing", "languagetool", "data", "replace_selected.csv")
 # Grammemes carried from the matched word to its replacement («прийняли» → «взяли»).
 INFLECTION = frozenset(
     ["sing", "plur", "nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "masc", "femn", "neut", "1per", "2per", "3per", "past", "pres", "futr", "impr", "Impe"]
@@ -28,13 +32,22 @@ class StyleRule:
     phrase: str
     correction: str
     explanation: str
+    context: tuple[Clause, ...] = ()  # when the phrase is only sometimes wrong (desktop/language/context.py)
 
 
 def load_style_rules(path: Path = STYLE_RULES_FILE) -> list[StyleRule]:
-    """The rows of a style table (phrase, correction, explanation)."""
+    """The rows of a style table (phrase, correction, explanation and an optional context)."""
     with open(path, encoding="utf-8", newline="") as handle:
-        return [StyleRule(row["phrase"].strip(), row["correction"].strip(), row["explanation"].strip())
+        return [StyleRule(row["phrase"].strip(), row["correction"].strip(), row["explanation"].strip(),
+                          parse_context(row.get("context")))
                 for row in csv.DictReader(handle) if row.get("phrase", "").strip()]
+
+
+def default_style_rules() -> list[StyleRule]:
+    """The shipped table and the rules taken from LanguageTool, the shipped table winning a shared phrase."""
+    rules = load_style_rules()
+    phrases = {rule.phrase for rule in rules}
+    return rules + [rule for rule in load_style_rules(LANGUAGETOOL_RULES_FILE) if rule.phrase not in phrases]
 
 
 def _part_of_speech(parse) -> str | None:
@@ -51,7 +64,7 @@ class StyleChecker:
     """Finds the style table's phrases and proposes the correction in the matched word's form."""
 
     def __init__(self, rules: list[StyleRule] | None = None) -> None:
-        self.rules = rules if rules is not None else load_style_rules()
+        self.rules = rules if rules is not None else default_style_rules()
         self._matcher = PhraseMatcher([rule.phrase for rule in self.rules])
         self._suggestion_cache: dict[tuple[int, tuple[str, ...]], str] = {}
 
@@ -59,11 +72,20 @@ class StyleChecker:
                  lowered: list[str] | None = None) -> list[Finding]:
         """Every style finding of text."""
         found = []
+        starts: list[int] | None = None
         for match in self._matcher.find(text, tokens, lowered):
             rule = self.rules[match.index]
-            message = f"«{text[match.start:match.end]}» → «{rule.correction}»: {rule.explanation}"
-            found.append(Finding(match.start, match.end, "style", f"style:{rule.phrase}", message,
-                                 (self.suggestion(match),)))
+            if rule.context:
+                if tokens is None:
+                    tokens = tokenize(text)
+                if starts is None:
+                    starts = [token[1] for token in tokens]
+                first = bisect_left(starts, match.start)
+                if not context_allows(rule.context, text, tokens, first, first + len(match.words)):
+                    continue
+            suggestion = self.suggestion(match)
+            message = f"«{text[match.start:match.end]}» → «{suggestion}»: {rule.explanation}"
+            found.append(Finding(match.start, match.end, "style", f"style:{rule.phrase}", message, (suggestion,)))
         return found
 
     def suggestion(self, match: PhraseMatch) -> str:
@@ -79,9 +101,14 @@ class StyleChecker:
         analyser = morph()
         # pair each matched word written in dictionary form with its parse in the text
         sources = []
+        repeated = {normal_key(word) for word in rule.correction.split()}
+        kept = {}  # a phrase word the correction repeats keeps its form in the text: «військового стану»
         for phrase_word, text_word in zip(rule.phrase.split(), match.words, strict=True):
             lemma = _lemma_parse(phrase_word)
             if lemma is None:
+                continue
+            if normal_key(phrase_word) in repeated:
+                kept[normal_key(phrase_word)] = text_word
                 continue
             for parse in analyser.parse(normal_key(text_word)):
                 if normal_key(parse.normal_form) == normal_key(phrase_word):
@@ -89,9 +116,17 @@ class StyleChecker:
                     break
         words = []
         for word in rule.correction.split():
+            if normal_key(word) in kept:
+                words.append(kept[normal_key(word)])
+                continue
             target = _lemma_parse(word)
-            source = next((p for pos, p in sources if target is not None and pos == _part_of_speech(target)), None)
-            words.append(_inflect_like(word, source) if source is not None else word)
+            # the k-th noun of the correction takes the form of the k-th noun of the match, and so on
+            index = next((i for i, (pos, _p) in enumerate(sources)
+                          if target is not None and pos == _part_of_speech(target)), None)
+            if index is None:
+                words.append(word)
+                continue
+            words.append(_inflect_like(word, sources.pop(index)[1]))
         corrected = " ".join(words)
         if match.words[0][:1].isupper():
             corrected = corrected[:1].upper() + corrected[1:]
@@ -110,8 +145,13 @@ def _inflect_like(word: str, source) -> str:
             except ValueError:  # a grammeme the target's paradigm does not know
                 inflected = None
             if inflected is not None:
-                return inflected.word
+                return _full_reflexive(inflected.word)
     return word
+
+
+def _full_reflexive(word: str) -> str:
+    """«відбулось» → «відбулося»: the analyser offers the short reflexive ending, official texts use -ся."""
+    return word[:-2] + "ся" if word.endswith(("лось", "лась", "лись")) else word
 
 
 @lru_cache(maxsize=1)
