@@ -36,6 +36,7 @@ HALF_WHOLE_WORDS = ("півостр", "півд", "півн", "півкул", "�
                     "півовал", "піваркуш", "півсот", "півтор", "півтон", "півкруг", "півпансіон", "півлітр")
 ENDING = "аеєиіїоуюяйь"
 MAX_TAIL = 4  # letters an inflected form may add to a pair's root: «священик» → «священиками»
+MAX_VERDICTS = 50_000  # distinct words remembered before the verdicts start afresh
 MIN_ROOT = 6  # a shorter root («аба» of «абайя») would match other words («абажур»): its pair matches as written
 
 
@@ -68,10 +69,9 @@ def load_pairs(path: Path = SPELLING_2019_FILE) -> dict[str, tuple[str, str]]:
     """
     pairs: dict[str, tuple[str, str]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
-        old, _, rest = line.partition("=")
-        new = rest.split("|")[0].strip()
-        old = normal_key(old.strip())
-        if line.startswith("#") or not new or not old[:1].islower() or new == old or "проект" in new:
+        written, _, rest = line.partition("=")
+        new, old = rest.split("|")[0].strip(), normal_key(written.strip())
+        if line.startswith("#") or not new or not written[:1].islower() or new == old or "проект" in new:
             continue
         if PROJECT_RE.search(old) or PREFIX_RE.match(old) or _root(old) in pairs:
             continue
@@ -91,40 +91,73 @@ class OrthographyChecker:
     def __init__(self, pairs: dict[str, tuple[str, str]] | None = None) -> None:
         self.pairs = load_pairs() if pairs is None else pairs
         self._exact = {old: (old, new) for old, new in self.pairs.values()}
-        self._roots_by_length = sorted({len(root) for root in self.pairs if len(root) >= MIN_ROOT}, reverse=True)
+        # roots by their first letters, so a word costs one lookup, not one per root length
+        self._roots: dict[str, list[str]] = {}
+        for root in self.pairs:
+            if len(root) >= MIN_ROOT:
+                self._roots.setdefault(root[:MIN_ROOT], []).append(root)
+        # lowercase word -> which rule may apply (None: none); a text's words repeat, and most are clean
+        self._verdicts: dict[str, str | None] = {}
+        self._flagged: set[str] = set()
+
+    def clear_caches(self) -> None:
+        """Forget the verdicts on words seen so far."""
+        self._verdicts.clear()
+        self._flagged.clear()
 
     def findings(self, text: str, tokens: list[Token], lowered: list[str]) -> list[Finding]:
         """Every orthography finding of text, whose words are tokens (lowered: the same in lowercase)."""
+        verdicts = self._verdicts
+        if len(verdicts) > MAX_VERDICTS:
+            self.clear_caches()
+        words = set(lowered)
+        for key in words.difference(verdicts):
+            verdict = verdicts[key] = self._verdict(key)
+            if verdict is not None:
+                self._flagged.add(key)
+        flagged = self._flagged.intersection(words)
         found = []
-        for index, (word, start, end) in enumerate(tokens):
-            key = lowered[index]
-            if "про" in key and PROJECT_RE.search(word):
-                fixed = PROJECT_RE.sub(lambda m: "Є" if m.group().isupper() else "є", word)
-                found.append(Finding(start, end, "style", RULE_PREFIX + "проєкт", PROJECT_MESSAGE, (fixed,)))
-            elif "-" in key and PREFIX_RE.match(word):
-                fixed = PREFIX_RE.sub(lambda m: m.group(1), word, count=1)
-                found.append(Finding(start, end, "style", RULE_PREFIX + "префікс", PREFIX_MESSAGE, (fixed,)))
-            elif key.startswith("пів") and len(key) > 4:
-                half = self._half(word)
-                if half is not None:
-                    found.append(Finding(start, end, "style", RULE_PREFIX + "пів", HALF_MESSAGE, (half,)))
-            else:
-                pair = self._pair(normal_key(key))
-                if pair is not None:
-                    fixed = _with_case(_transfer(*pair, normal_key(key)), word)
-                    found.append(Finding(start, end, "style", RULE_PREFIX + pair[0], PAIR_MESSAGE.format(pair[1]),
-                                         (fixed,)))
+        for index in [i for i, key in enumerate(lowered) if key in flagged] if flagged else ():
+            word, start, end = tokens[index]
+            finding = self._finding(word, start, end, verdicts[lowered[index]])
+            if finding is not None:
+                found.append(finding)
         return found
+
+    def _verdict(self, key: str) -> str | None:
+        if "про" in key and PROJECT_RE.search(key):
+            return "project"
+        if "-" in key and PREFIX_RE.match(key):
+            return "prefix"
+        if key.startswith("пів") and len(key) > 4:
+            return "half" if self._half(key) is not None else None
+        return "pair" if self._pair(normal_key(key)) is not None else None
+
+    def _finding(self, word: str, start: int, end: int, verdict: str | None) -> Finding | None:
+        if verdict == "project":
+            fixed = PROJECT_RE.sub(lambda m: "Є" if m.group().isupper() else "є", word)
+            return Finding(start, end, "style", RULE_PREFIX + "проєкт", PROJECT_MESSAGE, (fixed,))
+        if verdict == "prefix":
+            if not PREFIX_RE.match(word):
+                return None  # before a proper name the hyphen stays: «екс-Югославія»
+            fixed = PREFIX_RE.sub(lambda m: m.group(1), word, count=1)
+            return Finding(start, end, "style", RULE_PREFIX + "префікс", PREFIX_MESSAGE, (fixed,))
+        if verdict == "half":
+            half = self._half(word)
+            return None if half is None else Finding(start, end, "style", RULE_PREFIX + "пів", HALF_MESSAGE, (half,))
+        pair = self._pair(normal_key(word))
+        if pair is None:
+            return None
+        fixed = _with_case(_transfer(*pair, normal_key(word)), word)
+        return Finding(start, end, "style", RULE_PREFIX + pair[0], PAIR_MESSAGE.format(pair[1]), (fixed,))
 
     def _pair(self, key: str) -> tuple[str, str] | None:
         exact = self._exact.get(key)
         if exact is not None:
             return exact
-        for length in self._roots_by_length:
-            if length <= len(key) <= length + MAX_TAIL:
-                pair = self.pairs.get(key[:length])
-                if pair is not None and key[length:].isalpha():
-                    return pair
+        for root in self._roots.get(key[:MIN_ROOT], ()):
+            if key.startswith(root) and len(key) <= len(root) + MAX_TAIL and key[len(root):].isalpha():
+                return self.pairs[root]
         return None
 
     @staticmethod

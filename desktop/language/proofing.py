@@ -54,6 +54,7 @@ class Proofreader:
     def clear_caches(self) -> None:
         """Forget every cached verdict, as a new checker would."""
         self.spelling.clear_caches()
+        self.orthography.clear_caches()
 
     def check(self, text: str) -> list[Finding]:
         """Every finding of the whole text, all layers, sorted by start."""
