@@ -22,7 +22,8 @@ LANGUAGETOOL_RULES_FILE = resource("proofing", "languagetool", "data", "replace_
 INFLECTION = frozenset(
     ["sing", "plur", "nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "masc", "femn", "neut", "1per", "2per", "3per", "past", "pres", "futr", "impr", "Impe"]
 )
-SAME_PART_OF_SPEECH = {"INFN": "VERB", "ADJF": "ADJF", "PRTF": "ADJF", "NOUN": "NOUN", "VERB": "VERB"}
+# «цей», «такий» are pronouns to the analyser, and take an adjective's form: «даного заходу» → «цього заходу»
+SAME_PART_OF_SPEECH = {"INFN": "VERB", "ADJF": "ADJF", "PRTF": "ADJF", "NPRO": "ADJF", "NOUN": "NOUN", "VERB": "VERB"}
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ class StyleChecker:
     def __init__(self, rules: list[StyleRule] | None = None) -> None:
         self.rules = rules if rules is not None else default_style_rules()
         self._matcher = PhraseMatcher([rule.phrase for rule in self.rules])
-        self._suggestion_cache: dict[tuple[int, tuple[str, ...]], str] = {}
+        self._suggestion_cache: dict[tuple[int, tuple[str, ...], bool], str] = {}
 
     def findings(self, text: str, tokens: list[Token] | None = None,
                  lowered: list[str] | None = None) -> list[Finding]:
@@ -75,28 +76,32 @@ class StyleChecker:
         starts: list[int] | None = None
         for match in self._matcher.find(text, tokens, lowered):
             rule = self.rules[match.index]
-            if rule.context:
-                if tokens is None:
-                    tokens = tokenize(text)
-                if starts is None:
-                    starts = [token[1] for token in tokens]
-                first = bisect_left(starts, match.start)
-                if not context_allows(rule.context, text, tokens, first, first + len(match.words)):
-                    continue
-            suggestion = self.suggestion(match)
+            if tokens is None:
+                tokens = tokenize(text)
+            if starts is None:
+                starts = [token[1] for token in tokens]
+            first = bisect_left(starts, match.start)
+            if rule.context and not context_allows(rule.context, text, tokens, first, first + len(match.words)):
+                continue
+            after_verb = first > 0 and _is_verb(tokens[first - 1][0]) and text[tokens[first - 1][2]:match.start].isspace()
+            suggestion = self.suggestion(match, after_verb)
             message = f"«{text[match.start:match.end]}» → «{suggestion}»: {rule.explanation}"
             found.append(Finding(match.start, match.end, "style", f"style:{rule.phrase}", message, (suggestion,)))
         return found
 
-    def suggestion(self, match: PhraseMatch) -> str:
-        """The rule's correction, inflected like the matched words where pymorphy3 can."""
-        key = (match.index, match.words)
+    def suggestion(self, match: PhraseMatch, after_verb: bool = False) -> str:
+        """The rule's correction, inflected like the matched words where pymorphy3 can.
+
+        after_verb: the match follows a verb, so a form that reads as nominative or accusative
+        («ряд») is its object, the accusative («дано ряд доручень» → «дано низку доручень»).
+        """
+        key = (match.index, match.words, after_verb)
         cached = self._suggestion_cache.get(key)
         if cached is None:
-            cached = self._suggestion_cache[key] = self._inflected(match)
+            cached = self._suggestion_cache[key] = self._inflected(match, after_verb)
         return cached
 
-    def _inflected(self, match: PhraseMatch) -> str:
+    def _inflected(self, match: PhraseMatch, after_verb: bool = False) -> str:
         rule = self.rules[match.index]
         analyser = morph()
         # pair each matched word written in dictionary form with its parse in the text
@@ -110,10 +115,12 @@ class StyleChecker:
             if normal_key(phrase_word) in repeated:
                 kept[normal_key(phrase_word)] = text_word
                 continue
-            for parse in analyser.parse(normal_key(text_word)):
-                if normal_key(parse.normal_form) == normal_key(phrase_word):
-                    sources.append((_part_of_speech(lemma), parse))
-                    break
+            parses = [p for p in analyser.parse(normal_key(text_word))
+                      if normal_key(p.normal_form) == normal_key(phrase_word)]
+            if after_verb:  # a noun only: an adjective's accusative reads as animate («таких»)
+                parses.sort(key=lambda p: not (p.tag.POS == "NOUN" and "accs" in p.tag))
+            if parses:
+                sources.append((_part_of_speech(lemma), parses[0]))
         words = []
         for word in rule.correction.split():
             if normal_key(word) in kept:
@@ -147,6 +154,10 @@ def _inflect_like(word: str, source) -> str:
             if inflected is not None:
                 return _full_reflexive(inflected.word)
     return word
+
+
+def _is_verb(word: str) -> bool:
+    return any(parse.tag.POS in ("VERB", "INFN") for parse in morph().parse(normal_key(word)))
 
 
 def _full_reflexive(word: str) -> str:
