@@ -22,11 +22,13 @@ from desktop.language.words import Token, normal_key
 
 ANIMATE = "@anim"
 GENITIVE_PLURAL = "@genplur"
+FUNCTION_WORD = "@function"
+FUNCTION_WORDS = frozenset({FUNCTION_WORD})
 # Parts of speech skipped to reach the noun a phrase governs: «в якості почесного гостя».
 MODIFIERS = frozenset({"ADJF", "PRTF", "NUMR"})
 MAX_SKIPPED = 2
 SENTENCE_MARKS = ".!?;:()\n"
-LIMIT = 400  # characters in a condition cell
+LIMIT = 1000  # characters in a condition cell
 
 
 @dataclass(frozen=True)
@@ -62,8 +64,10 @@ def _lemmas(word: str) -> tuple[set[str], bool]:
     lemmas = {key} | {normal_key(parse.normal_form) for parse in parses}
     if any(parse.tag.POS == "NOUN" and "anim" in parse.tag for parse in parses):
         lemmas.add(ANIMATE)
-    if any(parse.tag.POS == "NOUN" and "gent" in parse.tag and "plur" in parse.tag for parse in parses):
+    if any(parse.tag.POS in ("NOUN", "ADJF") and "gent" in parse.tag and "plur" in parse.tag for parse in parses):
         lemmas.add(GENITIVE_PLURAL)
+    if parses and all(parse.tag.POS in ("PREP", "CONJ", "PRCL") for parse in parses):
+        lemmas.add(FUNCTION_WORD)
     modifier = bool(parses) and all(parse.tag.POS in MODIFIERS for parse in parses)
     return lemmas, modifier
 
@@ -72,6 +76,7 @@ def _neighbour(text: str, tokens: list[Token], first: int, last: int, side: str)
     """The lemmas of the word next to tokens[first:last] on side, past its modifiers, in the
     same sentence."""
     step, position = (1, last) if side == "next" else (-1, first - 1)
+    skipped: set[str] | None = None
     for _ in range(MAX_SKIPPED + 1):
         if not 0 <= position < len(tokens):
             return None
@@ -80,10 +85,15 @@ def _neighbour(text: str, tokens: list[Token], first: int, last: int, side: str)
         if any(mark in text[before:after] for mark in SENTENCE_MARKS):
             return None
         lemmas, modifier = _lemmas(tokens[position][0])
-        if not modifier or side == "prev":
+        if side == "prev":
             return lemmas
+        if not modifier:
+            # «ряд важливих для життя району питань»: a preposition after the modifiers, whose
+            # genitive plural then stands for the noun's
+            return skipped if skipped is not None and lemmas & FUNCTION_WORDS else lemmas
+        skipped = lemmas
         position += step
-    return None
+    return skipped
 
 
 def context_allows(clauses: tuple[Clause, ...], text: str, tokens: list[Token], first: int, last: int) -> bool:
