@@ -79,6 +79,10 @@ def load_pairs(path: Path = SPELLING_2019_FILE) -> dict[str, tuple[str, str]]:
     return pairs
 
 
+def _apostrophes(word: str) -> set[str]:
+    return {word, word.replace("'", "’"), word.replace("'", "ʼ"), word.replace("'", "`")}
+
+
 def _with_case(word: str, like: str) -> str:
     if like.isupper() and len(like) > 1:
         return word.upper()
@@ -90,12 +94,14 @@ class OrthographyChecker:
 
     def __init__(self, pairs: dict[str, tuple[str, str]] | None = None) -> None:
         self.pairs = load_pairs() if pairs is None else pairs
-        self._exact = {old: (old, new) for old, new in self.pairs.values()}
+        # keyed by every apostrophe spelling, so that a word of the text is looked up as it is written
+        self._exact = {variant: (old, new) for old, new in self.pairs.values() for variant in _apostrophes(old)}
         # roots by their first letters, so a word costs one lookup, not one per root length
         self._roots: dict[str, list[str]] = {}
         for root in self.pairs:
             if len(root) >= MIN_ROOT:
-                self._roots.setdefault(root[:MIN_ROOT], []).append(root)
+                for variant in _apostrophes(root[:MIN_ROOT]):
+                    self._roots.setdefault(variant, []).append(root)
         # lowercase word -> which rule may apply (None: none); a text's words repeat, and most are clean
         self._verdicts: dict[str, str | None] = {}
         self._flagged: set[str] = set()
@@ -131,6 +137,9 @@ class OrthographyChecker:
             return "prefix"
         if key.startswith("пів") and len(key) > 4:
             return "half" if self._half(key) is not None else None
+        # most words stop here: neither a listed word nor the first letters of a listed root
+        if key not in self._exact and key[:MIN_ROOT] not in self._roots:
+            return None
         return "pair" if self._pair(normal_key(key)) is not None else None
 
     def _finding(self, word: str, start: int, end: int, verdict: str | None) -> Finding | None:

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from desktop.language.finding import Finding
@@ -38,6 +39,8 @@ MODIFIERS = frozenset({"ADJF", "PRTF", "NUMR"})
 # Endings of a district's name, for hyphenated names the analyser does not inflect («Новоград-Волинського»).
 ADJECTIVE_FORMS = {"ий": ("ого", "ому", "им", "ім", "а", "ої", "ій", "у", "ою", "е", "і", "их", "ими"),
                    "ій": ("ього", "ьому", "ім", "я", "ьої", "ю", "ьою", "є", "і", "іх", "іми")}
+
+_token_start = itemgetter(1)
 
 
 @dataclass(frozen=True)
@@ -157,7 +160,6 @@ class RenamedPlacesChecker:
                  lowered: list[str] | None = None) -> list[Finding]:
         """Every old place name of text that the sentence around it does not explain."""
         found = []
-        starts: list[int] | None = None
         for match in self._matcher.find(text, tokens, lowered):
             place = self.places[self._place_of[match.index]]
             word = match.words[0]
@@ -165,14 +167,12 @@ class RenamedPlacesChecker:
                 continue  # a common word spelt like an old name
             if tokens is None:
                 tokens = tokenize(text)
-            if starts is None:
-                starts = [token[1] for token in tokens]
-            if not place.is_adjective and _names_a_body_in_force(word, tokens, bisect_left(starts, match.start) + 1):
+            position = bisect_left(tokens, match.start, key=_token_start)
+            if not place.is_adjective and _names_a_body_in_force(word, tokens, position + 1):
                 continue
             sentence = _sentence(text, match.start, match.end)
             if HISTORY_RE.search(sentence) or any(name in sentence.replace(word, " ") for name in place.current):
                 continue
-            position = bisect_left(starts, match.start)
             before = tokens[position - 1][0].lower() if position > 0 else ""
             suggestions = self._suggestions(match, place, PREPOSITION_CASES.get(before))
             message = MESSAGE.format(text[match.start:match.end], "», «".join(place.current))

@@ -6,6 +6,7 @@ import csv
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from desktop.language.context import Clause, context_allows, parse_context
@@ -24,6 +25,8 @@ INFLECTION = frozenset(
 )
 # «цей», «такий» are pronouns to the analyser, and take an adjective's form: «даного заходу» → «цього заходу»
 SAME_PART_OF_SPEECH = {"INFN": "VERB", "ADJF": "ADJF", "PRTF": "ADJF", "NPRO": "ADJF", "NOUN": "NOUN", "VERB": "VERB"}
+
+_token_start = itemgetter(1)
 
 
 @dataclass(frozen=True)
@@ -73,14 +76,11 @@ class StyleChecker:
                  lowered: list[str] | None = None) -> list[Finding]:
         """Every style finding of text."""
         found = []
-        starts: list[int] | None = None
         for match in self._matcher.find(text, tokens, lowered):
             rule = self.rules[match.index]
             if tokens is None:
                 tokens = tokenize(text)
-            if starts is None:
-                starts = [token[1] for token in tokens]
-            first = bisect_left(starts, match.start)
+            first = bisect_left(tokens, match.start, key=_token_start)
             if rule.context and not context_allows(rule.context, text, tokens, first, first + len(match.words)):
                 continue
             after_verb = first > 0 and _is_verb(tokens[first - 1][0]) and text[tokens[first - 1][2]:match.start].isspace()
