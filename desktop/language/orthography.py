@@ -111,12 +111,14 @@ class OrthographyChecker:
         self._verdicts.clear()
         self._flagged.clear()
 
-    def findings(self, text: str, tokens: list[Token], lowered: list[str]) -> list[Finding]:
-        """Every orthography finding of text, whose words are tokens (lowered: the same in lowercase)."""
+    def findings(self, text: str, tokens: list[Token], lowered: list[str],
+                 vocabulary: set[str] | None = None) -> list[Finding]:
+        """Every orthography finding of text, whose words are tokens (lowered: the same in lowercase,
+        vocabulary: the set of lowered, when already computed)."""
         verdicts = self._verdicts
         if len(verdicts) > MAX_VERDICTS:
             self.clear_caches()
-        words = set(lowered)
+        words = set(lowered) if vocabulary is None else vocabulary
         for key in words.difference(verdicts):
             verdict = verdicts[key] = self._verdict(key)
             if verdict is not None:

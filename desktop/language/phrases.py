@@ -141,18 +141,19 @@ class PhraseMatcher:
                     variant for i in candidates for second in self._slots[i][1] for variant in _apostrophe_variants(second)
                 )
 
-    def find(self, text: str, tokens: list[Token] | None = None,
-             lowered: list[str] | None = None) -> Iterator[PhraseMatch]:
+    def find(self, text: str, tokens: list[Token] | None = None, lowered: list[str] | None = None,
+             vocabulary: set[str] | None = None) -> Iterator[PhraseMatch]:
         """Every non-overlapping match in text, left to right.
 
-        tokens and lowered (the tokens' words in lowercase) can be passed in when already computed.
+        tokens, lowered (the tokens' words in lowercase) and vocabulary (the set of lowered) can be
+        passed in when already computed.
         """
         if tokens is None:
             tokens = tokenize(text)
         if lowered is None:
             lowered = [token[0].lower() for token in tokens]
         # a set intersection in C tells which phrase openings occur at all; most texts have none
-        present = self._first_forms.intersection(lowered)
+        present = self._first_forms.intersection(lowered if vocabulary is None else vocabulary)
         if not present:
             return
         next_free = 0

@@ -156,11 +156,12 @@ class RenamedPlacesChecker:
         self._matcher = PhraseMatcher(phrases)
         self._cache: dict[tuple[int, str, str | None], tuple[str, ...]] = {}
 
-    def findings(self, text: str, tokens: list[Token] | None = None,
-                 lowered: list[str] | None = None) -> list[Finding]:
-        """Every old place name of text that the sentence around it does not explain."""
+    def findings(self, text: str, tokens: list[Token] | None = None, lowered: list[str] | None = None,
+                 vocabulary: set[str] | None = None) -> list[Finding]:
+        """Every old place name of text that the sentence around it does not explain (tokens, lowered,
+        vocabulary: see PhraseMatcher.find)."""
         found = []
-        for match in self._matcher.find(text, tokens, lowered):
+        for match in self._matcher.find(text, tokens, lowered, vocabulary):
             place = self.places[self._place_of[match.index]]
             word = match.words[0]
             if not place.is_adjective and not word[:1].isupper():

@@ -66,8 +66,10 @@ class Proofreader:
         protected = ProtectedSpans(text)
         typography = find_typography(text, protected, tokens)
         lowered = [token[0].lower() for token in tokens]
-        style = self.style.findings(text, tokens, lowered)
-        style += self.orthography.findings(text, tokens, lowered) + self.places.findings(text, tokens, lowered)
+        vocabulary = set(lowered)  # one set for the layers that look words up, not one each
+        style = self.style.findings(text, tokens, lowered, vocabulary)
+        style += (self.orthography.findings(text, tokens, lowered, vocabulary)
+                  + self.places.findings(text, tokens, lowered, vocabulary))
         security = self.security.findings(text, tokens, lowered)
         superseding = [(f.start, f.end) for f in style]
         superseding += [(f.start, f.end) for f in typography if f.rule in SUPERSEDING_RULES]

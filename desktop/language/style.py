@@ -72,11 +72,11 @@ class StyleChecker:
         self._matcher = PhraseMatcher([rule.phrase for rule in self.rules])
         self._suggestion_cache: dict[tuple[int, tuple[str, ...], bool], str] = {}
 
-    def findings(self, text: str, tokens: list[Token] | None = None,
-                 lowered: list[str] | None = None) -> list[Finding]:
-        """Every style finding of text."""
+    def findings(self, text: str, tokens: list[Token] | None = None, lowered: list[str] | None = None,
+                 vocabulary: set[str] | None = None) -> list[Finding]:
+        """Every style finding of text (tokens, lowered, vocabulary: see PhraseMatcher.find)."""
         found = []
-        for match in self._matcher.find(text, tokens, lowered):
+        for match in self._matcher.find(text, tokens, lowered, vocabulary):
             rule = self.rules[match.index]
             if tokens is None:
                 tokens = tokenize(text)
