@@ -159,7 +159,8 @@ class OrthographyChecker:
         pair = self._pair(normal_key(word))
         if pair is None:
             return None
-        fixed = _with_case(_transfer(*pair, normal_key(word)), word)
+        apostrophe = next((mark for mark in "’ʼ`'" if mark in word), "’")  # keep the one the author used
+        fixed = _with_case(_transfer(*pair, normal_key(word)), word).replace("'", apostrophe)
         return Finding(start, end, "style", RULE_PREFIX + pair[0], PAIR_MESSAGE.format(pair[1]), (fixed,))
 
     def _pair(self, key: str) -> tuple[str, str] | None:

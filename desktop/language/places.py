@@ -59,7 +59,9 @@ class RenamedPlace:
 def load_renamed_places(path: Path = RENAMED_PLACES_FILE) -> list[RenamedPlace]:
     """The rows of the renamed places table (old, current names joined by «|»)."""
     with open(path, encoding="utf-8", newline="") as handle:
-        return [RenamedPlace(row["old"].strip(), tuple(name.strip() for name in row["current"].split("|")))
+        # the typographic apostrophe in what is offered, so that a fix raises no apostrophe finding
+        return [RenamedPlace(row["old"].strip(),
+                             tuple(name.strip().replace("'", "’") for name in row["current"].split("|")))
                 for row in csv.DictReader(handle) if row.get("old", "").strip()]
 
 
@@ -72,6 +74,13 @@ def _written_forms(place: RenamedPlace) -> list[str]:
             if place.old.endswith(ending):
                 forms += [place.old[: -len(ending)] + other for other in endings]
     return forms
+
+
+def _is_another_noun(word: str, old: str) -> bool:
+    """Whether word is also a form of another noun: «Гончарів» (a surname, the potters) of «Гончари»,
+    «новгородці» of «Новгородка»."""
+    return any(p.tag.POS == "NOUN" and normal_key(p.normal_form) != normal_key(old)
+               for p in morph().parse(normal_key(word)))
 
 
 def _names_a_body_in_force(word: str, tokens: list[Token], following: int) -> bool:
@@ -169,7 +178,8 @@ class RenamedPlacesChecker:
             if tokens is None:
                 tokens = tokenize(text)
             position = bisect_left(tokens, match.start, key=_token_start)
-            if not place.is_adjective and _names_a_body_in_force(word, tokens, position + 1):
+            if not place.is_adjective and (_is_another_noun(word, place.old)
+                                           or _names_a_body_in_force(word, tokens, position + 1)):
                 continue
             sentence = _sentence(text, match.start, match.end)
             if HISTORY_RE.search(sentence) or any(name in sentence.replace(word, " ") for name in place.current):
@@ -206,6 +216,7 @@ class RenamedPlacesChecker:
             if inflected is None:
                 continue
             capital = word[:1].isupper()
+            inflected = inflected.replace("'", "’")  # the analyser writes the typewriter apostrophe
             suggestions.append(inflected[:1].upper() + inflected[1:] if capital else inflected)
         return tuple(suggestions)
 

@@ -173,6 +173,7 @@ def test_names_of_the_2019_list_are_not_respelt() -> None:
     ("громади Красноградського району", [("Красноградського", ("Берестинського",))]),
     ("громади Новоград-Волинського району", [("Новоград-Волинського", ("Звягельського",))]),
     ("з Комсомольська", [("Комсомольська", ("Горішніх Плавнів", "Німецької Мокрої"))]),
+    ("мешканці Новгородки", [("Новгородки", ("Кам’янця",))]),  # with the typographic apostrophe
 ])
 def test_renamed_places_are_given_their_current_name_in_the_same_form(places, text, expected) -> None:
     assert places(text) == expected
@@ -184,6 +185,8 @@ def test_renamed_places_are_given_their_current_name_in_the_same_form(places, te
     "Нарада відбудеться у середу.",  # «Середа» was a village, «середа» is a weekday
     "Село Красне Житомирської області.",  # villages named Красне exist today
     "у Кропивницькому та Бахмуті",
+    "Дорожнім службам доручено прибрати сніг.",  # «Дорожне» was a village
+    "Дякуємо родині Гончарів.",  # «Гончари» was a village, «Гончарів» is a family name
 ])
 def test_current_names_and_explained_old_ones_stay_quiet(places, text) -> None:
     assert places(text) == []
