@@ -147,6 +147,8 @@ class OrthographyChecker:
     def _finding(self, word: str, start: int, end: int, verdict: str | None) -> Finding | None:
         if verdict == "project":
             fixed = PROJECT_RE.sub(lambda m: "Є" if m.group().isupper() else "є", word)
+            # «міні-проектів» → «мініпроєктів»: both changes in one fix, or the fix leaves a finding
+            fixed = PREFIX_RE.sub(lambda m: m.group(1), fixed, count=1)
             return Finding(start, end, "style", RULE_PREFIX + "проєкт", PROJECT_MESSAGE, (fixed,))
         if verdict == "prefix":
             if not PREFIX_RE.match(word):

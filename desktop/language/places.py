@@ -18,7 +18,7 @@ from pathlib import Path
 
 from desktop.language.finding import Finding
 from desktop.language.inflection import morph
-from desktop.language.phrases import PhraseMatch, PhraseMatcher
+from desktop.language.phrases import PhraseMatch, PhraseMatcher, all_word_forms
 from desktop.language.words import Token, normal_key, tokenize
 from desktop.paths import resource
 
@@ -164,6 +164,22 @@ class RenamedPlacesChecker:
                 self._place_of.append(index)
         self._matcher = PhraseMatcher(phrases)
         self._cache: dict[tuple[int, str, str | None], tuple[str, ...]] = {}
+        self._current_forms: frozenset[str] | None = None
+
+    def current_name_forms(self) -> frozenset[str]:
+        """Every form of every current name's words, lowercased with the typewriter apostrophe: words the
+        spelling dictionary may lack («Звягельської») but a fix offers."""
+        if self._current_forms is None:
+            words = sorted({normal_key(word) for place in self.places for name in place.current for word in name.split()})
+            forms = set(words)
+            for word_forms in all_word_forms(words).values():
+                forms |= word_forms
+            for word in words:
+                for ending, endings in ADJECTIVE_FORMS.items():
+                    if word.endswith(ending):
+                        forms |= {word[: -len(ending)] + other for other in endings}
+            self._current_forms = frozenset(forms)
+        return self._current_forms
 
     def findings(self, text: str, tokens: list[Token] | None = None, lowered: list[str] | None = None,
                  vocabulary: set[str] | None = None) -> list[Finding]:

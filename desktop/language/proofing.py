@@ -74,6 +74,9 @@ class Proofreader:
         superseding = [(f.start, f.end) for f in style]
         superseding += [(f.start, f.end) for f in typography if f.rule in SUPERSEDING_RULES]
         spelling = self.spelling.findings(text, protected, tokens, exclude=superseding)
+        if spelling:  # a current place name the dictionary lacks is no misspelling («Звягельської»)
+            names = self.places.current_name_forms()
+            spelling = [f for f in spelling if normal_key(text[f.start:f.end]) not in names]
         found = spelling + typography + style + security
         if self._ignored:
             found = [f for f in found if f.kind == "security" or normal_key(text[f.start:f.end]) not in self._ignored]

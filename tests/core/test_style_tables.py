@@ -237,3 +237,13 @@ def test_applying_every_fix_yields_no_new_finding() -> None:
 def test_the_shipped_tables_parse() -> None:
     with open(LANGUAGETOOL_RULES_FILE, encoding="utf-8", newline="") as handle:
         assert {"phrase", "correction", "explanation"} <= set(csv.DictReader(handle).fieldnames or ())
+
+
+def test_a_current_place_name_the_dictionary_lacks_is_no_misspelling() -> None:
+    proofreader = Proofreader(extra_words=DEFAULT_GLOSSARY, spelling_suggestions=False)
+    text = "Голова Звягельської районної ради відвідав Берестинську громаду."
+    assert [f.rule for f in proofreader.check(text)] == []
+
+
+def test_a_word_with_two_2019_changes_gets_both_in_one_fix(orthography) -> None:
+    assert orthography("міні-проектів") == [("міні-проектів", ("мініпроєктів",))]
