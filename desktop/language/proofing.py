@@ -7,7 +7,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from desktop.language.finding import KINDS, Finding
+from desktop.language.orthography import default_orthography_checker
 from desktop.language.phrases import normal_key
+from desktop.language.places import default_renamed_places_checker
 from desktop.language.security import SecurityChecker, default_security_checker
 from desktop.language.spelling import DEFAULT_GLOSSARY, Dictionaries, SpellChecker
 from desktop.language.style import StyleChecker, default_style_checker
@@ -34,6 +36,9 @@ class Proofreader:
         # self.spelling.suggest(word) when the menu opens): hunspell takes ~0.4 s per misspelt word.
         self.spelling = SpellChecker(dictionaries, extra_words, with_suggestions=spelling_suggestions)
         self.style = style or default_style_checker()
+        # the 2019 orthography and renamed places are style findings too: a word to change, not a misspelling
+        self.orthography = default_orthography_checker()
+        self.places = default_renamed_places_checker()
         self.security = default_security_checker() if security_terms is None else SecurityChecker(security_terms)
         self._ignored: set[str] = set()
 
@@ -49,6 +54,7 @@ class Proofreader:
     def clear_caches(self) -> None:
         """Forget every cached verdict, as a new checker would."""
         self.spelling.clear_caches()
+        self.orthography.clear_caches()
 
     def check(self, text: str) -> list[Finding]:
         """Every finding of the whole text, all layers, sorted by start."""
@@ -60,11 +66,17 @@ class Proofreader:
         protected = ProtectedSpans(text)
         typography = find_typography(text, protected, tokens)
         lowered = [token[0].lower() for token in tokens]
-        style = self.style.findings(text, tokens, lowered)
+        vocabulary = set(lowered)  # one set for the layers that look words up, not one each
+        style = self.style.findings(text, tokens, lowered, vocabulary)
+        style += (self.orthography.findings(text, tokens, lowered, vocabulary)
+                  + self.places.findings(text, tokens, lowered, vocabulary))
         security = self.security.findings(text, tokens, lowered)
         superseding = [(f.start, f.end) for f in style]
         superseding += [(f.start, f.end) for f in typography if f.rule in SUPERSEDING_RULES]
         spelling = self.spelling.findings(text, protected, tokens, exclude=superseding)
+        if spelling:  # a current place name the dictionary lacks is no misspelling («Звягельської»)
+            names = self.places.current_name_forms()
+            spelling = [f for f in spelling if normal_key(text[f.start:f.end]) not in names]
         found = spelling + typography + style + security
         if self._ignored:
             found = [f for f in found if f.kind == "security" or normal_key(text[f.start:f.end]) not in self._ignored]
