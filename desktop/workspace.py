@@ -129,6 +129,11 @@ class Workspace(FacadeBase):
         with self.database.session() as session:
             accounts.set_active(session, self._attached(session), login, active)
 
+    def unlock_user(self, login: str) -> None:
+        """An administrator lifts a lock after failed logins (audited)."""
+        with self.database.session() as session:
+            accounts.unlock(session, self._attached(session), login)
+
     def reset_password(self, login: str, password: str) -> None:
         """An administrator sets a new password for a user (and lifts a lock)."""
         with self.database.session() as session:
