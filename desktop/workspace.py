@@ -42,14 +42,23 @@ def create_first_admin(database: Database, login: str, name: str, password: str,
 
 def log_in(database: Database, login: str, password: str) -> Workspace:
     """Authenticates and returns the user's workspace; raises LoginFailed in Ukrainian."""
-    session = database.sessions()
-    try:
+    with database.session() as session:
         user = accounts.authenticate(session, login, password)
         session.commit()
         session.expunge(user)
-    finally:
-        session.close()
     return Workspace(database, user)
+
+
+def describe_failure(error: BaseException) -> str | None:
+    """The one line to show for an error that escaped to the GUI's top level; None when it is a bug."""
+    from desktop.errors import UserError
+    from desktop.storage.errors import database_user_error, is_database_error
+
+    if isinstance(error, UserError):
+        return str(error)
+    if is_database_error(error):
+        return str(database_user_error(error))
+    return None
 
 
 class Workspace(FacadeBase):
