@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from desktop.directory import table_files
 from desktop.directory.officials import (
     DEFAULT_PRECEDENCE,
     EDIT_ROLES,
@@ -31,7 +32,7 @@ from desktop.directory.officials import (
     parse_precedence,
 )
 from desktop.directory.search import fold, mark_directory_changed, official_search_text
-from desktop.directory.table_files import MAX_ROWS, read_table, too_many_rows
+from desktop.directory.table_files import read_table, too_many_rows
 from desktop.errors import UserError
 from desktop.language.inflection import detect_gender
 from desktop.storage import audit
@@ -153,20 +154,20 @@ def import_officials(session: Session, actor: User, path: str | Path, dry_run: b
 
     require_role(actor, *EDIT_ROLES)
     path = Path(path)
-    table = read_table(path, _header_key, HEADER_SEARCH_ROWS)
-    rows = table.rows
+    source = read_table(path, _header_key, HEADER_SEARCH_ROWS)
+    rows = source.rows
     columns = _find_header(rows, path.name)
     stored_columns = (Official.id, Official.match_key, Official.gender, Official.forms_json, Official.precedence,
                       Official.active, Official.search_text,
                       Official.overrides_json, *(getattr(Official, name) for name in TEXT_FIELDS))
     existing = {row.match_key: row._asdict() for row in session.execute(select(*stored_columns))}
-    report = ImportReport(encoding=table.encoding, encoding_guessed=table.encoding_guessed)
+    report = ImportReport(encoding=source.encoding, encoding_guessed=source.encoding_guessed)
     seen: dict[str, int] = {}
     new_rows: list[dict[str, Any]] = []
     changed_rows: list[dict[str, Any]] = []
     now = utcnow()
     for number, cells in rows:
-        if number > MAX_ROWS + HEADER_SEARCH_ROWS:
+        if number > table_files.MAX_ROWS + HEADER_SEARCH_ROWS:
             raise UserError(too_many_rows(path.name))  # nothing was written yet
         texts = [_cell_text(cell) for cell in cells]
         if not any(texts):
@@ -192,12 +193,12 @@ def import_officials(session: Session, actor: User, path: str | Path, dry_run: b
     if dry_run:
         return report
     # Core statements, not the ORM: 10,000 rows in one executemany each way.
-    table = Official.__table__
+    table: Any = Official.__table__
     if new_rows:
         session.execute(insert(table), new_rows)
-    for columns, group in _grouped(changed_rows).items():
+    for names, group in _grouped(changed_rows).items():
         statement = update(table).where(table.c.id == bindparam("row_id")).values(
-            {name: bindparam(name) for name in columns if name != "id"})
+            {name: bindparam(name) for name in names if name != "id"})
         session.execute(statement, [{**row, "row_id": row["id"]} for row in group])
     mark_directory_changed(session)
     audit.append(session, actor, "officials_imported",

@@ -219,7 +219,7 @@ def list_officials(session: Session, include_inactive: bool = False) -> list[Off
 
 
 def _checked_values(values: Mapping[str, Any]) -> dict[str, Any]:
-    cleaned = {key: clean(values.get(key)) for key in TEXT_FIELDS if key in values}
+    cleaned: dict[str, Any] = {key: clean(values.get(key)) for key in TEXT_FIELDS if key in values}
     problems = field_problems({**cleaned, **{k: v for k, v in values.items() if k not in cleaned}})
     if problems:
         raise UserError("; ".join(problems).capitalize() + ".")

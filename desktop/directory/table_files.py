@@ -87,7 +87,7 @@ def decode(data: bytes, name: str) -> tuple[str, str, bool]:
     return str(best), label, True
 
 
-def _delimiter(text: str, is_header: Callable[[Any], bool], rows_to_look: int) -> str:
+def _delimiter(text: str, is_header: Callable[[Any], object], rows_to_look: int) -> str:
     # The separator is the one that splits the first lines into the most known column titles.
     head = "\n".join(text.splitlines()[:rows_to_look])
     best, best_score = ";", (-1, -1)
@@ -161,7 +161,7 @@ def too_many_rows(name: str) -> str:
     return f"У файлі {name} понад {MAX_ROWS:,} рядків: розділіть його на частини.".replace(",", " ")
 
 
-def read_table(path: Path, is_header: Callable[[Any], bool], header_rows: int = 10) -> Table:
+def read_table(path: Path, is_header: Callable[[Any], object], header_rows: int = 10) -> Table:
     """The rows of a CSV or XLSX file; a file past a limit or unreadable is a UserError before any row."""
     if not path.is_file():
         raise UserError(f"Файл {path} не знайдено.")

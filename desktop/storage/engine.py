@@ -164,7 +164,8 @@ class Database:
         try:
             yield session
             session.commit()
-        except (SQLAlchemyError, sqlite3.Error) as error:
+        except (SQLAlchemyError, sqlite3.Error, OverflowError) as error:
+            # OverflowError: SQLite's driver refuses an integer past 64 bits before the statement runs
             with suppress(SQLAlchemyError, sqlite3.Error):
                 session.rollback()
             if kind_of(error) == "damaged":
