@@ -194,6 +194,9 @@ def authenticate(session: Session, login: str, password: str, now: datetime | No
     assert user is not None
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
+    # Committed now: the attempt was counted before the check, and a command that fails after a right
+    # password (its session rolled back) must not leave it counted as a failure.
+    session.commit()
     return user
 
 

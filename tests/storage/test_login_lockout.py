@@ -164,3 +164,14 @@ def test_a_long_uncommon_password_is_accepted() -> None:
     accounts.check_password_strength("Коростень-весна-2026")
     accounts.check_password_strength(PASSWORD)
     assert len(accounts.common_passwords()) > 10_000
+
+
+def test_a_command_that_fails_after_a_right_password_is_no_failed_login(database: Database, admin: User,
+                                                                       author: User) -> None:
+    for _ in range(accounts.LOCK_AFTER_FAILURES + 1):
+        with pytest.raises(UserError, match="refused after login"), database.session() as session:
+            accounts.authenticate(session, "author", PASSWORD)
+            raise UserError("refused after login")  # the command's own refusal rolls its session back
+    with database.session() as session:
+        assert accounts.find_user(session, "author").failed_logins == 0
+        assert accounts.authenticate(session, "author", PASSWORD).login == "author"
