@@ -57,14 +57,23 @@ def create_first_admin(database: Database, login: str, name: str, password: str,
 
 def log_in(database: Database, login: str, password: str) -> Workspace:
     """Authenticates and returns the user's workspace; raises LoginFailed in Ukrainian."""
-    session = database.sessions()
-    try:
+    with database.session() as session:
         user = accounts.authenticate(session, login, password)
         session.commit()
         session.expunge(user)
-    finally:
-        session.close()
     return Workspace(database, user)
+
+
+def describe_failure(error: BaseException) -> str | None:
+    """The one line to show for an error that escaped to the GUI's top level; None when it is a bug."""
+    from desktop.errors import UserError
+    from desktop.storage.errors import database_user_error, is_database_error
+
+    if isinstance(error, UserError):
+        return str(error)
+    if is_database_error(error):
+        return str(database_user_error(error))
+    return None
 
 
 class Workspace(FacadeBase):
@@ -150,6 +159,11 @@ class Workspace(FacadeBase):
         """An administrator deactivates a user (who can no longer log in) or activates them again."""
         with self.database.session() as session:
             accounts.set_active(session, self._attached(session), login, active)
+
+    def unlock_user(self, login: str) -> None:
+        """An administrator lifts a lock after failed logins (audited)."""
+        with self.database.session() as session:
+            accounts.unlock(session, self._attached(session), login)
 
     def reset_password(self, login: str, password: str) -> None:
         """An administrator sets a new password for a user (and lifts a lock)."""

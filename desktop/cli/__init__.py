@@ -95,6 +95,16 @@ def run_command(args: argparse.Namespace) -> int:
         # The reader (head, less) closed the pipe: nothing is wrong with the command.
         sys.stderr.close()
         return 0
+    except Exception as error:
+        # A database failure outside a session (opening, a raw connection): still one line, no traceback.
+        from desktop.storage.errors import database_user_error, is_database_error
+
+        if not is_database_error(error):
+            raise
+        opened = context._database
+        mapped = database_user_error(error, opened.url if opened is not None else "")
+        print(f"Помилка: {mapped}", file=sys.stderr)
+        return mapped.exit_code
     finally:
         context.close()
 

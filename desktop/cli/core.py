@@ -42,6 +42,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         command.add_argument("login")
         add_json_flag(command)
         command.set_defaults(handler=_users_set_active, active=active)
+    unlock = users.add_parser("unlock", help="зняти блокування після невдалих спроб входу")
+    unlock.add_argument("login")
+    add_json_flag(unlock)
+    unlock.set_defaults(handler=_users_unlock)
     password = users.add_parser("password", help="новий пароль користувача (з VISNYK_NEW_PASSWORD або запитом)")
     password.add_argument("login")
     password.set_defaults(handler=_users_password)
@@ -129,12 +133,22 @@ def _users_password(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _users_unlock(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.session() as session:
+        actor = ctx.acting_user(session)
+        user = accounts.unlock(session, actor, args.login)
+        data = accounts.user_to_json(user)
+    ctx.emit(data, f"Користувача {args.login} розблоковано: він може ввійти знову.")
+    return 0
+
+
 def _users_list(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.session() as session:
+        ctx.acting_user(session)  # who has an account is not told to anyone who has none
         data = [accounts.user_to_json(user) for user in accounts.list_users(session)]
     lines = [
         f"{u['login']:<16} {u['name']:<30} {', '.join(accounts.ROLE_LABELS[r] for r in u['roles'])}"
-        + ("" if u["active"] else "  (деактивовано)")
+        + ("" if u["active"] else "  (деактивовано)") + ("  (заблоковано)" if u["locked"] else "")
         for u in data
     ]
     ctx.emit(data, "\n".join(lines) or "Користувачів немає.")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from desktop.cli.context import CliContext, read_text_arg
@@ -54,14 +53,10 @@ def _templates_list(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _read_fields(path: str) -> dict[str, Any]:
+    from desktop.drafting.field_limits import parse_fields_json
+
     not_json = "Файл «{path}» не є коректним JSON у UTF-8: {reason}"
-    try:
-        data = json.loads(read_text_arg(path, not_utf8=not_json))
-    except json.JSONDecodeError as error:
-        raise UserError(not_json.format(path=path, reason=error)) from None
-    if not isinstance(data, dict):
-        raise UserError(f"У файлі «{path}» має бути об'єкт JSON: {{\"назва_поля\": значення, …}}.")
-    return data
+    return parse_fields_json(read_text_arg(path, not_utf8=not_json), path)
 
 
 def _draft(ctx: CliContext, args: argparse.Namespace) -> int:

@@ -8,17 +8,16 @@ where the comma is the decimal sign), or XLSX; both carry the Ukrainian headers 
 from __future__ import annotations
 
 import csv
-import io
 import os
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from desktop.directory import table_files
 from desktop.directory.officials import (
     DEFAULT_PRECEDENCE,
     EDIT_ROLES,
@@ -33,6 +32,7 @@ from desktop.directory.officials import (
     parse_precedence,
 )
 from desktop.directory.search import fold, mark_directory_changed, official_search_text
+from desktop.directory.table_files import read_table, too_many_rows
 from desktop.errors import UserError
 from desktop.language.inflection import detect_gender
 from desktop.storage import audit
@@ -72,84 +72,25 @@ class ImportReport:
     imported: int = 0
     updated: int = 0
     refused: list[tuple[int, str]] = field(default_factory=list)
+    encoding: str = ""  # a CSV's encoding, «KOI8-U»; empty for XLSX
+    encoding_guessed: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        """{"imported": N, "updated": N, "refused": [{"row": R, "reason": "…"}]}."""
-        return {"imported": self.imported, "updated": self.updated,
-                "refused": [{"row": row, "reason": reason} for row, reason in self.refused]}
-
-
-def _decode(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1251")
-    except UnicodeDecodeError as error:
-        raise UserError("Не вдалося розпізнати кодування файлу: збережіть його як CSV UTF-8 або Windows-1251.") \
-            from error
+        """{"imported": N, "updated": N, "refused": [{"row": R, "reason": "…"}]}, and "guessed_encoding"."""
+        data: dict[str, Any] = {"imported": self.imported, "updated": self.updated,
+                                "refused": [{"row": row, "reason": reason} for row, reason in self.refused]}
+        if self.encoding_guessed:
+            data["guessed_encoding"] = self.encoding
+        return data
 
 
 def _header_key(cell: Any) -> str | None:
     return _HEADER_NAMES.get(fold(clean(cell)))
 
 
-def _delimiter(text: str) -> str:
-    # The separator is the one that splits the first lines into the most known column titles.
-    head = "\n".join(text.splitlines()[:HEADER_SEARCH_ROWS])
-    best, best_score = ";", (-1, -1)
-    for delimiter in (";", ",", "\t"):
-        rows = list(csv.reader(io.StringIO(head), delimiter=delimiter))
-        known = max((sum(1 for cell in row if _header_key(cell)) for row in rows), default=0)
-        score = (known, head.count(delimiter))
-        if score > best_score:
-            best, best_score = delimiter, score
-    return best
-
-
-def _csv_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
-    try:
-        text = _decode(path.read_bytes())
-    except OSError as error:
-        raise UserError(f"Не вдалося прочитати файл {path.name}: {error.strerror or error}.") from error
-    reader = csv.reader(io.StringIO(text.replace("\x00", ""), newline=""), delimiter=_delimiter(text))
-    try:
-        yield from enumerate(reader, start=1)
-    except csv.Error as error:
-        raise UserError(f"Файл {path.name} не є правильним CSV: {error}.") from error
-
-
-def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise UserError(f"Файл {path.name} не є книгою Excel (.xlsx) або пошкоджений.") from error
-    try:
-        sheet = workbook.worksheets[0]
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, list(row)
-    finally:
-        workbook.close()
-
-
 def read_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
-    """(file row number, cells) of a CSV or XLSX file; an unreadable file is a UserError."""
-    if not path.is_file():
-        raise UserError(f"Файл {path} не знайдено.")
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return _xlsx_rows(path)
-    if suffix == ".xls":
-        raise UserError("Старий формат .xls не підтримується: збережіть файл як .xlsx або CSV.")
-    return _csv_rows(path)
+    """(file row number, cells) of a CSV or XLSX file; an unreadable file or one past a limit is a UserError."""
+    return read_table(Path(path), _header_key, HEADER_SEARCH_ROWS).rows
 
 
 def _find_header(rows: Iterator[tuple[int, list[Any]]], name: str) -> dict[str, int]:
@@ -213,18 +154,21 @@ def import_officials(session: Session, actor: User, path: str | Path, dry_run: b
 
     require_role(actor, *EDIT_ROLES)
     path = Path(path)
-    rows = read_rows(path)
+    source = read_table(path, _header_key, HEADER_SEARCH_ROWS)
+    rows = source.rows
     columns = _find_header(rows, path.name)
     stored_columns = (Official.id, Official.match_key, Official.gender, Official.forms_json, Official.precedence,
                       Official.active, Official.search_text,
                       Official.overrides_json, *(getattr(Official, name) for name in TEXT_FIELDS))
     existing = {row.match_key: row._asdict() for row in session.execute(select(*stored_columns))}
-    report = ImportReport()
+    report = ImportReport(encoding=source.encoding, encoding_guessed=source.encoding_guessed)
     seen: dict[str, int] = {}
     new_rows: list[dict[str, Any]] = []
     changed_rows: list[dict[str, Any]] = []
     now = utcnow()
     for number, cells in rows:
+        if number > table_files.MAX_ROWS + HEADER_SEARCH_ROWS:
+            raise UserError(too_many_rows(path.name))  # nothing was written yet
         texts = [_cell_text(cell) for cell in cells]
         if not any(texts):
             continue
@@ -249,12 +193,12 @@ def import_officials(session: Session, actor: User, path: str | Path, dry_run: b
     if dry_run:
         return report
     # Core statements, not the ORM: 10,000 rows in one executemany each way.
-    table = cast(Table, Official.__table__)
+    table: Any = Official.__table__
     if new_rows:
         session.execute(insert(table), new_rows)
-    for changed, group in _grouped(changed_rows).items():
+    for names, group in _grouped(changed_rows).items():
         statement = update(table).where(table.c.id == bindparam("row_id")).values(
-            {name: bindparam(name) for name in changed if name != "id"})
+            {name: bindparam(name) for name in names if name != "id"})
         session.execute(statement, [{**row, "row_id": row["id"]} for row in group])
     mark_directory_changed(session)
     audit.append(session, actor, "officials_imported",
@@ -376,6 +320,8 @@ def report_text(report: ImportReport, dry_run: bool = False) -> str:
     """The report as lines a person reads: the counts, then every refused row and why."""
     counts = f"додано: {report.imported}; оновлено: {report.updated}; відхилено: {len(report.refused)}."
     lines = [f"Перевірка без змін — було б {counts}" if dry_run else counts.capitalize()]
+    if report.encoding_guessed:
+        lines.append(f"Кодування файлу визначено як {report.encoding}: перевірте, чи імена читаються правильно.")
     lines += [f"  рядок {row}: {reason}" for row, reason in report.refused]
     return "\n".join(lines)
 

@@ -106,20 +106,32 @@ def field_problems(values: Mapping[str, Any]) -> list[str]:
     return problems
 
 
+# Ranks order a directory of a few thousand people; the bound fits PostgreSQL's integer with room to spare.
+MAX_PRECEDENCE = 999_999_999
+
+
 def parse_precedence(value: Any) -> int | None:
     """A whole number from text or a spreadsheet cell; None when empty; refuses anything else."""
     if value is None or (isinstance(value, str) and not clean(value)):
         return None
     if isinstance(value, bool):
         raise UserError(f"ранг «{value}» не є цілим числом")
+    number: int | None = None
     if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    text = clean(value)
-    if re.fullmatch(r"[+-]?\d{1,9}", text):
-        return int(text)
-    raise UserError(f"ранг «{text}» не є цілим числом")
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    else:
+        text = clean(value)
+        if re.fullmatch(r"[+-]?\d+", text):
+            number = int(text) if len(text) <= 20 else MAX_PRECEDENCE + 1
+        else:
+            raise UserError(f"ранг «{text[:20]}{'…' if len(text) > 20 else ''}» не є цілим числом")
+    if not -MAX_PRECEDENCE <= number <= MAX_PRECEDENCE:
+        # the column is a 32-bit integer on PostgreSQL and a 64-bit one on SQLite: one bound for both
+        raise UserError(f"ранг має бути цілим числом від −{MAX_PRECEDENCE:,} до {MAX_PRECEDENCE:,}"
+                        .replace(",", " "))
+    return number
 
 
 def _load(raw: str | None) -> dict[str, Any]:

@@ -320,6 +320,9 @@ def _empty_value(kind: str) -> Any:
 
 def prepare_fields(template: Template, values: Mapping[str, Any], resolve: Resolver) -> dict[str, Any]:
     """The form's values checked and converted; raises UserError naming the field."""
+    from desktop.drafting.field_limits import check_fields
+
+    check_fields({f.name: (f.type, f.label) for f in template.fields}, values)
     unknown = sorted(set(values) - {f.name for f in template.fields})
     if unknown:
         raise UserError(f"Шаблон «{template.name}» не має поля «{unknown[0]}»")

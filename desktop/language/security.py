@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from desktop.language.finding import Finding
 from desktop.language.phrases import PhraseMatcher
+from desktop.language.security_places import MESSAGES as PLACE_MESSAGES
+from desktop.language.security_places import place_hits
 from desktop.language.words import Token
 from desktop.paths import resource
 
@@ -56,24 +59,51 @@ def _is_formation(match: re.Match[str]) -> bool:
 SECURITY_MESSAGES = {
     "coordinates": "Координати: перевірте, чи можна їх оприлюднювати.",
     "military-unit": "Номер чи позначення військової частини: такі дані не оприлюднюють.",
+    **PLACE_MESSAGES,
 }
+GENERAL_RULE = "sensitive-word"
+GENERAL_NOTE = "перевірте, чи можна це оприлюднювати."
+_SECTION_RE = re.compile(r"^\[(?P<rule>[\w-]+)\]\s*(?P<note>.*)$")
+
+
+@dataclass(frozen=True)
+class SecurityTerm:
+    """A listed term, its section (the category it belongs to) and the note the reviewer reads."""
+
+    term: str
+    section: str = GENERAL_RULE
+    note: str = GENERAL_NOTE
+
+
+def load_security_sections(path: Path = SECURITY_WORDS_FILE) -> list[SecurityTerm]:
+    """The terms of a word list with their sections: «[rule] note» lines start one, # a comment."""
+    section_name, note = GENERAL_RULE, GENERAL_NOTE
+    terms = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.lstrip().startswith("#"):
+            continue
+        section = _SECTION_RE.match(line.strip())
+        if section:
+            section_name, note = section["rule"], section["note"].strip() or GENERAL_NOTE
+            continue
+        term = line.split("#", 1)[0].strip()
+        if term:
+            terms.append(SecurityTerm(term, section_name, note))
+    return terms
 
 
 def load_security_terms(path: Path = SECURITY_WORDS_FILE) -> list[str]:
-    """The terms of a word list: one a line, # starts a comment."""
-    terms = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        term = line.split("#", 1)[0].strip()
-        if term:
-            terms.append(term)
-    return terms
+    """The terms of a word list: one a line, # starts a comment, sections are left out."""
+    return [entry.term for entry in load_security_sections(path)]
 
 
 class SecurityChecker:
     """Flags what a military administration must not publish, for the reviewer; suggestions stay empty."""
 
-    def __init__(self, terms: Iterable[str] | None = None) -> None:
-        self.terms = list(terms) if terms is not None else load_security_terms()
+    def __init__(self, terms: Iterable[str | SecurityTerm] | None = None) -> None:
+        entries = list(terms) if terms is not None else load_security_sections()
+        self.entries = [entry if isinstance(entry, SecurityTerm) else SecurityTerm(entry) for entry in entries]
+        self.terms = [entry.term for entry in self.entries]
         self._matcher = PhraseMatcher(self.terms)
 
     def findings(self, text: str, tokens: list[Token] | None = None,
@@ -107,12 +137,18 @@ class SecurityChecker:
                     continue
                 taken.append((start, end))
                 found.append(Finding(start, end, "security", rule, SECURITY_MESSAGES[rule]))
+        for hit in place_hits(text):
+            if any(hit.start < e and s < hit.end for s, e in taken):
+                continue
+            taken.append((hit.start, hit.end))
+            found.append(Finding(hit.start, hit.end, "security", hit.rule, SECURITY_MESSAGES[hit.rule]))
         for phrase in self._matcher.find(text, tokens, lowered):
             if any(phrase.start < e and s < phrase.end for s, e in taken):
                 continue
-            term = self.terms[phrase.index]
-            found.append(Finding(phrase.start, phrase.end, "security", "sensitive-word",
-                                 f"«{text[phrase.start:phrase.end]}» ({term}): перевірте, чи можна це оприлюднювати."))
+            entry = self.entries[phrase.index]
+            # one rule for every listed term (reports and scorers count it so); the section's note tells which
+            found.append(Finding(phrase.start, phrase.end, "security", GENERAL_RULE,
+                                 f"«{text[phrase.start:phrase.end]}» ({entry.term}): {entry.note}"))
         found.sort(key=lambda f: (f.start, f.end))
         return found
 

@@ -4,17 +4,26 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.errors import DamagedDatabase, UserError
+from desktop.errors import UserError
 from desktop.paths import user_data_dir
+from desktop.storage.errors import (
+    damaged_database_error,
+    database_user_error,
+    emptied_database_error,
+    kind_of,
+    quick_check,
+)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
@@ -39,7 +48,7 @@ def database_url(url: str | None = None) -> str:
     return normalize_url(url or default_database_url())
 
 
-def _set_sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - SQLAlchemy's event
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -116,20 +125,30 @@ class Database:
         self.url = database_url(url)
         self.engine = make_engine(self.url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Set once a damaged page is met: from then on nothing is written to this file.
+        self.damaged = False
         if apply_migrations:
-            if self.dialect == "sqlite" and _emptied(self.url):
-                raise damaged_database_error(self.url)
+            if self.dialect == "sqlite":
+                self._refuse_unsound_file()
             try:
                 migrate(self.engine)
-            except DatabaseError as error:
+            except (DatabaseError, sqlite3.Error) as error:
                 self.engine.dispose()
-                if self.dialect == "sqlite" and _looks_damaged(error):
-                    raise damaged_database_error(self.url) from error
-                if isinstance(error, OperationalError):
-                    raise UserError(describe_connection_error(self.url, error)) from error
-                raise UserError(
-                    f"Не вдалося підготувати базу даних {self.display_name}: {str(error).splitlines()[0]}"
-                ) from error
+                raise database_user_error(error, self.url) from error
+
+    def _refuse_unsound_file(self) -> None:
+        """SQLite's quick check before anything is written; a 0-byte file is never taken for a new one."""
+        from desktop.storage.backups import database_file
+
+        path = database_file(self.url)
+        if path is None or not path.exists():
+            return
+        if path.stat().st_size == 0:
+            self.engine.dispose()
+            raise emptied_database_error(self.url)
+        if quick_check(path) is not None:
+            self.engine.dispose()
+            raise damaged_database_error(self.url)
 
     @property
     def dialect(self) -> str:
@@ -142,16 +161,27 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session that commits on success and rolls back on error."""
+        """A session that commits on success and rolls back on error; a database failure is one Ukrainian line."""
+        if self.damaged:
+            raise damaged_database_error(self.url)
         session = self.sessions()
         try:
             yield session
             session.commit()
+        except (SQLAlchemyError, sqlite3.Error, OverflowError) as error:
+            # OverflowError: SQLite's driver refuses an integer past 64 bits before the statement runs
+            with suppress(SQLAlchemyError, sqlite3.Error):
+                session.rollback()
+            if kind_of(error) == "damaged":
+                self.damaged = True
+            raise database_user_error(error, self.url) from error
         except BaseException:
-            session.rollback()
+            with suppress(SQLAlchemyError, sqlite3.Error):
+                session.rollback()
             raise
         finally:
-            session.close()
+            with suppress(SQLAlchemyError, sqlite3.Error):
+                session.close()
 
     def ping(self) -> None:
         with self.engine.connect() as connection:
@@ -159,43 +189,3 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
-
-
-def _emptied(url: str) -> bool:
-    """An SQLite file cut to nothing while copies of it exist: a damaged database, not a new one."""
-    from desktop.storage.backups import database_file, latest_backup
-
-    path = database_file(url)
-    return path is not None and path.exists() and path.stat().st_size == 0 and latest_backup(url) is not None
-
-
-def _looks_damaged(error: Exception) -> bool:
-    message = str(error).lower()
-    return "file is not a database" in message or "malformed" in message or "disk image" in message
-
-
-def damaged_database_error(url: str) -> DamagedDatabase:
-    """The error for an SQLite file that does not open, naming the newest copy to restore."""
-    from desktop.storage.backups import database_file, latest_backup
-
-    backup = latest_backup(url)
-    where = database_file(url)
-    message = f"Файл бази даних пошкоджений або це не база «Вісника»: {where}."
-    if backup is None:
-        message += " Резервних копій немає."
-    else:
-        message += (f" Є резервна копія від {backup.label()}: відновіть її командою "
-                    "«python run.py backup restore» або погодьтеся на відновлення під час запуску програми.")
-    return DamagedDatabase(message, backup, url)
-
-
-def describe_connection_error(url: str, error: Exception) -> str:
-    """A Ukrainian one-liner for a database that does not open."""
-    message = str(error).lower()
-    if "locked" in message:
-        return "База даних заблокована іншою програмою. Закрийте її та спробуйте ще раз."
-    if "file is not a database" in message or "malformed" in message:
-        return "Файл бази даних пошкоджений. Відновіть його з останньої резервної копії."
-    if "connection refused" in message or "could not connect" in message or "timeout" in message:
-        return f"Не вдалося з'єднатися із сервером бази даних ({make_url(url).host}). Перевірте, чи він запущений."
-    return f"Не вдалося відкрити базу даних: {str(error).splitlines()[0]}"

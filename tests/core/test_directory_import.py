@@ -254,7 +254,8 @@ def test_the_cli_prints_the_import_report_as_json(database: Database, admin: Use
     base = ["--database", database.url, "--as", "admin", "officials"]
     assert cli_main([*base, "import", str(path), "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == {
-        "imported": 1, "updated": 0, "refused": [{"row": 3, "reason": "не вказано ім'я"}], "forms_generated": 1}
+        "imported": 1, "updated": 0, "refused": [{"row": 3, "reason": "не вказано ім'я"}], "forms_generated": 1,
+        "guessed_encoding": "Windows-1251"}
     with database.session() as session:
         words = directory.directory_words(session)
     assert {"Тарасюкові", "Юрієві", "начальникові"} <= words  # the spelling checker knows every case now

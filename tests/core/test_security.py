@@ -102,3 +102,97 @@ def test_civilian_crews_are_not_formations(security, text: str) -> None:
 
 def test_ordinal_brigade_in_genitive(security) -> None:
     assert found(security, "бійці 72-ї механізованої бригади") == [("military-unit", "72-ї механізованої бригади")]
+
+
+# Personal contacts, exact places and the categories of order No. 73 (issue 18).
+
+@pytest.mark.parametrize("text, number", [
+    ("Телефонуйте: +380 67 123 45 67.", "+380 67 123 45 67"),
+    ("тел. 067-123-45-67", "067-123-45-67"),
+    ("за номером (097) 123 45 67", "(097) 123 45 67"),
+    ("моб. 0501234567", "0501234567"),
+])
+def test_mobile_numbers_are_flagged(security, text: str, number: str) -> None:
+    assert found(security, text) == [("phone", number)]
+
+
+@pytest.mark.parametrize("text", [
+    "Попередній запис за телефоном (04142) 5-11-11.",   # the office's landline, as in the demo
+    "гаряча лінія 0 800 500 123",
+    "рахунок UA213223130000026007233566001",
+    "ЄДРПОУ 0671234567890",
+])
+def test_landlines_hotlines_and_long_codes_are_not_phones(security, text: str) -> None:
+    assert [rule for rule, _ in found(security, text)] == []
+
+
+def test_private_email_is_flagged_but_not_the_offices(security) -> None:
+    text = "Пишіть на press@korosten-rva.gov.ua або на olena.kharchenko@gmail.com чи vasyl@ukr.net"
+    assert found(security, text) == [("email", "olena.kharchenko@gmail.com"), ("email", "vasyl@ukr.net")]
+    assert found(security, "zt-oda@zt.gov.ua") == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Уламки впали біля школи № 5, пошкоджено вікна.", "школи № 5"),
+    ("Унаслідок удару пошкоджено будинок за адресою вул. Шевченка, 12.", "вул. Шевченка, 12"),
+    ("вул. Шевченка, 12 — сюди стався приліт уночі", "вул. Шевченка, 12"),
+    ("Укриття облаштовано в ліцеї №3 на просп. Миру 7а", "ліцеї №3"),
+    ("Підрозділ ТрО розмістився в гімназії № 2.", "гімназії № 2"),
+])
+def test_exact_places_next_to_damage_shelters_or_troops(security, text: str, place: str) -> None:
+    assert ("exact-location", place) in found(security, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Урочисту лінійку провели в школі № 5.",
+    "Прийом громадян — у приміщенні адміністрації, вул. Грушевського, 22.",
+    "Нарада відбулася в Коростенській районній військовій адміністрації, вул. Грушевського, 22.",
+])
+def test_places_without_such_words_are_not_flagged(security, text: str) -> None:
+    assert [rule for rule, _ in found(security, text)] == []
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Розгортання військ поблизу міста завершено.", "Розгортання військ"),
+    ("Повідомляємо кількість особового складу.", "кількість особового складу"),
+    ("На складі зброї стався вибух.", "складі зброї"),
+    ("Підготовка до контрнаступу триває.", "контрнаступу"),
+    ("Робота ППО над районом.", "Робота ППО"),
+    ("Втрати особового складу уточнюються.", "Втрати особового складу"),
+    ("Тривають роботи з будівництва фортифікаційних споруд.", "фортифікаційних споруд"),
+    ("Маршрут постачання пролягає через громаду.", "Маршрут постачання"),
+    ("На оборонному підприємстві провели нараду.", "оборонному підприємстві"),
+])
+def test_order_73_categories_have_a_reviewers_note(security, text: str, term: str) -> None:
+    findings = [f for f in security.findings(text) if text[f.start:f.end] == term]
+    assert len(findings) == 1 and "наказ" in findings[0].message and "№ 73" in findings[0].message
+
+
+def test_every_section_of_the_word_list_carries_a_note() -> None:
+    from desktop.language.security import load_security_sections
+
+    sections = {entry.section: entry.note for entry in load_security_sections()}
+    assert sum(1 for name in sections if name.startswith("order-73-")) >= 10
+    assert all(note and note[0].isupper() and note.endswith(".") for note in sections.values())
+
+
+def test_no_alarm_on_the_reference_release(security) -> None:
+    from tests.conftest import SHARED
+
+    text = (SHARED / "examples" / "korosten-summit-2023.txt").read_text(encoding="utf-8")
+    assert found(security, text) == []
+
+
+def test_no_alarm_on_the_demo_releases(security, sqlite_database) -> None:
+    from sqlalchemy import select
+
+    from desktop.demo.seed import fill_demo
+    from desktop.document import Document
+    from desktop.storage.models import Release
+
+    fill_demo(sqlite_database)
+    with sqlite_database.session() as session:
+        texts = [Document.from_json(raw).plain_text()
+                 for raw in session.execute(select(Release.document_json)).scalars()]
+    assert len(texts) >= 5
+    assert [(text[:40], found(security, text)) for text in texts if found(security, text)] == []

@@ -98,5 +98,5 @@ def test_first_admin_only_once(database, admin, author) -> None:
 def test_short_password_refused(database, admin, author) -> None:
     with database.session() as session:
         admin = session.get(User, admin.id)
-        with pytest.raises(UserError, match="щонайменше 8"):
+        with pytest.raises(UserError, match="щонайменше 10"):
             accounts.add_user(session, admin, "shorty", "Коротун", ["author"], "1234")

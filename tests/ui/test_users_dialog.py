@@ -113,3 +113,21 @@ def test_the_main_windows_users_action_opens_this_dialog_for_admins_only(qtbot: 
     qtbot.addWidget(admin_window)
     qtbot.addWidget(author_window)
     assert admin_window.actions_.users.isEnabled() and not author_window.actions_.users.isEnabled()
+
+
+def test_an_admin_unlocks_a_locked_user_from_the_dialog(
+    dialog: UsersDialog, sqlite_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop import accounts
+
+    monkeypatch.setattr(accounts, "DELAY_AFTER_FAILURES", accounts.LOCK_AFTER_FAILURES)
+    for _ in range(accounts.LOCK_AFTER_FAILURES):
+        with pytest.raises(LoginFailed):
+            workspace.log_in(sqlite_database, "olena", "wrong-password-guess")
+    dialog.reload()
+    dialog.select_login("olena")
+    assert "заблокований" in dialog.model.data(dialog.model.index(dialog.model.row_of_login("olena"), 4))
+    assert dialog.unlock_button.isEnabled()
+    dialog.unlock_button.click()
+    assert _row(dialog, "olena")["locked"] is False and not dialog.unlock_button.isEnabled()
+    assert workspace.log_in(sqlite_database, "olena", TEST_PASSWORD).user.login == "olena"

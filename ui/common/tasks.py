@@ -12,7 +12,12 @@ from desktop.errors import UserError
 
 def failure_text(error: Exception, prefix: str) -> str:
     """A refusal speaks for itself; anything else is shown after what failed: «Не вдалося …: <error>»."""
-    return str(error) if isinstance(error, UserError) else f"{prefix}: {error}"
+    if isinstance(error, UserError):
+        return str(error)
+    from desktop.workspace import describe_failure
+
+    # a database failure in one line, never the driver's text (it carries the statement and the user's text)
+    return describe_failure(error) or f"{prefix}: {error}"
 
 
 class _Relay(QObject):

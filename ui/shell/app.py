@@ -119,6 +119,7 @@ def run(args: argparse.Namespace, started_at: float | None = None) -> int:
     from ui.shell.main_window import MainWindow
 
     window = MainWindow()
+    _show_failures_as_one_line(window)
     if args.screenshot:
         window.resize(1180, 720)  # the same picture whatever size the window had last time
     window.show()
@@ -128,6 +129,24 @@ def run(args: argparse.Namespace, started_at: float | None = None) -> int:
     # in a fraction of a second and the login dialog or the list follows.
     QTimer.singleShot(0, lambda: _connect(window, args, started_at or painted, painted))
     return app.exec()
+
+
+def _show_failures_as_one_line(window: QWidget) -> None:
+    """An error that escapes a slot (a locked or full database mid-edit) is one line in a box, not a traceback."""
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], error: BaseException, trace: object) -> None:
+        from desktop.workspace import describe_failure
+
+        text = describe_failure(error) if isinstance(error, Exception) else None
+        if text is None:
+            previous(kind, error, trace)  # type: ignore[arg-type]
+            return
+        print(f"Помилка: {text}", file=sys.stderr)
+        if shiboken6.isValid(window) and not os.environ.get("VISNYK_BENCH_STARTUP"):
+            QMessageBox.warning(window, "Вісник", text)
+
+    sys.excepthook = hook
 
 
 def _connect(window: MainWindow, args: argparse.Namespace, started_at: float, painted: float) -> None:

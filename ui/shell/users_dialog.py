@@ -45,6 +45,8 @@ class UsersModel(RowsTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             roles = ", ".join(ROLE_LABELS[r] for r in user["roles"])
             state = "активний" if user["active"] else "деактивований"
+            if user.get("locked"):
+                state += ", заблокований після невдалих входів"
             return str((user["login"], user["name"], user["position"], roles, state)[index.column()])
         if role == Qt.ItemDataRole.ForegroundRole and not user["active"]:
             return QBrush(INACTIVE_COLOUR)
@@ -155,8 +157,12 @@ class UsersDialog(QDialog):
         self.password_button = QPushButton("&Скинути пароль…")
         self.password_button.setObjectName("reset_password")
         self.password_button.clicked.connect(self.reset_password)
+        self.unlock_button = QPushButton("Р&озблокувати")
+        self.unlock_button.setObjectName("unlock")
+        self.unlock_button.setToolTip("Зняти блокування після невдалих спроб входу")
+        self.unlock_button.clicked.connect(self.unlock)
         actions = QHBoxLayout()
-        for button in (self.roles_button, self.active_button, self.password_button):
+        for button in (self.roles_button, self.active_button, self.password_button, self.unlock_button):
             actions.addWidget(button)
         actions.addStretch(1)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
@@ -222,6 +228,7 @@ class UsersDialog(QDialog):
         if user is not None:
             self.active_button.setText("&Деактивувати" if user["active"] else "&Активувати")
             self.active_button.setEnabled(user["login"] != self.workspace.user.login or not user["active"])
+        self.unlock_button.setEnabled(bool(user and user.get("locked")))
 
     def _do(self, work: Any, login: str, done: str) -> bool:
         try:
@@ -260,6 +267,13 @@ class UsersDialog(QDialog):
                 return
         self._do(lambda: self.workspace.set_user_active(user["login"], activate), user["login"],
                  f"Користувача {user['login']} {'активовано' if activate else 'деактивовано'}.")
+
+    def unlock(self) -> None:
+        user = self.selected_user()
+        if user is None:
+            return
+        self._do(lambda: self.workspace.unlock_user(user["login"]), user["login"],
+                 f"Користувача {user['login']} розблоковано.")
 
     def reset_password(self) -> None:
         user = self.selected_user()
