@@ -20,6 +20,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     Image,
+    KeepTogether,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -31,7 +32,7 @@ from desktop.export.files import atomic_write
 from desktop.export.layout import ReleaseMeta
 from desktop.export.pdf_flow import ALWAYS_SPLIT_LINKS, KeepTail, ReleaseParagraph, StampSpace, install_hooks
 from desktop.export.pdf_fonts import FONT_NAMES, pdf_escape, register_fonts
-from desktop.export.photos import pdf_flowables as photo_flowables
+from desktop.export.photos import pdf_groups as photo_groups
 
 
 @dataclass(frozen=True)
@@ -173,8 +174,10 @@ def _story(document: Document, meta: ReleaseMeta, stamp: StampSpace) -> list[Flo
         story.append(Paragraph(_markup(meta.date_line), sheet["date"]))
     story.append(Paragraph(_markup(document.title), sheet["headline"]))
     story.extend(f for f in map(_block_flowable, document.blocks) if f is not None)
-    story.extend(photo_flowables(meta.photos))
-    ending: list[Flowable] = [Spacer(1, layout.SIGNATURE_SPACE_BEFORE_PT)]
+    groups = photo_groups(meta.photos)
+    story.extend(KeepTogether(group) for group in groups[:-1])  # a photo never parts from its caption
+    # The last photo goes with the signature block (below), so that the block never stands alone.
+    ending: list[Flowable] = [*(groups[-1] if groups else []), Spacer(1, layout.SIGNATURE_SPACE_BEFORE_PT)]
     ending.extend(Paragraph(_markup(line), sheet["signature"]) for line in layout.signature_lines(meta))
     # The stamp's room is kept in every copy: signed and unsigned paginate alike.
     ending.append(stamp)

@@ -65,14 +65,14 @@ def _passthrough_reader() -> type:
 
     return PassthroughReader
 
-def pdf_flowables(photos: Sequence[ExportPhoto]) -> list:
-    """Each photo scaled to the text width with its caption below, kept together on one page."""
+def pdf_groups(photos: Sequence[ExportPhoto]) -> list[list]:
+    """Each photo's flowables: space, the image scaled to the text width, its caption below."""
     if not photos:
         return []
     from reportlab.lib.enums import TA_CENTER
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer
+    from reportlab.platypus import Image, Paragraph, Spacer
 
     from desktop.export.pdf_fonts import FONT_NAMES, register_fonts
 
@@ -97,8 +97,7 @@ def pdf_flowables(photos: Sequence[ExportPhoto]) -> list:
         )
         if markup:
             group.append(Paragraph(markup, style))
-        # A photo never parts from its caption.
-        flowables.append(KeepTogether(group))
+        flowables.append(group)
     return flowables
 
 

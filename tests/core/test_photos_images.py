@@ -121,3 +121,31 @@ def test_the_credit_is_stored_without_its_prefix_and_the_caption_gets_its_full_s
     photo = ExportPhoto(1, b"", "JPEG", 1, 1, "Учасники наради", "Олена Харченко", "")
     assert photo.caption_text() == "Учасники наради. Фото: Олена Харченко"
     assert PhotoEntry("x").with_words(caption="  Нарада\nв Коростені ").caption == "Нарада в Коростені"
+
+
+def test_the_signature_block_never_stands_alone_after_a_photo(tmp_path) -> None:
+    # Releases of growing length put the page break everywhere around the photo and the signature.
+    import subprocess
+    from dataclasses import replace
+
+    from desktop.bench.export import bench_document, bench_meta
+    from desktop.bench.photos import phone_like_jpeg
+    from desktop.document import Block
+    from desktop.export.pdf import render_pdf
+    from desktop.photos.images import clean_photo
+    from desktop.photos.model import ExportPhoto
+
+    clean = clean_photo(phone_like_jpeg(800, 600), "photo.jpg")
+    photo = ExportPhoto(1, clean.data, clean.format, clean.width, clean.height, "Підпис до фото", "Олена Харченко", "")
+    base, meta = bench_document(), replace(bench_meta(), photos=(photo,))
+    signature = meta.signature_lines[0]
+    for extra in range(12):
+        blocks = base.blocks + tuple(Block.plain("paragraph", "Додатковий рядок тексту релізу.") for _ in range(extra))
+        data, result = render_pdf(replace(base, blocks=blocks), meta)
+        path = tmp_path / f"r{extra}.pdf"
+        path.write_bytes(data)
+        last = subprocess.run(["pdftotext", "-f", str(result.pages), "-l", str(result.pages), "-layout", str(path), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        assert signature in " ".join(last.split()), extra
+        before = " ".join(last.split()).split(signature)[0]
+        assert "Підпис до фото" in before, (extra, last)
