@@ -100,7 +100,7 @@ def run_command(args: argparse.Namespace) -> int:
         from desktop.storage.errors import database_user_error, is_database_error
 
         if not is_database_error(error):
-            raise
+            return _internal_error(error)
         opened = context._database
         mapped = database_user_error(error, opened.url if opened is not None else "")
         print(f"Помилка: {mapped}", file=sys.stderr)
@@ -117,3 +117,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     return run_command(args)
+
+
+INTERNAL_ERROR_EXIT = 70
+
+
+def _internal_error(error: Exception) -> int:
+    """A fault of the program, not of the user: one line on stderr, the traceback in a log file."""
+    import traceback
+    from datetime import datetime
+
+    from desktop.paths import user_data_dir
+
+    try:
+        folder = user_data_dir() / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"помилка-{datetime.now():%Y%m%d-%H%M%S}.log"
+        path.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+        where = f" Подробиці для розробників: {path}"
+    except OSError:
+        where = ""
+    print(f"Внутрішня помилка програми ({type(error).__name__}).{where}", file=sys.stderr)
+    return INTERNAL_ERROR_EXIT

@@ -83,3 +83,21 @@ def test_edit_refuses_a_file_that_is_not_utf8(cli, tmp_path: Path) -> None:
     bad.write_bytes("Заголовок\n\nТекст".encode("cp1251"))
     code, _, err = run("author", "edit", str(release_id), "--text", str(bad))
     assert code == 2 and "UTF-8" in err
+
+
+def test_a_fault_of_the_program_is_one_line_and_a_log_not_a_traceback(cli, monkeypatch, tmp_path: Path) -> None:
+    import desktop.cli.releases as releases_cli
+
+    run, release_id = cli
+    secret = "ТЕКСТ-КОРИСТУВАЧА-НЕ-ДЛЯ-ЕКРАНА"
+
+    def broken(*_args: object) -> None:
+        raise KeyError(secret)
+
+    monkeypatch.setattr(releases_cli.releases, "get_release", broken)
+    code, out, err = run("author", "show", str(release_id))
+    assert code == 70 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "Внутрішня помилка програми (KeyError)" in err
+    assert "Traceback" not in err and secret not in err
+    log = Path(err.split("розробників: ")[1].strip())
+    assert "Traceback" in log.read_text(encoding="utf-8") and secret in log.read_text(encoding="utf-8")
