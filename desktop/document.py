@@ -114,18 +114,26 @@ class Document:
 
     @classmethod
     def from_plain_text(cls, text: str) -> Document:
-        """The headline on the first line, then paragraphs separated by blank lines; the first is the lead."""
+        """The headline on the first line, then paragraphs; the first is the lead.
+
+        Blank lines separate paragraphs when the text has them between its lines; a text without
+        any (a word processor's, one paragraph a line) has a paragraph a line, but a line broken
+        mid-sentence (hard-wrapped) goes on in the next.
+        """
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         lines = text.split("\n")
         title = lines[0].strip() if lines else ""
+        body = "\n".join(lines[1:]).strip()
+        by_line = "\n\n" not in body and not any(not line.strip() for line in body.split("\n"))
         paragraphs: list[str] = []
         current: list[str] = []
         for line in lines[1:]:
-            if line.strip():
-                current.append(line.strip())
-            elif current:
+            line = line.strip()
+            if current and (not line or (by_line and current[-1].endswith(_PARAGRAPH_ENDS) and not line[0].islower())):
                 paragraphs.append(" ".join(current))
                 current = []
+            if line:
+                current.append(line)
         if current:
             paragraphs.append(" ".join(current))
         blocks = [Block.plain("lead" if i == 0 else "paragraph", p) for i, p in enumerate(paragraphs)]
@@ -133,6 +141,10 @@ class Document:
 
     def word_count(self) -> int:
         return len(self.plain_text().split())
+
+
+# A line ending so may end its paragraph (from_plain_text).
+_PARAGRAPH_ENDS = (".", "!", "?", "…", "»", ":", ";", "\"", ")")
 
 
 def normalize_text(text: str) -> str:

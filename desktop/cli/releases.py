@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop import accounts
+from desktop import accounts, settings
 from desktop.cli.context import CliContext, read_text_arg
 from desktop.document import Document
 from desktop.errors import UserError
@@ -145,6 +146,7 @@ def _edit(ctx: CliContext, args: argparse.Namespace) -> int:
         raise UserError("Перший рядок файлу має містити заголовок релізу.")
     with ctx.session() as session:
         user = ctx.acting_user(session)
+        document = without_signature_block(document, settings.signature_lines(session))
         release = releases.get_release(session, args.id)
         release = releases.save_text(
             session, user, args.id, document, expected_version=release.version, kind="save"
@@ -309,3 +311,15 @@ def _audit_verify(ctx: CliContext, args: argparse.Namespace) -> int:
         return 0
     ctx.emit(data, f"Журнал аудиту порушено на записі №{report.broken_id}: {report.reason}.")
     return 1
+
+
+def without_signature_block(document: Document, signature: list[str]) -> Document:
+    """The text without a trailing copy of the department's signature, which every export adds itself."""
+    wanted = " ".join(" ".join(signature).split())
+    blocks = list(document.blocks)
+    # The block may come as one paragraph or as one a line.
+    for size in range(1, len(signature) + 1):
+        tail = " ".join(" ".join(block.text for block in blocks[-size:]).split()) if len(blocks) >= size else ""
+        if wanted and tail == wanted:
+            return replace(document, blocks=tuple(blocks[:-size]))
+    return document

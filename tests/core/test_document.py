@@ -66,3 +66,10 @@ def test_from_plain_text_reads_headline_and_paragraphs() -> None:
     assert document.title == "Заголовок"
     assert [b.kind for b in document.blocks] == ["lead", "paragraph"]
     assert [b.text for b in document.blocks] == ["Перший рядок.", "Другий абзац."]
+
+
+def test_one_paragraph_a_line_stays_one_paragraph_a_line() -> None:
+    document = Document.from_plain_text("Заголовок\nПерший абзац.\nДругий абзац!\n«Третій абзац»\nрозірваний рядок\nі кінець.\n")
+    assert [block.text for block in document.blocks] == [
+        "Перший абзац.", "Другий абзац!", "«Третій абзац» розірваний рядок і кінець.",
+    ]

@@ -101,3 +101,20 @@ def test_a_fault_of_the_program_is_one_line_and_a_log_not_a_traceback(cli, monke
     assert "Traceback" not in err and secret not in err
     log = Path(err.split("розробників: ")[1].strip())
     assert "Traceback" in log.read_text(encoding="utf-8") and secret in log.read_text(encoding="utf-8")
+
+
+def test_edit_keeps_a_paragraph_a_line_and_drops_a_typed_signature(cli, sqlite_database: Database, tmp_path: Path) -> None:
+    from desktop import accounts, settings
+
+    run, release_id = cli
+    with sqlite_database.session() as session:
+        admin = accounts.find_user(session, "admin")
+        settings.set_value(session, admin, "department.signature", "Відділ комунікацій\nКоростенської РВА")
+    path = tmp_path / "text.txt"
+    path.write_text("Заголовок релізу\nПерший абзац.\nДругий абзац.\nВідділ комунікацій\nКоростенської РВА\n",
+                    encoding="utf-8")
+    code, _, err = run("author", "edit", str(release_id), "--text", str(path))
+    assert code == 0, err
+    code, out, _ = run("author", "show", str(release_id), "--json")
+    blocks = json.loads(out)["document"]["blocks"]
+    assert [b["runs"][0]["text"] for b in blocks] == ["Перший абзац.", "Другий абзац."]
