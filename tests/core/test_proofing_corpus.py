@@ -64,7 +64,7 @@ def test_corpus_errors_are_found(proofreader) -> None:
         at = text.index(fragment)
         if not any(f.kind == kind and f.start < at + len(fragment) and at < f.end for f in proofreader.check(text)):
             missed.append((kind, fragment))
-    assert len(missed) <= 0.05 * len(rows), missed
+    assert missed == []  # every labelled error: a deleted rule shows at once
 
 
 def test_corrected_twins_have_no_findings(proofreader) -> None:
