@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from desktop.language.finding import KINDS, Finding
+from desktop.language.grammar import find_grammar
 from desktop.language.phrases import normal_key
 from desktop.language.security import SecurityChecker, default_security_checker
 from desktop.language.spelling import DEFAULT_GLOSSARY, Dictionaries, SpellChecker
@@ -65,7 +66,7 @@ class Proofreader:
         superseding = [(f.start, f.end) for f in style]
         superseding += [(f.start, f.end) for f in typography if f.rule in SUPERSEDING_RULES]
         spelling = self.spelling.findings(text, protected, tokens, exclude=superseding)
-        found = spelling + typography + style + security
+        found = spelling + typography + style + security + find_grammar(text, tokens)
         if self._ignored:
             found = [f for f in found if f.kind == "security" or normal_key(text[f.start:f.end]) not in self._ignored]
         found.sort(key=lambda f: (f.start, f.end, KINDS.index(f.kind)))
