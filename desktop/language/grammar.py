@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from typing import Any
 
 from desktop.language.finding import Finding
@@ -73,26 +74,47 @@ def _finding(start: int, end: int, rule: str, message: str, fix: str) -> Finding
 def find_grammar(text: str, tokens: list[Token]) -> list[Finding]:
     """Every grammar finding of text (tokens: its words)."""
     found: list[Finding] = []
-    count = len(tokens)
-    for index, (word, start, end) in enumerate(tokens):
-        lower = word.lower().replace("’", "'").replace("ʼ", "'")
-        following = tokens[index + 1] if index + 1 < count else None
-        if following is None:
-            break
-        gap = text[end:following[1]]
-        if gap.strip():
+    roles = {word: kind for word in {token[0] for token in tokens} if (kind := _role(word))}
+    last = len(tokens) - 1
+    for index in [i for i, token in enumerate(tokens) if token[0] in roles and i < last]:
+        word = tokens[index][0]
+        kind = roles[word]
+        end = tokens[index][2]
+        following = tokens[index + 1]
+        if text[end:following[1]].strip():
             continue
-        if lower in FEW_WORDS or lower in MANY_WORDS:
-            found.extend(_numeral(following, lower in FEW_WORDS))
-        elif lower in PREPOSITIONS:
+        if kind in (_FEW, _MANY):
+            found.extend(_numeral(following, kind == _FEW))
+        elif kind == _PREPOSITION:
             found.extend(_preposition(text, tokens, index))
-        elif parses(word) and any(p.tag.POS in ("ADJF", "PRTF") for p in parses(word)):
-            found.extend(_adjective(word, start, following))
-        elif lower.endswith(("ся", "сь")) or lower in ("взяв", "взяла"):
+        elif kind == _ADJECTIVE:
+            found.extend(_adjective(word, tokens[index][1], following))
+        else:
             found.extend(_verb(text, tokens, index))
-    found.extend(_digits(text, tokens))
-    found.extend(_years(text))
+    if any(ch.isdigit() for ch in text):
+        found.extend(_digits(text, tokens))
+        found.extend(_years(text))
     return found
+
+
+_FEW, _MANY, _PREPOSITION, _ADJECTIVE, _VERB = 1, 2, 3, 4, 5
+
+
+@functools.lru_cache(maxsize=65536)
+def _role(word: str) -> int:
+    """What rule a word triggers, if any (0), cached per word."""
+    lower = word.lower().replace("’", "'").replace("ʼ", "'")
+    if lower in FEW_WORDS:
+        return _FEW
+    if lower in MANY_WORDS:
+        return _MANY
+    if lower in PREPOSITIONS:
+        return _PREPOSITION
+    if _is_adjective(word):
+        return _ADJECTIVE
+    if lower.endswith(("ся", "сь")) or lower in ("взяв", "взяла"):
+        return _VERB
+    return 0
 
 
 def _numeral(noun: Token, few: bool) -> list[Finding]:
@@ -110,16 +132,22 @@ def _numeral(noun: Token, few: bool) -> list[Finding]:
     return []
 
 
+_FIGURE_RE = re.compile(r"(?<![\d,.])(\d+(?:,\d+)?) (?=\w)")
+
+
 def _digits(text: str, tokens: list[Token]) -> list[Finding]:
     """A figure before a noun: 2–4 (not 12–14) with the plural nominative, a decimal with the singular genitive."""
     found: list[Finding] = []
-    starts = {start: index for index, (_w, start, _e) in enumerate(tokens)}
-    for match in re.finditer(r"(?<![\d,.])(\d+(?:,\d+)?) (?=\w)", text):
-        index = starts.get(match.end())
-        if index is None:
+    starts: list[int] = []
+    for match in _FIGURE_RE.finditer(text):
+        if not starts:
+            starts = [token[1] for token in tokens]
+        index = bisect_left(starts, match.end())
+        if index >= len(tokens) or starts[index] != match.end():
             continue
-        before = text[:match.start()].rstrip()
-        if before.endswith("№") or (index > 0 and tokens[index - 1][2] == len(before) and _is(tokens[index - 1][0], "NOUN")):
+        window = max(0, match.start() - 60)
+        before = text[window:match.start()].rstrip()
+        if before.endswith("№") or (index > 0 and tokens[index - 1][2] == window + len(before) and _is(tokens[index - 1][0], "NOUN")):
             continue  # «статті 3 Закону», «№ 2 пункту»: a label, not a count
         word, start, end = tokens[index]
         if not _is(word, "NOUN") or any(p.normal_form in _NOT_COUNTED for p in parses(word)):
@@ -174,34 +202,52 @@ def _years(text: str) -> list[Finding]:
 
 
 def _adjective(word: str, start: int, noun: Token) -> list[Finding]:
-    noun_word, noun_start, noun_end = noun
-    nouns = parses(noun_word)
-    if not nouns or not all(p.tag.POS == "NOUN" and "Fixd" not in p.tag for p in nouns) or not noun_word.islower():
+    fix = _adjective_fix(word, noun[0])
+    if fix is None:
         return []
-    adjectives = [p for p in parses(word) if p.tag.POS in ("ADJF", "PRTF")]
-    shared = {c for c in _CASES if any(c in p.tag for p in adjectives) and any(c in p.tag for p in nouns)}
+    return [_finding(start, start + len(word), "adjective-agreement",
+                     f"Прикметник не узгоджений з іменником «{noun[0]}»: «{fix}».", fix)]
+
+
+@functools.lru_cache(maxsize=65536)
+def _features(word: str) -> tuple[tuple[str | None, str | None, str | None, str | None, bool], ...]:
+    """Each known parse as (POS, case, number, gender, indeclinable), cached per word."""
+    return tuple((p.tag.POS, p.tag.case, p.tag.number, p.tag.gender, "Fixd" in p.tag) for p in parses(word))
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_adjective(word: str) -> bool:
+    return any(pos in ("ADJF", "PRTF") for pos, *_rest in _features(word))
+
+
+@functools.lru_cache(maxsize=65536)
+def _adjective_fix(word: str, noun_word: str) -> str | None:
+    """The adjective's form agreeing with the noun after it, when no parse of the pair agrees."""
+    nouns = _features(noun_word)
+    if not nouns or not noun_word.islower() or not all(pos == "NOUN" and not fixed for pos, *_m, fixed in nouns):
+        return None
+    adjectives = [f for f in _features(word) if f[0] in ("ADJF", "PRTF")]
+    shared = {a[1] for a in adjectives} & {n[1] for n in nouns}
     if not shared:
-        return []  # «вдячний колективу»: not one phrase
-    if not any(a.tag.case == n.tag.case and a.tag.number == n.tag.number for a in adjectives for n in nouns):
-        return []  # «присвячена історії»: the number differs in every shared case, a governed noun
+        return None  # «вдячний колективу»: not one phrase
+    if not any(a[1] == n[1] and a[2] == n[2] for a in adjectives for n in nouns):
+        return None  # «присвячена історії»: the number differs in every shared case, a governed noun
     for a in adjectives:
         for n in nouns:
-            if a.tag.case == n.tag.case and a.tag.number == n.tag.number and (n.tag.number == "plur" or a.tag.gender == n.tag.gender or n.tag.gender is None):
-                return []
+            if a[1] == n[1] and a[2] == n[2] and (n[2] == "plur" or a[3] == n[3] or n[3] is None):
+                return None
     fixes = set()
-    for n in nouns:
-        if n.tag.case in shared:
-            grammemes = {n.tag.case} | ({"plur"} if n.tag.number == "plur" else set())
-            if n.tag.number != "plur" and n.tag.gender:
-                grammemes.add(n.tag.gender)
-            for a in adjectives:
+    adjective_parses = [p for p in parses(word) if p.tag.POS in ("ADJF", "PRTF")]
+    for _pos, case, number, gender, _fixed in nouns:
+        if case in shared:
+            grammemes = {case} | ({"plur"} if number == "plur" else set())
+            if number != "plur" and gender:
+                grammemes.add(gender)
+            for a in adjective_parses:
                 form = a.inflect(grammemes)
                 if form is not None:
                     fixes.add(form.word)
-    if len(fixes) != 1:
-        return []
-    fix = _match_case(word, fixes.pop())
-    return [_finding(start, start + len(word), "adjective-agreement", f"Прикметник не узгоджений з іменником «{noun_word}»: «{fix}».", fix)]
+    return _match_case(word, fixes.pop()) if len(fixes) == 1 else None
 
 
 def _verb(text: str, tokens: list[Token], index: int) -> list[Finding]:
