@@ -232,8 +232,9 @@ def verb_agreement(
 ) -> str:
     """The verb form agreeing with the participants: взяв (a man), взяла (a woman), взяли (several, a group).
 
-    With nearest=True a verb standing before the list agrees with the first participant only, an
-    accepted Ukrainian construction («участь в якій взяв начальник …, його заступник …»).
+    House rule (the same in the templates, this preview and the grammar checker): several people take
+    the plural («участь взяли Іван Петренко та Олена Коваль»). nearest=True (a verb agreeing with the
+    first participant only) is kept for callers that quote such a text, not used by the shipped templates.
     """
     items = [participants] if isinstance(participants, Participant) else list(participants)
     if not items:

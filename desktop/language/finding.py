@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-KINDS = ("spelling", "typography", "style", "security")
+KINDS = ("spelling", "typography", "style", "security", "grammar")
 
 
 @dataclass(frozen=True)

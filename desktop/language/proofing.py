@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from desktop.language.finding import KINDS, Finding
+from desktop.language.grammar import find_grammar
 from desktop.language.orthography import default_orthography_checker
 from desktop.language.phrases import normal_key
 from desktop.language.places import default_renamed_places_checker
@@ -77,7 +78,7 @@ class Proofreader:
         if spelling:  # a current place name the dictionary lacks is no misspelling («Звягельської»)
             names = self.places.current_name_forms()
             spelling = [f for f in spelling if normal_key(text[f.start:f.end]) not in names]
-        found = spelling + typography + style + security
+        found = spelling + typography + style + security + find_grammar(text, tokens)
         if self._ignored:
             found = [f for f in found if f.kind == "security" or normal_key(text[f.start:f.end]) not in self._ignored]
         found.sort(key=lambda f: (f.start, f.end, KINDS.index(f.kind)))

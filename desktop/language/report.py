@@ -12,6 +12,7 @@ KIND_LABELS = {
     "typography": "типографіка",
     "style": "стиль",
     "security": "безпека",
+    "grammar": "граматика",
 }
 
 

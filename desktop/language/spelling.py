@@ -12,6 +12,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from desktop.language.finding import Finding
+from desktop.language.names import false_alarm
 from desktop.language.words import ProtectedSpans, Token, is_cyrillic, is_latin, tokenize
 from desktop.paths import resource
 
@@ -258,6 +259,8 @@ class SpellChecker:
             if text[end:end + 1] == "." and word.lower() in STOP_ABBREVIATIONS:
                 continue
             if ROMAN_NUMERAL_RE.fullmatch(word):
+                continue
+            if false_alarm(text, word, start):
                 continue
             found.extend(self._word_findings(word, start, exclude))
         return found

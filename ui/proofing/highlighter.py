@@ -22,6 +22,7 @@ UNDERLINE_COLOURS = {
     "typography": QColor("#1a73e8"),  # blue
     "style": QColor("#1a73e8"),
     "security": QColor("#f29900"),  # orange
+    "grammar": QColor("#188038"),  # green
 }
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 REFRESH_DELAY_MS = 400  # after a pause in typing: the underlines are live, the list need not be
 ENTRY_ROLE = int(Qt.ItemDataRole.UserRole)
-KIND_TITLES = {"spelling": "Орфографія", "typography": "Типографіка", "style": "Стиль", "security": "Безпека"}
+KIND_TITLES = {"spelling": "Орфографія", "typography": "Типографіка", "style": "Стиль", "security": "Безпека", "grammar": "Граматика"}
 
 
 @dataclass(frozen=True)
