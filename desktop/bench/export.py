@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from desktop.bench.processes import (
+    BenchFailed,
+    import_ms,
+    interleaved_medians,
+    private_environment,
+    process_ms,
+    python_command,
+    ratio,
+)
 from desktop.bench.suite import median_ms
 from desktop.document import Block, Document, Run
 from desktop.export.layout import OFFICE, ReleaseMeta, Visa
@@ -64,26 +74,77 @@ def bench_meta() -> ReleaseMeta:
     )
 
 
-def libreoffice_convert_ms(docx_path: Path, workdir: Path, runs: int) -> float | None:
-    """LibreOffice converting the DOCX to PDF headless (the peer), or None without soffice."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        return None
-    profile = (workdir / "lo-profile").as_uri()
-    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-               "--outdir", str(workdir / "lo"), str(docx_path)]
-
-    def convert() -> None:
-        subprocess.run(command, capture_output=True, timeout=180, check=True)
-
-    try:
-        return median_ms(convert, runs)
-    except (OSError, subprocess.SubprocessError):
-        return None
+def soffice_path() -> str | None:
+    """LibreOffice's soffice on this machine, or None."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def bench_figures(quick: bool = False) -> dict[str, float | None]:
-    """Median milliseconds of each export of a warm two-page release, and LibreOffice's conversion."""
+def _approved_demo_release(folder: Path) -> tuple[str, str, int, str]:
+    """A demo database in `folder`: its URL, the demo password, an approved release and an exporter's login."""
+    from sqlalchemy import select
+
+    from desktop.bench.suite import _prepare_demo_database
+    from desktop.demo.seed import DEMO_USERS
+    from desktop.storage.engine import Database
+    from desktop.storage.models import Release
+
+    url, password = _prepare_demo_database(folder)
+    database = Database(url)
+    with database.session() as session:
+        release_id = session.scalars(select(Release.id).where(Release.status == "approved")).first()
+    database.dispose()
+    if release_id is None:
+        raise BenchFailed("the demo has no approved release to export")
+    exporter = next(login for login, _name, _position, roles in DEMO_USERS if "exporter" in roles)
+    return url, password, release_id, exporter
+
+
+def process_figures(quick: bool = False) -> dict[str, Any]:
+    """`run.py export` of an unsigned PDF and a DOCX as whole processes, beside LibreOffice in the same run.
+
+    LibreOffice converts the very DOCX Visnyk exports, with a warm profile of its own; each figure is the
+    median of fresh processes taking turns. Without soffice its figure and the ratios are None.
+    """
+    soffice = soffice_path()
+    runs = 3 if quick else 7
+    with tempfile.TemporaryDirectory(prefix="visnyk-bench-") as name:
+        folder = Path(name)
+        url, password, release_id, exporter = _approved_demo_release(folder)
+        env = private_environment(folder, VISNYK_PASSWORD=password)
+        out = folder / "out"
+
+        def export(fmt: str) -> list[str]:
+            return python_command("--database", url, "--as", exporter, "export", str(release_id),
+                                  "--format", fmt, "--out", str(out), "--overwrite")
+
+        process_ms(export("docx"), env)
+        docx = next(out.glob("*.docx"))
+        actions: dict[str, Callable[[], float]] = {
+            "cli_export_pdf_ms": lambda: process_ms(export("pdf"), env),
+            "cli_export_docx_ms": lambda: process_ms(export("docx"), env),
+        }
+        if soffice is not None:
+            command = [soffice, f"-env:UserInstallation={(folder / 'lo-profile').as_uri()}", "--headless",
+                       "--convert-to", "pdf", "--outdir", str(folder / "lo"), str(docx)]
+            actions["libreoffice_process_ms"] = lambda: process_ms(command, env)
+        figures: dict[str, Any] = {"libreoffice_process_ms": None, **interleaved_medians(actions, runs)}
+        peer = figures["libreoffice_process_ms"]
+        figures["cli_export_pdf_vs_libreoffice"] = ratio(figures["cli_export_pdf_ms"], peer)
+        figures["cli_export_docx_vs_libreoffice"] = ratio(figures["cli_export_docx_ms"], peer)
+        for fmt in ("pdf", "docx"):
+            total, heaviest = import_ms(export(fmt), env)
+            figures[f"imports_export_{fmt}_ms"] = total
+            figures[f"imports_export_{fmt}_heaviest"] = heaviest
+        # `check` exits 1 when it finds something: that is its answer, not a failure.
+        text = folder / "release.txt"
+        text.write_text(bench_document().plain_text(), encoding="utf-8")
+        total, heaviest = import_ms(python_command("--database", url, "check", str(text)), env, ok_codes=(0, 1))
+        figures["imports_check_ms"], figures["imports_check_heaviest"] = total, heaviest
+    return figures
+
+
+def bench_figures(quick: bool = False) -> dict[str, Any]:
+    """Median milliseconds of each export of a warm two-page release, then the whole-process figures."""
     from desktop.export.docx import render_docx
     from desktop.export.pdf import render_pdf
     from desktop.export.signing import load_signer, render_signed_pdf
@@ -96,14 +157,14 @@ def bench_figures(quick: bool = False) -> dict[str, float | None]:
         certificate = make_test_certificate(workdir / "bench.p12", "bench")
         signer = load_signer(certificate, "bench")
         # The first call of each warms fonts, styles, dictionaries and the DOCX template.
-        figures: dict[str, float | None] = {
+        figures: dict[str, Any] = {
             "export_docx_ms": median_ms(lambda: render_docx(document, meta), runs),
             "export_pdf_ms": median_ms(lambda: render_pdf(document, meta), runs),
             "export_signed_pdf_ms": median_ms(lambda: render_signed_pdf(document, meta, signer), runs),
         }
         _, layout_result = render_pdf(document, meta)
         figures["export_pdf_pages"] = layout_result.pages
-        docx_path = workdir / "bench.docx"
-        docx_path.write_bytes(render_docx(document, meta))
-        figures["libreoffice_convert_ms"] = libreoffice_convert_ms(docx_path, workdir, 1 if quick else 3)
+    figures.update(process_figures(quick))
+    # The warm figures' peer is the same LibreOffice process (it has no warm mode to compare with).
+    figures["libreoffice_convert_ms"] = figures["libreoffice_process_ms"]
     return figures

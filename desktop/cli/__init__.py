@@ -30,18 +30,36 @@ _ARGPARSE_UKRAINIAN = {
 }
 argparse._ = lambda text: _ARGPARSE_UKRAINIAN.get(text, text)  # type: ignore[attr-defined]
 
-# Each module adds its subcommands through register(subparsers).
-COMMAND_MODULES = (
-    "desktop.cli.core",
-    "desktop.cli.officials",
-    "desktop.cli.drafting",
-    "desktop.cli.releases",
-    "desktop.cli.proofing",
-    "desktop.cli.evaluation",
-    "desktop.cli.exporting",
-    "desktop.cli.photos",
-    "desktop.cli.benchmark",
-)
+# Every command: the module whose register(subparsers) adds it, and its line in the help. A module is
+# imported only when its command runs, so `export` never loads what `check` or `bench` need.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("desktop.cli.core", "створити базу й першого адміністратора"),
+    "users": ("desktop.cli.core", "користувачі"),
+    "settings": ("desktop.cli.core", "налаштування відділу"),
+    "demo": ("desktop.cli.core", "заповнити базу демонстраційними даними"),
+    "backup": ("desktop.cli.core", "резервні копії вбудованої бази (SQLite)"),
+    "officials": ("desktop.cli.officials", "довідник посадовців"),
+    "templates": ("desktop.cli.drafting", "шаблони релізів"),
+    "draft": ("desktop.cli.drafting", "створити чернетку з шаблону"),
+    "show": ("desktop.cli.releases", "показати реліз"),
+    "edit": ("desktop.cli.releases", "замінити текст релізу текстом із файлу"),
+    "list": ("desktop.cli.releases", "список релізів"),
+    "submit": ("desktop.cli.releases", "подати на погодження"),
+    "archive": ("desktop.cli.releases", "перенести в архів"),
+    "restore": ("desktop.cli.releases", "відновити з архіву"),
+    "approve": ("desktop.cli.releases", "погодити"),
+    "return": ("desktop.cli.releases", "повернути на доопрацювання"),
+    "history": ("desktop.cli.releases", "редакції, рух і експорти релізу"),
+    "audit": ("desktop.cli.releases", "журнал аудиту"),
+    "check": ("desktop.cli.proofing", "перевірити текст: орфографія, типографіка, стиль, чутлива інформація"),
+    "proof-eval": ("desktop.cli.evaluation", "виміряти перевірку тексту на розмічених релізах і прикладах LanguageTool"),
+    "export": ("desktop.cli.exporting", "експортувати погоджений реліз у файл"),
+    "verify": ("desktop.cli.exporting",
+               "перевірити підписаний PDF: підписи, довіру до підписувача, текст погодженого релізу"),
+    "photo": ("desktop.cli.photos", "фото релізу"),
+    "bench": ("desktop.cli.benchmark", "виміряти швидкодію (JSON)"),
+}
+COMMAND_MODULES = tuple(dict.fromkeys(module for module, _help in COMMANDS.values()))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -63,13 +81,41 @@ def build_global_parser(add_help: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line: global options, then one subcommand or none (the GUI)."""
+def command_word(words: Sequence[str]) -> str | None:
+    """The command named on a command line (after the global options), or None."""
+    _args, rest = build_global_parser(add_help=False).parse_known_args(list(words))
+    return next((word for word in rest if not word.startswith("-")), None)
+
+
+def build_parser(words: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole command line: global options, then one subcommand or none (the GUI).
+
+    With `words`, only the module of the command they name is imported; every other command is a
+    stand-in that carries its help line (enough for --help and for «invalid choice»).
+    """
     parser = build_global_parser()
     subparsers = parser.add_subparsers(dest="command", metavar="КОМАНДА", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
+    wanted = COMMANDS.get(command_word(words) or "", (None, ""))[0] if words is not None else None
+    registered: set[str] = set()
+    for name, (module, help_text) in COMMANDS.items():
+        if words is None or module == wanted:
+            if module not in registered:
+                importlib.import_module(module).register(subparsers)
+                registered.add(module)
+            continue
+        stand_in = subparsers.add_parser(name, help=help_text, add_help=False)
+        stand_in.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+        stand_in.set_defaults(handler=None)
     return parser
+
+
+def parse_command_line(words: Sequence[str]) -> argparse.Namespace:
+    """Parses with only the named command's module loaded; every module when the guess missed."""
+    words = list(words)
+    args = build_parser(words).parse_args(words)
+    if args.command is not None and getattr(args, "handler", None) is None:
+        args = build_parser().parse_args(words)
+    return args
 
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:
@@ -111,10 +157,10 @@ def run_command(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs one headless command; with none, says that the GUI starts from run.py or `visnyk`."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    args = parse_command_line(words)
     if args.command is None:
-        parser.print_help()
+        build_parser(words).print_help()
         return 0
     return run_command(args)
 

@@ -7,14 +7,16 @@ import getpass
 import json
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.orm import Session
-
-from desktop import accounts
 from desktop.errors import UserError
-from desktop.storage.engine import Database
-from desktop.storage.models import User
+
+if TYPE_CHECKING:
+    # The storage layer is imported by the commands that open the database, not by every command.
+    from sqlalchemy.orm import Session
+
+    from desktop.storage.engine import Database
+    from desktop.storage.models import User
 
 
 def secret(variable: str, prompt: str) -> str:
@@ -70,6 +72,7 @@ class CliContext:
     def database(self) -> Database:
         if self._database is None:
             from desktop.storage import audit
+            from desktop.storage.engine import Database
 
             self._database = Database(self.args.database)
             # a restore noted but not yet written (the program stopped right after it) is written now
@@ -82,6 +85,8 @@ class CliContext:
 
     def acting_user(self, session: Session) -> User:
         """The user named by --as, logged in with VISNYK_PASSWORD or a password asked on the terminal."""
+        from desktop import accounts
+
         login = self.args.acting_login or os.environ.get("VISNYK_USER")
         if not login:
             raise UserError("Вкажіть користувача: --as LOGIN.")

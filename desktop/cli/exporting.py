@@ -79,7 +79,6 @@ def _certificate(session: Any, given: str) -> Path:
 
 def _export(ctx: CliContext, args: argparse.Namespace) -> int:
     from desktop.export import service
-    from desktop.export.signing import cert_password, load_signer
 
     signing = args.sign is not None
     fmt = args.format or ("pdf" if signing else None)
@@ -90,6 +89,9 @@ def _export(ctx: CliContext, args: argparse.Namespace) -> int:
         user = ctx.acting_user(session)
         signer = None
         if signing:
+            # pyHanko (and aiohttp with it) only for a signed PDF: an unsigned export never loads it.
+            from desktop.export.signing import cert_password, load_signer
+
             certificate = _certificate(session, args.sign)
             password = cert_password(certificate, ask=_ask_password)
             signer = load_signer(certificate, password)

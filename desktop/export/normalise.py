@@ -37,9 +37,10 @@ def _drawable() -> frozenset[int]:
     """Code points the PDF's font has a glyph for (what the page can show as text)."""
     from reportlab.pdfbase import pdfmetrics
 
-    from desktop.export.pdf_fonts import FONT_NAMES, register_fonts
+    from desktop.export.pdf_fonts import FONT_NAMES, register_fallback_font, register_fonts
 
     register_fonts()
+    register_fallback_font()
     faces = [pdfmetrics.getFont(name).face for name in FONT_NAMES.values()]
     return frozenset().union(*(face.charToGlyph for face in faces))
 

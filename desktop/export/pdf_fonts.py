@@ -62,12 +62,17 @@ class TaggedTTFont(TTFont):
 
 @functools.cache
 def register_fonts() -> str:
-    """Registers the shipped Liberation Serif faces and the symbol fallback once; reportlab embeds subsets."""
+    """Registers the shipped Liberation Serif faces once; reportlab embeds subsets.
+
+    The symbol fallback (a 3 MB font, the slowest to read) waits for a character that needs it:
+    register_fallback_font().
+    """
     # Binary Flate streams rather than ASCII85 on top: smaller files, and without reportlab's
     # optional C accelerator the pure-Python ASCII85 encoder costs a quarter of the export.
     rl_config.useA85 = 0
     for face, name in FONT_NAMES.items():
-        pdfmetrics.registerFont(TaggedTTFont(name, str(layout.font_path(face))))
+        if face != "fallback":
+            pdfmetrics.registerFont(TaggedTTFont(name, str(layout.font_path(face))))
     pdfmetrics.registerFontFamily(
         FONT_NAMES["regular"],
         normal=FONT_NAMES["regular"],
@@ -77,6 +82,15 @@ def register_fonts() -> str:
     )
     install_hooks()
     return FONT_NAMES["regular"]
+
+
+@functools.cache
+def register_fallback_font() -> str:
+    """Registers the symbol fallback (emoji, symbols Liberation Serif lacks) once; returns its name."""
+    register_fonts()
+    name = FONT_NAMES["fallback"]
+    pdfmetrics.registerFont(TaggedTTFont(name, str(layout.font_path("fallback"))))
+    return name
 
 
 @functools.cache
@@ -94,6 +108,8 @@ def pdf_escape(text: str) -> str:
     fallback = False
     for ch in text:
         missing = ord(ch) not in covered and ch not in "\u00a0\u202f"
+        if missing:
+            register_fallback_font()
         if missing != fallback and run:
             chunk = escape("".join(run))
             parts.append(f'<font face="{FONT_NAMES["fallback"]}">{chunk}</font>' if fallback else chunk)

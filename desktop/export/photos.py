@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from html import escape
 
 from desktop.export import layout
-from desktop.photos.images import web_sized
 from desktop.photos.model import ExportPhoto, credit_line
 
 # A photo takes the text's width, but never more than this height (a portrait photo gets narrower).
@@ -125,6 +124,8 @@ def web_images(photos: Sequence[ExportPhoto]) -> list[tuple[str, bytes]]:
     """(images/foto-01.jpg, bytes) for each photo, the long edge at most 1600 px."""
     found = []
     for photo in photos:
+        from desktop.photos.images import web_sized  # Pillow only when a release has photos
+
         data, _fmt = web_sized(photo.data)
         found.append((f"{IMAGES_FOLDER}/{photo.file_name}", data))
     return found

@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.errors import NotFound, UserError
 from desktop.photos import limits
-from desktop.photos.images import CleanPhoto, PhotoRefused, clean_photo
 from desktop.photos.model import ExportPhoto, PhotoEntry, clean_credit, clean_words, entries_from_json
 from desktop.releases.revisions import get_release, release_document, release_photos, save_text
 from desktop.releases.rules import check_edit, check_read
 from desktop.storage import audit
 from desktop.storage.models import PhotoFile, Release, Revision, User
+
+if TYPE_CHECKING:
+    # Pillow loads when a photo is attached, not when a release without photos is exported.
+    from desktop.photos.images import CleanPhoto
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,8 @@ def attach_photo(
 
     Bad input (not an image, truncated, too many pixels, empty) raises PhotoRefused and stores nothing.
     """
+    from desktop.photos.images import PhotoRefused, clean_photo
+
     release = _editable(session, user, release_id)
     photos = entries(release)
     if len(photos) >= limits.MAX_PHOTOS_PER_RELEASE:

@@ -32,6 +32,14 @@ def test_date_in_words_has_the_month_in_the_genitive_and_a_space_before_roku(val
     assert date_in_words(value) == words
 
 
+def test_every_month_is_the_genitive_babel_gives():
+    from babel.dates import format_date
+
+    for month in range(1, 13):
+        day = dt.date(2023, month, 5)
+        assert date_in_words(day) == f"{format_date(day, 'd MMMM y', locale='uk_UA')} року"
+
+
 def test_date_without_the_year():
     assert date_in_words("2023-04-20", with_year=False) == "20 квітня"
 

@@ -14,8 +14,8 @@ def test_bench_release_is_two_pages() -> None:
 
 
 def test_bench_figures_are_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
-    # LibreOffice takes seconds; its figure is measured by `run.py bench`, not here.
-    monkeypatch.setattr(benchmarks, "libreoffice_convert_ms", lambda *args: None)
+    # The whole processes (and LibreOffice) take seconds; tests/core/test_bench_processes.py covers them.
+    monkeypatch.setattr(benchmarks, "process_figures", lambda quick: {"libreoffice_process_ms": None})
     figures = benchmarks.bench_figures(quick=True)
     for key in ("export_docx_ms", "export_pdf_ms", "export_signed_pdf_ms"):
         assert isinstance(figures[key], float) and figures[key] > 0, key

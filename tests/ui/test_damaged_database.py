@@ -70,7 +70,8 @@ def test_declining_leaves_the_damaged_file_and_says_what_to_do(
     exits: list[int] = []
     monkeypatch.setattr(QApplication, "exit", lambda *args: exits.append(args[-1]))  # the test's loop goes on
     window = _start(qtbot, url)
-    assert window.workspace is None and exits == [2]
+    qtbot.waitUntil(lambda: exits == [2])
+    assert window.workspace is None
     assert "python run.py backup restore" in errors[0]
     assert backups.database_file(url).read_bytes() == before
 

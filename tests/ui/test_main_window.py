@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QProgressBar
 
 from desktop import workspace
 from desktop.demo.seed import fill_demo
@@ -51,11 +51,92 @@ def test_login_dialog_refuses_a_wrong_password(qtbot, sqlite_database) -> None:
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.password_edit, "wrong-password")
     _press_ok(dialog)
+    qtbot.waitUntil(lambda: "Неправильний логін або пароль" in dialog.message.text())
     assert dialog.workspace is None
-    assert "Неправильний логін або пароль" in dialog.message.text()
     qtbot.keyClicks(dialog.password_edit, DEMO_PASSWORD)
     _press_ok(dialog)
-    assert dialog.workspace is not None and dialog.workspace.user.login == "olena"
+    qtbot.waitUntil(lambda: dialog.workspace is not None)
+    assert dialog.workspace.user.login == "olena"
+    assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def _slow_log_in(monkeypatch, seconds: float) -> list[str]:  # type: ignore[no-untyped-def]
+    """workspace.log_in made slow (as Argon2 on a busy machine); returns the threads it ran on."""
+    import threading
+    import time
+
+    threads: list[str] = []
+    original = workspace.log_in
+
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        time.sleep(seconds)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(workspace, "log_in", slow)
+    return threads
+
+
+def test_the_login_dialog_answers_while_the_password_is_checked(qtbot, sqlite_database, monkeypatch) -> None:
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    fill_demo(sqlite_database, DEMO_PASSWORD)
+    threads = _slow_log_in(monkeypatch, 0.6)
+    dialog = LoginDialog(sqlite_database, "olena")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.password_edit.setText(DEMO_PASSWORD)
+    ticks: list[bool] = []
+    timer = QTimer(dialog)
+    timer.timeout.connect(lambda: ticks.append(dialog.busy.isVisible()))
+    timer.start(20)
+    _press_ok(dialog)
+    _press_ok(dialog)  # a second press while checking starts no second check
+    assert dialog.busy.isVisible() and not dialog.ok_button.isEnabled()
+    assert dialog.busy.format() == "Перевіряю пароль…"
+    qtbot.waitUntil(lambda: dialog.workspace is not None, timeout=5000)
+    assert sum(ticks) >= 5  # the event loop ran all along: the dialog was never frozen
+    assert not dialog.busy.isVisible()
+    assert len(threads) == 1 and threads[0] != threading.main_thread().name
+
+
+def test_cancelling_while_the_password_is_checked_logs_nobody_in(qtbot, sqlite_database, monkeypatch) -> None:
+    fill_demo(sqlite_database, DEMO_PASSWORD)
+    threads = _slow_log_in(monkeypatch, 0.3)
+    dialog = LoginDialog(sqlite_database, "olena")
+    qtbot.addWidget(dialog)
+    dialog.password_edit.setText(DEMO_PASSWORD)
+    _press_ok(dialog)
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel).click()
+    qtbot.wait(600)
+    assert threads and dialog.workspace is None
+    assert dialog.result() == dialog.DialogCode.Rejected
+
+
+def test_start_up_logs_in_off_the_gui_thread_and_fills_the_list(qtbot, sqlite_database, monkeypatch) -> None:
+    import argparse
+    import threading
+
+    from ui.shell import app
+
+    fill_demo(sqlite_database, DEMO_PASSWORD)
+    monkeypatch.setenv("VISNYK_PASSWORD", DEMO_PASSWORD)
+    monkeypatch.delenv("VISNYK_BENCH_STARTUP", raising=False)
+    threads = _slow_log_in(monkeypatch, 0.4)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    args = argparse.Namespace(database=sqlite_database.url, demo=False, screenshot=None, acting_login="olena")
+    app._connect(window, args, 0.0, 0.0)
+    busy = window.findChild(QProgressBar, "startup_busy")
+    assert busy is not None and busy.isVisible()  # the window says it is opening the database
+    assert window.workspace is None  # nothing done on the GUI thread yet
+    qtbot.waitUntil(lambda: window.workspace is not None and window.model.rowCount() > 0, timeout=10000)
+    assert window.workspace.user.login == "olena"
+    assert threads and threads[0] != threading.main_thread().name
+    assert window.findChild(QProgressBar, "startup_busy") is None or not busy.isVisible()
 
 
 @pytest.fixture

@@ -9,13 +9,14 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None, started_at: float | None = None) -> int:
     """Parses the command line once; Qt is imported only when the GUI is wanted."""
-    from desktop.cli import build_global_parser, build_parser, run_command
+    from desktop.cli import build_global_parser, parse_command_line, run_command
 
     started_at = started_at or time.time()
     words = list(argv if argv is not None else sys.argv[1:])
     args, rest = build_global_parser(add_help=False).parse_known_args(words)
     if rest or "-h" in words or "--help" in words:
-        args = build_parser().parse_args(words)
+        # Only the named command's module is imported: an export never loads the proofing or the bench.
+        args = parse_command_line(words)
         if args.command is not None:
             return run_command(args)
     from ui.shell.app import run

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop import workspace
 from desktop.errors import UserError
+from ui.common.tasks import TaskRunner, failure_text
 
 if TYPE_CHECKING:
     from desktop.storage.engine import Database
@@ -38,12 +41,21 @@ def _message_label() -> QLabel:
 
 
 class LoginDialog(QDialog):
-    """Login and password; on success `self.workspace` holds the logged-in user's workspace."""
+    """Login and password; on success `self.workspace` holds the logged-in user's workspace.
 
-    def __init__(self, database: Database, login: str = "", parent: QWidget | None = None) -> None:
+    The password check (Argon2, by design slow) runs off the GUI thread: the dialog shows a moving
+    bar and keeps answering, and «Скасувати» still closes it.
+    """
+
+    def __init__(
+        self, database: Database, login: str = "", parent: QWidget | None = None, tasks: TaskRunner | None = None
+    ) -> None:
         super().__init__(parent)
         self.database = database
         self.workspace: workspace.Workspace | None = None
+        self.tasks = tasks or TaskRunner(self)
+        self.checking = False
+        self.cancelled = False
         self.setWindowTitle("Вхід — Вісник")
         self.login_edit = QLineEdit(login)
         self.login_edit.setObjectName("login")
@@ -55,24 +67,57 @@ class LoginDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Увійти")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Скасувати")
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.try_login)
         buttons.rejected.connect(self.reject)
+        self.busy = QProgressBar()
+        self.busy.setObjectName("busy")
+        self.busy.setRange(0, 0)  # moving, with no end known
+        self.busy.setFormat("Перевіряю пароль…")
+        self.busy.setTextVisible(True)
+        self.busy.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"База даних: {database.display_name}"))
         layout.addLayout(form)
+        layout.addWidget(self.busy)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         (self.password_edit if login else self.login_edit).setFocus()
 
     def try_login(self) -> None:
-        try:
-            self.workspace = workspace.log_in(self.database, self.login_edit.text(), self.password_edit.text())
-        except UserError as error:
-            self.message.setText(str(error))
-            self.password_edit.clear()
-            self.password_edit.setFocus()
-            return
+        """Checks the login and password off the GUI thread; accepts on success."""
+        if self.checking:
+            return  # one check at a time: a second press waits for the first
+        login, password = self.login_edit.text(), self.password_edit.text()
+        self._set_checking(True)
+        self.message.setText("")
+        self.tasks.run(lambda: workspace.log_in(self.database, login, password), self._logged_in, self._refused)
+
+    def reject(self) -> None:
+        self.cancelled = True
+        super().reject()
+
+    def _set_checking(self, checking: bool) -> None:
+        self.checking = checking
+        self.busy.setVisible(checking)
+        self.ok_button.setEnabled(not checking)
+        self.login_edit.setReadOnly(checking)
+        self.password_edit.setReadOnly(checking)
+
+    def _logged_in(self, found: workspace.Workspace) -> None:
+        if not shiboken6.isValid(self) or self.cancelled:
+            return  # cancelled while the password was being checked: nobody is logged in
+        self._set_checking(False)
+        self.workspace = found
         self.accept()
+
+    def _refused(self, error: Exception) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._set_checking(False)
+        self.message.setText(failure_text(error, "Не вдалося ввійти"))
+        self.password_edit.clear()
+        self.password_edit.setFocus()
 
 
 class FirstAdminDialog(QDialog):
