@@ -219,9 +219,9 @@ def test_import_preview_shows_refused_rows_and_imports_only_when_confirmed(
     assert "Гнатюкевич" not in shown_surnames(window)  # cancelled: nothing changed
     assert "скасовано" in window.statusBar().currentMessage()
 
-    lead = "Нараду провів перший заступник начальника управління Петро Гнатюкевич."
-    text = f"{lead} Слово Петрові Гнатюкевичу."
-    # not in the directory yet: the surname is unknown, as written and in the dative
+    # not in the directory yet: the surname is unknown, as written and in the dative (where no given
+    # name or title before it says it is a surname)
+    text = "Нараду провів Гнатюкевич. Слово надали Гнатюкевичу."
     assert [text[f.start:f.end] for f in admin_workspace.proofing.proofreader().check(text)] == ["Гнатюкевич", "Гнатюкевичу"]
     messages: list[str] = []
     window.statusBar().messageChanged.connect(messages.append)
