@@ -22,6 +22,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "check", help="перевірити текст: орфографія, типографіка, стиль, чутлива інформація"
     )
     check.add_argument("file", metavar="FILE", help="текстовий файл UTF-8 або «-» для стандартного входу")
+    check.add_argument("--no-suggestions", dest="suggestions", action="store_false",
+                       help="не добирати варіантів виправлення слів (швидше)")
     add_json_flag(check)
     check.set_defaults(handler=_check)
 
@@ -41,13 +43,13 @@ def _proofreader(ctx: CliContext) -> Proofreader:
     try:
         with ctx.session() as session:
             user = ctx.acting_user(session) if ctx.args.acting_login else None
-            return glossary.build_proofreader(session, user)
+            return glossary.build_proofreader(session, user, spelling_suggestions=ctx.args.suggestions)
     except (SQLAlchemyError, UserError) as error:
         if ctx.args.acting_login:
             raise  # the user asked for their own dictionary: say why it cannot be had
         # Proofreading needs no database: the shipped glossary stands in for the department's.
         print(f"Увага: база даних недоступна, перевірка без глосарію відділу ({error}).", file=sys.stderr)
-        return Proofreader(extra_words=DEFAULT_GLOSSARY)
+        return Proofreader(extra_words=DEFAULT_GLOSSARY, spelling_suggestions=ctx.args.suggestions)
 
 
 def _check(ctx: CliContext, args: argparse.Namespace) -> int:
