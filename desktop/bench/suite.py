@@ -25,10 +25,13 @@ BUDGETS = {
     "export_docx_ms": 50,
     "export_pdf_ms": 80,
     "export_signed_pdf_ms": 300,
+    "suggestion_p95_ms": 50,
+    "check_vs_hunspell_ratio": 1.0,
 }
 PEERS = {
     "proof_10k_words_ms": "hunspell_10k_words_ms",
     "export_pdf_ms": "libreoffice_convert_ms",
+    "check_10k_process_ms": "hunspell_l_10k_process_ms",
 }
 # Each area measures itself; a module that is missing is reported, not hidden.
 AREA_MODULES = (

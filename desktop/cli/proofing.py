@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -12,6 +13,7 @@ from desktop.directory import glossary
 from desktop.errors import UserError
 from desktop.language.proofing import DEFAULT_GLOSSARY, Proofreader, report
 from desktop.language.report import finding_lines, summary
+from desktop.language.spelling import load_dictionaries
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -53,6 +55,8 @@ def _proofreader(ctx: CliContext) -> Proofreader:
 
 
 def _check(ctx: CliContext, args: argparse.Namespace) -> int:
+    # The dictionary loads in C with the GIL released: on a second core while the database is opened.
+    threading.Thread(target=load_dictionaries, daemon=True).start()
     text = read_text(args.file)
     findings = _proofreader(ctx).check(text)
     lines = finding_lines(text, findings)
