@@ -111,13 +111,13 @@ def bench_figures(quick: bool = False) -> dict[str, float]:
     Also proof_10k_words_warm_ms (all caches warm) and distinct_words, which explain the cold figure.
     """
     with temporary_user_folders():
-        figures = _in_process_figures(quick)
-        figures.update(proofing_process.bench_figures(quick))
+        text, typos = proofing_process.proofing_text(benchmark_text())
+        figures = _in_process_figures(quick, text)
+        figures.update(proofing_process.bench_figures(text, typos, quick))
     return figures
 
 
-def _in_process_figures(quick: bool) -> dict[str, float]:
-    text, _typos = proofing_process.proofing_text()
+def _in_process_figures(quick: bool, text: str) -> dict[str, float]:
     # as in the editor: the glossary is always there, suggestions are asked when a menu opens
     proofreader = Proofreader(extra_words=DEFAULT_GLOSSARY, spelling_suggestions=False)
     proofreader.check("Прогрів.")  # loads the dictionaries and builds the style and security tables

@@ -18,7 +18,6 @@ from desktop.language.spelling import (
     DEFAULT_GLOSSARY,
     DICTIONARY_DIR,
     UKRAINIAN,
-    Dictionaries,
     SpellChecker,
     load_dictionaries,
 )
@@ -70,11 +69,9 @@ def with_typos(text: str, share: float = TYPO_SHARE, seed: int = 14) -> tuple[st
     return " ".join(words), typos
 
 
-def proofing_text(words: int = 10_000, dictionaries: Dictionaries | None = None) -> tuple[str, list[str]]:
-    """The bench's release-style text with officials' names every few sentences and 1 % typos."""
-    from desktop.bench.language import benchmark_text
-
-    sentences = benchmark_text(words, dictionaries=dictionaries).split(". ")
+def proofing_text(clean_text: str) -> tuple[str, list[str]]:
+    """The bench's clean release-style text with officials' names every few sentences and 1 % typos."""
+    sentences = clean_text.split(". ")
     for index in range(0, len(sentences), 12):
         sentences[index] = OFFICIALS_SENTENCES[index // 12 % len(OFFICIALS_SENTENCES)][:-1] + ". " + sentences[index]
     return with_typos(". ".join(sentences))
@@ -112,15 +109,13 @@ def p95_ms(samples: Sequence[float]) -> float:
     return round(ordered[max(0, round(0.95 * len(ordered)) - 1)] * 1000, 1)
 
 
-def bench_figures(quick: bool = False) -> dict[str, float]:
+def bench_figures(text: str, typos: Sequence[str], quick: bool = False) -> dict[str, float]:
     """check_10k_process_ms vs hunspell_l_10k_process_ms (ratio beside), suggestion_p95_ms; temp folders only."""
     runs = 3 if quick else 5
     with tempfile.TemporaryDirectory(prefix="visnyk-bench-proof-") as folder:
         root = Path(folder)
         for name in ("data", "config", "cache", "home"):
             (root / name).mkdir()
-        dictionaries = load_dictionaries(cache=str(root / "cache"))
-        text, typos = proofing_text(dictionaries=dictionaries)
         figures: dict[str, float] = {"proofing_text_typos": float(len(typos))}
         env = dict(os.environ, VISNYK_DATA_DIR=str(root / "data"), XDG_CONFIG_HOME=str(root / "config"),
                    XDG_CACHE_HOME=str(root / "cache"), XDG_DATA_HOME=str(root / "data"), HOME=str(root / "home"))
@@ -142,7 +137,7 @@ def bench_figures(quick: bool = False) -> dict[str, float]:
         if theirs:
             figures["hunspell_l_10k_process_ms"] = median_ms(theirs)
             figures["check_vs_hunspell_ratio"] = round(statistics.median(ours) / statistics.median(theirs), 2)
-        checker = SpellChecker(dictionaries, DEFAULT_GLOSSARY)
+        checker = SpellChecker(load_dictionaries(cache=str(root / "cache")), DEFAULT_GLOSSARY)
         unknown = sorted({word for word in typos if not checker.is_correct(word)})
         timings = suggestion_seconds(checker, unknown, repeats=1 if quick else 2)
         figures["suggestion_p95_ms"] = p95_ms(timings)

@@ -6,11 +6,12 @@ import sys
 from pathlib import Path
 
 from desktop.bench import proofing_process
+from desktop.bench.language import benchmark_text
 from desktop.language.spelling import DEFAULT_GLOSSARY, SpellChecker
 
 
 def test_the_proofing_text_carries_about_one_percent_typos_and_officials_names() -> None:
-    text, typos = proofing_process.proofing_text(2000)
+    text, typos = proofing_process.proofing_text(benchmark_text(2000))
     words = text.split()
     assert 0.005 * len(words) <= len(typos) <= 0.02 * len(words)
     assert all(typo in words or f"{typo}." in words or f"{typo}," in words for typo in typos)
