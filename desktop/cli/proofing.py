@@ -5,15 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 import threading
+from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import SQLAlchemyError
-
-from desktop.cli.context import CliContext, read_text_arg
-from desktop.directory import glossary
-from desktop.errors import UserError
-from desktop.language.proofing import DEFAULT_GLOSSARY, Proofreader, report
-from desktop.language.report import finding_lines, summary
-from desktop.language.spelling import load_dictionaries
+# Building the parser imports none of what `check` needs: the handler does, when it runs.
+if TYPE_CHECKING:
+    from desktop.cli.context import CliContext
+    from desktop.language.proofing import Proofreader
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,6 +29,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def read_text(name: str) -> str:
     """The text of a file (UTF-8, with or without BOM) or of standard input for «-»."""
+    from desktop.cli.context import read_text_arg
+
     return read_text_arg(
         name,
         missing="Файл не знайдено: {path}",
@@ -42,6 +41,13 @@ def read_text(name: str) -> str:
 
 def _proofreader(ctx: CliContext) -> Proofreader:
     """The database's glossary, directory and (with --as) personal words; the defaults without a database."""
+    # Imported here: the storage layer is loaded only when `check` runs, never to build the parser.
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from desktop.directory import glossary
+    from desktop.errors import UserError
+    from desktop.language.proofing import DEFAULT_GLOSSARY, Proofreader
+
     try:
         with ctx.session() as session:
             user = ctx.acting_user(session) if ctx.args.acting_login else None
@@ -55,6 +61,10 @@ def _proofreader(ctx: CliContext) -> Proofreader:
 
 
 def _check(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.language.proofing import report
+    from desktop.language.report import finding_lines, summary
+    from desktop.language.spelling import load_dictionaries
+
     # The dictionary loads in C with the GIL released: on a second core while the database is opened.
     threading.Thread(target=load_dictionaries, daemon=True).start()
     text = read_text(args.file)
