@@ -28,10 +28,13 @@ BUDGETS = {
     "export_pdf_ms": 80,
     "export_signed_pdf_ms": 300,
     "startup_list_ready_ms": 1000,
+    "suggestion_p95_ms": 50,
+    "check_vs_hunspell_ratio": 1.0,
 }
 PEERS = {
     "proof_10k_words_ms": "hunspell_10k_words_ms",
     "export_pdf_ms": "libreoffice_convert_ms",
+    "check_10k_process_ms": "hunspell_l_10k_process_ms",
 }
 # Whole processes beside their peer in the same run: figure → (its ratio's key, the peer, the largest ratio).
 RATIO_BUDGETS = {

@@ -8,18 +8,21 @@ import threading
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from desktop.language.derived import derived_folder
 from desktop.language.finding import Finding
 from desktop.language.names import false_alarm
 from desktop.language.words import ProtectedSpans, Token, is_cyrillic, is_latin, tokenize
-from desktop.paths import resource
+from desktop.paths import resource, user_cache_dir
 
 DICTIONARY_DIR = resource("dictionaries")
 UKRAINIAN = "uk_UA"
 ENGLISH = "en_US"
 MAX_SUGGESTIONS = 5
+SUGGESTION_CACHE_SIZE = 2048  # words whose suggestions are kept (an LRU)
 
 # The office's usual abbreviations; the storage layer seeds the department glossary from these.
 DEFAULT_GLOSSARY: tuple[str, ...] = (
@@ -63,26 +66,41 @@ def case_variants(word: str) -> set[str]:
     return variants
 
 
+_loading = threading.RLock()
+
+
 class Dictionaries:
     """The shipped hunspell dictionaries, loaded once and shared by checkers (enchant calls are serialised)."""
 
-    def __init__(self, directory: Path = DICTIONARY_DIR) -> None:
+    def __init__(self, directory: Path = DICTIONARY_DIR, cache: Path | None = None) -> None:
         directory = Path(directory)
         aff = directory / "hunspell" / f"{UKRAINIAN}.aff"
         if not aff.exists():
             raise FileNotFoundError(f"Немає українського словника: {aff}")
+        self.directory = directory
+        # cache: where the fast-suggesting copy of the dictionaries is derived (desktop.language.derived);
+        # without one, or when it cannot be written, the shipped files are loaded as they are.
+        self.loaded_from = _fast_suggesting(directory, cache) if cache is not None else directory
         # libenchant reads ENCHANT_CONFIG_DIR when a broker is made, so setting it here works even if
         # enchant was imported earlier; our folder is searched before the system's hunspell folders.
-        os.environ["ENCHANT_CONFIG_DIR"] = str(directory)
+        os.environ["ENCHANT_CONFIG_DIR"] = str(self.loaded_from)
         import enchant
 
-        self.directory = directory
         self._broker = enchant.Broker()
         self._broker.set_ordering("*", "hunspell")
         self.ukrainian = self._broker.request_dict(UKRAINIAN)
-        english_file = directory / "hunspell" / f"{ENGLISH}.dic"
-        self.english = self._broker.request_dict(ENGLISH) if english_file.exists() else None
+        self._english_shipped = (directory / "hunspell" / f"{ENGLISH}.dic").exists()
+        self._english: Any = None
         self.lock = threading.Lock()
+
+    @property
+    def english(self) -> Any:
+        """The English dictionary, loaded when a Latin word is first judged (most releases have none)."""
+        if self._english is None and self._english_shipped:
+            with _loading:
+                if self._english is None:
+                    self._english = self._broker.request_dict(ENGLISH)
+        return self._english
 
     def check(self, word: str, english: bool = False) -> bool:
         """Whether the Ukrainian (or English) dictionary accepts word."""
@@ -110,19 +128,26 @@ class Dictionaries:
             return dictionary.suggest(word)
 
 
-_loading = threading.Lock()
+def load_dictionaries(directory: str = str(DICTIONARY_DIR), cache: str | None = None) -> Dictionaries:
+    """The dictionaries in directory, loaded once per process (they take a third of a second and 40 MB).
 
-
-def load_dictionaries(directory: str = str(DICTIONARY_DIR)) -> Dictionaries:
-    """The dictionaries in directory, loaded once per process (they take half a second and 40 MB)."""
+    cache: the folder for the fast-suggesting copy; by default the user's cache folder.
+    """
     # libenchant crashes when two threads create brokers at once: the GUI loads off its thread.
     with _loading:
-        return _load_dictionaries(directory)
+        return _load_dictionaries(directory, cache if cache is not None else str(user_cache_dir()))
 
 
 @lru_cache(maxsize=4)
-def _load_dictionaries(directory: str) -> Dictionaries:
-    return Dictionaries(Path(directory))
+def _load_dictionaries(directory: str, cache: str) -> Dictionaries:
+    return Dictionaries(Path(directory), Path(cache))
+
+
+def _fast_suggesting(directory: Path, cache: Path) -> Path:
+    try:
+        return derived_folder(directory, cache)
+    except OSError:
+        return directory  # a read-only cache costs slow suggestions, never the check
 
 
 def _match_case(model: str, suggestion: str) -> str:
@@ -139,7 +164,7 @@ class SpellChecker:
     def __init__(self, dictionaries: Dictionaries | None = None, extra_words: Iterable[str] = (),
                  with_suggestions: bool = True) -> None:
         self.dictionaries = dictionaries or load_dictionaries()
-        # hunspell needs 0.3-0.5 s to suggest for one Ukrainian word: an underliner may ask later, per word
+        # suggestions are the slow part (~10 ms a word even with the derived .aff): an underliner asks later
         self.with_suggestions = with_suggestions
         self._accepted: set[str] = set()
         self._accepted_originals: set[str] = set()
@@ -217,8 +242,9 @@ class SpellChecker:
 
     def suggest(self, word: str) -> tuple[str, ...]:
         """Replacements for word, best first: the dictionary's and the accepted words', ranked by similarity."""
-        cached = self._suggestion_cache.get(word)
+        cached = self._suggestion_cache.pop(word, None)
         if cached is not None:
+            self._suggestion_cache[word] = cached  # the most recently used go last
             return cached
         key = _normal_key(word)
         candidates: list[str] = []
@@ -237,6 +263,8 @@ class SpellChecker:
                 result.append(fixed)
         suggestions = tuple(result[:MAX_SUGGESTIONS])
         self._suggestion_cache[word] = suggestions
+        if len(self._suggestion_cache) > SUGGESTION_CACHE_SIZE:  # least recently used out
+            del self._suggestion_cache[next(iter(self._suggestion_cache))]
         return suggestions
 
     def findings(self, text: str, protected: ProtectedSpans | None = None, tokens: list[Token] | None = None,

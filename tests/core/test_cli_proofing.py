@@ -82,3 +82,15 @@ def test_with_as_the_users_personal_words_are_accepted(
     monkeypatch.setenv("VISNYK_PASSWORD", TEST_PASSWORD)
     assert main(["--database", url, "--as", "admin", "check", path]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "Зауважень немає."
+
+
+def test_no_suggestions_flag_leaves_spelling_findings_without_fixes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(tmp_path, "Нарада в адміністарції району.")
+    assert main(["check", path, "--json"]) == 1
+    with_fixes = json.loads(capsys.readouterr().out)["findings"]
+    assert [f["suggestions"][:1] for f in with_fixes] == [["адміністрації"]]
+    assert main(["check", path, "--json", "--no-suggestions"]) == 1
+    without = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["rule"], f["suggestions"]) for f in without] == [("unknown-word", [])]

@@ -159,6 +159,10 @@ def test_bench_figures_are_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
         assert isinstance(figures[key], float) and figures[key] > 0, key
     assert "hunspell_10k_words_ms" not in figures
     assert 1500 < figures["distinct_words"] < 3500
+    # the whole-process check and the cold suggestion list are measured, not stated
+    for key in ("check_10k_process_ms", "suggestion_p95_ms", "suggestion_median_ms"):
+        assert isinstance(figures[key], float) and figures[key] > 0, key
+    assert figures["suggestion_words"] >= 50 and figures["proofing_text_typos"] >= 50
 
 
 def test_benchmark_text_is_ten_thousand_clean_words() -> None:

@@ -157,3 +157,42 @@ def test_abbreviation_word_without_its_full_stop_is_still_checked(speller) -> No
 
 def test_roman_numerals_are_accepted(speller) -> None:
     assert flagged(speller, "XXI століття, ІІ півріччя") == []
+
+
+def test_suggestions_come_from_a_derived_aff_in_the_cache_never_the_shipped_file(tmp_path) -> None:
+    shipped = (DICTIONARY_DIR / "hunspell" / "uk_UA.aff").read_bytes()
+    dictionaries = Dictionaries(DICTIONARY_DIR, tmp_path)
+    derived = dictionaries.loaded_from / "hunspell" / "uk_UA.aff"
+    assert derived.is_relative_to(tmp_path)
+    text = derived.read_text(encoding="utf-8")
+    assert "MAXNGRAMSUGS 0" in text.splitlines()
+    assert (DICTIONARY_DIR / "hunspell" / "uk_UA.aff").read_bytes() == shipped
+    # the edit-based suggesters still find the word of a usual typo, first
+    assert dictionaries.suggest("адміністарції")[:1] == ["адміністрації"]
+    assert dictionaries.check("адміністрації") and not dictionaries.check("адміністарції")
+
+
+def test_a_read_only_cache_falls_back_to_the_shipped_dictionary(tmp_path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    dictionaries = Dictionaries(DICTIONARY_DIR, blocked)
+    assert dictionaries.loaded_from == DICTIONARY_DIR
+    assert dictionaries.check("адміністрації")
+
+
+def test_suggestions_are_cached_least_recently_used_out(monkeypatch, speller) -> None:
+    import desktop.language.spelling as spelling
+
+    asked: list[str] = []
+    real = speller.dictionaries.suggest
+    monkeypatch.setattr(speller.dictionaries, "suggest", lambda word, english=False: asked.append(word) or real(word, english))
+    monkeypatch.setattr(spelling, "SUGGESTION_CACHE_SIZE", 2)
+    speller.suggest("наради")
+    speller.suggest("наради")
+    assert asked == ["наради"]
+    speller.suggest("нарадиі")
+    speller.suggest("наради")  # used again: stays
+    speller.suggest("нарадии")  # the least recently used, «нарадиі», goes
+    speller.suggest("наради")
+    speller.suggest("нарадиі")
+    assert asked == ["наради", "нарадиі", "нарадии", "нарадиі"]
