@@ -12,6 +12,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from desktop.language.finding import Finding
+from desktop.language.suggestion_filter import plausible_suggestions
 from desktop.language.words import ProtectedSpans, Token, is_cyrillic, is_latin, tokenize
 from desktop.paths import resource
 
@@ -234,7 +235,7 @@ class SpellChecker:
             fixed = candidate if candidate in self._accepted_originals else _match_case(word, candidate)
             if fixed != word and fixed not in result:
                 result.append(fixed)
-        suggestions = tuple(result[:MAX_SUGGESTIONS])
+        suggestions = tuple(plausible_suggestions(result)[:MAX_SUGGESTIONS])
         self._suggestion_cache[word] = suggestions
         return suggestions
 

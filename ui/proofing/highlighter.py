@@ -22,6 +22,8 @@ UNDERLINE_COLOURS = {
     "typography": QColor("#1a73e8"),  # blue
     "style": QColor("#1a73e8"),
     "security": QColor("#f29900"),  # orange
+    "euphony": QColor("#188038"),  # green
+    "capitalisation": QColor("#188038"),
 }
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
