@@ -69,6 +69,8 @@ def _findings(text: str, tokens: list[Token]) -> Iterator[Finding]:
         capital = word[0].isupper()
         if capital and before != START and len(word) == 1:
             continue  # a capital mid-sentence: an initial or a Roman numeral (І етап)
+        if before == START and not capital:
+            continue  # the capitalisation layer gives it its capital and its euphonic form at once
         previous = tokens[index - 1][0] if before == PLAIN else ""
         if before == PLAIN and not _judgeable(previous):
             continue
