@@ -37,6 +37,7 @@ COMMAND_MODULES = (
     "desktop.cli.drafting",
     "desktop.cli.releases",
     "desktop.cli.proofing",
+    "desktop.cli.evaluation",
     "desktop.cli.exporting",
     "desktop.cli.photos",
     "desktop.cli.benchmark",
