@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from desktop.language.euphony import START, context_before, sentence_start_form
+from desktop.language.euphony import PAUSE, PLAIN, START, context_before, sentence_start_form
 from desktop.language.finding import Finding
 from desktop.language.inflection import morph
 from desktop.language.words import Token, normal_key
@@ -25,8 +25,21 @@ NAME_PARTS = frozenset((
     "програма", "проєкт", "стратегія", "тиждень", "місцевий", "регіональний", "міський", "обласний",
     "районний", "військовий", "державний", "територіальний", "сільський", "селищний", "міжнародний",
     "всеукраїнський", "національний", "влада", "орган", "самоврядування", "співробітництво", "поліція",
-    "головний", "молодіжний", "дитячий", "обласна", "районна", "міська",
+    "головний", "молодіжний", "дитячий", "обласна", "районна", "міська", "сила",
 ))
+# Positions, bodies and documents: small letters in running text (Правопис 2019; «голова облдержадміністрації»,
+# «департамент соціальної політики», «указ», «програма»), unless a proper name follows (Рада Європи).
+RUNNING_TEXT_SMALL = frozenset((
+    "голова", "заступник", "заступниця", "керівник", "керівниця", "міністр", "начальник", "начальниця",
+    "директор", "директорка", "департамент", "управління", "відділ", "рада", "статут", "положення",
+    "указ", "розпорядження", "наказ", "рішення", "уряд", "меморандум", "комісія", "комітет",
+))
+HEADS_AFTER = frozenset(("президент", "кабінет", "правління"))
+POSITIONS = frozenset(("голова", "заступник", "заступниця", "керівник", "керівниця", "міністр", "начальник",
+                       "начальниця", "директор", "директорка"))
+MONTH_NAMES = frozenset(("січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня",
+                         "жовтня", "листопада", "грудня"))
+AFTER_NUMBER_RE = re.compile(r"\d[ \u00a0]$")
 # Connecting words a name may hold between its capitalised words.
 CONNECTORS = frozenset(("та", "і", "й", "з", "із", "зі", "у", "в", "на", "при", "для", "до", "щодо"))
 PROPER_TAGS = frozenset(("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"))
@@ -61,6 +74,7 @@ class CapitalisationChecker:
         """Every capitalisation finding of text (exclude: spans another layer fixes already)."""
         found = self._sentence_starts(text, tokens, exclude)
         found += self._names(text, tokens)
+        found += _months(text, tokens)
         return found
 
     def _sentence_starts(self, text: str, tokens: list[Token], exclude: Sequence[tuple[int, int]]) -> list[Finding]:
@@ -105,17 +119,51 @@ class CapitalisationChecker:
     def _run_findings(self, text: str, tokens: list[Token], run: list[int]) -> list[Finding]:
         if len(run) > 1 and context_before(text, tokens, run[0]) == START and not self._name_part(tokens[run[0]][0]):
             run = run[1:]  # «Сьогодні Міжнародний …»: the first capital is the sentence's
+        if not run:
+            return []
+        if self._running_text_word(text, tokens, run[0]):
+            # «Голова облдержадміністрації», «Заступником Керівника»: a position or a document, not a name's start
+            small = [run[0]] + [index for index in run[1:] if self._lemmas(tokens[index][0]) & POSITIONS]
+            return [self._finding(text, tokens, small)]
         if len(run) < 2 or self._is_person(tokens[run[0]][0]):
             return []
         small = [index for index in run[1:] if self._name_part(tokens[index][0])]
         if not small:
             return []
+        return [self._finding(text, tokens, small)]
+
+    def _finding(self, text: str, tokens: list[Token], small: list[int]) -> Finding:
         start, end = tokens[small[0]][1], tokens[small[-1]][2]
         fixed = list(text[start:end])
         for index in small:
             offset = tokens[index][1] - start
             fixed[offset] = fixed[offset].lower()
-        return [Finding(start, end, "capitalisation", "official-name-capitals", NAME_MESSAGE, ("".join(fixed),))]
+        return Finding(start, end, "capitalisation", "official-name-capitals", NAME_MESSAGE, ("".join(fixed),))
+
+    def _running_text_word(self, text: str, tokens: list[Token], index: int) -> bool:
+        """A position, body or document word capitalised in the middle of a sentence, no proper name after it."""
+        word = tokens[index][0]
+        context = context_before(text, tokens, index)
+        if not (context == PAUSE or context == PLAIN and tokens[index - 1][0][:1].islower()):
+            return False
+        key = normal_key(word)
+        if key in self._proper and key.lower() not in self._lowercase:
+            return False
+        if not self._lemmas(word, common_only=True) & RUNNING_TEXT_SMALL:
+            return False
+        if index + 1 < len(tokens):
+            following = tokens[index + 1][0]
+            if following[:1].isupper() and not self._is_person(following):
+                gap = text[tokens[index][2]:tokens[index + 1][1]]
+                if not gap.strip(" \u00a0"):
+                    # Рада Європи, Комітет Червоного Хреста: a name; but «Указом Президента», «Голова Правління»
+                    return bool(self._lemmas(following) & (POSITIONS | HEADS_AFTER))
+        return True
+
+    def _lemmas(self, word: str, common_only: bool = False) -> set[str]:
+        """The lemmas of word's parses (common_only: of those that are not names, surnames or places)."""
+        return {parse.normal_form for parse in morph().parse(word)
+                if not (common_only and PROPER_TAGS & parse.tag.grammemes)}
 
     def _name_part(self, word: str) -> bool:
         verdict = self._verdicts.get(word)
@@ -132,6 +180,14 @@ class CapitalisationChecker:
 
     def _is_person(self, word: str) -> bool:
         return any({"Name", "Surn", "Patr"} & parse.tag.grammemes for parse in morph().parse(word))
+
+
+def _months(text: str, tokens: list[Token]) -> list[Finding]:
+    """«27 Серпня»: a month after a day is a common noun."""
+    return [Finding(start, end, "capitalisation", "capital-month", "Назви місяців пишуть з малої літери.",
+                    (word.lower(),))
+            for word, start, end in tokens
+            if word[:1].isupper() and word.lower() in MONTH_NAMES and AFTER_NUMBER_RE.search(text, 0, start)]
 
 
 def _cyrillic(char: str) -> bool:

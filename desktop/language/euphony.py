@@ -7,6 +7,7 @@ do the cases where usage allows both forms (у after a vowel before a consonant,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from desktop.language.finding import Finding
@@ -28,6 +29,7 @@ NO_SENTENCE_END = frozenset((
     "т", "ін", "тис", "млн", "млрд", "грн", "год", "хв", "проф", "доц", "акад", "ген", "о", "св", "ред",
 ))
 SPACES = frozenset(" \u00a0")
+PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\u00a0]*\n")
 LITTLE_WORDS = frozenset(("у", "в", "і", "й", "з", "зі", "із"))
 
 SOURCE = " (Правопис, §{})."
@@ -45,7 +47,9 @@ MESSAGES = {
     "euphony-zi-before-cluster": "Перед збігом приголосних на «з», «с», «ш», «щ» пишіть «зі» (або «із»)"
                                  + SOURCE.format(25),
     "euphony-iz-before-sibilant": "Між приголосним і свистячим чи шиплячим пишіть «із», а не «з»" + SOURCE.format(25),
-    "euphony-z-before-vowel": "Перед голосним пишіть «з», а не «зі»" + SOURCE.format(25),
+    "euphony-z-before-vowel": "Перед голосним пишіть «з», а не «зі» чи «із»" + SOURCE.format(25),
+    "euphony-z-sentence-start": "На початку речення перед приголосним (крім свистячих і шиплячих) пишіть «З»"
+                                + SOURCE.format(25),
 }
 
 PLAIN, PAUSE, START, UNCLEAR = "plain", "pause", "start", "unclear"
@@ -65,6 +69,8 @@ def _findings(text: str, tokens: list[Token]) -> Iterator[Finding]:
         following, next_start, _next_end = tokens[index + 1]
         if not _plain_gap(text[end:next_start]) or not _judgeable(following):
             continue
+        if following.lower() in NO_SENTENCE_END and text[tokens[index + 1][2]:tokens[index + 1][2] + 1] == ".":
+            continue  # an abbreviation follows: в с. Селещина, у м. Києві
         before = context_before(text, tokens, index)
         capital = word[0].isupper()
         if capital and before != START and len(word) == 1:
@@ -127,8 +133,10 @@ def _rule(word: str, before: str, last: str, following: str) -> tuple[str, str] 
             return "euphony-zi-before-cluster", "зі"
         if first in SIBILANTS and before == PLAIN and _consonant(last):
             return "euphony-iz-before-sibilant", "із"
-    elif word == "зі" and first in PLAIN_VOWELS:
+    elif word in ("зі", "із") and first in PLAIN_VOWELS:
         return "euphony-z-before-vowel", "з"
+    elif word == "із" and before == START and first not in SIBILANTS and first not in VOWELS:
+        return "euphony-z-sentence-start", "з"
     return None
 
 
@@ -155,13 +163,13 @@ def context_before(text: str, tokens: list[Token], index: int) -> str:
     gap = text[previous_end:start]
     if not index and not gap.strip():
         return START
+    if PARAGRAPH_BREAK_RE.search(gap) and not gap[gap.rfind("\n") + 1:].strip():
+        return START  # a blank line: a new paragraph, whatever ended the last one (a date, a headline)
     marks = "".join(char for char in gap if not char.isspace())
     if not marks:
-        return START if "\n" in gap else PLAIN
+        return PLAIN  # a line broken without a mark is a hard wrap inside a sentence
     if any(char.isdigit() or char.isalpha() or char in "«»\"„“”'" for char in marks):
         return UNCLEAR
-    if "\n" in gap:
-        return START
     if not index:
         return UNCLEAR  # the text opens with punctuation: nothing to go by
     if marks[-1] in SENTENCE_ENDS:

@@ -26,6 +26,8 @@ COUNTED_WORDS = (
     "підпис", "заяв", "звернен", "випадк", "доз", "комплект", "набор", "пакет", "літр", "кіловат", "квадратн",
     "переселен", "вакцин", "місц", "робочих", "тисяч", "сімей", "родин", "домогосподарств", "абонент",
 )
+HEADLINE_LIMIT = 200  # characters; a longer first line is a paragraph, not a headline
+SENTENCE_INSIDE_RE = re.compile(r"[.!?…][ \t\u00a0]+[А-ЯІЇЄҐ]")
 HEADLINE_STOP_RE = re.compile(r"(?<![.!?…])\.[\s\u00a0]*$")
 # «у 2023 р.», «тощо.» is a sentence, «т. д.», an initial «Т. Г.»: the stop belongs to the abbreviation
 HEADLINE_ABBREVIATION_RE = re.compile(
@@ -143,12 +145,10 @@ def sentence_particle_comma(text: str, clause_start: re.Pattern[str]) -> Iterato
 def find_headline_stop(headline: str) -> list[Finding]:
     """A full stop closing the headline (a headline ends bare, or with ? or !)."""
     match = HEADLINE_STOP_RE.search(headline)
-    if match is None or HEADLINE_ABBREVIATION_RE.search(headline) or len(headline) > 300:
+    if match is None or HEADLINE_ABBREVIATION_RE.search(headline) or len(headline) > HEADLINE_LIMIT:
         return []
-    if "." in headline[:match.start()].rstrip(".").replace("..", ""):
-        stripped = headline[:match.start()]
-        if re.search(r"[.!?] [А-ЯІЇЄҐ]", stripped):
-            return []  # two sentences: a lead paragraph, not a headline
+    if SENTENCE_INSIDE_RE.search(headline, 0, match.start()):
+        return []  # two sentences: a lead paragraph, not a headline
     return [Finding(match.start(), match.start() + 1, "typography", "headline-stop",
                     "У кінці заголовка крапку не ставлять.", ("",))]
 

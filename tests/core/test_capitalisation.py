@@ -42,6 +42,34 @@ def test_correct_names_and_proper_names_stay_quiet(text: str) -> None:
     assert found(text) == []
 
 
+@pytest.mark.parametrize(("text", "span", "fix"), [
+    ("Сьогодні, 22 листопада 2021 року, Голова облдержадміністрації провів нараду.", "Голова", "голова"),
+    ("Його призначено Заступником Керівника апарату.", "Заступником Керівника", "заступником керівника"),
+    ("Виступили депутати обласної Ради Анатолій Олійник і Петро Іваненко.", "Ради", "ради"),
+    ("Підтримуючи рішення ООН, Указом Президента України встановлено свято.", "Указом", "указом"),
+    ("Зустрілися з Міністром освіти.", "Міністром", "міністром"),
+    ("Нагородили захисників Збройних Сил України.", "Сил", "сил"),
+])
+def test_positions_bodies_and_documents_in_running_text_get_small_letters(text: str, span: str, fix: str) -> None:
+    assert found(text) == [("official-name-capitals", span, (fix,))]
+
+
+@pytest.mark.parametrize("text", [
+    "Звернулися до Ради Європи.",
+    "Привітав Президента України.",
+    "Верховна Рада ухвалила закон.",
+    "Голова громади відзначив.",  # a sentence's first word
+    "25 сесія районної ради\n\n25 грудня 2013 року відбулося засідання.",  # a paragraph opened by a number
+])
+def test_names_and_sentence_starts_keep_their_capitals(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_month_after_a_day_is_small() -> None:
+    assert found("Засідання відбудеться 27 Серпня.") == [("capital-month", "Серпня", ("серпня",))]
+    assert found("Серпень видався спекотним.") == []
+
+
 def test_a_capitalised_glossary_word_stays_as_written() -> None:
     text = "Відкрито Молодіжний Центр громади."
     assert found(text) == [("official-name-capitals", "Центр", ("центр",))]
@@ -67,6 +95,7 @@ def test_a_small_letter_opening_a_sentence_is_flagged(text: str, word: str, fix:
     "Це було… далі тиша.",
     "Засідання відбулося (див. додаток).",
     "Телефон: 067. дзвоніть.",  # a number before the stop: unclear
+    "Вони допомагають найбільш незахищеним\nземлякам. Люди з такими якостями — опора.",  # a hard wrap
 ])
 def test_abbreviations_ellipses_and_list_items_stay_quiet(text: str) -> None:
     assert found(text) == []

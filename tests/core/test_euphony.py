@@ -30,6 +30,11 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
     ("Діти повернулися з школи.", "euphony-zi-before-cluster", "з", "зі"),
     ("Разом з сином ветерана.", "euphony-iz-before-sibilant", "з", "із"),
     ("Поговорили зі усіма учасниками.", "euphony-z-before-vowel", "зі", "з"),
+    ("Провели нараду із Офісом Президента.", "euphony-z-before-vowel", "із", "з"),
+    ("Із Київщини прибули рятувальники.", "euphony-z-sentence-start", "Із", "З"),
+    ("20.07.2023\n\nІз Київщини прибули рятувальники.", "euphony-z-sentence-start", "Із", "З"),
+    ("Наради з органами влади\n\nВ перший день тижня", "euphony-u-after-pause", "В", "У"),
+    ("Роботи тривають\nв кожній громаді.", "euphony-u-between-consonants", "в", "у"),  # a hard wrap
 ])
 def test_a_clear_case_is_flagged_with_its_fix(text: str, rule: str, word: str, fix: str) -> None:
     assert found(text) == [(rule, word, (fix,))]
@@ -60,6 +65,9 @@ def test_a_clear_case_is_flagged_with_its_fix(text: str, rule: str, word: str, f
     "У 2023 в громаді",  # a number
     "Реєстрація в «Дії» триває.",  # a quote
     "Працює в IT-секторі.",  # a Latin word
+    "Освітлення на вул. Молодіжній в с. Селещина.",  # an abbreviation after
+    "Із сином прийшов.",  # із before a sibilant
+    "Роботи тривають\nу кожній громаді.",  # a hard-wrapped line is not a new sentence
 ])
 def test_correct_or_unclear_cases_stay_quiet(text: str) -> None:
     assert found(text) == []

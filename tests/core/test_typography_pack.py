@@ -93,6 +93,8 @@ def test_the_first_line_of_a_whole_release_is_its_headline() -> None:
     assert proofreader.check("Сьогодні відбулося засідання.") == []
     assert [f.rule for f in proofreader.check_headline("Засідання ради.")] == ["headline-stop"]
     assert proofreader.check_paragraph("Засідання ради.") == []  # a body paragraph ends with its stop
+    lead = "Начальник відділу освіти провів чергову апаратну нараду з відповідальними працівниками відділу " * 3
+    assert find_headline_stop(lead.strip() + ".") == []  # a first line that long is a paragraph
 
 
 FIXABLE = [
