@@ -8,6 +8,7 @@ pymorphy3 knows as a name, surname or place, nor on a capitalised word of the gl
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -82,6 +83,8 @@ class CapitalisationChecker:
         for index, (word, start, end) in enumerate(tokens):
             if not word[0].islower() or not _cyrillic(word[0]):
                 continue
+            if start > 1 and text[start - 1] == " " and text[start - 2].isalpha():
+                continue  # a word after a word: mid-sentence (the common case, decided cheaply)
             if context_before(text, tokens, index) != START:
                 continue
             previous_end = tokens[index - 1][2] if index else 0
@@ -162,8 +165,8 @@ class CapitalisationChecker:
 
     def _lemmas(self, word: str, common_only: bool = False) -> set[str]:
         """The lemmas of word's parses (common_only: of those that are not names, surnames or places)."""
-        return {parse.normal_form for parse in morph().parse(word)
-                if not (common_only and PROPER_TAGS & parse.tag.grammemes)}
+        return {parse[0] for parse in _parses(word)
+                if not (common_only and PROPER_TAGS & parse[1])}
 
     def _name_part(self, word: str) -> bool:
         verdict = self._verdicts.get(word)
@@ -172,14 +175,20 @@ class CapitalisationChecker:
             if key in self._proper and key.lower() not in self._lowercase:
                 verdict = False
             else:
-                parses = morph().parse(word)
-                verdict = (any(parse.normal_form in NAME_PARTS for parse in parses)
-                           and not any(PROPER_TAGS & parse.tag.grammemes for parse in parses))
+                parses = _parses(word)
+                verdict = (any(parse[0] in NAME_PARTS for parse in parses)
+                           and not any(PROPER_TAGS & parse[1] for parse in parses))
             self._verdicts[word] = verdict
         return verdict
 
     def _is_person(self, word: str) -> bool:
-        return any({"Name", "Surn", "Patr"} & parse.tag.grammemes for parse in morph().parse(word))
+        return any({"Name", "Surn", "Patr"} & parse[1] for parse in _parses(word))
+
+
+@functools.lru_cache(maxsize=20_000)
+def _parses(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """pymorphy3's parses of word as (lemma, grammemes), computed once per word."""
+    return tuple((parse.normal_form, frozenset(parse.tag.grammemes)) for parse in morph().parse(word))
 
 
 def _months(text: str, tokens: list[Token]) -> list[Finding]:

@@ -16,7 +16,7 @@ LIST_HYPHEN_RE = re.compile(r"^[ \t]*(-)[ \t]+(?=[^\W\d_]|«)", re.MULTILINE)
 NUMBER_SIGN_RE = re.compile(r"№(?=\d)")
 PERCENT_RE = re.compile(r"(?<=\d)([ \t]+)%|%(?=[^\W\d_])")
 COMMA_QUOTE_RE = re.compile(r",,[ \t]?(?=[^\W\d_])")
-DASH_SPACING_RE = re.compile(r"(?<=[^\W\d_])([ \t]?)([—–])([ \t]?)(?=[^\W\d_])")
+DASH_RE = re.compile(r"[—–]")
 GROUPED_NUMBER_RE = re.compile(r"(?<![\d,.] )(?<![\d,.])[1-9]\d{0,2}(?: \d{3})+(?![\d,.]?\d)(?! \d)")
 LONG_NUMBER_RE = re.compile(r"(?<![\d,./:№-])[1-9]\d{4,8}(?![\d,./:-]?\d)(?=[ \u00a0][^\W\d_])")
 # Counted things after which a long number is an amount, not a code, a postcode or a phone.
@@ -98,15 +98,22 @@ def _comma_quotes(text: str) -> Iterator[Finding]:
 
 
 def _dash_spacing(text: str) -> Iterator[Finding]:
-    for match in DASH_SPACING_RE.finditer(text):
-        before, dash, after = match.groups()
-        if before and after:
+    for match in DASH_RE.finditer(text):
+        start, end, dash = match.start(), match.end(), match.group()
+        before = start > 0 and text[start - 1] in " \t"
+        after = end < len(text) and text[end] in " \t"
+        start -= before
+        end += after
+        if before and after or not (_letter(text, start - 1) and _letter(text, end)):
             continue
-        following = text[match.end():match.end() + 1]
-        if not before and not after and not following.islower():
+        if not before and not after and not text[end].islower():
             continue  # Київ—Львів: a route or a span of names
-        yield Finding(match.start(), match.end(), "typography", "dash-spacing",
+        yield Finding(start, end, "typography", "dash-spacing",
                       "Тире між словами відбивайте пробілами з обох боків: «слово — слово».", (f" {dash} ",))
+
+
+def _letter(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and text[index].isalpha()
 
 
 def _thousands(text: str) -> Iterator[Finding]:
