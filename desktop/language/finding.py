@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-KINDS = ("spelling", "typography", "style", "security", "grammar")
+KINDS = ("spelling", "typography", "style", "security", "grammar", "euphony", "capitalisation")
 
 
 @dataclass(frozen=True)
@@ -13,7 +13,7 @@ class Finding:
 
     start: int  # character (code point) offsets in the checked text
     end: int
-    kind: str  # "spelling" | "typography" | "style" | "security"
+    kind: str  # one of KINDS
     rule: str  # stable rule id, e.g. "number-glued-to-word"
     message: str
     suggestions: tuple[str, ...] = ()

@@ -1,4 +1,4 @@
-"""One entry point over the four proofing layers, and the report and fixes built on its findings."""
+"""One entry point over the proofing layers, and the report and fixes built on its findings."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
+from desktop.language.capitalisation import CapitalisationChecker
+from desktop.language.euphony import find_euphony
 from desktop.language.finding import KINDS, Finding
 from desktop.language.grammar import find_grammar
 from desktop.language.orthography import default_orthography_checker
@@ -15,6 +17,7 @@ from desktop.language.security import SecurityChecker, default_security_checker
 from desktop.language.spelling import DEFAULT_GLOSSARY, Dictionaries, SpellChecker
 from desktop.language.style import StyleChecker, default_style_checker
 from desktop.language.typography import find_typography
+from desktop.language.typography_pack import find_headline_stop, headline_of
 from desktop.language.words import ProtectedSpans, tokenize
 
 __all__ = [
@@ -26,7 +29,7 @@ SUPERSEDING_RULES = frozenset({"latin-in-cyrillic", "cyrillic-in-latin", "number
 
 
 class Proofreader:
-    """Checks a text with every layer: spelling, typography, style and security."""
+    """Checks a text with every layer: spelling, typography, style, security, euphony and capitalisation."""
 
     def __init__(self, extra_words: Iterable[str] = (), security_terms: Iterable[str] | None = None, *,
                  dictionaries: Dictionaries | None = None, style: StyleChecker | None = None,
@@ -35,7 +38,9 @@ class Proofreader:
         # personal dictionary; the glossary is not implied, so pass DEFAULT_GLOSSARY when there is no database.
         # spelling_suggestions=False leaves spelling findings without suggestions (an underliner asks
         # self.spelling.suggest(word) when the menu opens): hunspell takes ~0.4 s per misspelt word.
+        extra_words = list(extra_words)
         self.spelling = SpellChecker(dictionaries, extra_words, with_suggestions=spelling_suggestions)
+        self.capitalisation = CapitalisationChecker(extra_words)
         self.style = style or default_style_checker()
         # the 2019 orthography and renamed places are style findings too: a word to change, not a misspelling
         self.orthography = default_orthography_checker()
@@ -45,7 +50,9 @@ class Proofreader:
 
     def add_words(self, words: Iterable[str]) -> None:
         """Accept more words as correct (a glossary or personal dictionary entry just added)."""
+        words = list(words)
         self.spelling.add_words(words)
+        self.capitalisation.add_words(words)
 
     def ignore(self, word: str) -> None:
         """Stop flagging word (spelling, typography or style; never security) in this session."""
@@ -78,9 +85,21 @@ class Proofreader:
         if spelling:  # a current place name the dictionary lacks is no misspelling («Звягельської»)
             names = self.places.current_name_forms()
             spelling = [f for f in spelling if normal_key(text[f.start:f.end]) not in names]
-        found = spelling + typography + style + security + find_grammar(text, tokens)
+        euphony = find_euphony(text, tokens)
+        capitalisation = self.capitalisation.findings(text, tokens, exclude=[(f.start, f.end) for f in euphony])
+        headline = headline_of(text)
+        found = spelling + typography + style + security + find_grammar(text, tokens) + euphony + capitalisation
+        if headline is not None:
+            found += find_headline_stop(headline)
         if self._ignored:
             found = [f for f in found if f.kind == "security" or normal_key(text[f.start:f.end]) not in self._ignored]
+        found.sort(key=lambda f: (f.start, f.end, KINDS.index(f.kind)))
+        return found
+
+    def check_headline(self, text: str) -> list[Finding]:
+        """The findings of a headline on its own: every layer's, and a full stop at its end."""
+        found = self.check(text)
+        found += find_headline_stop(text)
         found.sort(key=lambda f: (f.start, f.end, KINDS.index(f.kind)))
         return found
 

@@ -13,6 +13,8 @@ KIND_LABELS = {
     "style": "стиль",
     "security": "безпека",
     "grammar": "граматика",
+    "euphony": "милозвучність",
+    "capitalisation": "велика літера",
 }
 
 

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 from desktop.language.derived import derived_folder
 from desktop.language.finding import Finding
 from desktop.language.names import false_alarm
+from desktop.language.suggestion_filter import plausible_suggestions
 from desktop.language.words import ProtectedSpans, Token, is_cyrillic, is_latin, tokenize
 from desktop.paths import resource, user_cache_dir
 
@@ -261,7 +262,7 @@ class SpellChecker:
             fixed = candidate if candidate in self._accepted_originals else _match_case(word, candidate)
             if fixed != word and fixed not in result:
                 result.append(fixed)
-        suggestions = tuple(result[:MAX_SUGGESTIONS])
+        suggestions = tuple(plausible_suggestions(result)[:MAX_SUGGESTIONS])
         self._suggestion_cache[word] = suggestions
         if len(self._suggestion_cache) > SUGGESTION_CACHE_SIZE:  # least recently used out
             del self._suggestion_cache[next(iter(self._suggestion_cache))]

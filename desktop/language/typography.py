@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from desktop.language.finding import Finding
+from desktop.language.typography_pack import find_more_typography, sentence_particle_comma
 from desktop.language.words import ProtectedSpans, Token, tokenize
 
 # Latin letters that look like Cyrillic ones, and back; ï is the usual stand-in for ї.
@@ -65,9 +66,29 @@ def find_typography(text: str, protected: ProtectedSpans | None = None,
     for rule in (_quotes, _apostrophes, _hyphens, _glued_numbers, _double_spaces, _spaces_before_punctuation,
                  _doubled_punctuation, _comma_after_particle, _missing_spaces, _mixed_scripts):
         found.extend(f for f in rule(text) if not protected.overlaps(f.start, f.end))
+    found.extend(f for f in find_more_typography(text) if not protected.overlaps(f.start, f.end))
+    found.extend(sentence_particle_comma(text, _CLAUSE_START_RE))
     found.extend(_repeated_words(text, tokens))
+    found = _without_spacing_at_quotes(found)
     found.sort(key=lambda f: (f.start, f.end))
     return found
+
+
+SPACING_RULES = frozenset({"double-space", "space-before-punctuation", "missing-space-after-comma",
+                           "missing-space-after-stop", "doubled-punctuation"})
+
+
+def _without_spacing_at_quotes(found: list[Finding]) -> list[Finding]:
+    """No spacing finding on a quote's own marks (« ,,» is a quote, not a comma after a space): the quote's fix says it."""
+    quotes = [(f.start, f.end) for f in found if f.rule == "quotes"]
+    if not quotes:
+        return found
+
+    def on_a_quote(finding: Finding) -> bool:
+        return any((finding.start < end and start < finding.end)
+                   or (finding.rule == "space-before-punctuation" and finding.end == start) for start, end in quotes)
+
+    return [f for f in found if f.rule not in SPACING_RULES or not on_a_quote(f)]
 
 
 def _char(text: str, index: int) -> str:
@@ -170,6 +191,9 @@ def _doubled_punctuation(text: str) -> Iterator[Finding]:
         marks = match.group()
         if "..." in text[match.start():match.end() + 1] or text[match.start() - 1:match.start()] == ".":
             continue
+        if marks == ",," and (match.start() == 0 or text[match.start() - 1] in " \t\n(—–") \
+                and text[match.end():match.end() + 2].strip(" \t")[:1].isalpha():
+            continue  # «,,» typed as an opening quote: the quote rule's finding
         # Usually the last mark is the one meant («котелень.;» in a list); the first is the other choice.
         choices = tuple(dict.fromkeys((marks[-1], marks[0])))
         yield Finding(match.start(), match.end(), "typography", "doubled-punctuation",

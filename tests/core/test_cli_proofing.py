@@ -17,13 +17,15 @@ def _write(tmp_path: Path, text: str) -> str:
     return str(path)
 
 
-def test_the_reference_release_yields_its_two_typography_errors_and_exit_1(
+def test_the_reference_release_yields_its_capitals_and_two_typography_errors_and_exit_1(
     tmp_path: Path, reference_release: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # No --as and no --database: the default SQLite database is created and its seeded glossary has ОВА.
     assert main(["check", _write(tmp_path, reference_release), "--json"]) == 1
     findings = json.loads(capsys.readouterr().out)["findings"]
     assert [(reference_release[f["start"]:f["end"]], f["suggestions"]) for f in findings] == [
+        ("Саміт Міст та Регіонів", ["саміт міст та регіонів"]),  # the 2019 rules: the first word only,
+        ("Саміт Міст та Регіонів", ["саміт міст та регіонів"]),  # in the headline and in the lead
         ("2023року", ["2023 року"]),
         ("зокрема,", ["зокрема"]),  # «виклики, зокрема, етапи»: no comma after «зокрема»
     ]
@@ -33,9 +35,9 @@ def test_human_output_names_line_column_kind_and_fix(
     tmp_path: Path, reference_release: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["check", _write(tmp_path, reference_release)]) == 1
-    first = capsys.readouterr().out.splitlines()[0]
-    assert first.startswith("2:")
-    assert "типографіка" in first and first.endswith("→ «2023 року»")
+    first, _second, third = capsys.readouterr().out.splitlines()[:3]
+    assert first.startswith("1:13 ") and "велика літера" in first and first.endswith("→ «саміт міст та регіонів»")
+    assert third.startswith("2:") and "типографіка" in third and third.endswith("→ «2023 року»")
 
 
 def test_a_clean_text_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -63,7 +65,9 @@ def test_an_unreachable_database_still_checks_with_the_shipped_glossary(
     assert main(["--database", url, "check", _write(tmp_path, reference_release), "--json"]) == 1
     captured = capsys.readouterr()
     assert "база даних недоступна" in captured.err
-    assert [f["rule"] for f in json.loads(captured.out)["findings"]] == ["number-glued-to-word", "comma-after-particle"]
+    assert [f["rule"] for f in json.loads(captured.out)["findings"]] == [
+        "official-name-capitals", "official-name-capitals", "number-glued-to-word", "comma-after-particle",
+    ]
 
 
 def test_with_as_the_users_personal_words_are_accepted(

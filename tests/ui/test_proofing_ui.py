@@ -85,7 +85,8 @@ def test_a_misspelt_word_is_underlined_red_and_fixed_from_the_context_menu(
 def test_the_panel_lists_the_glued_year_and_fixes_all_typography_in_one_undo_step(
     qtbot: Any, sqlite_database: Database, people: dict[str, User], reference_release: str
 ) -> None:
-    headline, *paragraphs = reference_release.splitlines()
+    # the capitals of «Саміт Міст та Регіонів» corrected: this test is about the typography findings
+    headline, *paragraphs = reference_release.replace("Саміт Міст та Регіонів", "саміт міст та регіонів").splitlines()
     release_id = create(sqlite_database, people["author"], headline + "\n\n" + "\n\n".join(paragraphs))
     window = open_editor(qtbot, sqlite_database, people["author"], release_id)
     controller = window.proofing

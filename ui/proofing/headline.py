@@ -49,7 +49,7 @@ class HeadlineProofing(QObject):
         proofreader = self.proofreader()
         state = (text, self.generation(), id(proofreader))
         if state != self._checked:
-            self.findings = proofreader.check_paragraph(text) if text.strip() else []
+            self.findings = proofreader.check_headline(text) if text.strip() else []
             self._checked = state
         return self.findings
 

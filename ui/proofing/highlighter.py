@@ -23,6 +23,8 @@ UNDERLINE_COLOURS = {
     "style": QColor("#1a73e8"),
     "security": QColor("#f29900"),  # orange
     "grammar": QColor("#188038"),  # green
+    "euphony": QColor("#188038"),
+    "capitalisation": QColor("#188038"),
 }
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 

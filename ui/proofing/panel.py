@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 
 REFRESH_DELAY_MS = 400  # after a pause in typing: the underlines are live, the list need not be
 ENTRY_ROLE = int(Qt.ItemDataRole.UserRole)
-KIND_TITLES = {"spelling": "Орфографія", "typography": "Типографіка", "style": "Стиль", "security": "Безпека", "grammar": "Граматика"}
+KIND_TITLES = {"spelling": "Орфографія", "grammar": "Граматика", "euphony": "Милозвучність",
+               "typography": "Типографіка", "style": "Стиль", "capitalisation": "Велика літера", "security": "Безпека"}
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,7 @@ class ProofingPanel(QWidget):
 
     def _check_headline(self) -> list[Finding]:
         title = self.headline.text() if self.headline is not None else ""
-        return self.highlighter.proofreader.check_paragraph(title) if title.strip() else []
+        return self.highlighter.proofreader.check_headline(title) if title.strip() else []
 
     def collect(self) -> list[Entry]:
         """Every finding of the headline and of each paragraph (the highlighter's, already checked)."""

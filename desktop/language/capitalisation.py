@@ -1,0 +1,217 @@
+"""Capitalisation: a lowercase sentence start, and official names with capitals past their first word.
+
+Правопис 2019 (§ 49–52) capitalises only the first word of the names of bodies, organisations and
+events: «Міжнародний саміт міст та регіонів», «Житомирська обласна рада». A capital is flagged only
+on a common word such names are built of (саміт, форум, обласний, громада…), never on a word
+pymorphy3 knows as a name, surname or place, nor on a capitalised word of the glossary or directory.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+
+from desktop.language.euphony import PAUSE, PLAIN, START, context_before, sentence_start_form
+from desktop.language.finding import Finding
+from desktop.language.inflection import morph
+from desktop.language.words import Token, normal_key
+
+# Lemmas of the common words official names are made of; a capital on one inside a name is wrong.
+NAME_PARTS = frozenset((
+    "саміт", "форум", "конгрес", "конференція", "нарада", "засідання", "зустріч", "фестиваль", "конкурс",
+    "олімпіада", "виставка", "ярмарок", "ярмарка", "семінар", "тренінг", "марафон", "турнір", "чемпіонат",
+    "змагання", "комісія", "комітет", "управління", "відділ", "департамент", "служба", "агентство",
+    "адміністрація", "громада", "місто", "регіон", "район", "область", "асоціація", "центр", "фонд",
+    "програма", "проєкт", "стратегія", "тиждень", "місцевий", "регіональний", "міський", "обласний",
+    "районний", "військовий", "державний", "територіальний", "сільський", "селищний", "міжнародний",
+    "всеукраїнський", "національний", "влада", "орган", "самоврядування", "співробітництво", "поліція",
+    "головний", "молодіжний", "дитячий", "обласна", "районна", "міська", "сила",
+))
+# Positions, bodies and documents: small letters in running text (Правопис 2019; «голова облдержадміністрації»,
+# «департамент соціальної політики», «указ», «програма»), unless a proper name follows (Рада Європи).
+RUNNING_TEXT_SMALL = frozenset((
+    "голова", "заступник", "заступниця", "керівник", "керівниця", "міністр", "начальник", "начальниця",
+    "директор", "директорка", "департамент", "управління", "відділ", "рада", "статут", "положення",
+    "указ", "розпорядження", "наказ", "рішення", "уряд", "меморандум", "комісія", "комітет",
+))
+HEADS_AFTER = frozenset(("президент", "кабінет", "правління"))
+POSITIONS = frozenset(("голова", "заступник", "заступниця", "керівник", "керівниця", "міністр", "начальник",
+                       "начальниця", "директор", "директорка"))
+MONTH_NAMES = frozenset(("січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня",
+                         "жовтня", "листопада", "грудня"))
+AFTER_NUMBER_RE = re.compile(r"\d[ \u00a0]$")
+# Connecting words a name may hold between its capitalised words.
+CONNECTORS = frozenset(("та", "і", "й", "з", "із", "зі", "у", "в", "на", "при", "для", "до", "щодо"))
+PROPER_TAGS = frozenset(("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"))
+QUOTED_RE = re.compile(r"«[^»\n]*»|„[^“\n]*“|\"[^\"\n]*\"|“[^”\n]*”")
+LATER_SENTENCE_RE = re.compile(r"[.!?][ \t\u00a0]+[А-ЯІЇЄҐ]")
+STOP_MARKS = frozenset(".!?")
+
+NAME_MESSAGE = "У назвах органів, організацій і заходів з великої літери пишуть лише перше слово (Правопис, § 50)."
+START_MESSAGE = "Речення починайте з великої літери."
+
+
+class CapitalisationChecker:
+    """Finds capitals where the 2019 rules want small letters, and small letters opening a sentence."""
+
+    def __init__(self, extra_words: Iterable[str] = ()) -> None:
+        self._proper: set[str] = set()
+        self._lowercase: set[str] = set()
+        self._verdicts: dict[str, bool] = {}  # word -> whether it is a name part to write small
+        self.add_words(extra_words)
+
+    def add_words(self, words: Iterable[str]) -> None:
+        """Glossary and directory words: the capitalised ones are names and stay as written."""
+        for word in words:
+            word = word.strip()
+            if word[:1].isupper():
+                self._proper.add(normal_key(word))
+            elif word:
+                self._lowercase.add(normal_key(word))
+        self._verdicts.clear()
+
+    def findings(self, text: str, tokens: list[Token], exclude: Sequence[tuple[int, int]] = ()) -> list[Finding]:
+        """Every capitalisation finding of text (exclude: spans another layer fixes already)."""
+        found = self._sentence_starts(text, tokens, exclude)
+        found += self._names(text, tokens)
+        found += _months(text, tokens)
+        return found
+
+    def _sentence_starts(self, text: str, tokens: list[Token], exclude: Sequence[tuple[int, int]]) -> list[Finding]:
+        found = []
+        for index, (word, start, end) in enumerate(tokens):
+            if not word[0].islower() or not _cyrillic(word[0]):
+                continue
+            if start > 1 and text[start - 1] == " " and text[start - 2].isalpha():
+                continue  # a word after a word: mid-sentence (the common case, decided cheaply)
+            if context_before(text, tokens, index) != START:
+                continue
+            previous_end = tokens[index - 1][2] if index else 0
+            marks = text[previous_end:start].strip()
+            if marks.endswith(("...", "…")):
+                continue  # an ellipsis may go on in small letters
+            if not marks or marks[-1] not in STOP_MARKS:
+                # a paragraph's first word: a list item opens in small letters, a paragraph of sentences does not
+                line_end = text.find("\n", end)
+                if not LATER_SENTENCE_RE.search(text, end, len(text) if line_end < 0 else line_end):
+                    continue
+            if any(begin < end and start < stop for begin, stop in exclude):
+                continue
+            following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
+            fixed = sentence_start_form(word, following)
+            found.append(Finding(start, end, "capitalisation", "lowercase-sentence-start", START_MESSAGE, (fixed,)))
+        return found
+
+    def _names(self, text: str, tokens: list[Token]) -> list[Finding]:
+        quoted = [match.span() for match in QUOTED_RE.finditer(text)] if any(q in text for q in "«„\"“") else []
+        found: list[Finding] = []
+        run: list[int] = []  # token indexes of the capitalised words of one name
+        for index, (word, start, _end) in enumerate(tokens):
+            if _capitalised(word) and not any(begin <= start < stop for begin, stop in quoted):
+                if run and not _joined(text, tokens, run[-1], index):
+                    found += self._run_findings(text, tokens, run)
+                    run = []
+                run.append(index)
+            elif not (run and word.lower() in CONNECTORS):
+                found += self._run_findings(text, tokens, run)
+                run = []
+        found += self._run_findings(text, tokens, run)
+        return found
+
+    def _run_findings(self, text: str, tokens: list[Token], run: list[int]) -> list[Finding]:
+        if len(run) > 1 and context_before(text, tokens, run[0]) == START and not self._name_part(tokens[run[0]][0]):
+            run = run[1:]  # «Сьогодні Міжнародний …»: the first capital is the sentence's
+        if not run:
+            return []
+        if self._running_text_word(text, tokens, run[0]):
+            # «Голова облдержадміністрації», «Заступником Керівника»: a position or a document, not a name's start
+            small = [run[0]] + [index for index in run[1:] if self._lemmas(tokens[index][0]) & POSITIONS]
+            return [self._finding(text, tokens, small)]
+        if len(run) < 2 or self._is_person(tokens[run[0]][0]):
+            return []
+        small = [index for index in run[1:] if self._name_part(tokens[index][0])]
+        if not small:
+            return []
+        return [self._finding(text, tokens, small)]
+
+    def _finding(self, text: str, tokens: list[Token], small: list[int]) -> Finding:
+        start, end = tokens[small[0]][1], tokens[small[-1]][2]
+        fixed = list(text[start:end])
+        for index in small:
+            offset = tokens[index][1] - start
+            fixed[offset] = fixed[offset].lower()
+        return Finding(start, end, "capitalisation", "official-name-capitals", NAME_MESSAGE, ("".join(fixed),))
+
+    def _running_text_word(self, text: str, tokens: list[Token], index: int) -> bool:
+        """A position, body or document word capitalised in the middle of a sentence, no proper name after it."""
+        word = tokens[index][0]
+        context = context_before(text, tokens, index)
+        if not (context == PAUSE or context == PLAIN and tokens[index - 1][0][:1].islower()):
+            return False
+        key = normal_key(word)
+        if key in self._proper and key.lower() not in self._lowercase:
+            return False
+        if not self._lemmas(word, common_only=True) & RUNNING_TEXT_SMALL:
+            return False
+        if index + 1 < len(tokens):
+            following = tokens[index + 1][0]
+            if following[:1].isupper() and not self._is_person(following):
+                gap = text[tokens[index][2]:tokens[index + 1][1]]
+                if not gap.strip(" \u00a0"):
+                    # Рада Європи, Комітет Червоного Хреста: a name; but «Указом Президента», «Голова Правління»
+                    return bool(self._lemmas(following) & (POSITIONS | HEADS_AFTER))
+        return True
+
+    def _lemmas(self, word: str, common_only: bool = False) -> set[str]:
+        """The lemmas of word's parses (common_only: of those that are not names, surnames or places)."""
+        return {parse[0] for parse in _parses(word)
+                if not (common_only and PROPER_TAGS & parse[1])}
+
+    def _name_part(self, word: str) -> bool:
+        verdict = self._verdicts.get(word)
+        if verdict is None:
+            key = normal_key(word)
+            if key in self._proper and key.lower() not in self._lowercase:
+                verdict = False
+            else:
+                parses = _parses(word)
+                verdict = (any(parse[0] in NAME_PARTS for parse in parses)
+                           and not any(PROPER_TAGS & parse[1] for parse in parses))
+            self._verdicts[word] = verdict
+        return verdict
+
+    def _is_person(self, word: str) -> bool:
+        return any({"Name", "Surn", "Patr"} & parse[1] for parse in _parses(word))
+
+
+@functools.lru_cache(maxsize=20_000)
+def _parses(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """pymorphy3's parses of word as (lemma, grammemes), computed once per word."""
+    return tuple((parse.normal_form, frozenset(parse.tag.grammemes)) for parse in morph().parse(word))
+
+
+def _months(text: str, tokens: list[Token]) -> list[Finding]:
+    """«27 Серпня»: a month after a day is a common noun."""
+    return [Finding(start, end, "capitalisation", "capital-month", "Назви місяців пишуть з малої літери.",
+                    (word.lower(),))
+            for word, start, end in tokens
+            if word[:1].isupper() and word.lower() in MONTH_NAMES and AFTER_NUMBER_RE.search(text, 0, start)]
+
+
+def _cyrillic(char: str) -> bool:
+    return "\u0400" <= char <= "\u04ff"
+
+
+def _capitalised(word: str) -> bool:
+    """Capital first letter, small ones after it (not an abbreviation), Cyrillic."""
+    return len(word) > 1 and word[0].isupper() and _cyrillic(word[0]) and word[1:2].islower()
+
+
+def _joined(text: str, tokens: list[Token], previous: int, index: int) -> bool:
+    """Whether the words between previous and index are connectors and plain spaces only."""
+    for left, right in zip(range(previous, index), range(previous + 1, index + 1), strict=True):
+        gap = text[tokens[left][2]:tokens[right][1]]
+        if gap.strip(" \u00a0"):
+            return False
+    return True
