@@ -24,6 +24,9 @@ class BenchFailed(RuntimeError):
     """A measured process failed: its figure would be a lie, so there is none."""
 
 
+AUDIT_KEY_VARIABLE = "VISNYK_AUDIT_KEY_FILE"
+
+
 def private_environment(folder: Path, **extra: str) -> dict[str, str]:
     """os.environ with the home, XDG and data folders inside `folder`, and no database from outside.
 
@@ -45,12 +48,14 @@ def private_environment(folder: Path, **extra: str) -> dict[str, str]:
 @contextmanager
 def private_folders(folder: Path) -> Iterator[dict[str, str]]:
     """This process's own home, XDG and data folders inside `folder` for a while, then the real ones back."""
-    saved = {name: os.environ.get(name) for name in (*PRIVATE_VARIABLES, "VISNYK_DATABASE_URL")}
+    saved = {name: os.environ.get(name) for name in (*PRIVATE_VARIABLES, "VISNYK_DATABASE_URL", AUDIT_KEY_VARIABLE)}
     env = private_environment(folder)
     try:
         for name in PRIVATE_VARIABLES:
             os.environ[name] = env[name]
         os.environ.pop("VISNYK_DATABASE_URL", None)
+        # One office key for the bench's databases and every process it starts (each has its own folders).
+        os.environ[AUDIT_KEY_VARIABLE] = env[AUDIT_KEY_VARIABLE] = str(folder / "audit.key")
         yield env
     finally:
         for name, value in saved.items():
