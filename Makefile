@@ -6,7 +6,7 @@ RUN_PACKAGES := libenchant-2-2 poppler-utils libegl1 libgl1 libxkbcommon0 libxkb
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0 \
 	libxcb-xinerama0 libxcb-image0
 TEST_PACKAGES := hunspell libimage-exiftool-perl
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= -n auto
 
 .PHONY: run test setup setup-test lint wheel-check bench screenshots clean
 CONSTRAINTS := constraints.txt
