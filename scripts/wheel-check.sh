@@ -34,7 +34,7 @@ status=$?
 set -e
 cat "$work/check.out"
 grep -q "2023 року" "$work/check.out" || { echo "wheel: check missed the number glued to a word" >&2; exit 1; }
-grep -q "взяти участь" "$work/check.out" || { echo "wheel: the style rules did not load" >&2; exit 1; }
+grep -q "калька з російської" "$work/check.out" || { echo "wheel: the style rules did not load" >&2; exit 1; }
 [ "$status" -ne 2 ] || { echo "wheel: check failed as a user error" >&2; exit 1; }
 
 "$bin" templates list | grep -q "event_report" || { echo "wheel: no templates" >&2; exit 1; }
