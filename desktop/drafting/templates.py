@@ -385,6 +385,9 @@ def render(template: Template, values: Mapping[str, Any], resolve: Resolver) -> 
     try:
         title = upper_first(_tidy(template.title_template.render(context)))
         body = template.body_template.render(context)
+    except jinja2.exceptions.SecurityError as exc:
+        raise UserError(f"Шаблон «{template.name}» звертається до внутрішніх частин програми; "
+                        "його не заповнено (перевірте файл шаблону).") from exc
     except (jinja2.TemplateError, ValueError, TypeError) as exc:
         raise UserError(f"Шаблон «{template.name}» не вдалося заповнити: {exc}") from exc
     participants: list[Participant] = []

@@ -107,3 +107,19 @@ def test_templates_list_names_the_broken_file_and_the_reason(capsys):
     assert main(["templates", "list"]) == 0
     text = capsys.readouterr().out
     assert "Шаблон з помилкою:" in text and "evil.toml" in text
+
+
+def test_a_name_built_at_render_time_to_reach_internals_is_one_ukrainian_line(tmp_path: Path) -> None:
+    from desktop.drafting.templates import load_template
+
+    source = resource("templates", "blank.toml").read_text(encoding="utf-8")
+    text = source.replace('{{ "lead" if loop.first else "paragraph" }}: {{ part }}',
+                          "paragraph: {{ headline|attr('\\x5f\\x5fclass\\x5f\\x5f') }}")
+    assert text != source
+    path = tmp_path / "sly.toml"
+    path.write_text(text, encoding="utf-8")
+    template, errors = load_template(path)
+    assert template is not None and errors == []  # nothing to see before it runs
+    with pytest.raises(UserError, match="звертається до внутрішніх частин програми") as caught:
+        render(template, {"headline": "Тест", "lead_text": "Текст."}, list_resolver([]))
+    assert "__class__" not in str(caught.value) and "unsafe" not in str(caught.value)
