@@ -1,0 +1,881 @@
+"""The grammar layer's word rules: each starts at a word of a role (a bit) and looks at the words after
+it. Every word's parses and role are cached per word; a rule flags only when every parse disagrees."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop.language.finding import Finding
+from desktop.language.inflection import morph
+from desktop.paths import resource
+from desktop.language.words import Token
+
+GRAMMAR_DIR = resource("proofing", "grammar")
+
+FEW_WORDS = frozenset(("два", "дві", "три", "чотири", "обидва", "обидві"))
+MANY_WORDS = frozenset(("п'ять", "шість", "сім", "вісім", "дев'ять", "десять", "одинадцять", "дванадцять",
+                        "двадцять", "тридцять", "сорок", "п'ятдесят", "сто"))
+COUNT_NOUNS = frozenset(("сотні", "сотень", "тисячі", "тисяч", "десятки", "десятків"))
+PREPOSITIONS = frozenset(("по", "згідно", "у", "в", "за", "з", "до"))
+EVENT_VERBS = frozenset(("відбутися", "відбуватися", "розпочатися", "розпочинатися", "початися", "починатися",
+                         "завершитися", "завершуватися", "закінчитися", "закінчуватися", "відкритися"))
+# words of time and measure that follow an event verb as an adverbial («відбулася місяць тому»)
+_TIME_NOUNS = frozenset(("місяць", "рік", "тиждень", "день", "година", "хвилина", "ніч", "вечір", "ранок", "раз"))
+# words after which a verb goes in the infinitive («треба писати», «повинен їхати»)
+MODALS = frozenset(("треба", "варто", "повинен", "повинна", "повинно", "повинні", "потрібно", "необхідно", "можна"))
+_BE_FORMS = frozenset(("бути", "було", "буде", "будуть", "був", "була", "були", "б", "би"))
+FUTURE_BE = frozenset(("буду", "будеш", "буде", "будемо", "будете", "будуть"))
+_MODAL_BEFORE_FUTURE = MODALS | frozenset(("слід", "доведеться", "довелося", "змога", "мусить", "не"))
+# the head of a department governs the genitive: «завідувач відділу», not «відділом»
+HEADS = frozenset(("завідувач", "завідувача", "завідувачу", "завідувачеві", "завідувачем", "завідувачі",
+                   "завідувачів", "завідувачам", "завідувачами", "завідувачка", "завідувачки", "завідувачці",
+                   "завідувачку", "завідувачкою", "зав", "завідуючий", "завідуючого", "завідуючому", "завідуючим",
+                   "завідуюча", "завідуючої", "завідуючій", "завідуючу", "завідуючою", "завідуючі", "завідуючих",
+                   "завідуючими"))
+TEACH_VERBS = frozenset(("навчати", "навчити", "навчатися", "навчитися", "навчатись", "навчитись", "вчити", "вчитися",
+                         "научити", "научитися"))
+FOCUS_VERBS = frozenset(("зосередити", "зосереджувати", "зосередитися", "зосереджуватися", "сконцентрувати",
+                         "концентрувати", "сконцентруватися", "концентруватися"))
+_PERSONAL = frozenset(("йому", "їй", "їм", "мені", "тобі", "нам", "вам", "собі"))
+# «напрямок» is a direction in space; a field of work is «напрям» («за напрямами діяльності»)
+_FIELD_NOUNS = frozenset(("діяльність", "робота", "розвиток", "співпраця", "співробітництво", "політика",
+                          "дослідження", "підготовка", "фінансування", "реформа", "допомога", "підтримка"))
+_FIELD_ADJECTIVES = frozenset(("основний", "пріоритетний", "головний", "стратегічний", "ключовий", "перспективний",
+                               "окремий", "різний", "інший", "всіх", "визначений"))
+# verbs after which «у/в» + an office is «до»: «звернутися до управління»
+SEND_VERBS = frozenset(("звернутися", "звертатися", "звернутись", "звертатись", "скерувати", "скеровувати",
+                        "направити", "направляти", "надіслати", "надсилати"))
+_OFFICES = frozenset(("управління", "відділ", "департамент", "міністерство", "служба", "прокуратура", "адміністрація",
+                      "суд", "поліція", "комісія", "центр", "інспекція", "рада", "виконком", "фонд", "агенція"))
+# verbs whose «-но/-то» form takes a role in the instrumental: «його обрано головою»
+_ROLE_VERBS = frozenset(("обрати", "призначити", "визнати", "назвати", "оголосити", "вважати", "затвердити",
+                         "обирати", "призначати", "визнавати", "називати", "зарахувати", "залучити", "представити",
+                         "нагородити", "відзначити", "відрядити", "ввести", "запросити", "переобрати", "делегувати"))
+_ABLT_PRONOUNS = frozenset(("ним", "нею", "ними", "мною", "тобою", "нами", "вами"))
+_STOP = ".;:!?\n"
+
+
+def _table(name: str) -> dict[str, str]:
+    rows: dict[str, str] = {}
+    path: Path = GRAMMAR_DIR / name
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    for line in lines[1:]:
+        key, value = line.split("\t")[:2]
+        rows[key] = value
+    return rows
+
+
+PARTICIPLES = _table("participles.tsv")
+COUNT_FORMS = _table("count_forms.tsv")
+
+
+def key(word: str) -> str:
+    return word.lower().replace("’", "'").replace("ʼ", "'")
+
+
+@functools.lru_cache(maxsize=65536)
+def parses(word: str) -> tuple:
+    """pymorphy3's known (dictionary) parses of word, cached per word."""
+    return tuple(p for p in morph().parse(key(word)) if p.is_known)
+
+
+Features = tuple[str | None, str | None, str | None, str | None, bool, str, bool]
+
+
+@functools.lru_cache(maxsize=65536)
+def features(word: str) -> tuple[Features, ...]:
+    """Each known parse as (POS, case, number, gender, indeclinable, lemma, animate), cached per word."""
+    return tuple((p.tag.POS, p.tag.case, p.tag.number, p.tag.gender, "Fixd" in p.tag, p.normal_form,
+                  p.tag.animacy == "anim") for p in parses(word))
+
+
+def is_pos(word: str, pos: str) -> bool:
+    found = features(word)
+    return bool(found) and all(pos == f[0] for f in found)
+
+
+def _cases(word: str, pos: str | None = None) -> set[str | None]:
+    return {f[1] for f in features(word) if pos is None or f[0] == pos}
+
+
+def match_case(model: str, word: str) -> str:
+    word = word.replace("'", "’") if "’" in model or "'" not in model else word
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+def inflect(word: str, grammemes: set[str], pos: str = "NOUN") -> str | None:
+    """The one form of word's parses of pos with grammemes, None when there is none or several."""
+    forms = set()
+    for p in parses(word):
+        if pos == p.tag.POS:
+            form = p.inflect(grammemes)
+            if form is not None:
+                forms.add(form.word)
+    return match_case(word, forms.pop()) if len(forms) == 1 else None
+
+
+def _lemma_form(lemma: str, grammemes: set[str], pos: str) -> str | None:
+    forms = {f.word for p in morph().parse(lemma) if p.is_known and p.tag.POS == pos and p.normal_form == lemma
+             if (f := p.inflect(grammemes)) is not None}
+    return forms.pop() if len(forms) == 1 else None
+
+
+def _finding(start: int, end: int, rule: str, message: str, fix: str | None) -> Finding:
+    return Finding(start, end, "grammar", rule, message, (fix,) if fix else ())
+
+
+def _next(text: str, tokens: list[Token], index: int) -> Token | None:
+    """The word right after tokens[index], when only a space parts them."""
+    if index + 1 >= len(tokens):
+        return None
+    following = tokens[index + 1]
+    return following if not text[tokens[index][2]:following[1]].strip() else None
+
+
+def _lemmas(word: str) -> set[str]:
+    return {f[5] for f in features(word)}
+
+
+# ---- numerals ----------------------------------------------------------------------------------
+
+def _numeral(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    few = key(tokens[index][0]) in FEW_WORDS
+    noun = _next(text, tokens, index)
+    if noun is None:
+        return []
+    word, start, end = noun
+    found = features(word)
+    if not found or not word.islower():
+        return []
+    if few and all(f[0] in ("ADJF",) for f in found):
+        return _few_adjective(text, tokens, index + 1)
+    if not all(f[0] == "NOUN" for f in found) or any(f[5] in ("рік", "раз") for f in found):
+        return []
+    if not few and key(word) in COUNT_FORMS:
+        fix = match_case(word, COUNT_FORMS[key(word)])
+        return [_finding(start, end, "numeral-many", f"Після числівників від п’яти — родовий відмінок множини: «{fix}».", fix)]
+    if few and not any(f[2] == "plur" for f in found) and any(f[1] == "gent" for f in found):
+        fix = inflect(word, {"plur", "nomn"})
+        if fix:
+            return [_finding(start, end, "numeral-few", f"Після числівників 2–4 іменник у називному відмінку множини: «{fix}».", fix)]
+    if not few and not any(f[2] == "plur" and f[1] == "gent" for f in found):
+        if any(f[5] in ("сотня", "тисяча", "десяток") for f in found):
+            return []  # «двадцять сотень»: a count of its own
+        fix = inflect(word, {"plur", "gent"})
+        if fix:
+            return [_finding(start, end, "numeral-many", f"Після числівників від п’яти іменник у родовому відмінку множини: «{fix}».", fix)]
+    return []
+
+
+_FRACTIONS = frozenset(("другий", "третій", "четвертий", "п'ятий", "шостий", "сьомий", "восьмий", "дев'ятий",
+                        "десятий", "сотий", "тисячний"))
+
+
+def _few_adjective(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    """2–4, an adjective, a noun: «дві селекторних наради» → «дві селекторні наради», «обидва синіх
+    автомобіля» → «автомобілі», «два десятих відсотки» → «відсотка» (a fraction: the genitive singular)."""
+    adjective, a_start, a_end = tokens[index]
+    noun = _next(text, tokens, index)
+    if noun is None:
+        return []
+    word, start, end = noun
+    nouns = features(word)
+    adjectives = features(adjective)
+    if not nouns or not word.islower() or not all(f[0] == "NOUN" for f in nouns) or any(f[4] for f in nouns):
+        return []
+    if all(f[5] in _FRACTIONS for f in adjectives):
+        if all(f[2] == "plur" for f in nouns) and not any(f[1] == "gent" for f in nouns):
+            fix = _singular_genitive(word)
+            if fix:
+                return [_finding(start, end, "numeral-fraction", f"Після дробу іменник у родовому відмінку однини: «{fix}».", fix)]
+        return []
+    if not all(f[2] == "plur" for f in adjectives):
+        return []
+    if not any(f[2] == "plur" for f in nouns) and any(f[1] == "gent" for f in nouns):
+        fix = inflect(word, {"plur", "nomn"})
+        if fix:
+            return [_finding(start, end, "numeral-few", f"Після числівників 2–4 іменник у називному відмінку множини: «{fix}».", fix)]
+        return []
+    if (all(f[1] == "gent" or f[1] in ("accs", "loct") for f in adjectives) and not any(f[1] == "nomn" for f in adjectives)
+            and all(f[3] == "femn" or (f[2] == "plur" and f[1] in ("nomn", "accs", "voct")) for f in nouns)
+            and any(f[3] == "femn" for f in nouns) and any(f[1] == "nomn" and f[2] == "plur" for f in nouns)):
+        fix = inflect(adjective, {"plur", "nomn"}, "ADJF")
+        if fix:
+            return [_finding(a_start, a_end, "numeral-adjective",
+                             f"Між числівниками 2–4 та іменником жіночого роду прикметник у називному відмінку: «{fix}».", fix)]
+    return []
+
+
+def singular(word: str, case: str, pos: str = "NOUN") -> str | None:
+    """The singular form in case of word's parses of pos (their lexeme's gender), None unless one."""
+    forms = set()
+    for p in parses(word):
+        gender = p.lexeme[0].tag.gender if p.lexeme else None
+        if p.tag.POS == pos and gender:
+            form = p.inflect({case, gender})
+            if form is not None and form.tag.number != "plur":
+                forms.add(form.word)
+    return match_case(word, forms.pop()) if len(forms) == 1 else None
+
+
+def _singular_genitive(word: str) -> str | None:
+    forms = set()
+    for p in parses(word):
+        gender = p.lexeme[0].tag.gender if p.lexeme else None
+        form = p.inflect({"gent", gender}) if gender else None
+        if form is not None and form.tag.number != "plur":
+            forms.add(form.word)
+    return match_case(word, forms.pop()) if len(forms) == 1 else None
+
+
+def _count_noun(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    """«дві сотні солдат» → «солдатів»."""
+    following = _next(text, tokens, index)
+    if following is None:
+        return []
+    if key(following[0]) not in COUNT_FORMS:
+        following = _next(text, tokens, index + 1) if is_pos(following[0], "ADJF") else None
+    if following is None or key(following[0]) not in COUNT_FORMS:
+        return []
+    word, start, end = following
+    fix = match_case(word, COUNT_FORMS[key(word)])
+    return [_finding(start, end, "numeral-many", f"Після «{tokens[index][0]}» — родовий відмінок множини: «{fix}».", fix)]
+
+
+def _one_and_half(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    """«півтора» with a masculine or neuter noun, «півтори» with a feminine one; the noun in the genitive singular."""
+    numeral, n_start, n_end = tokens[index]
+    noun = _next(text, tokens, index)
+    if noun is None:
+        return []
+    word, start, end = noun
+    found = features(word)
+    if not found or not all(f[0] == "NOUN" for f in found) or any(f[4] for f in found) or not word.islower():
+        return []
+    if any(f[5] == "раз" for f in found):
+        return []  # «півтора рази»
+    genders = {f[3] for f in found if f[2] != "plur" and f[3]}
+    lexeme_genders = {p.lexeme[0].tag.gender for p in parses(word) if p.lexeme}
+    if len(lexeme_genders) != 1 or None in lexeme_genders:
+        return []
+    gender = lexeme_genders.pop()
+    right = "півтори" if gender == "femn" else "півтора"
+    if not any(f[1] == "gent" and f[2] != "plur" for f in found):
+        fix = singular(word, "gent")
+        if fix and (gender == "femn") == (key(numeral) == "півтори"):
+            return [_finding(start, end, "numeral-one-and-half", f"Після «{numeral}» іменник у родовому відмінку однини: «{fix}».", fix)]
+        return []
+    if genders and key(numeral) != right:
+        fix = match_case(numeral, right)
+        return [_finding(n_start, n_end, "numeral-one-and-half",
+                         f"«Півтори» — з іменниками жіночого роду, «півтора» — з іншими: «{fix} {word}».", fix)]
+    return []
+
+
+# ---- prepositions ------------------------------------------------------------------------------
+
+def _preposition(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    word, start, _end = tokens[index]
+    lower = word.lower()
+    following = _next(text, tokens, index)
+    if following is None:
+        return _at_hour(text, tokens, index) if lower in ("у", "в") and index + 2 < len(tokens) else []
+    noun, noun_start, noun_end = following
+    if lower == "по":
+        return _po(text, tokens, index)
+    if lower == "згідно":
+        return _zghidno(text, tokens, index)
+    if lower == "за":
+        if all(f[5] == "ініціатива" and f[0] == "NOUN" for f in features(noun)) and "gent" in _cases(noun):
+            fix = match_case(word, "з")
+            return [_finding(start, noun_end, "preposition-initiative", f"Правильно «{fix} ініціативи».",
+                             f"{fix} {noun}")]
+        return []
+    if lower == "до":
+        return _measures_to(text, tokens, index)
+    if lower in ("у", "в"):
+        return _office(text, tokens, index) or _at_hour(text, tokens, index)
+    if lower == "з":
+        return _date_range(text, tokens, index)
+    return []
+
+
+def _po(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    """«по районам» → «по районах», «по технічним причинам» → «по технічних причинах»."""
+    noun, noun_start, noun_end = tokens[index + 1]
+    found = features(noun)
+    if found and all(f[0] == "ADJF" and f[2] == "plur" and f[1] == "datv" for f in found):
+        following = _next(text, tokens, index + 1)
+        if following is None:
+            return []
+        head = features(following[0])
+        if head and all(f[0] == "NOUN" and f[2] == "plur" and f[1] == "datv" for f in head):
+            adjective = inflect(noun, {"plur", "loct"}, "ADJF")
+            fix = inflect(following[0], {"plur", "loct"})
+            if adjective and fix:
+                return [_finding(noun_start, following[2], "preposition-po",
+                                 f"«По» з множиною — місцевий відмінок: «по {adjective} {fix}».", f"{adjective} {fix}")]
+        return []
+    if found and all(f[0] == "NOUN" and f[2] == "plur" and f[1] == "datv" for f in found):
+        fix = inflect(noun, {"plur", "loct"})
+        if fix:
+            return [_finding(noun_start, noun_end, "preposition-po", f"«По» з множиною — місцевий відмінок: «по {fix}».", fix)]
+    return []
+
+
+def _zghidno(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    word, start, _end = tokens[index]
+    noun, _noun_start, noun_end = tokens[index + 1]
+    lower = noun.lower()
+    if lower in ("з", "із", "зі"):
+        return []
+    if lower == "до":
+        return [_finding(start, noun_end, "preposition-zghidno", "Правильно «згідно з».", match_case(word, "згідно з"))]
+    found = features(noun)
+    if not found or "gent" not in {f[1] for f in found}:
+        return []
+    words = [noun]
+    end = noun_end
+    if all(f[0] == "ADJF" for f in found):
+        following = _next(text, tokens, index + 1)
+        if following is None or not is_pos(following[0], "NOUN") or "gent" not in _cases(following[0]):
+            return []
+        words.append(following[0])
+        end = following[2]
+    elif not all(f[0] == "NOUN" for f in found):
+        return []
+    if any("ablt" in _cases(w) for w in words):
+        return []
+    head = words[-1]
+    plural = all(f[2] == "plur" for f in features(head))
+    grammemes = {"plur", "ablt"} if plural else {"ablt"}
+    fixes = []
+    for w in words:
+        pos = "NOUN" if w is head else "ADJF"
+        grams = set(grammemes)
+        if pos == "ADJF" and not plural:
+            genders = {f[3] for f in features(head) if f[1] == "gent" and f[3]}
+            if len(genders) != 1:
+                return []
+            grams.add(genders.pop())
+        form = inflect(w.lower() if pos == "ADJF" else w, grams, pos)
+        if form is None:
+            return []
+        fixes.append(form)
+    phrase = f"{match_case(word, 'згідно')} з {' '.join(fixes)}"
+    return [_finding(start, end, "preposition-zghidno", f"Правильно «згідно з» та орудний відмінок: «{phrase}».", phrase)]
+
+
+def _measures_to(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    """«заходів до порушників» → «заходів щодо порушників»."""
+    if index == 0 or text[tokens[index - 1][2]:tokens[index][1]].strip():
+        return []
+    if not all(f[5] == "захід" and f[2] == "plur" for f in features(tokens[index - 1][0])) or not features(tokens[index - 1][0]):
+        return []
+    noun = tokens[index + 1][0]
+    found = features(noun)
+    if found and all(f[0] == "NOUN" and f[6] and f[2] == "plur" for f in found) and noun.islower():
+        word, start, end = tokens[index]
+        fix = match_case(word, "щодо")
+        return [_finding(start, end, "preposition-measures", f"Заходи вживають щодо когось: «{fix} {noun}».", fix)]
+    return []
+
+
+def _office(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    """«звернутися в управління» → «звернутися до управління»."""
+    if index == 0 or not any(f[5] in SEND_VERBS for f in features(tokens[index - 1][0])):
+        return []
+    if text[tokens[index - 1][2]:tokens[index][1]].strip():
+        return []
+    noun, _noun_start, noun_end = tokens[index + 1]
+    found = features(noun)
+    if not found or not noun.islower() or not all(f[0] == "NOUN" and f[5] in _OFFICES for f in found):
+        return []
+    accs = [f for f in found if f[1] == "accs"]
+    if not accs:
+        return []
+    if not any(f[2] != "plur" for f in accs):
+        return []
+    gent = singular(noun, "gent")
+    if gent is None:
+        return []
+    word, start, _end = tokens[index]
+    fix = f"{match_case(word, 'до')} {gent}"
+    return [_finding(start, noun_end, "preposition-office", f"Звертаються до установи: «{fix}».", fix)]
+
+
+def _at_hour(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    """«у третій годині» → «о третій годині»."""
+    word, start, end = tokens[index]
+    following = tokens[index + 1]
+    hour_index = index + 2
+    gap = text[end:following[1]]
+    if following[0] in ("й", "ій") and gap.strip().rstrip("-").isdigit():
+        hour_index = index + 2  # «у 10-й годині»
+    elif gap.strip() or not all(f[0] == "ADJF" and f[5] in _ORDINALS for f in features(following[0])) or not features(following[0]):
+        return []
+    if hour_index >= len(tokens) or tokens[hour_index][0].lower() != "годині":
+        return []
+    if text[tokens[hour_index - 1][2]:tokens[hour_index][1]].strip():
+        return []
+    fix = match_case(word, "о")
+    return [_finding(start, end, "preposition-hour", f"Час доби — з прийменником «о»: «{fix}».", fix)]
+
+
+_ORDINALS = frozenset(("перший", "другий", "третій", "четвертий", "п'ятий", "шостий", "сьомий", "восьмий",
+                       "дев'ятий", "десятий", "одинадцятий", "дванадцятий"))
+_MONTH_LEMMAS = frozenset(("січень", "лютий", "березень", "квітень", "травень", "червень", "липень", "серпень",
+                           "вересень", "жовтень", "листопад", "грудень"))
+
+
+def _month(word: str, case: str) -> bool:
+    found = features(word)
+    return bool(found) and any(f[0] == "NOUN" and f[5] in _MONTH_LEMMAS and f[1] == case for f in found) \
+        and all(f[5] in _MONTH_LEMMAS for f in found if f[0] == "NOUN")
+
+
+def _date_range(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    """«з грудня 2012 року по грудень 2013 року» → «… до грудня 2013 року»."""
+    if not _month(tokens[index + 1][0], "gent"):
+        return []
+    for other in range(index + 2, min(index + 5, len(tokens) - 1)):
+        word, start, _end = tokens[other]
+        if any(ch in _STOP for ch in text[tokens[other - 1][2]:start]):
+            return []
+        if word.lower() == "по":
+            month, _m_start, m_end = tokens[other + 1]
+            if not _month(month, "accs") or text[tokens[other][2]:tokens[other + 1][1]].strip():
+                return []
+            gent = inflect(month, {"gent"})
+            if gent is None:
+                return []
+            fix = f"{match_case(word, 'до')} {gent}"
+            return [_finding(start, m_end, "preposition-date-range", f"Межу проміжку часу позначає «до»: «з … {fix}».", fix)]
+    return []
+
+
+# ---- adjectives and nouns ----------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=65536)
+def _is_adjective(word: str) -> bool:
+    return any(f[0] in ("ADJF", "PRTF") for f in features(word))
+
+
+def _adjective(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    word, start, end = tokens[index]
+    following = _next(text, tokens, index)
+    if following is None:
+        return []
+    noun = following[0]
+    if _is_adjective(noun) and not is_pos(noun, "NOUN"):
+        # «майбутнього місцевих виборів»: the first adjective against the noun after the second
+        head = _next(text, tokens, index + 1)
+        if head is None or _adjective_fix(noun, head[0]) is not None or not _agrees(noun, head[0]):
+            return []
+        fix = _adjective_fix(word, head[0])
+        if fix is None:
+            return []
+        noun = head[0]
+    else:
+        fix = _adjective_fix(word, noun)
+    if fix is None:
+        return []
+    return [_finding(start, end, "adjective-agreement", f"Прикметник не узгоджений з іменником «{noun}»: «{fix}».", fix)]
+
+
+def _agrees(adjective: str, noun: str) -> bool:
+    nouns = features(noun)
+    if not nouns or not all(f[0] == "NOUN" for f in nouns):
+        return False
+    return any(a[1] == n[1] and a[2] == n[2] and (n[2] == "plur" or a[3] == n[3] or n[3] is None)
+               for a in features(adjective) if a[0] in ("ADJF", "PRTF") for n in nouns)
+
+
+@functools.lru_cache(maxsize=65536)
+def _adjective_fix(word: str, noun_word: str) -> str | None:
+    """The adjective's form agreeing with the noun after it, when no parse of the pair agrees."""
+    nouns = features(noun_word)
+    if not nouns or not noun_word.islower() or not all(f[0] == "NOUN" and not f[4] for f in nouns):
+        return None
+    adjectives = [f for f in features(word) if f[0] in ("ADJF", "PRTF")]
+    shared = {a[1] for a in adjectives} & {n[1] for n in nouns}
+    if not shared:
+        return None  # «вдячний колективу»: not one phrase
+    if not any(a[1] == n[1] and a[2] == n[2] for a in adjectives for n in nouns):
+        return None  # «присвячена історії»: the number differs in every shared case, a governed noun
+    for a in adjectives:
+        for n in nouns:
+            if a[1] == n[1] and a[2] == n[2] and (n[2] == "plur" or a[3] == n[3] or n[3] is None):
+                return None
+    if any(f[0] == "NOUN" for f in features(word)):
+        return None  # «свята очільник»: the noun «свято» as well
+    fixes = set()
+    adjective_parses = [p for p in parses(word) if p.tag.POS in ("ADJF", "PRTF")]
+    for _pos, case, number, gender, *_rest in nouns:
+        if case in shared:
+            grammemes = {case} | ({"plur"} if number == "plur" else set())
+            if number != "plur" and gender:
+                grammemes.add(gender)
+            for a in adjective_parses:
+                form = a.inflect(grammemes)
+                if form is not None:
+                    fixes.add(form.word)
+    return match_case(word, fixes.pop()) if len(fixes) == 1 else None
+
+
+# ---- participles -------------------------------------------------------------------------------
+
+def _participle(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    """«дезінфікуючих засобів» → «дезінфекційних», «виконуючий обов’язки» → «виконувач обов’язків»."""
+    word, start, end = tokens[index]
+    found = [p for p in parses(word) if p.tag.POS == "ADJF"]
+    if not found:
+        return []
+    lemma = found[0].normal_form
+    if lemma == "виконуючий":
+        following = _next(text, tokens, index)
+        if following is None or not _lemmas(following[0]) & {"обов'язок"}:
+            return []
+        # a person: «виконуючий» as an inanimate accusative is the nominative's double
+        order = ("nomn", "gent", "datv", "ablt", "loct", "accs")
+        first = min((p for p in found if p.tag.case in order), key=lambda p: order.index(p.tag.case))
+        forms = {_lemma_form("виконувач", {first.tag.case} | ({"plur"} if first.tag.number == "plur" else set()), "NOUN")}
+        duties = "обов’язків" if "’" in following[0] or "'" not in following[0] else "обов'язків"
+        noun = forms.pop() if len(forms) == 1 else None
+        fix = f"{match_case(word, noun)} {duties}" if noun else None
+        return [_finding(start, following[2], "participle-acting",
+                         f"Посада — «виконувач обов’язків», не «виконуючий обов’язки»{f': «{fix}»' if fix else ''}.", fix)]
+    adjective = PARTICIPLES.get(lemma)
+    if adjective is None:
+        return []
+    forms = set()
+    for p in found:
+        grammemes = {p.tag.case} | ({"plur"} if p.tag.number == "plur" else {p.tag.gender} if p.tag.gender else set())
+        form = _lemma_form(adjective, grammemes, "ADJF")
+        if form:
+            forms.add(form)
+    fix = match_case(word, forms.pop()) if len(forms) == 1 else None
+    return [_finding(start, end, "participle-active",
+                     f"Активний дієприкметник на -учий/-ючий — калька; українською «{fix or adjective}».", fix)]
+
+
+def _head(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    """«завідувач відділом» → «завідувач відділу»: the head of something governs the genitive."""
+    following = _next(text, tokens, index)
+    if following is None:
+        return []
+    words = [following]
+    if all(f[0] in ("ADJF", "PRTF") for f in features(following[0])) and "ablt" in _cases(following[0]):
+        second = _next(text, tokens, index + 1)
+        if second is None:
+            return []
+        words.append(second)
+    noun = words[-1][0]
+    found = features(noun)
+    if not found or not noun.islower() or not all(f[0] == "NOUN" and f[1] == "ablt" and not f[6] for f in found):
+        return []
+    plural = all(f[2] == "plur" for f in found)
+    fixes = []
+    for w, _s, _e in words:
+        if w is noun:
+            form = inflect(w, {"gent", "plur"} if plural else {"gent"})
+        else:
+            genders = {f[3] for f in found}
+            form = inflect(w, {"gent", "plur"} if plural else {"gent", *genders}, "ADJF") if len(genders) == 1 else None
+        if form is None:
+            return []
+        fixes.append(form)
+    fix = " ".join(fixes)
+    return [_finding(words[0][1], words[-1][2], "government-head", f"Завідувач — чого: «{fix}».", fix)]
+
+
+# ---- verbs -------------------------------------------------------------------------------------
+
+def _verb(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    word, start, end = tokens[index]
+    verbs = [p for p in parses(word) if p.tag.POS == "VERB" and "past" in p.tag and p.tag.gender]
+    if not verbs:
+        return []
+    if word.lower() in ("взяв", "взяла"):
+        return _several_people(text, tokens, index)
+    if not any(p.normal_form in EVENT_VERBS for p in verbs):
+        return []
+    following = _next(text, tokens, index)
+    if following is None:
+        return []
+    noun = following[0]
+    subjects = [p for p in parses(noun) if p.tag.POS == "NOUN" and "nomn" in p.tag]
+    if not subjects or not is_pos(noun, "NOUN") or not noun.islower() or any(s.normal_form in _TIME_NOUNS for s in subjects):
+        return []
+    if any(s.tag.number != "plur" and s.tag.gender in {v.tag.gender for v in verbs} for s in subjects):
+        return []
+    if index > 0 and not text[tokens[index - 1][2]:start].strip():
+        before = [f for f in features(tokens[index - 1][0]) if f[0] == "NOUN" and f[1] == "nomn"]
+        if any(f[2] != "plur" and f[3] in {v.tag.gender for v in verbs} for f in before):
+            return []  # «прем’єра відбулася місяць тому»: the subject stands before
+    singular = [s for s in subjects if s.tag.number != "plur" and s.tag.gender]
+    grammemes = {"past", singular[0].tag.gender} if singular else {"past", "plur"}
+    form = verbs[0].inflect(grammemes)
+    if form is None:
+        return []
+    fixed = form.word[:-2] + "ся" if word.endswith("ся") and form.word.endswith("сь") else form.word
+    fix = match_case(word, fixed)
+    return [_finding(start, end, "verb-agreement", f"Дієслово не узгоджене з підметом «{noun}»: «{fix}».", fix)]
+
+
+def _several_people(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    word, start, end = tokens[index]
+    near = {t[0].lower() for t in tokens[max(0, index - 1):index + 2]}
+    if "участь" not in near:
+        return []
+    names = 0
+    joined = False
+    for other, other_start, _other_end in tokens[index + 1:index + 25]:
+        if any(ch in _STOP for ch in text[end:other_start]):
+            break
+        if other.lower() in ("та", "і", "й") and names:
+            joined = True
+        if other[:1].isupper() and any("Name" in p.tag and "nomn" in p.tag for p in parses(other)):
+            names += 1
+    if names >= 2 and joined:
+        fix = match_case(word, "взяли")
+        return [_finding(start, end, "verb-several-people", "Кілька осіб — дієслово в множині: «взяли».", fix)]
+    return []
+
+
+def _modal(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    """«треба писав» → «треба писати»: after «треба», «варто», «повинен» the verb is an infinitive."""
+    following = _next(text, tokens, index)
+    if following is None or key(following[0]) in _BE_FORMS:
+        return []
+    word, start, end = following
+    found = features(word)
+    if index > 0 and key(tokens[index - 1][0]) in ("чи", "як", "що", "коли", "де"):
+        return []
+    verbs = [p for p in parses(word)]
+    if not verbs or not all(p.tag.POS == "VERB" and "infn" not in p.tag and "Impe" not in p.tag
+                            and ("past" in p.tag or "pres" in p.tag or "futr" in p.tag) for p in verbs):
+        return []
+    if any(f[5] == "бути" for f in found):
+        fix = "бути"
+    else:
+        lemmas = {p.normal_form for p in verbs}
+        if len(lemmas) != 1:
+            return []
+        fix = lemmas.pop()
+    fix = match_case(word, fix)
+    return [_finding(start, end, "verb-infinitive", f"Після «{tokens[index][0]}» дієслово в неозначеній формі: «{fix}».", fix)]
+
+
+def _future_passive(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    """«будуть розглянути» → «будуть розглянуті»: the compound future takes an imperfective infinitive."""
+    if index > 0 and key(tokens[index - 1][0]) in _MODAL_BEFORE_FUTURE:
+        return []
+    following = _next(text, tokens, index)
+    if following is None:
+        return []
+    word, start, end = following
+    found = parses(word)
+    if not found or not all(p.tag.POS == "VERB" and "infn" in p.tag and "perf" in p.tag for p in found):
+        return []
+    after = _next(text, tokens, index + 1)
+    if after is not None and any(f[0] == "VERB" for f in features(after[0])):
+        return []
+    fix = None
+    if key(tokens[index][0]) in ("будуть", "будемо", "будете"):
+        impersonal = {f.word for p in found for f in p.lexeme if "Impe" in f.tag}
+        if len(impersonal) == 1:
+            candidate = impersonal.pop()[:-1] + "і"
+            if any(f[0] == "ADJF" and f[1] == "nomn" and f[2] == "plur" for f in features(candidate)):
+                fix = match_case(word, candidate)
+    message = (f"Складений майбутній час — з дієсловом недоконаного виду; тут дієприкметник: «{fix}»." if fix
+               else "Складений майбутній час утворюють лише з дієсловом недоконаного виду.")
+    return [_finding(start, end, "verb-future-perfective", message, fix)]
+
+
+def _teach(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    """«навчати математиці» → «навчати математики»: «навчати» governs the genitive."""
+    position = index + 1
+    following = _next(text, tokens, index)
+    if following is None:
+        return []
+    if key(following[0]) in ("їх", "його", "її", "нас", "вас", "мене", "тебе") or (
+            features(following[0]) and all(f[0] == "NOUN" and f[6] and f[1] in ("accs", "gent") for f in features(following[0]))):
+        following = _next(text, tokens, index + 1)  # «навчати учнів елементарній математиці»
+        position += 1
+    if following is None:
+        return []
+    word = following[0]
+    if key(word) in _PERSONAL or not word.islower():
+        return []
+    found = features(word)
+    if not found or "datv" not in {f[1] for f in found} or any(f[1] in ("gent", "nomn", "accs", None) for f in found):
+        return []
+    after = _next(text, tokens, position)
+    if after is not None and (after[0].lower() == "не" or any(f[0] == "VERB" for f in features(after[0]))):
+        return []  # «навчило її нікому не вірити»
+    words = [following]
+    if any(f[0] == "NPRO" for f in found) or all(f[0] == "ADJF" for f in found):
+        if after is not None and "datv" in _cases(after[0], "NOUN") and not _cases(after[0], "NOUN") & {"gent", "nomn"}:
+            words.append(after)
+    elif not all(f[0] == "NOUN" and not f[6] for f in found):
+        return []
+    fixes = []
+    head = features(words[-1][0])
+    genders = {f[3] for f in head if f[1] == "datv"}
+    for w, _s, _e in words:
+        feats = features(w)
+        pos = "NOUN" if all(f[0] == "NOUN" for f in feats) else ("NPRO" if any(f[0] == "NPRO" for f in feats) else "ADJF")
+        grams = {"gent"} | ({"plur"} if all(f[2] == "plur" for f in feats) else set())
+        if pos != "NOUN" and len(genders) == 1 and None not in genders and "plur" not in grams:
+            grams.add(genders.pop() or "")
+        form = inflect(w, grams, pos)
+        if form is None:
+            fixes = []
+            break
+        fixes.append(form)
+    fix = " ".join(fixes) if fixes else None
+    return [_finding(words[0][1], words[-1][2], "government-teach",
+                     f"Навчати (навчатися) — чого, не чому{f': «{fix}»' if fix else ''}.", fix)]
+
+
+def _focus(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    """«сконцентрувати зусилля на підтримку» → «на підтримці»: зосереджуються на чому."""
+    for other in range(index + 1, min(index + 4, len(tokens) - 1)):
+        if any(ch in _STOP for ch in text[tokens[other - 1][2]:tokens[other][1]]):
+            return []
+        if tokens[other][0].lower() == "на":
+            break
+    else:
+        return []
+    following = _next(text, tokens, other)
+    if following is None:
+        return []
+    words = [following]
+    if all(f[0] in ("ADJF", "PRTF") for f in features(following[0])) and features(following[0]):
+        second = _next(text, tokens, other + 1)
+        if second is None:
+            return []
+        words.append(second)
+    noun = words[-1][0]
+    found = features(noun)
+    if not found or not noun.islower() or not all(f[0] == "NOUN" for f in found) or "loct" in _cases(noun):
+        return []
+    accs = [f for f in found if f[1] == "accs"]
+    if not accs:
+        return []
+    plural = all(f[2] == "plur" for f in accs)
+    genders = {f[3] for f in accs}
+    fixes = []
+    for w, _s, _e in words:
+        if w is noun:
+            form = inflect(w, {"loct", "plur"}) if plural else singular(w, "loct")
+        elif plural:
+            form = inflect(w, {"loct", "plur"}, "ADJF")
+        else:
+            form = inflect(w, {"loct", *genders}, "ADJF") if len(genders) == 1 else None
+        if form is None:
+            return []
+        fixes.append(form)
+    fix = " ".join(fixes)
+    return [_finding(words[0][1], words[-1][2], "government-focus", f"Зосереджуються на чому: «на {fix}».", fix)]
+
+
+def _direction(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    """«за напрямками діяльності» → «за напрямами»: a field of work is «напрям»."""
+    word, start, end = tokens[index]
+    found = [p for p in parses(word) if p.normal_form == "напрямок"]
+    if not found or not word.islower():
+        return []
+    following = _next(text, tokens, index)
+    previous = tokens[index - 1][0] if index > 0 and not text[tokens[index - 1][2]:start].strip() else ""
+    if not ((following and _lemmas(following[0]) & _FIELD_NOUNS) or (previous and _lemmas(previous) & _FIELD_ADJECTIVES)):
+        return []
+    forms = {_lemma_form("напрям", {p.tag.case} | ({"plur"} if p.tag.number == "plur" else set()), "NOUN") for p in found}
+    fix = match_case(word, forms.pop() or "") if len(forms) == 1 else None
+    return [_finding(start, end, "noun-direction", f"Галузь роботи — «напрям», «напрямок» — це рух: «{fix}».", fix)]
+
+
+def _passive_agent(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    """«справу порушено прокурором»: a «-но/-то» form does not name the doer in the instrumental."""
+    found = parses(tokens[index][0])
+    if not found or not all(p.tag.POS == "VERB" and "Impe" in p.tag for p in found):
+        return []
+    if any(p.normal_form in _ROLE_VERBS for p in found):
+        return []
+    following = _next(text, tokens, index)
+    if following is None:
+        return []
+    words = [following]
+    if key(following[0]) not in _ABLT_PRONOUNS:
+        if all(f[0] in ("ADJF", "PRTF") and f[1] == "ablt" for f in features(following[0])) and features(following[0]):
+            second = _next(text, tokens, index + 1)
+            if second is None:
+                return []
+            words.append(second)
+        noun = words[-1][0]
+        nouns = features(noun)
+        if not nouns or not noun.islower() or not all(f[0] == "NOUN" and f[1] == "ablt" and f[6] for f in nouns):
+            return []
+        after = _next(text, tokens, index + len(words))
+        if after is not None and after[0][:1].isupper():
+            return []  # «підписано головою Іваном Петренком»? a title before a name: too unsure
+    return [_finding(tokens[index][1], words[-1][2], "passive-agent",
+                     "Безособова форма на -но/-то не називає діяча в орудному відмінку: краще «прокурор порушив справу».", None)]
+
+
+# ---- roles -------------------------------------------------------------------------------------
+
+NUMERAL, COUNT, HALF, PREPOSITION, ADJECTIVE, VERB, MODAL, FUTURE, PARTICIPLE, HEAD, TEACH, FOCUS, DIRECTION, PASSIVE = (
+    1 << n for n in range(14))
+
+ROLE_RULES: tuple[tuple[int, Callable[[str, list[Token], int], list[Finding]]], ...] = (
+    (NUMERAL, _numeral), (COUNT, _count_noun), (HALF, _one_and_half), (PREPOSITION, _preposition),
+    (ADJECTIVE, _adjective), (VERB, _verb), (MODAL, _modal), (FUTURE, _future_passive), (PARTICIPLE, _participle),
+    (HEAD, _head), (TEACH, _teach), (FOCUS, _focus), (DIRECTION, _direction), (PASSIVE, _passive_agent),
+)
+
+
+def role_of(word: str) -> int:
+    """The rules a word starts (a bit set, 0 for none)."""
+    lower = key(word)
+    role = 0
+    if lower in FEW_WORDS or lower in MANY_WORDS:
+        role |= NUMERAL
+    if lower in COUNT_NOUNS:
+        role |= COUNT
+    if lower in ("півтора", "півтори"):
+        role |= HALF
+    if lower in PREPOSITIONS:
+        role |= PREPOSITION
+    if lower in MODALS:
+        role |= MODAL
+    if lower in FUTURE_BE:
+        role |= FUTURE
+    if lower in HEADS:
+        role |= HEAD
+    if lower.startswith("напрям"):
+        role |= DIRECTION
+    if role & (NUMERAL | PREPOSITION | MODAL | FUTURE):
+        return role
+    found = features(word)
+    if not found:
+        return role
+    lemmas = {f[5] for f in found}
+    if any(f[0] in ("ADJF", "PRTF") for f in found):
+        role |= ADJECTIVE
+        if ("уч" in lower or "юч" in lower) and lemmas & (PARTICIPLES.keys() | {"виконуючий"}):
+            role |= PARTICIPLE
+    if lower.endswith(("ся", "сь")) or lower in ("взяв", "взяла"):
+        role |= VERB
+    if lemmas & TEACH_VERBS:
+        role |= TEACH
+    if lemmas & FOCUS_VERBS:
+        role |= FOCUS
+    if lower.endswith(("но", "то")) and any(f[0] == "VERB" for f in found):
+        role |= PASSIVE
+    return role
