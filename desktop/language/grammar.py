@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
+from collections.abc import Callable
 
 from desktop.language.finding import Finding
 from desktop.language.grammar_dates import find_dates
@@ -26,8 +26,9 @@ from desktop.language.grammar_rules import (
     parses,
     role_of,
     singular,
+    singular_genitive,
 )
-from desktop.language.words import Token
+from desktop.language.words import WORD_RE, Token
 
 __all__ = ["find_grammar", "parses"]
 
@@ -35,9 +36,13 @@ _DECIMAL_RE = re.compile(r"\d+,\d+")
 # nouns a number stands beside as a label or a date, not as a count
 _NOT_COUNTED = frozenset(("рік", "січень", "лютий", "березень", "квітень", "травень", "червень", "липень",
                           "серпень", "вересень", "жовтень", "листопад", "грудень", "стаття", "пункт", "частина"))
-_FIGURE_RE = re.compile(r"(?<![\d,.\-–/:\w])(\d+(?:,\d+)?) (?=\w)")
-_YEAR_RE = re.compile(r"(?<![\w’'])[уУвВ] \d{4} (року)\b")
+_NUMBER_RE = re.compile(r"[0-9]+(?:,[0-9]+)?")
+_WORD_AFTER_RE = re.compile(rf" ({WORD_RE.pattern})")
+_NOT_BEFORE_FIGURE = frozenset(",.-–/:_")
+_LAST_WORD_RE = re.compile(rf"({WORD_RE.pattern}) $")
+_YEAR_PREPOSITIONS = frozenset(("у ", "в ", "У ", "В "))
 _ROLE_CACHE: dict[str, int] = {}
+_RULES_BY_ROLE: dict[int, tuple[Callable[[str, list[Token], int], list[Finding]], ...]] = {}
 
 
 def _finding(start: int, end: int, rule: str, message: str, fix: str | None) -> Finding:
@@ -48,19 +53,22 @@ def find_grammar(text: str, tokens: list[Token]) -> list[Finding]:
     """Every grammar finding of text (tokens: its words)."""
     found: list[Finding] = []
     cache = _ROLE_CACHE
+    by_role = _RULES_BY_ROLE
     for index, token in enumerate(tokens):
-        word = token[0]
-        role = cache.get(word)
+        role = cache.get(token[0])
         if role is None:
-            role = cache[word] = role_of(word)
+            role = cache[token[0]] = role_of(token[0])
         if role:
-            for bit, rule in ROLE_RULES:
-                if role & bit:
-                    found.extend(rule(text, tokens, index))
-    if any(ch.isdigit() for ch in text):
-        found.extend(_digits(text, tokens))
-        found.extend(_years(text))
-        found.extend(find_dates(text))
+            rules = by_role.get(role)
+            if rules is None:
+                rules = by_role[role] = tuple(rule for bit, rule in ROLE_RULES if role & bit)
+            for rule in rules:
+                found.extend(rule(text, tokens, index))
+    numbers = list(_NUMBER_RE.finditer(text))
+    if numbers:
+        found.extend(_digits(text, numbers))
+        found.extend(_years(text, numbers))
+        found.extend(find_dates(text, numbers))
     return found
 
 
@@ -79,26 +87,28 @@ def _few_fix(word: str) -> str | None:
     return inflect(word, {"plur", "nomn"})
 
 
-def _digits(text: str, tokens: list[Token]) -> list[Finding]:
+def _digits(text: str, numbers: list[re.Match[str]]) -> list[Finding]:
     """A figure before a noun: 2–4 (not 12–14) with the plural nominative, 1 (not 11) with the singular
     nominative, a decimal with the singular genitive."""
     found: list[Finding] = []
-    starts: list[int] = []
-    for match in _FIGURE_RE.finditer(text):
-        if not starts:
-            starts = [token[1] for token in tokens]
-        index = bisect_left(starts, match.end())
-        if index >= len(tokens) or starts[index] != match.end():
+    for number_match in numbers:
+        if number_match.start() and text[number_match.start() - 1] in _NOT_BEFORE_FIGURE:
             continue
-        window = max(0, match.start() - 60)
-        before = text[window:match.start()].rstrip()
-        if before.endswith(("№", ".")) or (index > 0 and tokens[index - 1][2] == window + len(before)
-                                           and is_pos(tokens[index - 1][0], "NOUN")):
-            continue  # «статті 3 Закону», «ст. 33 документа», «№ 2 пункту»: a label, not a count
-        word, start, end = tokens[index]
+        match = _WORD_AFTER_RE.match(text, number_match.end())
+        if match is None:
+            continue
+        word = match.group(1)
         if not word.islower() or not is_pos(word, "NOUN") or _not_counted(word):
             continue
-        number = match.group(1)
+        before = text[max(0, number_match.start() - 40):number_match.start()]
+        stripped = before.rstrip()
+        if stripped.endswith(("№", ".")):
+            continue  # «ст. 33 документа», «№ 2 пункту»: a label, not a count
+        previous = _LAST_WORD_RE.search(before)
+        if previous and len(stripped) == len(before) - 1 and is_pos(previous.group(0), "NOUN"):
+            continue  # «статті 3 Закону»
+        start, end = match.span(1)
+        number = number_match.group(0)
         if _DECIMAL_RE.fullmatch(number):
             if len(number.partition(",")[2]) != 3:  # «2,000 слів»: a thousands separator
                 found.extend(_decimal(word, start, end))
@@ -124,23 +134,22 @@ def _decimal(word: str, start: int, end: int) -> list[Finding]:
     found = features(word)
     if not found or not all(f[2] == "plur" for f in found):
         return []
-    fix = _singular_genitive(word)
+    fix = singular_genitive(word)
     if not fix:
         return []
     return [_finding(start, end, "numeral-decimal", f"Після дробового числа іменник у родовому відмінку однини: «{fix}».", fix)]
 
 
-def _singular_genitive(word: str) -> str | None:
-    forms = set()
-    for p in parses(word):
-        gender = p.lexeme[0].tag.gender if p.lexeme else None
-        form = p.inflect({"gent", gender}) if gender else None
-        if form is not None and form.tag.number != "plur":
-            forms.add(form.word)
-    return match_case(word, forms.pop()) if len(forms) == 1 else None
-
-
-def _years(text: str) -> list[Finding]:
+def _years(text: str, numbers: list[re.Match[str]]) -> list[Finding]:
     """«у 2023 року» → «у 2023 році»."""
-    return [_finding(m.start(1), m.end(1), "preposition-year", "Після «у/в» з роком — місцевий відмінок: «році».", "році")
-            for m in _YEAR_RE.finditer(text)]
+    found: list[Finding] = []
+    for match in numbers:
+        start, end = match.span()
+        if (end - start == 4 and text[start - 2:start] in _YEAR_PREPOSITIONS and (start < 3 or not _word_char(text[start - 3]))
+                and text.startswith(" року", end) and (end + 5 >= len(text) or not _word_char(text[end + 5]))):
+            found.append(_finding(end + 1, end + 5, "preposition-year", "Після «у/в» з роком — місцевий відмінок: «році».", "році"))
+    return found
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char in "’'ʼ_"

@@ -18,41 +18,51 @@ _NOMINATIVE = ("січень", "лютий", "березень", "квітень
 _WEEKDAYS = {"понеділок": 0, "вівторок": 1, "середа": 2, "середу": 2, "четвер": 3, "п'ятниця": 4, "п'ятницю": 4,
              "субота": 5, "суботу": 5, "неділя": 6, "неділю": 6}
 _WEEKDAY_NAMES = ("понеділок", "вівторок", "середу", "четвер", "п’ятницю", "суботу", "неділю")
-_MONTH_ALT = "|".join(sorted((*_MONTHS, *_SHORT), key=len, reverse=True))
-_DAY_RE = re.compile(rf"(?<![\d.,:/\-–])(\d{{1,2}}) ({_MONTH_ALT})\b(?:\.?,? (\d{{4}})(?!\d))?", re.IGNORECASE)
-_WEEKDAY_RE = re.compile(r"(?<![\w’'])(понеділок|вівторок|середу|середа|четвер|п['’]ятницю|п['’]ятниця|суботу|субота|"
-                         r"неділю|неділя),? (?=\d)", re.IGNORECASE)
-_LONG_YEAR_RE = re.compile(rf"(?<![\w’'])({'|'.join(_NOMINATIVE)}|{'|'.join(_MONTHS)}) (\d{{5,}})(?!\d)", re.IGNORECASE)
-
+_MONTH_AFTER_RE = re.compile(r" ([^\W\d_]+)(?:\.?,? ([0-9]{4})(?![0-9]))?")
+_WEEKDAY_RE = re.compile(r"([^\W\d_]+(?:['’][^\W\d_]+)?),? $")
+_MONTH_BEFORE_RE = re.compile(r"([^\W\d_]+) $")
+_MONTH_NAMES = frozenset(_NOMINATIVE + _MONTHS)
 
 def _month(name: str) -> int:
     lower = name.lower()
     return _MONTHS.index(lower) + 1 if lower in _MONTHS else _SHORT[lower]
 
 
-def find_dates(text: str) -> list[Finding]:
-    """The impossible dates of text (it has digits)."""
+def find_dates(text: str, numbers: list[re.Match[str]]) -> list[Finding]:
+    """The impossible dates of text (numbers: its figures)."""
     found: list[Finding] = []
-    weekdays = {m.end(): m for m in _WEEKDAY_RE.finditer(text)}
-    for match in _DAY_RE.finditer(text):
-        day, month = int(match.group(1)), _month(match.group(2))
-        year = int(match.group(3)) if match.group(3) else None
+    for number in numbers:
+        digits = number.group(0)
+        start = number.start()
+        if len(digits) >= 5 and digits.isdigit():
+            month_word = _MONTH_BEFORE_RE.search(text, max(0, start - 12), start)
+            if month_word and month_word.group(1).lower() in _MONTH_NAMES:
+                found.append(Finding(month_word.start(1), number.end(), "grammar", "date-year",
+                                     "Рік не може мати п’ять цифр: перевірте число.", ()))
+            continue
+        if len(digits) > 2 or (start and text[start - 1] in ".,:/-–"):
+            continue
+        match = _MONTH_AFTER_RE.match(text, number.end())
+        if match is None:
+            continue
+        name = match.group(1).lower()
+        if name not in _MONTHS and name not in _SHORT:
+            continue
+        day, month = int(digits), _month(name)
+        year = int(match.group(2)) if match.group(2) else None
         last = calendar.monthrange(year or 2024, month)[1]
         if day == 0 or day > last:
-            found.append(Finding(match.start(), match.end(2), "grammar", "date-invalid",
+            found.append(Finding(start, match.end(1), "grammar", "date-invalid",
                                  f"У цьому місяці немає {day}-го числа.", ()))
             continue
-        weekday = weekdays.get(match.start())
-        if weekday is not None and year is not None:
+        weekday = _WEEKDAY_RE.search(text, max(0, start - 12), start) if year else None
+        written = _WEEKDAYS.get(weekday.group(1).lower().replace("’", "'")) if weekday else None
+        if weekday is not None and written is not None and year is not None:
             actual = datetime.date(year, month, day).weekday()
-            written = _WEEKDAYS.get(weekday.group(1).lower().replace("’", "'"))
-            if written is not None and written != actual:
+            if written != actual:
                 fix = _WEEKDAY_NAMES[actual]
                 fix = fix[:1].upper() + fix[1:] if weekday.group(1)[:1].isupper() else fix
                 found.append(Finding(weekday.start(1), weekday.end(1), "grammar", "date-weekday",
                                      f"{day} {_MONTHS[month - 1]} {year} року — {_WEEKDAY_NAMES[actual]}, не «{weekday.group(1)}».",
                                      (fix,)))
-    for match in _LONG_YEAR_RE.finditer(text):
-        found.append(Finding(match.start(), match.end(2), "grammar", "date-year",
-                             "Рік не може мати п’ять цифр: перевірте число.", ()))
     return found

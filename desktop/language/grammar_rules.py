@@ -109,6 +109,11 @@ def match_case(model: str, word: str) -> str:
 
 def inflect(word: str, grammemes: set[str], pos: str = "NOUN") -> str | None:
     """The one form of word's parses of pos with grammemes, None when there is none or several."""
+    return _inflect(word, frozenset(grammemes), pos)
+
+
+@functools.lru_cache(maxsize=16384)
+def _inflect(word: str, grammemes: frozenset[str], pos: str) -> str | None:
     forms = set()
     for p in parses(word):
         if pos == p.tag.POS:
@@ -119,6 +124,11 @@ def inflect(word: str, grammemes: set[str], pos: str = "NOUN") -> str | None:
 
 
 def _lemma_form(lemma: str, grammemes: set[str], pos: str) -> str | None:
+    return _lemma_form_cached(lemma, frozenset(grammemes), pos)
+
+
+@functools.lru_cache(maxsize=4096)
+def _lemma_form_cached(lemma: str, grammemes: frozenset[str], pos: str) -> str | None:
     forms = {f.word for p in morph().parse(lemma) if p.is_known and p.tag.POS == pos and p.normal_form == lemma
              if (f := p.inflect(grammemes)) is not None}
     return forms.pop() if len(forms) == 1 else None
@@ -189,7 +199,7 @@ def _few_adjective(text: str, tokens: list[Token], index: int) -> list[Finding]:
         return []
     if all(f[5] in _FRACTIONS for f in adjectives):
         if all(f[2] == "plur" for f in nouns) and not any(f[1] == "gent" for f in nouns):
-            fix = _singular_genitive(word)
+            fix = singular_genitive(word)
             if fix:
                 return [_finding(start, end, "numeral-fraction", f"Після дробу іменник у родовому відмінку однини: «{fix}».", fix)]
         return []
@@ -210,6 +220,7 @@ def _few_adjective(text: str, tokens: list[Token], index: int) -> list[Finding]:
     return []
 
 
+@functools.lru_cache(maxsize=16384)
 def singular(word: str, case: str, pos: str = "NOUN") -> str | None:
     """The singular form in case of word's parses of pos (their lexeme's gender), None unless one."""
     forms = set()
@@ -222,7 +233,8 @@ def singular(word: str, case: str, pos: str = "NOUN") -> str | None:
     return match_case(word, forms.pop()) if len(forms) == 1 else None
 
 
-def _singular_genitive(word: str) -> str | None:
+@functools.lru_cache(maxsize=16384)
+def singular_genitive(word: str) -> str | None:
     forms = set()
     for p in parses(word):
         gender = p.lexeme[0].tag.gender if p.lexeme else None
@@ -284,6 +296,8 @@ def _preposition(text: str, tokens: list[Token], index: int) -> list[Finding]:
     following = _next(text, tokens, index)
     if following is None:
         return _at_hour(text, tokens, index) if lower in ("у", "в") and index + 2 < len(tokens) else []
+    if not _prep_candidate(lower, following[0]):
+        return []
     noun, noun_start, noun_end = following
     if lower == "по":
         return _po(text, tokens, index)
@@ -302,6 +316,27 @@ def _preposition(text: str, tokens: list[Token], index: int) -> list[Finding]:
     if lower == "з":
         return _date_range(text, tokens, index)
     return []
+
+
+@functools.lru_cache(maxsize=65536)
+def _prep_candidate(preposition: str, word: str) -> bool:
+    """Whether a rule of the preposition may fire on the word after it (a cheap cached pre-check)."""
+    found = features(word)
+    if preposition == "згідно":
+        return True
+    if not found:
+        return False
+    if preposition == "по":
+        return all(f[1] == "datv" and f[2] == "plur" for f in found)
+    if preposition == "за":
+        return any(f[5] == "ініціатива" for f in found)
+    if preposition == "до":
+        return all(f[0] == "NOUN" and f[6] and f[2] == "plur" for f in found)
+    if preposition in ("у", "в"):
+        return all(f[0] == "NOUN" and f[5] in _OFFICES for f in found) or all(f[0] == "ADJF" and f[5] in _ORDINALS for f in found)
+    if preposition == "з":
+        return any(f[5] in _MONTH_LEMMAS for f in found)
+    return False
 
 
 def _po(text: str, tokens: list[Token], index: int) -> list[Finding]:
@@ -465,10 +500,20 @@ def _is_adjective(word: str) -> bool:
     return any(f[0] in ("ADJF", "PRTF") for f in features(word))
 
 
+@functools.lru_cache(maxsize=65536)
+def _adjective_candidate(word: str, noun: str) -> bool:
+    """Whether the adjective may disagree with the word after it (a cheap cached pre-check)."""
+    if _is_adjective(noun) and not is_pos(noun, "NOUN"):
+        return True
+    return _adjective_fix(word, noun) is not None
+
+
 def _adjective(text: str, tokens: list[Token], index: int) -> list[Finding]:
     word, start, end = tokens[index]
-    following = _next(text, tokens, index)
-    if following is None:
+    if index + 1 >= len(tokens):
+        return []
+    following = tokens[index + 1]
+    if not _adjective_candidate(word, following[0]) or text[end:following[1]].strip():
         return []
     noun = following[0]
     if _is_adjective(noun) and not is_pos(noun, "NOUN"):
@@ -595,36 +640,46 @@ def _head(text: str, tokens: list[Token], index: int) -> list[Finding]:
 
 # ---- verbs -------------------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=4096)
+def _event_verb(word: str) -> bool:
+    return any(p.tag.POS == "VERB" and "past" in p.tag and p.tag.gender and p.normal_form in EVENT_VERBS
+               for p in parses(word))
+
+
 def _verb(text: str, tokens: list[Token], index: int) -> list[Finding]:
     word, start, end = tokens[index]
-    verbs = [p for p in parses(word) if p.tag.POS == "VERB" and "past" in p.tag and p.tag.gender]
-    if not verbs:
-        return []
     if word.lower() in ("взяв", "взяла"):
         return _several_people(text, tokens, index)
-    if not any(p.normal_form in EVENT_VERBS for p in verbs):
+    if not _event_verb(word):
         return []
     following = _next(text, tokens, index)
     if following is None:
         return []
-    noun = following[0]
+    previous = tokens[index - 1][0] if index > 0 and not text[tokens[index - 1][2]:start].strip() else ""
+    fix = _verb_fix(word, following[0], previous)
+    if fix is None:
+        return []
+    return [_finding(start, end, "verb-agreement", f"Дієслово не узгоджене з підметом «{following[0]}»: «{fix}».", fix)]
+
+
+@functools.lru_cache(maxsize=16384)
+def _verb_fix(word: str, noun: str, previous: str) -> str | None:
+    verbs = [p for p in parses(word) if p.tag.POS == "VERB" and "past" in p.tag and p.tag.gender]
     subjects = [p for p in parses(noun) if p.tag.POS == "NOUN" and "nomn" in p.tag]
     if not subjects or not is_pos(noun, "NOUN") or not noun.islower() or any(s.normal_form in _TIME_NOUNS for s in subjects):
-        return []
+        return None
     if any(s.tag.number != "plur" and s.tag.gender in {v.tag.gender for v in verbs} for s in subjects):
-        return []
-    if index > 0 and not text[tokens[index - 1][2]:start].strip():
-        before = [f for f in features(tokens[index - 1][0]) if f[0] == "NOUN" and f[1] == "nomn"]
-        if any(f[2] != "plur" and f[3] in {v.tag.gender for v in verbs} for f in before):
-            return []  # «прем’єра відбулася місяць тому»: the subject stands before
+        return None
+    before = [f for f in features(previous) if f[0] == "NOUN" and f[1] == "nomn"] if previous else []
+    if any(f[2] != "plur" and f[3] in {v.tag.gender for v in verbs} for f in before):
+        return None  # «прем’єра відбулася місяць тому»: the subject stands before
     singular = [s for s in subjects if s.tag.number != "plur" and s.tag.gender]
     grammemes = {"past", singular[0].tag.gender} if singular else {"past", "plur"}
     form = verbs[0].inflect(grammemes)
     if form is None:
-        return []
+        return None
     fixed = form.word[:-2] + "ся" if word.endswith("ся") and form.word.endswith("сь") else form.word
-    fix = match_case(word, fixed)
-    return [_finding(start, end, "verb-agreement", f"Дієслово не узгоджене з підметом «{noun}»: «{fix}».", fix)]
+    return match_case(word, fixed)
 
 
 def _several_people(text: str, tokens: list[Token], index: int) -> list[Finding]:
