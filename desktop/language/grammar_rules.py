@@ -327,7 +327,7 @@ def _prep_candidate(preposition: str, word: str) -> bool:
     if not found:
         return False
     if preposition == "по":
-        return all(f[1] == "datv" and f[2] == "plur" for f in found)
+        return any(f[1] == "datv" and f[2] == "plur" for f in found)
     if preposition == "за":
         return any(f[5] == "ініціатива" for f in found)
     if preposition == "до":
@@ -343,7 +343,7 @@ def _po(text: str, tokens: list[Token], index: int) -> list[Finding]:
     """«по районам» → «по районах», «по технічним причинам» → «по технічних причинах»."""
     noun, noun_start, noun_end = tokens[index + 1]
     found = features(noun)
-    if found and all(f[0] == "ADJF" and f[2] == "plur" and f[1] == "datv" for f in found):
+    if found and all(f[0] == "ADJF" for f in found) and any(f[2] == "plur" and f[1] == "datv" for f in found):
         following = _next(text, tokens, index + 1)
         if following is None:
             return []
@@ -556,8 +556,8 @@ def _adjective_fix(word: str, noun_word: str) -> str | None:
         for n in nouns:
             if a[1] == n[1] and a[2] == n[2] and (n[2] == "plur" or a[3] == n[3] or n[3] is None):
                 return None
-    if any(f[0] == "NOUN" for f in features(word)):
-        return None  # «свята очільник»: the noun «свято» as well
+    if {f[5] for f in features(word) if f[0] == "NOUN"} - {a[5] for a in adjectives}:
+        return None  # «свята очільник»: the noun «свято» as well («черговому», a person on duty, is the same word)
     fixes = set()
     adjective_parses = [p for p in parses(word) if p.tag.POS in ("ADJF", "PRTF")]
     for _pos, case, number, gender, *_rest in nouns:
