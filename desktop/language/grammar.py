@@ -18,10 +18,10 @@ from desktop.language.grammar_dates import find_dates
 from desktop.language.grammar_rules import (
     COUNT_FORMS,
     ROLE_RULES,
-    key,
     features,
     inflect,
     is_pos,
+    key,
     match_case,
     parses,
     role_of,
@@ -91,6 +91,7 @@ def _digits(text: str, numbers: list[re.Match[str]]) -> list[Finding]:
     """A figure before a noun: 2–4 (not 12–14) with the plural nominative, 1 (not 11) with the singular
     nominative, a decimal with the singular genitive."""
     found: list[Finding] = []
+    fix: str | None
     for number_match in numbers:
         if number_match.start() and text[number_match.start() - 1] in _NOT_BEFORE_FIGURE:
             continue
@@ -121,12 +122,13 @@ def _digits(text: str, numbers: list[re.Match[str]]) -> list[Finding]:
             if fix:
                 found.append(_finding(start, end, "numeral-few",
                                       f"Після числівників 2–4 іменник у називному відмінку множини: «{fix}».", fix))
-        elif number[-1] == "1" and not number.endswith("11") and len(number) < 4:
-            if all(f[2] == "plur" and f[1] in ("gent", "accs") for f in features(word)) and any(f[1] == "gent" for f in features(word)):
-                fix = singular(word, "nomn")
-                if fix:
-                    found.append(_finding(start, end, "numeral-one",
-                                          f"Після числівника, що закінчується на 1, іменник в однині: «{fix}».", fix))
+        elif (number[-1] == "1" and not number.endswith("11") and len(number) < 4
+              and all(f[2] == "plur" and f[1] in ("gent", "accs") for f in features(word))
+              and any(f[1] == "gent" for f in features(word))):
+            fix = singular(word, "nomn")
+            if fix:
+                found.append(_finding(start, end, "numeral-one",
+                                      f"Після числівника, що закінчується на 1, іменник в однині: «{fix}».", fix))
     return found
 
 

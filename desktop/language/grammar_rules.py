@@ -9,8 +9,8 @@ from pathlib import Path
 
 from desktop.language.finding import Finding
 from desktop.language.inflection import morph
-from desktop.paths import resource
 from desktop.language.words import Token
+from desktop.paths import resource
 
 GRAMMAR_DIR = resource("proofing", "grammar")
 
@@ -129,7 +129,7 @@ def _lemma_form(lemma: str, grammemes: set[str], pos: str) -> str | None:
 
 @functools.lru_cache(maxsize=4096)
 def _lemma_form_cached(lemma: str, grammemes: frozenset[str], pos: str) -> str | None:
-    forms = {f.word for p in morph().parse(lemma) if p.is_known and p.tag.POS == pos and p.normal_form == lemma
+    forms = {f.word for p in morph().parse(lemma) if p.is_known and pos == p.tag.POS and p.normal_form == lemma
              if (f := p.inflect(grammemes)) is not None}
     return forms.pop() if len(forms) == 1 else None
 
@@ -154,6 +154,7 @@ def _lemmas(word: str) -> set[str]:
 
 def _numeral(text: str, tokens: list[Token], index: int) -> list[Finding]:
     few = key(tokens[index][0]) in FEW_WORDS
+    fix: str | None
     noun = _next(text, tokens, index)
     if noun is None:
         return []
@@ -226,7 +227,7 @@ def singular(word: str, case: str, pos: str = "NOUN") -> str | None:
     forms = set()
     for p in parses(word):
         gender = p.lexeme[0].tag.gender if p.lexeme else None
-        if p.tag.POS == pos and gender:
+        if pos == p.tag.POS and gender:
             form = p.inflect({case, gender})
             if form is not None and form.tag.number != "plur":
                 forms.add(form.word)
@@ -603,7 +604,8 @@ def _participle(text: str, tokens: list[Token], index: int) -> list[Finding]:
         form = _lemma_form(adjective, grammemes, "ADJF")
         if form:
             forms.add(form)
-    fix = match_case(word, forms.pop()) if len(forms) == 1 else None
+    only = forms.pop() if len(forms) == 1 else None
+    fix = match_case(word, only) if only else None
     return [_finding(start, end, "participle-active",
                      f"Активний дієприкметник на -учий/-ючий — калька; українською «{fix or adjective}».", fix)]
 
@@ -630,7 +632,7 @@ def _head(text: str, tokens: list[Token], index: int) -> list[Finding]:
             form = inflect(w, {"gent", "plur"} if plural else {"gent"})
         else:
             genders = {f[3] for f in found}
-            form = inflect(w, {"gent", "plur"} if plural else {"gent", *genders}, "ADJF") if len(genders) == 1 else None
+            form = inflect(w, {"gent", "plur"} if plural else {"gent", *(g for g in genders if g)}, "ADJF") if len(genders) == 1 else None
         if form is None:
             return []
         fixes.append(form)
@@ -779,7 +781,7 @@ def _teach(text: str, tokens: list[Token], index: int) -> list[Finding]:
             words.append(after)
     elif not all(f[0] == "NOUN" and not f[6] for f in found):
         return []
-    fixes = []
+    fixes: list[str] = []
     head = features(words[-1][0])
     genders = {f[3] for f in head if f[1] == "datv"}
     for w, _s, _e in words:
@@ -832,7 +834,7 @@ def _focus(text: str, tokens: list[Token], index: int) -> list[Finding]:
         elif plural:
             form = inflect(w, {"loct", "plur"}, "ADJF")
         else:
-            form = inflect(w, {"loct", *genders}, "ADJF") if len(genders) == 1 else None
+            form = inflect(w, {"loct", *(g for g in genders if g)}, "ADJF") if len(genders) == 1 else None
         if form is None:
             return []
         fixes.append(form)
