@@ -16,8 +16,10 @@ from collections.abc import Callable
 from desktop.language.finding import Finding
 from desktop.language.grammar_dates import find_dates
 from desktop.language.grammar_rules import (
+    ADJECTIVE,
     COUNT_FORMS,
     ROLE_RULES,
+    adjective_candidate,
     features,
     inflect,
     is_pos,
@@ -39,7 +41,6 @@ _NOT_COUNTED = frozenset(("рік", "січень", "лютий", "березе�
 _NUMBER_RE = re.compile(r"[0-9]+(?:,[0-9]+)?")
 _WORD_AFTER_RE = re.compile(rf" ({WORD_RE.pattern})")
 _NOT_BEFORE_FIGURE = frozenset(",.-–/:_")
-_LAST_WORD_RE = re.compile(rf"({WORD_RE.pattern}) $")
 _YEAR_PREPOSITIONS = frozenset(("у ", "в ", "У ", "В "))
 _ROLE_CACHE: dict[str, int] = {}
 _RULES_BY_ROLE: dict[int, tuple[Callable[[str, list[Token], int], list[Finding]], ...]] = {}
@@ -54,11 +55,14 @@ def find_grammar(text: str, tokens: list[Token]) -> list[Finding]:
     found: list[Finding] = []
     cache = _ROLE_CACHE
     by_role = _RULES_BY_ROLE
+    last = len(tokens) - 1
     for index, token in enumerate(tokens):
         role = cache.get(token[0])
         if role is None:
             role = cache[token[0]] = role_of(token[0])
         if role:
+            if role == ADJECTIVE and (index == last or not adjective_candidate(token[0], tokens[index + 1][0])):
+                continue  # the commonest role: most adjectives agree with the word after them
             rules = by_role.get(role)
             if rules is None:
                 rules = by_role[role] = tuple(rule for bit, rule in ROLE_RULES if role & bit)
@@ -105,8 +109,8 @@ def _digits(text: str, numbers: list[re.Match[str]]) -> list[Finding]:
         stripped = before.rstrip()
         if stripped.endswith(("№", ".")):
             continue  # «ст. 33 документа», «№ 2 пункту»: a label, not a count
-        previous = _LAST_WORD_RE.search(before)
-        if previous and len(stripped) == len(before) - 1 and is_pos(previous.group(0), "NOUN"):
+        previous = stripped.rpartition(" ")[2]
+        if len(stripped) == len(before) - 1 and previous.isalpha() and is_pos(previous, "NOUN"):
             continue  # «статті 3 Закону»
         start, end = match.span(1)
         number = number_match.group(0)

@@ -87,10 +87,16 @@ Features = tuple[str | None, str | None, str | None, str | None, bool, str, bool
 @functools.lru_cache(maxsize=65536)
 def features(word: str) -> tuple[Features, ...]:
     """Each known parse as (POS, case, number, gender, indeclinable, lemma, animate), cached per word."""
-    return tuple((p.tag.POS, p.tag.case, p.tag.number, p.tag.gender, "Fixd" in p.tag, p.normal_form,
-                  p.tag.animacy == "anim") for p in parses(word))
+    return tuple((_plain(p.tag.POS), _plain(p.tag.case), _plain(p.tag.number), _plain(p.tag.gender), "Fixd" in p.tag,
+                  p.normal_form, p.tag.animacy == "anim") for p in parses(word))
 
 
+def _plain(grammeme: object) -> str | None:
+    """pymorphy3's grammeme as a plain str (its own compares slowly, in Python)."""
+    return None if grammeme is None else str(grammeme)
+
+
+@functools.lru_cache(maxsize=65536)
 def is_pos(word: str, pos: str) -> bool:
     found = features(word)
     return bool(found) and all(pos == f[0] for f in found)
@@ -502,7 +508,7 @@ def _is_adjective(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
-def _adjective_candidate(word: str, noun: str) -> bool:
+def adjective_candidate(word: str, noun: str) -> bool:
     """Whether the adjective may disagree with the word after it (a cheap cached pre-check)."""
     if _is_adjective(noun) and not is_pos(noun, "NOUN"):
         return True
@@ -514,7 +520,7 @@ def _adjective(text: str, tokens: list[Token], index: int) -> list[Finding]:
     if index + 1 >= len(tokens):
         return []
     following = tokens[index + 1]
-    if not _adjective_candidate(word, following[0]) or text[end:following[1]].strip():
+    if not adjective_candidate(word, following[0]) or text[end:following[1]].strip():
         return []
     noun = following[0]
     if _is_adjective(noun) and not is_pos(noun, "NOUN"):
@@ -533,6 +539,7 @@ def _adjective(text: str, tokens: list[Token], index: int) -> list[Finding]:
     return [_finding(start, end, "adjective-agreement", f"Прикметник не узгоджений з іменником «{noun}»: «{fix}».", fix)]
 
 
+@functools.lru_cache(maxsize=16384)
 def _agrees(adjective: str, noun: str) -> bool:
     nouns = features(noun)
     if not nouns or not all(f[0] == "NOUN" for f in nouns):
