@@ -168,7 +168,8 @@ def _numeral(text: str, tokens: list[Token], index: int) -> list[Finding]:
     found = features(word)
     if not found or not word.islower():
         return []
-    if few and all(f[0] in ("ADJF",) for f in found):
+    if few and (all(f[0] == "ADJF" for f in found) or (any(f[0] == "ADJF" and f[5] in _FRACTIONS for f in found)
+                                                      and any(f[0] == "ADJF" and f[2] == "plur" for f in found))):
         return _few_adjective(text, tokens, index + 1)
     if not all(f[0] == "NOUN" for f in found) or any(f[5] in ("рік", "раз") for f in found):
         return []
@@ -204,13 +205,14 @@ def _few_adjective(text: str, tokens: list[Token], index: int) -> list[Finding]:
     adjectives = features(adjective)
     if not nouns or not word.islower() or not all(f[0] == "NOUN" for f in nouns) or any(f[4] for f in nouns):
         return []
-    if all(f[5] in _FRACTIONS for f in adjectives):
+    if all(f[5] in _FRACTIONS for f in adjectives if f[0] == "ADJF") and any(f[0] == "ADJF" for f in adjectives) \
+            and all(f[2] == "plur" for f in adjectives if f[0] == "ADJF"):
         if all(f[2] == "plur" for f in nouns) and not any(f[1] == "gent" for f in nouns):
             fix = singular_genitive(word)
             if fix:
                 return [_finding(start, end, "numeral-fraction", f"Після дробу іменник у родовому відмінку однини: «{fix}».", fix)]
         return []
-    if not all(f[2] == "plur" for f in adjectives):
+    if not all(f[2] == "plur" and f[0] == "ADJF" for f in adjectives):
         return []
     if not any(f[2] == "plur" for f in nouns) and any(f[1] == "gent" for f in nouns):
         fix = inflect(word, {"plur", "nomn"})
@@ -257,7 +259,7 @@ def _count_noun(text: str, tokens: list[Token], index: int) -> list[Finding]:
     if following is None:
         return []
     if key(following[0]) not in COUNT_FORMS:
-        following = _next(text, tokens, index + 1) if is_pos(following[0], "ADJF") else None
+        following = _next(text, tokens, index + 1) if _is_adjective(following[0]) else None
     if following is None or key(following[0]) not in COUNT_FORMS:
         return []
     word, start, end = following
@@ -278,10 +280,10 @@ def _one_and_half(text: str, tokens: list[Token], index: int) -> list[Finding]:
     if any(f[5] == "раз" for f in found):
         return []  # «півтора рази»
     genders = {f[3] for f in found if f[2] != "plur" and f[3]}
-    lexeme_genders = {p.lexeme[0].tag.gender for p in parses(word) if p.lexeme}
-    if len(lexeme_genders) != 1 or None in lexeme_genders:
+    lexeme_genders = {_plain(p.lexeme[0].tag.gender) for p in parses(word) if p.lexeme}
+    if not lexeme_genders or None in lexeme_genders or ("femn" in lexeme_genders and len(lexeme_genders) > 1):
         return []
-    gender = lexeme_genders.pop()
+    gender = "femn" if "femn" in lexeme_genders else "masc"
     right = "півтори" if gender == "femn" else "півтора"
     if not any(f[1] == "gent" and f[2] != "plur" for f in found):
         fix = singular(word, "gent")
@@ -876,7 +878,7 @@ def _passive_agent(text: str, tokens: list[Token], index: int) -> list[Finding]:
         return []
     words = [following]
     if key(following[0]) not in _ABLT_PRONOUNS:
-        if all(f[0] in ("ADJF", "PRTF") and f[1] == "ablt" for f in features(following[0])) and features(following[0]):
+        if all(f[0] in ("ADJF", "PRTF") for f in features(following[0])) and "ablt" in _cases(following[0]):
             second = _next(text, tokens, index + 1)
             if second is None:
                 return []
@@ -892,15 +894,126 @@ def _passive_agent(text: str, tokens: list[Token], index: int) -> list[Finding]:
                      "Безособова форма на -но/-то не називає діяча в орудному відмінку: краще «прокурор порушив справу».", None)]
 
 
+# ---- time of day -------------------------------------------------------------------------------
+
+_CARDINALS = {"перший": "одна", "другий": "дві", "третій": "три", "четвертий": "чотири", "п'ятий": "п'ять",
+              "шостий": "шість", "сьомий": "сім", "восьмий": "вісім", "дев'ятий": "дев'ять", "десятий": "десять",
+              "двадцятий": "двадцять", "тридцятий": "тридцять", "сороковий": "сорок", "п'ятдесятий": "п'ятдесят"}
+_ANY_PRONOUNS = frozenset(("хто", "кого", "кому", "ким", "кім", "чого", "чому", "чим", "який", "яка", "яке",
+                           "які", "якого", "якої", "якому", "яким", "якій", "яких", "де", "коли", "куди", "звідки",
+                           "скільки", "чий", "чия", "чиє", "чиї"))
+
+
+def _ordinal_femn(word: str, case: str) -> bool:
+    found = features(word)
+    return bool(found) and any(f[0] == "ADJF" and f[5] in _ORDINALS and f[1] == case and f[3] == "femn" for f in found) \
+        and not any(f[0] == "NOUN" and not f[6] for f in found)
+
+
+def _minutes(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    """«п’ять хвилин третьої» → «п’ять хвилин на третю»; «о першій годині двадцятій хвилині» → «двадцять хвилин»."""
+    word = tokens[index][0].lower()
+    following = _next(text, tokens, index)
+    if word == "хвилин" and following is not None and _ordinal_femn(following[0], "gent"):
+        after = _next(text, tokens, index + 1)
+        if after is not None and any(f[0] in ("NOUN", "ADJF") for f in features(after[0])):
+            return []  # «11 хвилин другої половини»
+        fix = inflect(following[0], {"accs", "femn"}, "ADJF")
+        phrase = f"на {fix}" if fix else None
+        return [_finding(following[1], following[2], "time-minutes",
+                         f"Хвилини після години — «{phrase or 'на …'}» або «по …».", phrase)]
+    if word == "годині":
+        for other in range(index + 1, min(index + 4, len(tokens))):
+            if text[tokens[other - 1][2]:tokens[other][1]].strip():
+                return []
+            if tokens[other][0].lower() == "хвилині" and other > index + 1:
+                ordinal = tokens[other - 1][0]
+                lemmas = {f[5] for f in features(ordinal) if f[0] == "ADJF"}
+                if not lemmas or not lemmas <= _CARDINALS.keys():
+                    return []
+                cardinal = _CARDINALS[lemmas.pop()]
+                last = cardinal.split()[-1]
+                minutes = "хвилина" if last == "одна" else "хвилини" if last in ("дві", "три", "чотири") else "хвилин"
+                words = [t[0] for t in tokens[index + 1:other - 1]] + [cardinal.replace("'", "’") if "’" in ordinal else cardinal, minutes]
+                fix = " ".join(words)
+                return [_finding(tokens[index + 1][1], tokens[other][2], "time-minutes",
+                                 f"Хвилини називають кількісним числівником: «{fix}».", fix)]
+    return []
+
+
+def _half_past(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    """«пів першої» → «пів на першу»."""
+    following = _next(text, tokens, index)
+    if following is None or not _ordinal_femn(following[0], "gent"):
+        return []
+    after = _next(text, tokens, index + 1)
+    if after is not None and any(f[0] == "NOUN" for f in features(after[0])):
+        return []  # «пів першої години»? not a time of day
+    fix = inflect(following[0], {"accs", "femn"}, "ADJF")
+    if fix is None:
+        return []
+    phrase = f"{tokens[index][0]} на {fix}"
+    return [_finding(tokens[index][1], following[2], "time-half", f"Правильно «{phrase}».", phrase)]
+
+
+def _without(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    """«без десяти третя» → «за десять третя» (or «десять до третьої»)."""
+    words: list[Token] = []
+    position = index
+    while len(words) < 4:
+        following = _next(text, tokens, position)
+        if following is None:
+            return []
+        found = features(following[0])
+        if found and all(f[0] == "NUMR" for f in found) and "gent" in _cases(following[0]):
+            words.append(following)
+            position += 1
+            continue
+        break
+    if not words:
+        return []
+    following = _next(text, tokens, position)
+    minutes = None
+    if following is not None and following[0].lower() == "хвилин":
+        minutes = following
+        position += 1
+        following = _next(text, tokens, position)
+    if following is None or not _ordinal_femn(following[0], "nomn"):
+        return []
+    after = _next(text, tokens, position)
+    if after is not None and any(f[0] == "NOUN" for f in features(after[0])):
+        return []
+    fix = None
+    cardinals = {f[5] for f in features(words[0][0])}
+    if len(words) == 1 and len(cardinals) == 1:
+        cardinal = match_case(words[0][0], cardinals.pop())
+        fix = " ".join([match_case(tokens[index][0], "за"), cardinal, *([minutes[0]] if minutes else []), following[0]])
+    return [_finding(tokens[index][1], following[2], "time-without",
+                     f"Час до години — «за … {following[0]}» або «… до {inflect(following[0], {'gent', 'femn'}, 'ADJF') or '…'}».", fix)]
+
+
+def _any(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    """«будь кого» → «будь-кого»: «будь» with a pronoun is written with a hyphen («будь що буде» is a saying)."""
+    following = _next(text, tokens, index)
+    if following is None or following[0].lower() not in _ANY_PRONOUNS:
+        return []
+    if index > 0 and tokens[index - 1][0].lower() in ("не", "б", "би", "хоч", "хоча"):
+        return []
+    word = tokens[index][0]
+    fix = f"{word}-{following[0]}"
+    return [_finding(tokens[index][1], following[2], "hyphen-any", f"Пишуть через дефіс: «{fix}».", fix)]
+
+
 # ---- roles -------------------------------------------------------------------------------------
 
-NUMERAL, COUNT, HALF, PREPOSITION, ADJECTIVE, VERB, MODAL, FUTURE, PARTICIPLE, HEAD, TEACH, FOCUS, DIRECTION, PASSIVE = (
-    1 << n for n in range(14))
+(NUMERAL, COUNT, HALF, PREPOSITION, ADJECTIVE, VERB, MODAL, FUTURE, PARTICIPLE, HEAD, TEACH, FOCUS, DIRECTION, PASSIVE,
+ MINUTES, HALF_PAST, WITHOUT, ANY) = (1 << n for n in range(18))
 
 ROLE_RULES: tuple[tuple[int, Callable[[str, list[Token], int], list[Finding]]], ...] = (
     (NUMERAL, _numeral), (COUNT, _count_noun), (HALF, _one_and_half), (PREPOSITION, _preposition),
     (ADJECTIVE, _adjective), (VERB, _verb), (MODAL, _modal), (FUTURE, _future_passive), (PARTICIPLE, _participle),
     (HEAD, _head), (TEACH, _teach), (FOCUS, _focus), (DIRECTION, _direction), (PASSIVE, _passive_agent),
+    (MINUTES, _minutes), (HALF_PAST, _half_past), (WITHOUT, _without), (ANY, _any),
 )
 
 
@@ -924,6 +1037,14 @@ def role_of(word: str) -> int:
         role |= HEAD
     if lower.startswith("напрям"):
         role |= DIRECTION
+    if lower in ("хвилин", "годині"):
+        role |= MINUTES
+    if lower == "пів":
+        role |= HALF_PAST
+    if lower == "без":
+        role |= WITHOUT
+    if lower == "будь":
+        role |= ANY
     if role & (NUMERAL | PREPOSITION | MODAL | FUTURE):
         return role
     found = features(word)
