@@ -395,18 +395,17 @@ def _zghidno(text: str, tokens: list[Token], index: int) -> list[Finding]:
     if any("ablt" in _cases(w) for w in words):
         return []
     head = words[-1]
-    plural = all(f[2] == "plur" for f in features(head))
-    grammemes = {"plur", "ablt"} if plural else {"ablt"}
+    plural = all(f[2] == "plur" for f in features(head) if f[1] == "gent")
     fixes = []
     for w in words:
         pos = "NOUN" if w is head else "ADJF"
-        grams = set(grammemes)
-        if pos == "ADJF" and not plural:
+        if pos == "NOUN":
+            form = inflect(w, {"plur", "ablt"}) if plural else singular(w, "ablt")
+        elif plural:
+            form = inflect(w.lower(), {"plur", "ablt"}, pos)
+        else:
             genders = {f[3] for f in features(head) if f[1] == "gent" and f[3]}
-            if len(genders) != 1:
-                return []
-            grams.add(genders.pop())
-        form = inflect(w.lower() if pos == "ADJF" else w, grams, pos)
+            form = inflect(w.lower(), {"ablt", genders.pop()}, pos) if len(genders) == 1 else None
         if form is None:
             return []
         fixes.append(form)
@@ -818,22 +817,58 @@ def _focus(text: str, tokens: list[Token], index: int) -> list[Finding]:
             break
     else:
         return []
-    following = _next(text, tokens, other)
-    if following is None:
+    first = _accusative_phrase(text, tokens, other + 1, True)
+    if first is None:
         return []
-    words = [following]
-    if all(f[0] in ("ADJF", "PRTF") for f in features(following[0])) and features(following[0]):
-        second = _next(text, tokens, other + 1)
+    found = [first]
+    # «на підтримку галузей, належне функціонування закладів, …»: the objects listed after commas
+    position = first[1] + 1
+    while position < min(first[1] + 25, len(tokens)):
+        gap = text[tokens[position - 1][2]:tokens[position][1]]
+        if any(ch in _STOP for ch in gap):
+            break
+        if gap == ", ":
+            more = _accusative_phrase(text, tokens, position, False)
+            if more is not None:
+                found.append(more)
+                position = more[1]
+        position += 1
+    return [item[0] for item in found]
+
+
+def _usual_locative(form: str | None) -> str | None:
+    """«належнім» → «належному»: the commoner locative ending of a masculine or neuter adjective."""
+    if form is None or not form.endswith(("ім", "им")):
+        return form
+    for candidate in (form[:-2] + "ому", form[:-2] + "ьому"):
+        if any(f[0] == "ADJF" and f[1] == "loct" for f in features(candidate)):
+            return candidate
+    return form
+
+
+def _accusative_phrase(text: str, tokens: list[Token], position: int, first: bool) -> tuple[Finding, int] | None:
+    """A noun (with an adjective before it) in the accusative and not the locative at position, and its
+    locative as the finding's fix; the index of its last word."""
+    if position >= len(tokens) or (first and text[tokens[position - 1][2]:tokens[position][1]].strip()):
+        return None
+    words = [tokens[position]]
+    second = _next(text, tokens, position)
+    if (all(f[0] in ("ADJF", "PRTF") for f in features(words[0][0])) and features(words[0][0])) or (
+            _is_adjective(words[0][0]) and second is not None and is_pos(second[0], "NOUN") and _agrees(words[0][0], second[0])):
         if second is None:
-            return []
+            return None
         words.append(second)
     noun = words[-1][0]
     found = features(noun)
     if not found or not noun.islower() or not all(f[0] == "NOUN" for f in found) or "loct" in _cases(noun):
-        return []
+        return None
     accs = [f for f in found if f[1] == "accs"]
     if not accs:
-        return []
+        return None
+    if not first and "gent" in _cases(words[0][0]) | ({"nomn"} if len(words) == 1 else set()):
+        return None  # after a comma, only a phrase that cannot be a genitive or a subject
+    if not first and len(words) == 2 and not _agrees(words[0][0], noun):
+        return None
     plural = all(f[2] == "plur" for f in accs)
     genders = {f[3] for f in accs}
     fixes = []
@@ -844,11 +879,13 @@ def _focus(text: str, tokens: list[Token], index: int) -> list[Finding]:
             form = inflect(w, {"loct", "plur"}, "ADJF")
         else:
             form = inflect(w, {"loct", *(g for g in genders if g)}, "ADJF") if len(genders) == 1 else None
+            form = _usual_locative(form)
         if form is None:
-            return []
+            return None
         fixes.append(form)
     fix = " ".join(fixes)
-    return [_finding(words[0][1], words[-1][2], "government-focus", f"Зосереджуються на чому: «на {fix}».", fix)]
+    return (_finding(words[0][1], words[-1][2], "government-focus", f"Зосереджуються на чому: «на {fix}».", fix),
+            position + len(words) - 1)
 
 
 def _direction(text: str, tokens: list[Token], index: int) -> list[Finding]:
