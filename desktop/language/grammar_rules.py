@@ -1041,16 +1041,86 @@ def _any(text: str, tokens: list[Token], index: int) -> list[Finding]:
     return [_finding(tokens[index][1], following[2], "hyphen-any", f"Пишуть через дефіс: «{fix}».", fix)]
 
 
+# ---- deputies, contributions, funds -------------------------------------------------------------
+
+_DEPUTIES = frozenset(("заступник", "заступниця"))
+
+
+def _deputy(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    """«заступник обласної військової адміністрації» → «заступник начальника …»: a deputy is someone's."""
+    if not any(f[5] in _DEPUTIES for f in features(tokens[index][0])):
+        return []
+    position = index
+    while True:
+        following = _next(text, tokens, position)
+        if following is None:
+            return []
+        found = features(following[0])
+        if found and all(f[0] == "ADJF" for f in found) and "gent" in _cases(following[0]):
+            position += 1
+            continue
+        break
+    if not found or not all(f[0] == "NOUN" and f[5] in _OFFICES and not f[6] for f in found) or "gent" not in _cases(following[0]):
+        return []
+    if any(f[1] in ("nomn", "accs") and f[2] != "plur" for f in found) and following[0][:1].islower() and position == index:
+        return []  # «заступник управління» may be «the deputy (of the) department» only with a genitive
+    head = "начальника" if any(f[5] == "адміністрація" for f in found) else "керівника"
+    return [_finding(tokens[index + 1][1], following[2], "government-deputy",
+                     f"Заступником буває особа, не установа: «{tokens[index][0]} {head} …».", None)]
+
+
+def _contribution(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    """«внесок у відновленні» → «внесок у відновлення»: a contribution is into something (the accusative)."""
+    if not any(f[5] == "внесок" for f in features(tokens[index][0])):
+        return []
+    position = index
+    while True:  # «внесок міжнародних партнерів у …»: the contributors in the genitive between
+        preposition = _next(text, tokens, position)
+        if preposition is None or position > index + 3:
+            return []
+        if preposition[0].lower() in ("у", "в"):
+            break
+        if "gent" not in _cases(preposition[0]):
+            return []
+        position += 1
+    following = _next(text, tokens, position + 1)
+    if following is None:
+        return []
+    found = features(following[0])
+    if not found or not following[0].islower() or not all(f[0] == "NOUN" and f[1] == "loct" for f in found):
+        return []
+    plural = all(f[2] == "plur" for f in found)
+    fix = inflect(following[0], {"accs", "plur"}) if plural else singular(following[0], "accs")
+    if fix is None:
+        return []
+    return [_finding(following[1], following[2], "government-contribution", f"Внесок — у що: «у {fix}».", fix)]
+
+
+def _funds(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    """«за кошти бюджету» → «коштом бюджету»."""
+    if tokens[index][0].lower() != "кошти" or index == 0 or tokens[index - 1][0].lower() != "за":
+        return []
+    if text[tokens[index - 1][2]:tokens[index][1]].strip():
+        return []
+    following = _next(text, tokens, index)
+    if following is None or "gent" not in _cases(following[0]) or following[0][:1].isupper():
+        return []
+    fix = match_case(tokens[index - 1][0], "коштом")
+    return [_finding(tokens[index - 1][1], tokens[index][2], "government-funds",
+                     f"Джерело фінансування — «{fix} …» або «за рахунок коштів …».", fix)]
+
+
 # ---- roles -------------------------------------------------------------------------------------
 
 (NUMERAL, COUNT, HALF, PREPOSITION, ADJECTIVE, VERB, MODAL, FUTURE, PARTICIPLE, HEAD, TEACH, FOCUS, DIRECTION, PASSIVE,
- MINUTES, HALF_PAST, WITHOUT, ANY) = (1 << n for n in range(18))
+ MINUTES, HALF_PAST, WITHOUT, ANY, DEPUTY, CONTRIBUTION, FUNDS) = (1 << n for n in range(21))
 
 ROLE_RULES: tuple[tuple[int, Callable[[str, list[Token], int], list[Finding]]], ...] = (
     (NUMERAL, _numeral), (COUNT, _count_noun), (HALF, _one_and_half), (PREPOSITION, _preposition),
     (ADJECTIVE, _adjective), (VERB, _verb), (MODAL, _modal), (FUTURE, _future_passive), (PARTICIPLE, _participle),
     (HEAD, _head), (TEACH, _teach), (FOCUS, _focus), (DIRECTION, _direction), (PASSIVE, _passive_agent),
     (MINUTES, _minutes), (HALF_PAST, _half_past), (WITHOUT, _without), (ANY, _any),
+    (DEPUTY, _deputy), (CONTRIBUTION, _contribution), (FUNDS, _funds),
 )
 
 
@@ -1082,6 +1152,12 @@ def role_of(word: str) -> int:
         role |= WITHOUT
     if lower == "будь":
         role |= ANY
+    if lower.startswith("заступни"):
+        role |= DEPUTY
+    if lower.startswith("внес"):
+        role |= CONTRIBUTION
+    if lower == "кошти":
+        role |= FUNDS
     if role & (NUMERAL | PREPOSITION | MODAL | FUTURE):
         return role
     found = features(word)
