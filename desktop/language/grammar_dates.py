@@ -62,7 +62,11 @@ def find_dates(text: str, numbers: list[re.Match[str]]) -> list[Finding]:
             if written != actual:
                 fix = _WEEKDAY_NAMES[actual]
                 fix = fix[:1].upper() + fix[1:] if weekday.group(1)[:1].isupper() else fix
-                found.append(Finding(weekday.start(1), weekday.end(1), "grammar", "date-weekday",
+                begin = weekday.start(1)
+                if fix[0] in "вВфФ" and text[max(0, begin - 2):begin] in ("в ", "В ") and (begin < 3 or not text[begin - 3].isalpha()):
+                    begin -= 2  # «в понеділок» → «у вівторок», not «в вівторок»
+                    fix = ("У " if text[begin] == "В" else "у ") + fix
+                found.append(Finding(begin, weekday.end(1), "grammar", "date-weekday",
                                      f"{day} {_MONTHS[month - 1]} {year} року — {_WEEKDAY_NAMES[actual]}, не «{weekday.group(1)}».",
                                      (fix,)))
     return found

@@ -409,8 +409,19 @@ def _zghidno(text: str, tokens: list[Token], index: int) -> list[Finding]:
         if form is None:
             return []
         fixes.append(form)
-    phrase = f"{match_case(word, 'згідно')} з {' '.join(fixes)}"
+    phrase = f"{match_case(word, 'згідно')} {_with(fixes[0])} {' '.join(fixes)}"
     return [_finding(start, end, "preposition-zghidno", f"Правильно «згідно з» та орудний відмінок: «{phrase}».", phrase)]
+
+
+_VOWELS = frozenset("аеєиіїоуюяАЕЄИІЇОУЮЯ")
+
+
+def _with(word: str) -> str:
+    """«з» or «зі» before word (Правопис §24: «зі» before з, с, ш, щ and another consonant)."""
+    lower = word.lower()
+    if len(lower) > 1 and lower[0] in "зсшщ" and lower[1].isalpha() and lower[1] not in _VOWELS and lower[1] != "ь":
+        return "зі"
+    return "з"
 
 
 def _measures_to(text: str, tokens: list[Token], index: int) -> list[Finding]:

@@ -3,7 +3,7 @@
 import pytest
 
 from desktop.language.grammar import find_grammar
-from desktop.language.proofing import apply_fix
+from desktop.language.proofing import Proofreader, apply_fix
 from desktop.language.words import tokenize
 
 # (text, the flagged span, its first fix or None when the rule offers none)
@@ -36,7 +36,9 @@ WRONG = [
     ("Заслухано звіти за напрямками діяльності.", "напрямками", "напрямами"),
     ("Справу порушено прокурором.", "порушено прокурором", None),
     ("Це трапилося 31 листопада 2014 р.", "31 листопада", None),
-    ("Конференція відбудеться в понеділок, 7 жовтня 2014 р.", "понеділок", "вівторок"),
+    ("Конференція відбудеться в понеділок, 7 жовтня 2014 р.", "в понеділок", "у вівторок"),
+    ("Конференція відбудеться у п’ятницю, 7 жовтня 2014 р.", "п’ятницю", "вівторок"),
+    ("Діяти згідно статуту.", "згідно статуту", "згідно зі статутом"),
     ("Поїздку запланували на травень 20014 р.", "травень 20014", None),
     ("Справу порушено генеральним прокурором.", "порушено генеральним прокурором", None),
     ("Становить три четверті відсотки.", "відсотки", "відсотка"),
@@ -106,3 +108,15 @@ def test_correct_text_stays_quiet(text):
 def test_applying_the_fix_leaves_no_grammar_finding(text, span, fix):
     fixed = apply_fix(text, grammar(text)[0])
     assert grammar(fixed) == []
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return Proofreader()
+
+
+@pytest.mark.parametrize(("text", "span", "fix"), [case for case in WRONG if case[2]])
+def test_the_fix_adds_no_finding_of_any_layer(checker, text, span, fix):
+    before = {(f.rule, text[f.start:f.end]) for f in checker.check(text)}
+    fixed = apply_fix(text, grammar(text)[0])
+    assert [(f.rule, fixed[f.start:f.end]) for f in checker.check(fixed) if (f.rule, fixed[f.start:f.end]) not in before] == []
