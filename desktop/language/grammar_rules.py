@@ -321,10 +321,49 @@ def _preposition(text: str, tokens: list[Token], index: int) -> list[Finding]:
     if lower == "до":
         return _measures_to(text, tokens, index)
     if lower in ("у", "в"):
-        return _office(text, tokens, index) or _at_hour(text, tokens, index)
+        return _office(text, tokens, index) or _at_hour(text, tokens, index) or _hours(text, tokens, index) \
+            or _split_infinitive(text, tokens, index)
     if lower == "з":
-        return _date_range(text, tokens, index)
+        return _date_range(text, tokens, index) or _split_infinitive(text, tokens, index)
     return []
+
+
+def _split_infinitive(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    """«в їхати» → «в’їхати»: a preposition never stands before an infinitive; a split word."""
+    word, start, _end = tokens[index]
+    following = tokens[index + 1]
+    found = parses(following[0])
+    if not found or not all(p.tag.POS == "VERB" and "infn" in p.tag for p in found) or following[0][:1] not in "єїюяЄЇЮЯ":
+        return []
+    joined = f"{word}’{following[0]}"
+    fix = joined if parses(joined) else None
+    return [_finding(start, following[2], "split-word", f"Прийменник перед неозначеною формою — розірване слово: «{fix or word + following[0]}».", fix)]
+
+
+_ORDINAL_LOCATIVE = {"одна": "першій", "дві": "другій", "два": "другій", "три": "третій", "чотири": "четвертій",
+                     "п'ять": "п'ятій", "шість": "шостій", "сім": "сьомій", "вісім": "восьмій", "дев'ять": "дев'ятій",
+                     "десять": "десятій", "одинадцять": "одинадцятій", "дванадцять": "дванадцятій"}
+_DAY_PARTS = frozenset(("ранку", "вечора", "ночі", "дня", "пополудні"))
+
+
+def _hours(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    """«в п’ять годин двадцять хвилин» → «о п’ятій годині …»: the time of day is «о» with an ordinal."""
+    following = tokens[index + 1]
+    number = key(following[0])
+    if number not in _ORDINAL_LOCATIVE or index + 3 >= len(tokens):
+        return []
+    hours = tokens[index + 2]
+    if hours[0].lower() not in ("годин", "години") or text[following[2]:hours[1]] != " ":
+        return []
+    after = tokens[index + 3]
+    if text[hours[2]:after[1]] != " ":
+        return []
+    if not (after[0].lower() in _DAY_PARTS or any(f[0] == "NUMR" for f in features(after[0]))):
+        return []
+    ordinal = _ORDINAL_LOCATIVE[number]
+    ordinal = ordinal.replace("'", "’") if "’" in following[0] or "'" not in following[0] else ordinal
+    fix = f"{match_case(tokens[index][0], 'о')} {ordinal} годині"
+    return [_finding(tokens[index][1], hours[2], "preposition-hour", f"Час доби — «{fix}».", fix)]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -341,10 +380,12 @@ def _prep_candidate(preposition: str, word: str) -> bool:
         return any(f[5] == "ініціатива" for f in found)
     if preposition == "до":
         return all(f[0] == "NOUN" and f[6] and f[2] == "plur" for f in found)
+    infinitive = all(f[0] == "VERB" for f in found) and word[:1] in "єїюяЄЇЮЯ"
     if preposition in ("у", "в"):
-        return all(f[0] == "NOUN" and f[5] in _OFFICES for f in found) or all(f[0] == "ADJF" and f[5] in _ORDINALS for f in found)
+        return (all(f[0] == "NOUN" and f[5] in _OFFICES for f in found) or all(f[0] == "ADJF" and f[5] in _ORDINALS for f in found)
+                or key(word) in _ORDINAL_LOCATIVE or infinitive)
     if preposition == "з":
-        return any(f[5] in _MONTH_LEMMAS for f in found)
+        return any(f[5] in _MONTH_LEMMAS for f in found) or infinitive
     return False
 
 
@@ -726,8 +767,9 @@ def _several_people(text: str, tokens: list[Token], index: int) -> list[Finding]
 def _modal(text: str, tokens: list[Token], index: int) -> list[Finding]:
     """«треба писав» → «треба писати»: after «треба», «варто», «повинен» the verb is an infinitive."""
     following = _next(text, tokens, index)
-    if following is None or key(following[0]) in _BE_FORMS:
-        return []
+    if following is None or (key(following[0]) in _BE_FORMS and not (
+            key(tokens[index][0]) == "варто" and key(following[0]) in ("були", "був", "була"))):
+        return []  # «треба було», «повинен був»; but «варто були» → «варто бути»
     word, start, end = following
     found = features(word)
     if index > 0 and key(tokens[index - 1][0]) in ("чи", "як", "що", "коли", "де"):
@@ -1028,7 +1070,7 @@ def _without(text: str, tokens: list[Token], index: int) -> list[Finding]:
         following = _next(text, tokens, position)
     if following is None or not _ordinal_femn(following[0], "nomn"):
         return []
-    after = _next(text, tokens, position)
+    after = _next(text, tokens, position + 1)
     if after is not None and any(f[0] == "NOUN" for f in features(after[0])):
         return []
     fix = None
