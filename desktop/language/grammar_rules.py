@@ -581,7 +581,7 @@ def _adjective(text: str, tokens: list[Token], index: int) -> list[Finding]:
         head = _next(text, tokens, index + 1)
         if head is None or _adjective_fix(noun, head[0]) is not None or not _agrees(noun, head[0]):
             return []
-        fix = _adjective_fix(word, head[0])
+        fix = _adjective_fix(word, head[0], noun)
         if fix is None:
             return []
         noun = head[0]
@@ -602,22 +602,30 @@ def _agrees(adjective: str, noun: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
-def _adjective_fix(word: str, noun_word: str) -> str | None:
-    """The adjective's form agreeing with the noun after it, when no parse of the pair agrees."""
+def _adjective_fix(word: str, noun_word: str, middle: str = "") -> str | None:
+    """The adjective's form agreeing with the noun after it, when no parse of the pair agrees;
+    middle: an agreeing adjective between them («майбутнього місцевих виборів»), whose parses pick the noun's."""
     nouns = features(noun_word)
     if not nouns or not noun_word.islower() or not all(f[0] == "NOUN" and not f[4] for f in nouns):
         return None
+    before_another = bool(middle)
+    if middle:
+        nouns = tuple(n for n in nouns if any(a[1] == n[1] and a[2] == n[2] and (n[2] == "plur" or a[3] == n[3] or n[3] is None)
+                                              for a in features(middle) if a[0] in ("ADJF", "PRTF")))
     adjectives = [f for f in features(word) if f[0] in ("ADJF", "PRTF")]
-    shared = {a[1] for a in adjectives} & {n[1] for n in nouns}
-    if not shared:
+    shared = {a[1] for a in adjectives} & {n[1] for n in nouns} if not middle else {n[1] for n in nouns}
+    if not shared or not adjectives:
         return None  # «вдячний колективу»: not one phrase
-    if not any(a[1] == n[1] and a[2] == n[2] for a in adjectives for n in nouns):
+    if before_another:
+        if not word.islower() or any("pssv" in p.tag or "actv" in p.tag for p in parses(word)):
+            return None  # «присвяченого місцевим виборам»: a participle governs
+    elif not any(a[1] == n[1] and a[2] == n[2] for a in adjectives for n in nouns):
         return None  # «присвячена історії»: the number differs in every shared case, a governed noun
     for a in adjectives:
         for n in nouns:
             if a[1] == n[1] and a[2] == n[2] and (n[2] == "plur" or a[3] == n[3] or n[3] is None):
                 return None
-    if {f[5] for f in features(word) if f[0] == "NOUN"} - {a[5] for a in adjectives}:
+    if {f[5] for f in features(word) if f[0] == "NOUN"} - {a[5] for a in adjectives} - _neuter_nouns(adjectives):
         return None  # «свята очільник»: the noun «свято» as well («черговому», a person on duty, is the same word)
     fixes = set()
     adjective_parses = [p for p in parses(word) if p.tag.POS in ("ADJF", "PRTF")]
@@ -629,8 +637,13 @@ def _adjective_fix(word: str, noun_word: str) -> str | None:
             for a in adjective_parses:
                 form = a.inflect(grammemes)
                 if form is not None:
-                    fixes.add(form.word)
+                    fixes.add((_usual_locative(form.word) or form.word) if case == "loct" and number != "plur" else form.word)
     return match_case(word, fixes.pop()) if len(fixes) == 1 else None
+
+
+def _neuter_nouns(adjectives: list[Features]) -> set[str]:
+    """The nouns made of the adjectives' neuter («майбутній» → «майбутнє»): the same word."""
+    return {a[5][:-2] + ("є" if a[5].endswith("ій") else "е") for a in adjectives}
 
 
 # ---- participles -------------------------------------------------------------------------------
