@@ -19,10 +19,15 @@ from desktop.paths import resource
 STYLE_RULES_FILE = resource("proofing", "style_rules.csv")
 # Calques picked from LanguageTool's replace.txt (LGPL-2.1), each checked to be wrong in an official release.
 LANGUAGETOOL_RULES_FILE = resource("proofing", "languagetool", "data", "replace_selected.csv")
+# Calques, wrong prepositions and paronyms taken from the patterns of LanguageTool's grammar-barbarism.xml and
+# grammar-style.xml (LGPL-2.1), the ones sound in an official release, with their context as a table condition.
+LANGUAGETOOL_BARBARISMS_FILE = resource("proofing", "languagetool", "data", "barbarism_selected.csv")
 # Grammemes carried from the matched word to its replacement («прийняли» → «взяли»).
 INFLECTION = frozenset(
     ["sing", "plur", "nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "masc", "femn", "neut", "1per", "2per", "3per", "past", "pres", "futr", "impr", "Impe"]
 )
+CASES_AND_NUMBER = frozenset(["sing", "plur", "nomn", "gent", "datv", "accs", "ablt", "loct", "voct"])
+GENDERS = frozenset(["masc", "femn", "neut"])
 # «цей», «такий» are pronouns to the analyser, and take an adjective's form: «даного заходу» → «цього заходу»
 SAME_PART_OF_SPEECH = {"INFN": "VERB", "ADJF": "ADJF", "PRTF": "ADJF", "NPRO": "ADJF", "NOUN": "NOUN", "VERB": "VERB"}
 
@@ -51,7 +56,11 @@ def default_style_rules() -> list[StyleRule]:
     """The shipped table and the rules taken from LanguageTool, the shipped table winning a shared phrase."""
     rules = load_style_rules()
     phrases = {rule.phrase for rule in rules}
-    return rules + [rule for rule in load_style_rules(LANGUAGETOOL_RULES_FILE) if rule.phrase not in phrases]
+    for path in (LANGUAGETOOL_RULES_FILE, LANGUAGETOOL_BARBARISMS_FILE):
+        added = [rule for rule in load_style_rules(path) if rule.phrase not in phrases]
+        rules += added
+        phrases.update(rule.phrase for rule in added)
+    return rules
 
 
 def _part_of_speech(parse) -> str | None:
@@ -85,6 +94,8 @@ class StyleChecker:
                 continue
             after_verb = first > 0 and _is_verb(tokens[first - 1][0]) and text[tokens[first - 1][2]:match.start].isspace()
             suggestion = self.suggestion(match, after_verb)
+            if normal_key(suggestion) == normal_key(" ".join(match.words)):
+                continue  # the text already reads as the correction («Дай Боже» of «дай бог»)
             message = f"«{text[match.start:match.end]}» → «{suggestion}»: {rule.explanation}"
             found.append(Finding(match.start, match.end, "style", f"style:{rule.phrase}", message, (suggestion,)))
         return found
@@ -106,34 +117,54 @@ class StyleChecker:
         analyser = morph()
         # pair each matched word written in dictionary form with its parse in the text
         sources = []
+        readings = []  # every parse of each source word, to pick the noun's case its adjective shares
+        modifiers = []  # every parse of each matched adjective
         repeated = {normal_key(word) for word in rule.correction.split()}
         kept = {}  # a phrase word the correction repeats keeps its form in the text: «військового стану»
         for phrase_word, text_word in zip(rule.phrase.split(), match.words, strict=True):
             lemma = _lemma_parse(phrase_word)
             if lemma is None:
                 continue
+            parses = [p for p in analyser.parse(normal_key(text_word))
+                      if normal_key(p.normal_form) == normal_key(phrase_word)]
+            if _part_of_speech(lemma) == "ADJF" and parses:
+                modifiers.append(parses)
             if normal_key(phrase_word) in repeated:
                 kept[normal_key(phrase_word)] = text_word
                 continue
-            parses = [p for p in analyser.parse(normal_key(text_word))
-                      if normal_key(p.normal_form) == normal_key(phrase_word)]
             if after_verb:  # a noun only: an adjective's accusative reads as animate («таких»)
                 parses.sort(key=lambda p: not (p.tag.POS == "NOUN" and "accs" in p.tag))
             if parses:
                 sources.append((_part_of_speech(lemma), parses[0]))
+                readings.append(parses)
+        _agreeing_readings(sources, readings, modifiers)
         words = []
+        # (position in words, the word's dictionary form, the grammemes it took) of the correction's nouns
+        nouns: list[tuple[int, object, frozenset[str]]] = []
+        adjectives = []  # positions of the correction's adjectives, which agree with the noun after them
         for word in rule.correction.split():
+            target = _lemma_parse(word)
+            if target is not None and target.tag.POS in ("ADJF", "PRTF"):
+                adjectives.append(len(words))
             if normal_key(word) in kept:
                 words.append(kept[normal_key(word)])
                 continue
-            target = _lemma_parse(word)
             # the k-th noun of the correction takes the form of the k-th noun of the match, and so on
             index = next((i for i, (pos, _p) in enumerate(sources)
                           if target is not None and pos == _part_of_speech(target)), None)
             if index is None:
+                if target is not None and target.tag.POS == "NOUN":
+                    nouns.append((len(words), target, frozenset(target.tag.grammemes)))
                 words.append(word)
                 continue
-            words.append(_inflect_like(word, sources.pop(index)[1]))
+            source = sources.pop(index)[1]
+            if target is not None and target.tag.POS == "NOUN":
+                nouns.append((len(words), target, frozenset(source.tag.grammemes)))
+            words.append(_inflect_like(word, source))
+        for position in adjectives:  # «пряме включення» → «пряма трансляція», not «пряме трансляція»
+            noun = next(((target, grammemes) for at, target, grammemes in nouns if at > position), None)
+            if noun is not None:
+                words[position] = _agree(rule.correction.split()[position], *noun) or words[position]
         corrected = " ".join(words)
         if match.words[0][:1].isupper():
             corrected = corrected[:1].upper() + corrected[1:]
@@ -156,13 +187,43 @@ def _inflect_like(word: str, source) -> str:
     return word
 
 
+def _agreeing_readings(sources: list, readings: list, adjectives: list) -> None:
+    """A matched noun whose form is ambiguous («включення»: nominative, genitive…) takes the reading that
+    shares case and number with a matched adjective («прямого включення»: genitive)."""
+    if not adjectives:
+        return
+    for index, ((pos, _parse), parses) in enumerate(zip(sources, readings, strict=True)):
+        if pos != "NOUN":
+            continue
+        for parse in parses:
+            forms = set(parse.tag.grammemes) & CASES_AND_NUMBER
+            if any(forms <= set(other.tag.grammemes) for group in adjectives for other in group):
+                sources[index] = (pos, parse)
+                break
+
+
+def _agree(adjective: str, noun, grammemes: frozenset[str]) -> str | None:
+    """adjective in the case and number a noun took, and in the noun's own gender in the singular."""
+    wanted = set(grammemes) & CASES_AND_NUMBER
+    if "plur" not in wanted:  # the dictionary marks a singular adjective by its gender alone
+        wanted = (wanted - {"sing"}) | (set(noun.tag.grammemes) & GENDERS)
+    for target in lemma_parses(adjective):
+        try:
+            inflected = target.inflect(wanted)
+        except ValueError:
+            inflected = None
+        if inflected is not None:
+            return inflected.word
+    return None
+
+
 def _is_verb(word: str) -> bool:
     return any(parse.tag.POS in ("VERB", "INFN") for parse in morph().parse(normal_key(word)))
 
 
 def _full_reflexive(word: str) -> str:
-    """«відбулось» → «відбулося»: the analyser offers the short reflexive ending, official texts use -ся."""
-    return word[:-2] + "ся" if word.endswith(("лось", "лась", "лись")) else word
+    """«відбулось» → «відбулося», «поводивсь» → «поводився»: the analyser offers the short reflexive ending, official texts use -ся."""
+    return word[:-2] + "ся" if word.endswith(("лось", "лась", "лись", "всь")) else word
 
 
 @lru_cache(maxsize=1)
