@@ -7,6 +7,7 @@ A condition is written in a table cell as space-separated clauses:
 * `!next=продукція|товар` — the rule stays quiet when the word after is one of these;
 * `prev=…` and `!prev=…` — the same for the word before the match;
 * `next=@genplur` — the word after is a noun in the genitive plural («ряд питань», «ряд будинків»);
+* `!next=@advb` — quiet when the word after is an adverb («поступив негарно» is to behave, not to arrive);
 * `then=:` — the text right after the match (past spaces) starts with one of these marks («наступні питання:»);
   a longer entry is compared with the spaces left out (`then=,що`: «рахував, що»).
 
@@ -25,6 +26,7 @@ from desktop.language.words import Token, normal_key
 ANIMATE = "@anim"
 GENITIVE_PLURAL = "@genplur"
 FUNCTION_WORD = "@function"
+ADVERB = "@advb"
 FUNCTION_WORDS = frozenset({FUNCTION_WORD})
 # Parts of speech skipped to reach the noun a phrase governs: «в якості почесного гостя».
 MODIFIERS = frozenset({"ADJF", "PRTF", "NUMR"})
@@ -72,6 +74,8 @@ def _lemmas(word: str) -> tuple[set[str], bool]:
         lemmas.add(GENITIVE_PLURAL)
     if parses and all(parse.tag.POS in ("PREP", "CONJ", "PRCL") for parse in parses):
         lemmas.add(FUNCTION_WORD)
+    if parses and all(parse.tag.POS == "ADVB" for parse in parses):
+        lemmas.add(ADVERB)
     # a possessive or demonstrative pronoun («мою радість») modifies too, and so does an adjective that also
     # serves as a noun («військового училища», «військовий» being a serviceman too)
     modifier = bool(parses) and (

@@ -12,6 +12,7 @@ from pathlib import Path
 from desktop.language.context import Clause, context_allows, parse_context
 from desktop.language.finding import Finding
 from desktop.language.inflection import morph
+from desktop.language.style_patterns import StylePatternChecker
 from desktop.language.phrases import PhraseMatch, PhraseMatcher, lemma_parses, normal_key
 from desktop.language.words import Token, tokenize
 from desktop.paths import resource
@@ -80,11 +81,18 @@ class StyleChecker:
         self.rules = rules if rules is not None else default_style_rules()
         self._matcher = PhraseMatcher([rule.phrase for rule in self.rules])
         self._suggestion_cache: dict[tuple[int, tuple[str, ...], bool], str] = {}
+        self._patterns = StylePatternChecker()
 
     def findings(self, text: str, tokens: list[Token] | None = None, lowered: list[str] | None = None,
                  vocabulary: set[str] | None = None) -> list[Finding]:
         """Every style finding of text (tokens, lowered, vocabulary: see PhraseMatcher.find)."""
-        found = []
+        if tokens is None:
+            tokens = tokenize(text)
+        if lowered is None:
+            lowered = [token[0].lower() for token in tokens]
+        if vocabulary is None:
+            vocabulary = set(lowered)
+        found = self._patterns.findings(text, tokens, lowered, vocabulary)
         for match in self._matcher.find(text, tokens, lowered, vocabulary):
             rule = self.rules[match.index]
             if tokens is None:

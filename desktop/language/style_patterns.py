@@ -1,0 +1,399 @@
+"""Style patterns a phrase table cannot list, found through the morphology: the passive with an agent
+(«головою райдержадміністрації дано доручення» → «голова райдержадміністрації дав»), «були розглянуті»
+→ «розглянули», the analytic superlative of an adjective that has a synthetic one («найбільш актуальні»
+→ «найактуальніші»), the possessive «їх» before a noun («їх сімей» → «їхніх сімей») and initials written
+after the surname («Вахнюк Н. М.» → «Н. М. Вахнюк»).
+
+Each pattern is triggered by a few words (a dictionary of them, or a suffix and the analyser's verdict on
+the word, remembered per word), so a text without them costs one set intersection.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from desktop.language.finding import Finding
+from desktop.language.inflection import morph
+from desktop.language.words import Token, normal_key
+
+PASSIVE_MESSAGE = "Пасивний зворот з орудним діяча; краще активний стан: «{}»."
+PASSIVE_PLAIN_MESSAGE = "Пасивний зворот з орудним діяча; краще активний стан: хто що зробив."
+BE_PASSIVE_MESSAGE = "Пасивний зворот; краще активний стан: «{}»."
+SUPERLATIVE_MESSAGE = "Прикметник має просту форму найвищого ступеня: «{}»."
+POSSESSIVE_MESSAGE = "Присвійний займенник — «їхній»: «{}»."
+INITIALS_MESSAGE = "Ініціали пишемо перед прізвищем: «{}»."
+
+# Prepositions and words that make an instrumental no agent: «з головами», «під керівництвом», «разом з».
+NOT_AGENT_BEFORE = frozenset({"з", "із", "зі", "над", "під", "за", "перед", "між", "поміж", "разом", "поруч",
+                              "та", "і", "й", "згідно", "порівняно", "шляхом"})
+# Agents: people and bodies that act (an animate noun in the instrumental is not always a person: «головою»).
+MAX_AGENT_WORDS = 7
+ROLE_VERBS = frozenset({"обрати", "обирати", "вибрати", "призначити", "призначати", "визнати", "визнавати", "назвати",
+                        "називати", "іменувати", "оголосити", "проголосити", "вважати", "залишити", "зарахувати"})
+BE_FORMS = frozenset({"було", "були", "був", "була", "буде", "будуть"})
+SUPERLATIVE_MARKS = frozenset({"найбільш", "найбільше"})
+COMPARATIVE_MARKS = frozenset({"більш", "менш"})
+# «самий» and its masculine forms are the analytic superlative only («сам» is «himself»); «сама» also means
+# «herself» («вона сама винна»), so before a comparative only («сама гірша»)
+SAME_FORMS = frozenset({"самий", "самого", "самому", "самим", "сама"})
+SAME_AMBIGUOUS = frozenset({"сама"})
+# «той самий страшний сон»: «той самий» is «the same»
+DEMONSTRATIVES = frozenset({"той", "та", "те", "ті", "того", "тієї", "тому", "тій", "тим", "тією", "тих", "цей", "ця",
+                            "це", "цього", "цієї", "цьому", "цим", "один", "одна", "одного", "одному", "одним"})
+CASES_AND_NUMBER = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "plur"})
+GENDERS = frozenset({"masc", "femn", "neut"})
+UPPER = "А-ЩЬЮЯЄІЇҐ"
+LOWER = "а-щьюяєіїґ'’ʼ"
+# «Вахнюк Н.М.», «Біби Л. М.»: a capitalised word and two initials, not followed by the surname they belong to
+# nor by a comma (a list of names, «Карауш О.М., Ірха Ю.С.», keeps the order of a register)
+INITIALS_AFTER_RE = re.compile(rf"\b([{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)[ \u00a0]+([{UPPER}])\.[ \u00a0]?([{UPPER}])\."
+                               rf"(?![ \u00a0]*(?:[{UPPER}][{LOWER}]|[,;]))")
+MAX_VERDICTS = 50_000
+
+
+@lru_cache(maxsize=20_000)
+def _parses(key: str) -> tuple:
+    return tuple(morph().parse(key))
+
+
+def _is_impersonal(key: str) -> bool:
+    """«дано», «затверджено»: the impersonal passive form of a verb; «надані»: a passive participle."""
+    if key.endswith(("но", "то")):
+        return any("Impe" in p.tag for p in _parses(key))
+    return key.endswith(("ні", "ті")) and any("pssv" in p.tag and "perf" in p.tag and "nomn" in p.tag
+                                              for p in _parses(key))
+
+
+def _agent_parse(key: str):
+    """The parse of key as an animate noun in the instrumental (a person acting), or None."""
+    for parse in _parses(key):
+        if parse.tag.POS == "NOUN" and "ablt" in parse.tag and "anim" in parse.tag:
+            return parse
+    return None
+
+
+def _inflect(parse, grammemes: set[str]) -> str | None:
+    try:
+        inflected = parse.inflect(grammemes)
+    except ValueError:
+        return None
+    return None if inflected is None else inflected.word
+
+
+def _with_case(word: str, like: str) -> str:
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
+
+
+def _gap_ok(text: str, tokens: list[Token], left: int) -> bool:
+    """Only spaces between tokens[left] and the next, or the dot of an initial («О.В.Довгалем»)."""
+    gap = text[tokens[left][2]:tokens[left + 1][1]]
+    if not gap or gap.isspace():
+        return bool(gap)
+    return len(tokens[left][0]) == 1 and tokens[left][0].isupper() and gap.strip() == "."
+
+
+class StylePatternChecker:
+    """The morphological style patterns (see the module's docstring)."""
+
+    def __init__(self) -> None:
+        self._impersonal: dict[str, bool] = {}
+
+    def clear_caches(self) -> None:
+        self._impersonal.clear()
+
+    def findings(self, text: str, tokens: list[Token], lowered: list[str], vocabulary: set[str]) -> list[Finding]:
+        found: list[Finding] = []
+        if len(self._impersonal) > MAX_VERDICTS:
+            self._impersonal.clear()
+        verdicts = self._impersonal
+        for key in vocabulary.difference(verdicts):
+            verdicts[key] = _is_impersonal(key)
+        if any(verdicts[key] for key in vocabulary):
+            found += self._passive(text, tokens, lowered)
+        if not BE_FORMS.isdisjoint(vocabulary):
+            found += self._be_passive(text, tokens, lowered)
+        if not (SUPERLATIVE_MARKS | COMPARATIVE_MARKS | SAME_FORMS).isdisjoint(vocabulary):
+            found += self._superlative(text, tokens, lowered)
+        if "їх" in vocabulary:
+            found += self._possessive(text, tokens, lowered)
+        if "." in text:
+            found += self._initials(text)
+        return found
+
+    # «головою райдержадміністрації дано доручення» → «голова райдержадміністрації дав доручення»
+    def _passive(self, text: str, tokens: list[Token], lowered: list[str]) -> list[Finding]:
+        found = []
+        verdicts = self._impersonal
+        for index, key in enumerate(lowered):
+            if not verdicts.get(key) or self._predicative(key):
+                continue
+            agent = self._agent_before(text, tokens, lowered, index)
+            if agent is None:
+                continue
+            start = tokens[agent][1]
+            suggestion = self._active(tokens, lowered, agent, index)
+            message = PASSIVE_MESSAGE.format(suggestion) if suggestion else PASSIVE_PLAIN_MESSAGE
+            found.append(Finding(start, tokens[index][2], "style", "style:passive-agent", message,
+                                 (suggestion,) if suggestion else ()))
+        return found
+
+    @staticmethod
+    def _predicative(key: str) -> bool:
+        """«головою обрано Іваненка»: verbs whose instrumental names a role, not who acts."""
+        return any(normal_key(p.normal_form) in ROLE_VERBS for p in _parses(key) if "Impe" in p.tag)
+
+    @staticmethod
+    def _agent_before(text: str, tokens: list[Token], lowered: list[str], index: int) -> int | None:
+        """The first word of the agent («головою») within a few words before the verb at index, in one clause."""
+        agent = None
+        for position in range(index - 1, max(-1, index - MAX_AGENT_WORDS - 1), -1):
+            if not _gap_ok(text, tokens, position):
+                break
+            key = lowered[position]
+            if key in BE_FORMS and position == index - 1:
+                continue
+            if _agent_parse(key) is not None:
+                agent = position  # the farthest back: «начальником відділу … Світланою Івасюк»
+        if agent is None:
+            return None
+        if agent > 0 and lowered[agent - 1] in NOT_AGENT_BEFORE and _gap_ok(text, tokens, agent - 1):
+            return None
+        return agent
+
+    @staticmethod
+    def _active(tokens: list[Token], lowered: list[str], agent: int, verb: int) -> str | None:
+        """The agent in the nominative and the verb in the active past: «голова райдержадміністрації дав»."""
+        words = []
+        number, gender = None, None
+        for position in range(agent, verb):
+            word, key = tokens[position][0], lowered[position]
+            if key in BE_FORMS:
+                continue
+            parse = _agent_parse(key) if position == agent else None
+            if position == agent:
+                if parse is None:
+                    return None
+                number = "plur" if "plur" in parse.tag else "sing"
+                gender = next((g for g in GENDERS if g in parse.tag), "masc")
+                if {"Name", "Surn", "Patr"} & set(parse.tag.grammemes):
+                    words.append(_with_case(_inflect(parse, {"nomn"}) or word, word))
+                    continue
+                nominative = _inflect(parse, {"nomn", "plur"} if number == "plur" else {"nomn"})
+                if nominative is None:
+                    return None
+                words.append(_with_case(nominative, word))
+                continue
+            person = next((p for p in _parses(key) if p.tag.POS == "NOUN" and "ablt" in p.tag
+                           and ({"Name", "Surn", "Patr"} & set(p.tag.grammemes))), None)
+            if person is not None:
+                if "Name" in person.tag:
+                    gender = next((g for g in GENDERS if g in person.tag), gender)
+                nominative = _inflect(person, {"nomn"} | ({"plur"} if "plur" in person.tag else set()))
+                if nominative is None:
+                    return None
+                words.append(_with_case(nominative, word))
+            elif any("ablt" in p.tag for p in _parses(key)) and len(word) > 1:
+                return None  # another instrumental: too complex to rebuild, the message alone
+            else:
+                words.append(word)  # genitive dependents, abbreviations, initials stay as written
+        lemma = _infinitive(lowered[verb])
+        if lemma is None:
+            return None
+        active = _inflect(lemma, {"past", "plur"} if number == "plur" else {"past", gender or "masc"})
+        if active is None:
+            return None
+        # initials keep their dots: rebuild the agent with the text's own gaps between its words
+        return _rejoin(tokens, agent, verb, lowered, words) + " " + active
+
+    # «були розглянуті питання» → «розглянули питання»
+    def _be_passive(self, text: str, tokens: list[Token], lowered: list[str]) -> list[Finding]:
+        found = []
+        for index, key in enumerate(lowered[:-1]):
+            if key not in ("були", "було") or not _gap_ok(text, tokens, index):
+                continue
+            participle = lowered[index + 1]
+            parses = [p for p in _parses(participle) if "pssv" in p.tag and "perf" in p.tag]
+            if not parses or not all("pssv" in p.tag for p in _parses(participle)):
+                continue
+            if key == "були" and not any("plur" in p.tag and "nomn" in p.tag for p in parses):
+                continue
+            if index + 2 < len(lowered) and _gap_ok(text, tokens, index + 1) and _agent_parse(lowered[index + 2]):
+                continue  # «були розглянуті комісією»: the agent case, left to the message above
+            infinitive = _infinitive(participle)
+            if infinitive is None:
+                continue
+            active = _inflect(infinitive, {"past", "plur"})
+            if active is None:
+                continue
+            active = _with_case(active, tokens[index][0])
+            found.append(Finding(tokens[index][1], tokens[index + 1][2], "style", "style:be-passive",
+                                 BE_PASSIVE_MESSAGE.format(active), (active,)))
+        return found
+
+    # «найбільш актуальними» → «найактуальнішими», «найбільш незахищених» → «найменш захищених»
+    def _superlative(self, text: str, tokens: list[Token], lowered: list[str]) -> list[Finding]:
+        found = []
+        for index, key in enumerate(lowered[:-1]):
+            if key not in SUPERLATIVE_MARKS and key not in COMPARATIVE_MARKS and key not in SAME_FORMS:
+                continue
+            if not _gap_ok(text, tokens, index):
+                continue
+            adjective = lowered[index + 1]
+            parses = [p for p in _parses(adjective) if p.tag.POS == "ADJF"]
+            if not parses or len(parses) != len(_parses(adjective)):
+                continue
+            fixed = None
+            if key in SAME_FORMS:
+                if tokens[index + 1][0][:1].isupper() or index and lowered[index - 1] in DEMONSTRATIVES:
+                    continue
+                if key in SAME_AMBIGUOUS and not _is_comparative(parses[0]):
+                    continue
+                same = [p for p in _parses(key) if normal_key(p.normal_form) in ("самий", "сам")]
+                grammemes = [set(p.tag.grammemes) & (CASES_AND_NUMBER | GENDERS) for p in same]
+                if not any(set(p.tag.grammemes) & (CASES_AND_NUMBER | GENDERS) in grammemes for p in parses):
+                    continue  # «самих дітей» or a form that does not agree
+                fixed = _superlative_of(parses[0])
+            elif key in COMPARATIVE_MARKS:
+                if _is_comparative(parses[0]):  # «більш світліший» → «світліший»
+                    fixed = tokens[index + 1][0]
+            else:
+                if _is_comparative(parses[0]) or adjective.startswith("най"):
+                    base = normal_key(parses[0].normal_form)
+                    fixed = _superlative_of(parses[0]) if not base.startswith("най") else tokens[index + 1][0]
+                    if _is_comparative(parses[0]) and not base.startswith("най"):
+                        fixed = _inflect_form("най" + base, parses[0])
+                elif "compb" in parses[0].tag:
+                    rest = [p for p in _parses(adjective[2:]) if p.tag.POS == "ADJF"] if adjective.startswith("не") else []
+                    # «найбільш незахищених» → «найменш захищених»
+                    fixed = "найменш " + tokens[index + 1][0][2:] if rest else _superlative_of(parses[0])
+            if not fixed:
+                continue
+            fixed = _with_case(fixed, tokens[index][0])
+            found.append(Finding(tokens[index][1], tokens[index + 1][2], "style", "style:analytic-superlative",
+                                 SUPERLATIVE_MESSAGE.format(fixed), (fixed,)))
+        return found
+
+    # «членів їх сімей» → «членів їхніх сімей»
+    def _possessive(self, text: str, tokens: list[Token], lowered: list[str]) -> list[Finding]:
+        found = []
+        for index, key in enumerate(lowered[:-1]):
+            if key != "їх" or index == 0 or not _gap_ok(text, tokens, index) or not _gap_ok(text, tokens, index - 1):
+                continue
+            before = _parses(lowered[index - 1])
+            if not before or not all(p.tag.POS in ("PREP", "NOUN") for p in before):
+                continue
+            noun = _parses(lowered[index + 1])
+            if not noun or not all(p.tag.POS == "NOUN" for p in noun) or tokens[index + 1][0][:1].isupper():
+                continue
+            if not all("nomn" not in p.tag for p in noun) and any(p.tag.POS == "NOUN" for p in before):
+                continue  # «запросили керівників їх заклади»: a nominative may start a clause
+            parse = noun[0]
+            wanted = set(parse.tag.grammemes) & CASES_AND_NUMBER
+            if "plur" not in wanted:
+                wanted |= set(parse.tag.grammemes) & GENDERS
+            form = next((_inflect(p, wanted) for p in _parses("їхній") if normal_key(p.normal_form) == "їхній"), None)
+            if form is None:
+                continue
+            form = _with_case(form, tokens[index][0])
+            found.append(Finding(tokens[index][1], tokens[index][2], "style", "style:possessive-ikh",
+                                 POSSESSIVE_MESSAGE.format(f"{form} {tokens[index + 1][0]}"), (form,)))
+        return found
+
+    # «Вахнюк Н.М.» → «Н. М. Вахнюк»
+    @staticmethod
+    def _initials(text: str) -> list[Finding]:
+        found = []
+        for matched in INITIALS_AFTER_RE.finditer(text):
+            surname = matched.group(1)
+            key = normal_key(surname)
+            parses = _parses(key)
+            if parses and not any({"Surn"} & set(p.tag.grammemes) for p in parses):
+                continue  # a common word («Департаменту Н.М.»): not a surname
+            fixed = f"{matched.group(2)}. {matched.group(3)}. {surname}"
+            found.append(Finding(matched.start(), matched.end(), "style", "style:initials-after-surname",
+                                 INITIALS_MESSAGE.format(fixed), (fixed,)))
+        return found
+
+
+def _infinitive(key: str):
+    """The infinitive's parse of an impersonal form or a passive participle: «дано», «розглянуті» →
+    «дати», «розглянути»."""
+    impersonal = next((p for p in _parses(key) if "Impe" in p.tag), None)
+    if impersonal is not None:
+        candidates = [normal_key(impersonal.normal_form)]
+    else:
+        lemma = next((normal_key(p.normal_form) for p in _parses(key) if "pssv" in p.tag), None)
+        if lemma is None:
+            return None
+        if lemma.endswith("тий"):  # розглянутий → розглянути
+            candidates = [lemma[:-3] + "ти"]
+        elif lemma.endswith(("ений", "єний")):  # проведений → провести? затверджений → затвердити
+            candidates = [lemma[:-4] + ending for ending in ("ити", "іти", "ести", "сти")]
+        elif lemma.endswith("аний"):  # наданий → надати
+            candidates = [lemma[:-4] + "ати"]
+        elif lemma.endswith("яний"):
+            candidates = [lemma[:-4] + "яти"]
+        else:
+            candidates = []
+    for candidate in candidates:
+        parse = next((p for p in _parses(candidate) if "infn" in p.tag and normal_key(p.normal_form) == candidate),
+                     None)
+        if parse is not None:
+            return parse
+    return None
+
+
+def _rejoin(tokens: list[Token], first: int, last: int, lowered: list[str], words: list[str]) -> str:
+    """words (the agent's tokens without «було») joined as the text joined them: «О.В.Довгаль»."""
+    out = ""
+    kept = [position for position in range(first, last) if lowered[position] not in BE_FORMS]
+    for number, (position, word) in enumerate(zip(kept, words, strict=True)):
+        if number:
+            initial = len(tokens[kept[number - 1]][0]) == 1 and tokens[kept[number - 1]][0].isupper()
+            out += "." if initial else " "
+            if initial and tokens[position][1] - tokens[kept[number - 1]][2] > 1:
+                out += " "
+        out += word
+    return out
+
+
+def _is_comparative(parse) -> bool:
+    """«світліший», «кращий», «перший»: a word the dictionary also knows with «най-» (its superlative)."""
+    lemma = normal_key(parse.normal_form)
+    return (lemma.endswith(("ший", "щий", "чий")) and "compb" not in parse.tag and not lemma.startswith("най")
+            and any(normal_key(p.normal_form) == "най" + lemma for p in _parses("най" + lemma)))
+
+
+def _comparative_of(lemma: str) -> str | None:
+    """«актуальний» → «актуальніший» when the dictionary knows it."""
+    if not lemma.endswith("ий"):
+        return None
+    stem = lemma[:-2]
+    for candidate in (stem + "іший", stem + "ший"):
+        if any(normal_key(p.normal_form) == candidate for p in _parses(candidate)):
+            return candidate
+    return None
+
+
+def _inflect_form(lemma: str, like) -> str | None:
+    """lemma in like's case, number and gender, when the dictionary knows lemma."""
+    wanted = set(like.tag.grammemes) & (CASES_AND_NUMBER | GENDERS)
+    for parse in _parses(lemma):
+        if normal_key(parse.normal_form) == lemma and parse.tag.POS == "ADJF":
+            form = _inflect(parse, wanted)
+            if form is not None:
+                return form
+    return None
+
+
+def _superlative_of(parse) -> str | None:
+    """«актуальними» → «найактуальнішими»; «кращий» → «найкращий»."""
+    lemma = normal_key(parse.normal_form)
+    comparative = lemma if _is_comparative(parse) else _comparative_of(lemma)
+    return None if comparative is None else _inflect_form("най" + comparative, parse)
+
+
+@lru_cache(maxsize=1)
+def default_style_pattern_checker() -> StylePatternChecker:
+    return StylePatternChecker()
