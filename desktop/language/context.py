@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from desktop.language.inflection import morph
 from desktop.language.words import Token, normal_key
@@ -62,7 +63,8 @@ def parse_context(cell: str | None) -> tuple[Clause, ...]:
     return tuple(clauses)
 
 
-def _lemmas(word: str) -> tuple[set[str], bool]:
+@lru_cache(maxsize=20_000)
+def _lemmas(word: str) -> tuple[frozenset[str], bool]:
     """The dictionary forms of word (and word itself, and @anim or @genplur where it is such a noun),
     whether it is only ever a modifier (an adjective, a participle, a numeral)."""
     key = normal_key(word)
@@ -83,14 +85,14 @@ def _lemmas(word: str) -> tuple[set[str], bool]:
         or any(parse.tag.POS in MODIFIERS for parse in parses)
         and {normal_key(p.normal_form) for p in parses if p.tag.POS == "NOUN"}
         <= {normal_key(p.normal_form) for p in parses if p.tag.POS in MODIFIERS})
-    return lemmas, modifier
+    return frozenset(lemmas), modifier
 
 
-def _neighbour(text: str, tokens: list[Token], first: int, last: int, side: str) -> set[str] | None:
+def _neighbour(text: str, tokens: list[Token], first: int, last: int, side: str) -> frozenset[str] | None:
     """The lemmas of the word next to tokens[first:last] on side, past its modifiers, in the
     same sentence."""
     step, position = (1, last) if side == "next" else (-1, first - 1)
-    skipped: set[str] | None = None
+    skipped: frozenset[str] | None = None
     for _ in range(MAX_SKIPPED + 1):
         if not 0 <= position < len(tokens):
             return None

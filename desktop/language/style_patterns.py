@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 
 from desktop.language.finding import Finding
 from desktop.language.inflection import morph
@@ -41,15 +42,19 @@ SAME_AMBIGUOUS = frozenset({"сама"})
 # «той самий страшний сон»: «той самий» is «the same»
 DEMONSTRATIVES = frozenset({"той", "та", "те", "ті", "того", "тієї", "тому", "тій", "тим", "тією", "тих", "цей", "ця",
                             "це", "цього", "цієї", "цьому", "цим", "один", "одна", "одного", "одному", "одним"})
+DEGREE_MARKS = SUPERLATIVE_MARKS | COMPARATIVE_MARKS | SAME_FORMS
 CASES_AND_NUMBER = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "plur"})
 GENDERS = frozenset({"masc", "femn", "neut"})
 UPPER = "А-ЩЬЮЯЄІЇҐ"
 LOWER = "а-щьюяєіїґ'’ʼ"
 # «Вахнюк Н.М.», «Біби Л. М.»: a capitalised word and two initials, not followed by the surname they belong to
 # nor by a comma (a list of names, «Карауш О.М., Ірха Ю.С.», keeps the order of a register)
-INITIALS_AFTER_RE = re.compile(rf"\b([{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)[ \u00a0]+([{UPPER}])\.[ \u00a0]?([{UPPER}])\."
-                               rf"(?![ \u00a0]*(?:[{UPPER}][{LOWER}]|[,;]))")
+INITIALS_RE = re.compile(rf"(?<![\w.])([{UPPER}])\.[ \u00a0]?([{UPPER}])\.(?![ \u00a0]*(?:[{UPPER}][{LOWER}]|[,;]))")
+SURNAME_BEFORE_RE = re.compile(rf"(?<![\w'’ʼ-])([{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)[ \u00a0]+$")
 MAX_VERDICTS = 50_000
+BE_PLURAL = frozenset({"були", "було"})
+TRIGGERS = BE_PLURAL | DEGREE_MARKS | {"їх"}
+VERBAL_NOUN_ENDINGS = ("ння", "ття")  # nouns of an action: «використання», «забезпечення», «життя»
 
 
 @lru_cache(maxsize=20_000)
@@ -67,10 +72,13 @@ def _is_impersonal(key: str) -> bool:
 
 def _agent_parse(key: str):
     """The parse of key as an animate noun in the instrumental (a person acting), or None."""
-    for parse in _parses(key):
-        if parse.tag.POS == "NOUN" and "ablt" in parse.tag and "anim" in parse.tag:
-            return parse
-    return None
+    parses = [p for p in _parses(key) if p.tag.POS == "NOUN" and "ablt" in p.tag]
+    people = [p for p in parses if "anim" in p.tag]
+    # «роботами» is robots' and works': a thing of another word («робота») makes it no agent; «головою»
+    # (the head of a body and the head) is one word
+    if not people or any("anim" not in p.tag and p.normal_form not in {q.normal_form for q in people} for p in parses):
+        return None
+    return people[0]
 
 
 def _inflect(parse, grammemes: set[str]) -> str | None:
@@ -98,35 +106,42 @@ class StylePatternChecker:
 
     def __init__(self) -> None:
         self._impersonal: dict[str, bool] = {}
+        self._verbs: set[str] = set()  # the words of _impersonal found to be one
 
     def clear_caches(self) -> None:
+        """Forget the verdicts on words seen so far."""
         self._impersonal.clear()
+        self._verbs.clear()
 
     def findings(self, text: str, tokens: list[Token], lowered: list[str], vocabulary: set[str]) -> list[Finding]:
         found: list[Finding] = []
         if len(self._impersonal) > MAX_VERDICTS:
-            self._impersonal.clear()
+            self.clear_caches()
         verdicts = self._impersonal
         for key in vocabulary.difference(verdicts):
-            verdicts[key] = _is_impersonal(key)
-        if any(verdicts[key] for key in vocabulary):
-            found += self._passive(text, tokens, lowered)
-        if not BE_FORMS.isdisjoint(vocabulary):
-            found += self._be_passive(text, tokens, lowered)
-        if not (SUPERLATIVE_MARKS | COMPARATIVE_MARKS | SAME_FORMS).isdisjoint(vocabulary):
-            found += self._superlative(text, tokens, lowered)
-        if "їх" in vocabulary:
-            found += self._possessive(text, tokens, lowered)
+            if verdicts.setdefault(key, _is_impersonal(key)):
+                self._verbs.add(key)
+        verbs = self._verbs.intersection(vocabulary)
+        present = (verbs | TRIGGERS).intersection(vocabulary)
+        if present:
+            positions = _positions(lowered, present)
+            if verbs:
+                found += self._passive(text, tokens, lowered, [i for i in positions if lowered[i] in verbs])
+            if not BE_PLURAL.isdisjoint(present):
+                found += self._be_passive(text, tokens, lowered, [i for i in positions if lowered[i] in BE_PLURAL])
+            if not DEGREE_MARKS.isdisjoint(present):
+                found += self._superlative(text, tokens, lowered, [i for i in positions if lowered[i] in DEGREE_MARKS])
+            if "їх" in present:
+                found += self._possessive(text, tokens, lowered, [i for i in positions if lowered[i] == "їх"])
         if "." in text:
             found += self._initials(text)
         return found
 
     # «головою райдержадміністрації дано доручення» → «голова райдержадміністрації дав доручення»
-    def _passive(self, text: str, tokens: list[Token], lowered: list[str]) -> list[Finding]:
+    def _passive(self, text: str, tokens: list[Token], lowered: list[str], positions: list[int]) -> list[Finding]:
         found = []
-        verdicts = self._impersonal
-        for index, key in enumerate(lowered):
-            if not verdicts.get(key) or self._predicative(key):
+        for index in positions:
+            if self._predicative(lowered[index]):
                 continue
             agent = self._agent_before(text, tokens, lowered, index)
             if agent is None:
@@ -207,10 +222,11 @@ class StylePatternChecker:
         return _rejoin(tokens, agent, verb, lowered, words) + " " + active
 
     # «були розглянуті питання» → «розглянули питання»
-    def _be_passive(self, text: str, tokens: list[Token], lowered: list[str]) -> list[Finding]:
+    def _be_passive(self, text: str, tokens: list[Token], lowered: list[str], positions: list[int]) -> list[Finding]:
         found = []
-        for index, key in enumerate(lowered[:-1]):
-            if key not in ("були", "було") or not _gap_ok(text, tokens, index):
+        for index in positions:
+            key = lowered[index]
+            if index + 1 >= len(lowered) or not _gap_ok(text, tokens, index):
                 continue
             participle = lowered[index + 1]
             parses = [p for p in _parses(participle) if "pssv" in p.tag and "perf" in p.tag]
@@ -232,12 +248,11 @@ class StylePatternChecker:
         return found
 
     # «найбільш актуальними» → «найактуальнішими», «найбільш незахищених» → «найменш захищених»
-    def _superlative(self, text: str, tokens: list[Token], lowered: list[str]) -> list[Finding]:
+    def _superlative(self, text: str, tokens: list[Token], lowered: list[str], positions: list[int]) -> list[Finding]:
         found = []
-        for index, key in enumerate(lowered[:-1]):
-            if key not in SUPERLATIVE_MARKS and key not in COMPARATIVE_MARKS and key not in SAME_FORMS:
-                continue
-            if not _gap_ok(text, tokens, index):
+        for index in positions:
+            key = lowered[index]
+            if index + 1 >= len(lowered) or not _gap_ok(text, tokens, index):
                 continue
             adjective = lowered[index + 1]
             parses = [p for p in _parses(adjective) if p.tag.POS == "ADJF"]
@@ -275,10 +290,11 @@ class StylePatternChecker:
         return found
 
     # «членів їх сімей» → «членів їхніх сімей»
-    def _possessive(self, text: str, tokens: list[Token], lowered: list[str]) -> list[Finding]:
+    def _possessive(self, text: str, tokens: list[Token], lowered: list[str], positions: list[int]) -> list[Finding]:
         found = []
-        for index, key in enumerate(lowered[:-1]):
-            if key != "їх" or index == 0 or not _gap_ok(text, tokens, index) or not _gap_ok(text, tokens, index - 1):
+        for index in positions:
+            if index == 0 or index + 1 >= len(lowered) or not _gap_ok(text, tokens, index) \
+                    or not _gap_ok(text, tokens, index - 1):
                 continue
             before = _parses(lowered[index - 1])
             if not before or not all(p.tag.POS in ("PREP", "NOUN") for p in before):
@@ -286,6 +302,8 @@ class StylePatternChecker:
             noun = _parses(lowered[index + 1])
             if not noun or not all(p.tag.POS == "NOUN" for p in noun) or tokens[index + 1][0][:1].isupper():
                 continue
+            if any(normal_key(p.normal_form).endswith(VERBAL_NOUN_ENDINGS) for p in noun):
+                continue  # «про їх використання»: «їх» is the object of the action, «використання їх»
             if not all("nomn" not in p.tag for p in noun) and any(p.tag.POS == "NOUN" for p in before):
                 continue  # «запросили керівників їх заклади»: a nominative may start a clause
             parse = noun[0]
@@ -304,16 +322,24 @@ class StylePatternChecker:
     @staticmethod
     def _initials(text: str) -> list[Finding]:
         found = []
-        for matched in INITIALS_AFTER_RE.finditer(text):
+        for initials in INITIALS_RE.finditer(text):
+            matched = SURNAME_BEFORE_RE.search(text, max(0, initials.start() - 40), initials.start())
+            if matched is None or text[max(0, matched.start() - 2):matched.start()].strip()[-1:] in (",", ";"):
+                continue  # a list of names («Карауш О.М., Ірха Ю.С.») keeps the order of a register
             surname = matched.group(1)
             key = normal_key(surname)
             parses = _parses(key)
             if parses and not any({"Surn"} & set(p.tag.grammemes) for p in parses):
                 continue  # a common word («Департаменту Н.М.»): not a surname
-            fixed = f"{matched.group(2)}. {matched.group(3)}. {surname}"
-            found.append(Finding(matched.start(), matched.end(), "style", "style:initials-after-surname",
+            fixed = f"{initials.group(1)}. {initials.group(2)}. {surname}"
+            found.append(Finding(matched.start(), initials.end(), "style", "style:initials-after-surname",
                                  INITIALS_MESSAGE.format(fixed), (fixed,)))
         return found
+
+
+def _positions(words: list[str], wanted: frozenset[str] | set[str]) -> list[int]:
+    """The indexes of words that are in wanted (compress and map keep the loop in C)."""
+    return list(compress(range(len(words)), map(wanted.__contains__, words)))
 
 
 def _infinitive(key: str):
