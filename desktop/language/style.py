@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
+from typing import Any
 
 from desktop.language.context import Clause, context_allows, parse_context
 from desktop.language.finding import Finding
 from desktop.language.inflection import morph
-from desktop.language.style_patterns import StylePatternChecker
 from desktop.language.phrases import PhraseMatch, PhraseMatcher, lemma_parses, normal_key
+from desktop.language.style_patterns import StylePatternChecker
 from desktop.language.words import Token, tokenize
 from desktop.paths import resource
 
@@ -140,15 +141,19 @@ class StyleChecker:
             if normal_key(phrase_word) in repeated:
                 kept[normal_key(phrase_word)] = text_word
                 continue
+            # «переводить» is also read as a short infinitive: a form that is not the dictionary's is no infinitive
+            # and of two aspects the present reads more often than the perfective future («переводить гроші»)
+            parses.sort(key=lambda p: ("infn" in p.tag and normal_key(text_word) != normal_key(phrase_word),
+                                       "futr" in p.tag and "perf" in p.tag))
             if after_verb:  # a noun only: an adjective's accusative reads as animate («таких»)
                 parses.sort(key=lambda p: not (p.tag.POS == "NOUN" and "accs" in p.tag))
             if parses:
                 sources.append((_part_of_speech(lemma), parses[0]))
                 readings.append(parses)
         _agreeing_readings(sources, readings, modifiers)
-        words = []
+        words: list[str] = []
         # (position in words, the word's dictionary form, the grammemes it took) of the correction's nouns
-        nouns: list[tuple[int, object, frozenset[str]]] = []
+        nouns: list[tuple[int, Any, frozenset[str]]] = []
         adjectives = []  # positions of the correction's adjectives, which agree with the noun after them
         for word in rule.correction.split():
             target = _lemma_parse(word)

@@ -302,7 +302,7 @@ class StylePatternChecker:
             noun = _parses(lowered[index + 1])
             if not noun or not all(p.tag.POS == "NOUN" for p in noun) or tokens[index + 1][0][:1].isupper():
                 continue
-            if any(normal_key(p.normal_form).endswith(VERBAL_NOUN_ENDINGS) for p in noun):
+            if any(_is_action_noun(normal_key(p.normal_form)) for p in noun):
                 continue  # «про їх використання»: «їх» is the object of the action, «використання їх»
             if not all("nomn" not in p.tag for p in noun) and any(p.tag.POS == "NOUN" for p in before):
                 continue  # «запросили керівників їх заклади»: a nominative may start a clause
@@ -335,6 +335,19 @@ class StylePatternChecker:
             found.append(Finding(matched.start(), initials.end(), "style", "style:initials-after-surname",
                                  INITIALS_MESSAGE.format(fixed), (fixed,)))
         return found
+
+
+@lru_cache(maxsize=4096)
+def _is_action_noun(lemma: str) -> bool:
+    """«використання» (of «використати»), «забезпечення»: a noun of an action, whose «їх» is its object;
+    «повноваження» has no verb and is a thing one has."""
+    if not lemma.endswith(VERBAL_NOUN_ENDINGS):
+        return False
+    stems = {lemma[:-3] + "ти", lemma[:-4] + "ити", lemma[:-4] + "іти", lemma[:-4] + "ати", lemma[:-4] + "яти"}
+    if lemma[-5:-4] == "л":  # «відновлення» of «відновити»
+        stems.add(lemma[:-5] + "ити")
+    analyser = morph()  # the analyser guesses unknown words: only a verb the dictionary has counts
+    return any(analyser.word_is_known(stem) and any("infn" in p.tag for p in _parses(stem)) for stem in stems)
 
 
 def _positions(words: list[str], wanted: frozenset[str] | set[str]) -> list[int]:
