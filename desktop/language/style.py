@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
@@ -59,9 +59,7 @@ def default_style_rules() -> list[StyleRule]:
     rules = load_style_rules()
     phrases = {rule.phrase for rule in rules}
     for path in (LANGUAGETOOL_RULES_FILE, LANGUAGETOOL_BARBARISMS_FILE):
-        added = [rule for rule in load_style_rules(path) if rule.phrase not in phrases]
-        rules += added
-        phrases.update(rule.phrase for rule in added)
+        rules += [rule for rule in load_style_rules(path) if rule.phrase not in phrases]
     return rules
 
 
@@ -80,7 +78,13 @@ class StyleChecker:
 
     def __init__(self, rules: list[StyleRule] | None = None) -> None:
         self.rules = rules if rules is not None else default_style_rules()
-        self._matcher = PhraseMatcher([rule.phrase for rule in self.rules])
+        # one phrase may have several rules, each with its own context («квиток» before «лотереї» and after
+        # «екзаменаційний»): the matcher finds the phrase, the first rule whose context holds speaks
+        phrases: dict[str, list[int]] = {}
+        for index, rule in enumerate(self.rules):
+            phrases.setdefault(rule.phrase, []).append(index)
+        self._phrase_rules = list(phrases.values())
+        self._matcher = PhraseMatcher(list(phrases))
         self._suggestion_cache: dict[tuple[int, tuple[str, ...], bool], str] = {}
         self._patterns = StylePatternChecker()
 
@@ -94,13 +98,15 @@ class StyleChecker:
         if vocabulary is None:
             vocabulary = set(lowered)
         found = self._patterns.findings(text, tokens, lowered, vocabulary)
-        for match in self._matcher.find(text, tokens, lowered, vocabulary):
-            rule = self.rules[match.index]
-            if tokens is None:
-                tokens = tokenize(text)
-            first = bisect_left(tokens, match.start, key=_token_start)
-            if rule.context and not context_allows(rule.context, text, tokens, first, first + len(match.words)):
+        for phrase_match in self._matcher.find(text, tokens, lowered, vocabulary):
+            first = bisect_left(tokens, phrase_match.start, key=_token_start)
+            last = first + len(phrase_match.words)
+            index = next((i for i in self._phrase_rules[phrase_match.index] if not self.rules[i].context
+                          or context_allows(self.rules[i].context, text, tokens, first, last)), None)
+            if index is None:
                 continue
+            rule = self.rules[index]
+            match = replace(phrase_match, index=index)
             after_verb = first > 0 and _is_verb(tokens[first - 1][0]) and text[tokens[first - 1][2]:match.start].isspace()
             suggestion = self.suggestion(match, after_verb)
             if normal_key(suggestion) == normal_key(" ".join(match.words)):

@@ -36,9 +36,9 @@ BE_FORMS = frozenset({"було", "були", "був", "була", "буде", 
 SUPERLATIVE_MARKS = frozenset({"найбільш", "найбільше"})
 COMPARATIVE_MARKS = frozenset({"більш", "менш"})
 # «самий» and its masculine forms are the analytic superlative only («сам» is «himself»); «сама» also means
-# «herself» («вона сама винна»), so before a comparative only («сама гірша»)
-SAME_FORMS = frozenset({"самий", "самого", "самому", "самим", "сама"})
-SAME_AMBIGUOUS = frozenset({"сама"})
+# «herself» («вона сама винна») and «саме» «exactly», so before a comparative only («сама гірша», «саме краще»)
+SAME_FORMS = frozenset({"самий", "самого", "самому", "самим", "сама", "саме"})
+SAME_AMBIGUOUS = frozenset({"сама", "саме"})  # also «herself» and «exactly»: before a comparative only
 # «той самий страшний сон»: «той самий» is «the same»
 DEMONSTRATIVES = frozenset({"той", "та", "те", "ті", "того", "тієї", "тому", "тій", "тим", "тією", "тих", "цей", "ця",
                             "це", "цього", "цієї", "цьому", "цим", "один", "одна", "одного", "одному", "одним"})
@@ -53,7 +53,19 @@ INITIALS_RE = re.compile(rf"(?<![\w.])([{UPPER}])\.[ \u00a0]?([{UPPER}])\.(?![ \
 SURNAME_BEFORE_RE = re.compile(rf"(?<![\w'’ʼ-])([{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)[ \u00a0]+$")
 MAX_VERDICTS = 50_000
 BE_PLURAL = frozenset({"були", "було"})
-TRIGGERS = BE_PLURAL | DEGREE_MARKS | {"їх"}
+MORE_LESS = frozenset({"більше", "менше"})
+TRIGGERS = BE_PLURAL | DEGREE_MARKS | MORE_LESS | {"їх", "чоловік"}
+# «більше тижня» → «понад тиждень»: measures that «більше» compares
+MEASURES = frozenset({"хвилина", "година", "доба", "день", "тиждень", "місяць", "рік", "половина", "тисяча",
+                      "мільйон", "мільярд", "сотня", "десяток", "кілометр", "метр", "гектар", "тонна", "сто"})
+# «на 20 % більше 2022 року», «в 2 рази більше», «не більше п’яти»: a comparison, not a quantity
+MORE_LESS_NOT_AFTER = frozenset({"на", "в", "у", "рази", "разів", "раза", "не", "ніж", "значно", "набагато", "вдвічі",
+                                 "втричі", "трохи"})
+FEW = frozenset({"один", "два", "три", "чотири", "обидва", "обоє", "двоє", "троє", "четверо"})
+MORE_MESSAGE = "Про кількість кажуть «{}»: «{}»."
+PEOPLE_MESSAGE = "Після числівника людей лічать словом «осіб»: «{} осіб»."
+NUMBER_BEFORE_RE = re.compile(r"(\d[\d \u00a0]*)[ \u00a0]+$")
+WOMEN_AFTER_RE = re.compile(r"^[ \u00a0]+(?:і|й|та|та й)[ \u00a0]+\d*[ \u00a0]*жін", re.IGNORECASE)
 VERBAL_NOUN_ENDINGS = ("ння", "ття")  # nouns of an action: «використання», «забезпечення», «життя»
 
 
@@ -131,6 +143,10 @@ class StylePatternChecker:
                 found += self._be_passive(text, tokens, lowered, [i for i in positions if lowered[i] in BE_PLURAL])
             if not DEGREE_MARKS.isdisjoint(present):
                 found += self._superlative(text, tokens, lowered, [i for i in positions if lowered[i] in DEGREE_MARKS])
+            if not MORE_LESS.isdisjoint(present):
+                found += self._more_than(text, tokens, lowered, [i for i in positions if lowered[i] in MORE_LESS])
+            if "чоловік" in present:
+                found += self._people(text, tokens, lowered, [i for i in positions if lowered[i] == "чоловік"])
             if "їх" in present:
                 found += self._possessive(text, tokens, lowered, [i for i in positions if lowered[i] == "їх"])
         if "." in text:
@@ -256,7 +272,7 @@ class StylePatternChecker:
                 continue
             adjective = lowered[index + 1]
             parses = [p for p in _parses(adjective) if p.tag.POS == "ADJF"]
-            if not parses or len(parses) != len(_parses(adjective)):
+            if not parses or any(p.tag.POS in ("VERB", "INFN", "PRTF") for p in _parses(adjective)):
                 continue
             fixed = None
             if key in SAME_FORMS:
@@ -287,6 +303,55 @@ class StylePatternChecker:
             fixed = _with_case(fixed, tokens[index][0])
             found.append(Finding(tokens[index][1], tokens[index + 1][2], "style", "style:analytic-superlative",
                                  SUPERLATIVE_MESSAGE.format(fixed), (fixed,)))
+        return found
+
+    # «більше 500 учасників» → «понад 500 учасників», «більше тижня» → «понад тиждень»
+    def _more_than(self, text: str, tokens: list[Token], lowered: list[str], positions: list[int]) -> list[Finding]:
+        found = []
+        for index in positions:
+            key = lowered[index]
+            if index and (lowered[index - 1] in MORE_LESS_NOT_AFTER or text[:tokens[index][1]].rstrip()[-1:].isdigit()
+                          or text[:tokens[index][1]].rstrip()[-1:] in ("%", ",")):
+                continue
+            after = text[tokens[index][2]:tokens[index][2] + 3].lstrip(" \u00a0")
+            word = "понад" if key == "більше" else "менш як"
+            if after[:1].isdigit():
+                fixed, end = _with_case(word, tokens[index][0]), tokens[index][2]
+            elif index + 1 < len(lowered) and _gap_ok(text, tokens, index):
+                measure = next((p for p in _parses(lowered[index + 1]) if normal_key(p.normal_form) in MEASURES
+                                and "gent" in p.tag and p.tag.POS in ("NOUN", "NUMR")), None)
+                accusative = _inflect(measure, {"accs"} | ({"plur"} if "plur" in measure.tag else set())) \
+                    if measure is not None else None
+                if accusative is None:
+                    continue
+                fixed, end = _with_case(f"{word} {accusative}", tokens[index][0]), tokens[index + 1][2]
+            else:
+                continue
+            found.append(Finding(tokens[index][1], end, "style", "style:more-than",
+                                 MORE_MESSAGE.format(word, fixed), (fixed,)))
+        return found
+
+    # «триста чоловік» → «триста осіб»
+    @staticmethod
+    def _people(text: str, tokens: list[Token], lowered: list[str], positions: list[int]) -> list[Finding]:
+        found = []
+        for index in positions:
+            if WOMEN_AFTER_RE.match(text, tokens[index][2]) or tokens[index][0][:1].isupper():
+                continue  # «21 чоловік і 15 жінок» counts men
+            number = NUMBER_BEFORE_RE.search(text, max(0, tokens[index][1] - 20), tokens[index][1])
+            if number is not None:
+                digits = number.group(1).replace(" ", "").replace("\u00a0", "")
+                if digits.endswith(("1", "2", "3", "4")) and not digits.endswith(("11", "12", "13", "14")):
+                    continue  # «21 чоловік», «22 чоловіки»: the nominative, men
+                said = number.group(1).strip()
+            elif index and _gap_ok(text, tokens, index - 1) and any(
+                    p.tag.POS == "NUMR" and "gent" not in p.tag and normal_key(p.normal_form) not in FEW
+                    for p in _parses(lowered[index - 1])) and all(p.tag.POS == "NUMR" for p in _parses(lowered[index - 1])):
+                said = tokens[index - 1][0]
+            else:
+                continue
+            found.append(Finding(tokens[index][1], tokens[index][2], "style", "style:people-count",
+                                 PEOPLE_MESSAGE.format(said), ("осіб",)))
         return found
 
     # «членів їх сімей» → «членів їхніх сімей»
