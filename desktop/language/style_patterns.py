@@ -52,9 +52,12 @@ LOWER = "а-щьюяєіїґ'’ʼ"
 INITIALS_RE = re.compile(rf"(?<![\w.])([{UPPER}])\.[ \u00a0]?([{UPPER}])\.(?![ \u00a0]*(?:[{UPPER}][{LOWER}]|[,;]))")
 SURNAME_BEFORE_RE = re.compile(rf"(?<![\w'’ʼ-])([{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)[ \u00a0]+$")
 MAX_VERDICTS = 50_000
-BE_PLURAL = frozenset({"були", "було"})
+BE_SINGULAR = frozenset({"був", "була", "було"})
+BE_PLURAL = frozenset({"були"}) | BE_SINGULAR
 MORE_LESS = frozenset({"більше", "менше"})
-TRIGGERS = BE_PLURAL | DEGREE_MARKS | MORE_LESS | {"їх", "чоловік"}
+TRIGGERS = BE_PLURAL | DEGREE_MARKS | MORE_LESS | {"їх", "чоловік", "участі"}
+JOINED_MESSAGE = "«До участі … долучилися» — громіздкий зворот; простіше «{}»."
+MAX_JOINED_GAP = 5  # words between «до участі» and «долучилися»: «у засіданні колегії»
 # «більше тижня» → «понад тиждень»: measures that «більше» compares
 MEASURES = frozenset({"хвилина", "година", "доба", "день", "тиждень", "місяць", "рік", "половина", "тисяча",
                       "мільйон", "мільярд", "сотня", "десяток", "кілометр", "метр", "гектар", "тонна", "сто"})
@@ -143,6 +146,8 @@ class StylePatternChecker:
                 found += self._be_passive(text, tokens, lowered, [i for i in positions if lowered[i] in BE_PLURAL])
             if not DEGREE_MARKS.isdisjoint(present):
                 found += self._superlative(text, tokens, lowered, [i for i in positions if lowered[i] in DEGREE_MARKS])
+            if "участі" in present:
+                found += self._joined_in(text, tokens, lowered, [i for i in positions if lowered[i] == "участі"])
             if not MORE_LESS.isdisjoint(present):
                 found += self._more_than(text, tokens, lowered, [i for i in positions if lowered[i] in MORE_LESS])
             if "чоловік" in present:
@@ -250,6 +255,12 @@ class StylePatternChecker:
                 continue
             if key == "були" and not any("plur" in p.tag and "nomn" in p.tag for p in parses):
                 continue
+            singular = key in BE_SINGULAR
+            if singular:
+                gender = {"був": "masc", "була": "femn", "було": "neut"}[key]
+                parses = [p for p in parses if gender in p.tag and "nomn" in p.tag]
+                if not parses:
+                    continue
             if index + 2 < len(lowered) and _gap_ok(text, tokens, index + 1) and _agent_parse(lowered[index + 2]):
                 continue  # «були розглянуті комісією»: the agent case, left to the message above
             infinitive = _infinitive(participle)
@@ -257,6 +268,15 @@ class StylePatternChecker:
                 continue
             active = _inflect(infinitive, {"past", "plur"})
             if active is None:
+                continue
+            if singular:  # «Особлива увага була приділена» → «Особливу увагу приділили»: the subject turns object
+                subject = _object_of(text, tokens, lowered, index, gender)
+                if subject is None:
+                    continue  # «він ними був заповнений», «яка … була призначена»: a state, or no subject to turn
+                first, words = subject
+                fixed = _with_case(" ".join(words + [active]), tokens[first][0])
+                found.append(Finding(tokens[first][1], tokens[index + 1][2], "style", "style:be-passive",
+                                     BE_PASSIVE_MESSAGE.format(fixed), (fixed,)))
                 continue
             active = _with_case(active, tokens[index][0])
             found.append(Finding(tokens[index][1], tokens[index + 1][2], "style", "style:be-passive",
@@ -303,6 +323,35 @@ class StylePatternChecker:
             fixed = _with_case(fixed, tokens[index][0])
             found.append(Finding(tokens[index][1], tokens[index + 1][2], "style", "style:analytic-superlative",
                                  SUPERLATIVE_MESSAGE.format(fixed), (fixed,)))
+        return found
+
+    # «До участі у засіданні долучилися» → «У засіданні взяли участь»
+    @staticmethod
+    def _joined_in(text: str, tokens: list[Token], lowered: list[str], positions: list[int]) -> list[Finding]:
+        found = []
+        for index in positions:
+            if index == 0 or lowered[index - 1] != "до" or not _gap_ok(text, tokens, index - 1):
+                continue
+            verb = None
+            for position in range(index + 1, min(len(lowered), index + MAX_JOINED_GAP + 2)):
+                if not _gap_ok(text, tokens, position - 1):
+                    break
+                if any(normal_key(p.normal_form) in ("долучитися", "долучатися") for p in _parses(lowered[position])):
+                    verb = position
+                    break
+            if verb is None or verb == index + 1:
+                continue
+            verb_parse = next(p for p in _parses(lowered[verb]) if normal_key(p.normal_form) in ("долучитися", "долучатися"))
+            take = next((p for p in _parses("взяти" if "perf" in verb_parse.tag else "брати") if "infn" in p.tag), None)
+            wanted = set(verb_parse.tag.grammemes) & {"past", "pres", "futr", "plur", "sing", "masc", "femn", "neut",
+                                                       "1per", "2per", "3per"}
+            taken = _inflect(take, wanted) if take is not None else None
+            if taken is None:
+                continue
+            place = text[tokens[index + 1][1]:tokens[verb - 1][2]]
+            fixed = _with_case(f"{place} {taken} участь", tokens[index - 1][0])
+            found.append(Finding(tokens[index - 1][1], tokens[verb][2], "style", "style:joined-in",
+                                 JOINED_MESSAGE.format(fixed), (fixed,)))
         return found
 
     # «більше 500 учасників» → «понад 500 учасників», «більше тижня» → «понад тиждень»
@@ -418,6 +467,37 @@ def _is_action_noun(lemma: str) -> bool:
 def _positions(words: list[str], wanted: frozenset[str] | set[str]) -> list[int]:
     """The indexes of words that are in wanted (compress and map keep the loop in C)."""
     return list(compress(range(len(words)), map(wanted.__contains__, words)))
+
+
+def _object_of(text: str, tokens: list[Token], lowered: list[str], index: int, gender: str):
+    """The subject right before «була» (a noun and up to two adjectives, nominative, of gender, a thing)
+    in the accusative: (its first token, its words); None when there is none such."""
+    noun = index - 1
+    if noun < 0 or not _gap_ok(text, tokens, noun):
+        return None
+    nouns = [p for p in _parses(lowered[noun]) if p.tag.POS == "NOUN" and "nomn" in p.tag and gender in p.tag
+             and "inan" in p.tag]
+    if not nouns or tokens[noun][0][:1].isupper() and noun and not _sentence_start(text, tokens, noun):
+        return None
+    words = [_inflect(nouns[0], {"accs"})]
+    first = noun
+    while first > 0 and noun - first < 2 and _gap_ok(text, tokens, first - 1):
+        adjectives = [p for p in _parses(lowered[first - 1]) if p.tag.POS == "ADJF" and "nomn" in p.tag
+                      and gender in p.tag]
+        if not adjectives:
+            break
+        first -= 1
+        words.insert(0, _inflect(adjectives[0], {"accs", gender}))
+    if first > 0 and not _sentence_start(text, tokens, first):
+        return None  # only a sentence that opens with its subject is rebuilt
+    if any(word is None for word in words):
+        return None
+    return first, [word for word in words if word is not None]
+
+
+def _sentence_start(text: str, tokens: list[Token], index: int) -> bool:
+    before = text[:tokens[index][1]].rstrip(" \t\u00a0")
+    return not before or before[-1] in ".!?\n:;"
 
 
 def _infinitive(key: str):
