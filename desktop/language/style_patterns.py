@@ -52,6 +52,8 @@ LOWER = "а-щьюяєіїґ'’ʼ"
 INITIALS_RE = re.compile(rf"(?<![\w.])([{UPPER}])\.[ \u00a0]?([{UPPER}])\.(?![ \u00a0]*(?:[{UPPER}][{LOWER}]|[,;]))")
 SURNAME_BEFORE_RE = re.compile(rf"(?<![\w'’ʼ-])([{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)[ \u00a0]+$")
 MAX_VERDICTS = 50_000
+# an instrumental one can see («прокурором», «головою», «членами»), not an indeclinable name («Келлі»)
+INSTRUMENTAL_ENDINGS = ("ом", "ем", "єм", "ою", "ею", "єю", "ами", "ями", "ими", "ім", "им")
 BE_SINGULAR = frozenset({"був", "була", "було"})
 BE_PLURAL = frozenset({"були"}) | BE_SINGULAR
 MORE_LESS = frozenset({"більше", "менше"})
@@ -166,6 +168,15 @@ class StylePatternChecker:
                 continue
             agent = self._agent_before(text, tokens, lowered, index)
             if agent is None:
+                # «було проведено Заступником Керівника Офісу»: the agent right after the verb, the message alone
+                after = index + 1
+                if after < len(lowered) and _gap_ok(text, tokens, index) and _agent_parse(lowered[after]) is not None \
+                        and lowered[after].endswith(INSTRUMENTAL_ENDINGS) \
+                        and not any("Fixd" in p.tag for p in _parses(lowered[after])):
+                    first = index - 1 if index and lowered[index - 1] in BE_FORMS and _gap_ok(text, tokens, index - 1) \
+                        else index
+                    found.append(Finding(tokens[first][1], tokens[after][2], "style", "style:passive-agent",
+                                         PASSIVE_PLAIN_MESSAGE, ()))
                 continue
             start = tokens[agent][1]
             suggestion = self._active(tokens, lowered, agent, index)
