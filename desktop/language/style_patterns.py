@@ -49,7 +49,9 @@ UPPER = "А-ЩЬЮЯЄІЇҐ"
 LOWER = "а-щьюяєіїґ'’ʼ"
 # «Вахнюк Н.М.», «Біби Л. М.»: a capitalised word and two initials, not followed by the surname they belong to
 # nor by a comma (a list of names, «Карауш О.М., Ірха Ю.С.», keeps the order of a register)
-INITIALS_RE = re.compile(rf"(?<![\w.])([{UPPER}])\.[ \u00a0]?([{UPPER}])\.(?![ \u00a0]*(?:[{UPPER}][{LOWER}]|[,;]))")
+# found from the first initial's dot, a literal the regex engine seeks fast; the letter before it is checked after
+INITIALS_RE = re.compile(rf"\.[ \u00a0]?([{UPPER}])\.(?![ \u00a0]*(?:[{UPPER}][{LOWER}]|[,;]))")
+INITIAL_LETTER = frozenset("АБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЮЯ")
 SURNAME_BEFORE_RE = re.compile(rf"(?<![\w'’ʼ-])([{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)[ \u00a0]+$")
 MAX_VERDICTS = 50_000
 # an instrumental one can see («прокурором», «головою», «членами»), not an indeclinable name («Келлі»)
@@ -87,6 +89,7 @@ def _is_impersonal(key: str) -> bool:
                                               for p in _parses(key))
 
 
+@lru_cache(maxsize=20_000)
 def _agent_parse(key: str):
     """The parse of key as an animate noun in the instrumental (a person acting), or None."""
     parses = [p for p in _parses(key) if p.tag.POS == "NOUN" and "ablt" in p.tag]
@@ -448,7 +451,10 @@ class StylePatternChecker:
     def _initials(text: str) -> list[Finding]:
         found = []
         for initials in INITIALS_RE.finditer(text):
-            matched = SURNAME_BEFORE_RE.search(text, max(0, initials.start() - 40), initials.start())
+            first = initials.start() - 1
+            if first < 0 or text[first] not in INITIAL_LETTER or first and (text[first - 1].isalnum() or text[first - 1] == "."):
+                continue
+            matched = SURNAME_BEFORE_RE.search(text, max(0, first - 40), first)
             if matched is None or text[max(0, matched.start() - 2):matched.start()].strip()[-1:] in (",", ";"):
                 continue  # a list of names («Карауш О.М., Ірха Ю.С.») keeps the order of a register
             surname = matched.group(1)
@@ -456,7 +462,7 @@ class StylePatternChecker:
             parses = _parses(key)
             if parses and not any({"Surn"} & set(p.tag.grammemes) for p in parses):
                 continue  # a common word («Департаменту Н.М.»): not a surname
-            fixed = f"{initials.group(1)}. {initials.group(2)}. {surname}"
+            fixed = f"{text[first]}. {initials.group(1)}. {surname}"
             found.append(Finding(matched.start(), initials.end(), "style", "style:initials-after-surname",
                                  INITIALS_MESSAGE.format(fixed), (fixed,)))
         return found
