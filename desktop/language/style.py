@@ -136,6 +136,7 @@ class StyleChecker:
         modifiers = []  # every parse of each matched adjective
         repeated = {normal_key(word) for word in rule.correction.split()}
         kept = {}  # a phrase word the correction repeats keeps its form in the text: «військового стану»
+        kept_parses = {}  # and its parse, which an adjective of the correction agrees with
         for phrase_word, text_word in zip(rule.phrase.split(), match.words, strict=True):
             lemma = _lemma_parse(phrase_word)
             if lemma is None:
@@ -146,6 +147,8 @@ class StyleChecker:
                 modifiers.append(parses)
             if normal_key(phrase_word) in repeated:
                 kept[normal_key(phrase_word)] = text_word
+                if parses:
+                    kept_parses[normal_key(phrase_word)] = parses
                 continue
             # «переводить» is also read as a short infinitive: a form that is not the dictionary's is no infinitive
             # and of two aspects the present reads more often than the perfective future («переводить гроші»)
@@ -166,6 +169,10 @@ class StyleChecker:
             if target is not None and target.tag.POS in ("ADJF", "PRTF"):
                 adjectives.append(len(words))
             if normal_key(word) in kept:
+                if target is not None and target.tag.POS == "NOUN" and normal_key(word) in kept_parses:
+                    reading = [(_part_of_speech(target), kept_parses[normal_key(word)][0])]
+                    _agreeing_readings(reading, [kept_parses[normal_key(word)]], modifiers)
+                    nouns.append((len(words), target, frozenset(reading[0][1].tag.grammemes)))
                 words.append(kept[normal_key(word)])
                 continue
             # the k-th noun of the correction takes the form of the k-th noun of the match, and so on

@@ -69,6 +69,11 @@ MEASURES = frozenset({"хвилина", "година", "доба", "день", 
 MORE_LESS_NOT_AFTER = frozenset({"на", "в", "у", "рази", "разів", "раза", "не", "ніж", "значно", "набагато", "вдвічі",
                                  "втричі", "трохи"})
 FEW = frozenset({"один", "два", "три", "чотири", "обидва", "обоє", "двоє", "троє", "четверо"})
+# instrumentals of time and manner after «хворіти»: «хворіє весною», «хворіли всією родиною»
+NOT_ILLNESS = frozenset({"весна", "літо", "осінь", "зима", "ранок", "вечір", "ніч", "день", "тиждень", "місяць", "рік",
+                         "час", "період", "родина", "сім'я", "група", "клас", "колектив", "дитинство", "життя",
+                         "роки", "тиждень", "раз", "чином", "спосіб", "серце", "душа"})
+ILL_MESSAGE = "Хворіють на щось: «{}»."
 MORE_MESSAGE = "Про кількість кажуть «{}»: «{}»."
 PEOPLE_MESSAGE = "Після числівника людей лічать словом «осіб»: «{} осіб»."
 NUMBER_BEFORE_RE = re.compile(r"(\d[\d \u00a0]*)[ \u00a0]+$")
@@ -142,7 +147,7 @@ class StylePatternChecker:
             if verdicts.setdefault(key, _is_impersonal(key)):
                 self._verbs.add(key)
         verbs = self._verbs.intersection(vocabulary)
-        present = (verbs | TRIGGERS).intersection(vocabulary)
+        present = (verbs | TRIGGERS | _ill_forms()).intersection(vocabulary)
         if present:
             positions = _positions(lowered, present)
             if verbs:
@@ -151,6 +156,9 @@ class StylePatternChecker:
                 found += self._be_passive(text, tokens, lowered, [i for i in positions if lowered[i] in BE_PLURAL])
             if not DEGREE_MARKS.isdisjoint(present):
                 found += self._superlative(text, tokens, lowered, [i for i in positions if lowered[i] in DEGREE_MARKS])
+            ill = _ill_forms().intersection(present)
+            if ill:
+                found += self._ill_with(text, tokens, lowered, [i for i in positions if lowered[i] in ill])
             if "участі" in present:
                 found += self._joined_in(text, tokens, lowered, [i for i in positions if lowered[i] == "участі"])
             if not MORE_LESS.isdisjoint(present):
@@ -339,6 +347,26 @@ class StylePatternChecker:
                                  SUPERLATIVE_MESSAGE.format(fixed), (fixed,)))
         return found
 
+    # «хворіє ангіною» → «хворіє на ангіну»
+    @staticmethod
+    def _ill_with(text: str, tokens: list[Token], lowered: list[str], positions: list[int]) -> list[Finding]:
+        found = []
+        for index in positions:
+            if index + 1 >= len(lowered) or not _gap_ok(text, tokens, index):
+                continue
+            parses = _parses(lowered[index + 1])
+            illness = next((p for p in parses if p.tag.POS == "NOUN" and "ablt" in p.tag and "inan" in p.tag), None)
+            if illness is None or not all(p.tag.POS == "NOUN" for p in parses) or tokens[index + 1][0][:1].isupper() \
+                    or normal_key(illness.normal_form) in NOT_ILLNESS:
+                continue
+            accusative = _inflect(illness, {"accs"} | ({"plur"} if "plur" in illness.tag else set()))
+            if accusative is None:
+                continue
+            fixed = f"{tokens[index][0]} на {accusative}"
+            found.append(Finding(tokens[index][1], tokens[index + 1][2], "style", "style:ill-with",
+                                 ILL_MESSAGE.format(fixed), (fixed,)))
+        return found
+
     # «До участі у засіданні долучилися» → «У засіданні взяли участь»
     @staticmethod
     def _joined_in(text: str, tokens: list[Token], lowered: list[str], positions: list[int]) -> list[Finding]:
@@ -479,6 +507,17 @@ def _is_action_noun(lemma: str) -> bool:
         stems.add(lemma[:-5] + "ити")
     analyser = morph()  # the analyser guesses unknown words: only a verb the dictionary has counts
     return any(analyser.word_is_known(stem) and any("infn" in p.tag for p in _parses(stem)) for stem in stems)
+
+
+@lru_cache(maxsize=1)
+def _ill_forms() -> frozenset[str]:
+    """Every form of «хворіти» and «захворіти» (they take «на» with the accusative: «хворіє на грип»)."""
+    forms: set[str] = set()
+    for verb in ("хворіти", "захворіти", "перехворіти"):
+        for parse in _parses(verb):
+            if "infn" in parse.tag:
+                forms.update(normal_key(form.word) for form in parse.lexeme)
+    return frozenset(forms)
 
 
 def _positions(words: list[str], wanted: frozenset[str] | set[str]) -> list[int]:
