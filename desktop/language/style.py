@@ -76,7 +76,10 @@ def _lemma_parse(word: str):
 class StyleChecker:
     """Finds the style table's phrases and proposes the correction in the matched word's form."""
 
-    def __init__(self, rules: list[StyleRule] | None = None) -> None:
+    def __init__(self, rules: list[StyleRule] | None = None, patterns: bool | None = None) -> None:
+        """rules: the table (the shipped ones when None); patterns: also the morphological patterns of
+        style_patterns.py (by default with the shipped table only: a table of one's own needs no analyser
+        until it finds something)."""
         self.rules = rules if rules is not None else default_style_rules()
         # one phrase may have several rules, each with its own context («квиток» before «лотереї» and after
         # «екзаменаційний»): the matcher finds the phrase, the first rule whose context holds speaks
@@ -86,7 +89,7 @@ class StyleChecker:
         self._phrase_rules = list(phrases.values())
         self._matcher = PhraseMatcher(list(phrases))
         self._suggestion_cache: dict[tuple[int, tuple[str, ...], bool], str] = {}
-        self._patterns = StylePatternChecker()
+        self._patterns = StylePatternChecker() if (rules is None if patterns is None else patterns) else None
 
     def findings(self, text: str, tokens: list[Token] | None = None, lowered: list[str] | None = None,
                  vocabulary: set[str] | None = None) -> list[Finding]:
@@ -97,7 +100,7 @@ class StyleChecker:
             lowered = [token[0].lower() for token in tokens]
         if vocabulary is None:
             vocabulary = set(lowered)
-        found = self._patterns.findings(text, tokens, lowered, vocabulary)
+        found = self._patterns.findings(text, tokens, lowered, vocabulary) if self._patterns is not None else []
         for phrase_match in self._matcher.find(text, tokens, lowered, vocabulary):
             first = bisect_left(tokens, phrase_match.start, key=_token_start)
             last = first + len(phrase_match.words)
@@ -191,7 +194,8 @@ class StyleChecker:
             noun = next(((target, grammemes) for at, target, grammemes in nouns if at > position), None)
             if noun is not None:
                 words[position] = _agree(rule.correction.split()[position], *noun) or words[position]
-        corrected = " ".join(words)
+        # the typographic apostrophe, as the house writes it (a typewriter one would raise its own finding)
+        corrected = " ".join(words).replace("'", "’")
         if match.words[0][:1].isupper():
             corrected = corrected[:1].upper() + corrected[1:]
         return corrected
