@@ -95,6 +95,12 @@ def _is_impersonal(key: str) -> bool:
 
 
 @lru_cache(maxsize=20_000)
+def _modifier_ablt(key: str):
+    """The parse of key as an adjective (or a participle) in the instrumental, or None."""
+    return next((p for p in _parses(key) if p.tag.POS in ("ADJF", "PRTF") and "ablt" in p.tag), None)
+
+
+@lru_cache(maxsize=20_000)
 def _agent_parse(key: str):
     """The parse of key as an animate noun in the instrumental (a person acting), or None."""
     parses = [p for p in _parses(key) if p.tag.POS == "NOUN" and "ablt" in p.tag]
@@ -189,8 +195,11 @@ class StylePatternChecker:
                     found.append(Finding(tokens[first][1], tokens[after][2], "style", "style:passive-agent",
                                          PASSIVE_PLAIN_MESSAGE, ()))
                 continue
-            start = tokens[agent][1]
-            suggestion = self._active(tokens, lowered, agent, index)
+            first = agent  # its adjectives before it: «Обласною радою»
+            while first > 0 and _gap_ok(text, tokens, first - 1) and _modifier_ablt(lowered[first - 1]) is not None:
+                first -= 1
+            start = tokens[first][1]
+            suggestion = self._active(tokens, lowered, agent, index, first)
             message = PASSIVE_MESSAGE.format(suggestion) if suggestion else PASSIVE_PLAIN_MESSAGE
             found.append(Finding(start, tokens[index][2], "style", "style:passive-agent", message,
                                  (suggestion,) if suggestion else ()))
@@ -220,10 +229,21 @@ class StylePatternChecker:
         return agent
 
     @staticmethod
-    def _active(tokens: list[Token], lowered: list[str], agent: int, verb: int) -> str | None:
-        """The agent in the nominative and the verb in the active past: «голова райдержадміністрації дав»."""
+    def _active(tokens: list[Token], lowered: list[str], agent: int, verb: int, first: int | None = None) -> str | None:
+        """The agent in the nominative and the verb in the active past: «голова райдержадміністрації дав»;
+        first: where the agent's adjectives begin («Обласною радою» → «Обласна рада»)."""
         words = []
         number, gender = None, None
+        head = _agent_parse(lowered[agent])
+        if head is None:
+            return None
+        for position in range(agent if first is None else first, agent):
+            adjective = _modifier_ablt(lowered[position])
+            wanted = {"nomn", "plur"} if "plur" in head.tag else {"nomn"} | (set(head.tag.grammemes) & GENDERS)
+            nominative = _inflect(adjective, wanted) if adjective is not None else None
+            if nominative is None:
+                return None
+            words.append(_with_case(nominative, tokens[position][0]))
         for position in range(agent, verb):
             word, key = tokens[position][0], lowered[position]
             if key in BE_FORMS:
@@ -262,7 +282,7 @@ class StylePatternChecker:
         if active is None:
             return None
         # initials keep their dots: rebuild the agent with the text's own gaps between its words
-        return _rejoin(tokens, agent, verb, lowered, words) + " " + active
+        return _rejoin(tokens, agent if first is None else first, verb, lowered, words) + " " + active
 
     # «були розглянуті питання» → «розглянули питання»
     def _be_passive(self, text: str, tokens: list[Token], lowered: list[str], positions: list[int]) -> list[Finding]:
