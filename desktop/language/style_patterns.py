@@ -11,6 +11,7 @@ the word, remembered per word), so a text without them costs one set intersectio
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import compress
 
@@ -30,6 +31,7 @@ NOT_AGENT_BEFORE = frozenset({"з", "із", "зі", "над", "під", "за", 
                               "та", "і", "й", "згідно", "порівняно", "шляхом"})
 # Agents: people and bodies that act (an animate noun in the instrumental is not always a person: «головою»).
 MAX_AGENT_WORDS = 7
+MAX_COLON_AGENT_WORDS = 4  # «членами виконкому міської ради:»
 ROLE_VERBS = frozenset({"обрати", "обирати", "вибрати", "призначити", "призначати", "визнати", "визнавати", "назвати",
                         "називати", "іменувати", "оголосити", "проголосити", "вважати", "залишити", "зарахувати"})
 BE_FORMS = frozenset({"було", "були", "був", "була", "буде", "будуть"})
@@ -175,6 +177,30 @@ class StylePatternChecker:
                 found += self._possessive(text, tokens, lowered, [i for i in positions if lowered[i] == "їх"])
         if "." in text:
             found += self._initials(text)
+        if ":" in text:
+            found += self._agent_before_colon(text, tokens, lowered)
+        return found
+
+    # «У ході засідання членами виконкому: розглянуто…, підтримано…» → «члени виконкому розглянули…»
+    @staticmethod
+    def _agent_before_colon(text: str, tokens: list[Token], lowered: list[str]) -> list[Finding]:
+        found = []
+        colon = text.find(":")
+        while colon != -1:
+            last = bisect_left(tokens, colon, key=_token_start) - 1
+            if last >= 0 and text[tokens[last][2]:colon].strip() == "":
+                for agent in range(last, max(-1, last - MAX_COLON_AGENT_WORDS), -1):
+                    if agent < last and not _gap_ok(text, tokens, agent):
+                        break
+                    if _agent_parse(lowered[agent]) is not None and tokens[agent][0][:1].islower():
+                        before = lowered[agent - 1] if agent and _gap_ok(text, tokens, agent - 1) else ""
+                        if before not in NOT_AGENT_BEFORE and all(
+                                "gent" in p.tag or p.tag.POS != "NOUN" for position in range(agent + 1, last + 1)
+                                for p in _parses(lowered[position])[:1]):
+                            found.append(Finding(tokens[agent][1], tokens[last][2], "style", "style:passive-agent",
+                                                 PASSIVE_PLAIN_MESSAGE, ()))
+                        break
+            colon = text.find(":", colon + 1)
         return found
 
     # «головою райдержадміністрації дано доручення» → «голова райдержадміністрації дав доручення»
@@ -538,6 +564,10 @@ def _ill_forms() -> frozenset[str]:
             if "infn" in parse.tag:
                 forms.update(normal_key(form.word) for form in parse.lexeme)
     return frozenset(forms)
+
+
+def _token_start(token: Token) -> int:
+    return token[1]
 
 
 def _positions(words: list[str], wanted: frozenset[str] | set[str]) -> list[int]:
