@@ -7,7 +7,9 @@ A condition is written in a table cell as space-separated clauses:
 * `!next=продукція|товар` — the rule stays quiet when the word after is one of these;
 * `prev=…` and `!prev=…` — the same for the word before the match;
 * `next=@genplur` — the word after is a noun in the genitive plural («ряд питань», «ряд будинків»);
-* `then=:` — the text right after the match (past spaces) starts with one of these marks («наступні питання:»).
+* `!next=@advb` — quiet when the word after is an adverb («поступив негарно» is to behave, not to arrive);
+* `then=:` — the text right after the match (past spaces) starts with one of these marks («наступні питання:»);
+  a longer entry is compared with the spaces left out (`then=,що`: «рахував, що»).
 
 «в якості голови» (as the head) is a calque, «в якості продукції» (in the quality of goods) is not:
 `next=@anim|…` tells them apart.
@@ -15,7 +17,9 @@ A condition is written in a table cell as space-separated clauses:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from desktop.language.inflection import morph
 from desktop.language.words import Token, normal_key
@@ -23,12 +27,15 @@ from desktop.language.words import Token, normal_key
 ANIMATE = "@anim"
 GENITIVE_PLURAL = "@genplur"
 FUNCTION_WORD = "@function"
+ADVERB = "@advb"
 FUNCTION_WORDS = frozenset({FUNCTION_WORD})
 # Parts of speech skipped to reach the noun a phrase governs: «в якості почесного гостя».
 MODIFIERS = frozenset({"ADJF", "PRTF", "NUMR"})
 MAX_SKIPPED = 2
 SENTENCE_MARKS = ".!?;:()\n"
 LIMIT = 1000  # characters in a condition cell
+THEN_REACH = 24  # characters after a match that a `then=` clause reads
+SPACE_RE = re.compile(r"[ \t\u00a0]+")
 
 
 @dataclass(frozen=True)
@@ -56,7 +63,8 @@ def parse_context(cell: str | None) -> tuple[Clause, ...]:
     return tuple(clauses)
 
 
-def _lemmas(word: str) -> tuple[set[str], bool]:
+@lru_cache(maxsize=20_000)
+def _lemmas(word: str) -> tuple[frozenset[str], bool]:
     """The dictionary forms of word (and word itself, and @anim or @genplur where it is such a noun),
     whether it is only ever a modifier (an adjective, a participle, a numeral)."""
     key = normal_key(word)
@@ -68,15 +76,23 @@ def _lemmas(word: str) -> tuple[set[str], bool]:
         lemmas.add(GENITIVE_PLURAL)
     if parses and all(parse.tag.POS in ("PREP", "CONJ", "PRCL") for parse in parses):
         lemmas.add(FUNCTION_WORD)
-    modifier = bool(parses) and all(parse.tag.POS in MODIFIERS for parse in parses)
-    return lemmas, modifier
+    if parses and all(parse.tag.POS == "ADVB" for parse in parses):
+        lemmas.add(ADVERB)
+    # a possessive or demonstrative pronoun («мою радість») modifies too, and so does an adjective that also
+    # serves as a noun («військового училища», «військовий» being a serviceman too)
+    modifier = bool(parses) and (
+        all(parse.tag.POS in MODIFIERS or (parse.tag.POS == "NPRO" and "pers" not in parse.tag) for parse in parses)
+        or any(parse.tag.POS in MODIFIERS for parse in parses)
+        and {normal_key(p.normal_form) for p in parses if p.tag.POS == "NOUN"}
+        <= {normal_key(p.normal_form) for p in parses if p.tag.POS in MODIFIERS})
+    return frozenset(lemmas), modifier
 
 
-def _neighbour(text: str, tokens: list[Token], first: int, last: int, side: str) -> set[str] | None:
+def _neighbour(text: str, tokens: list[Token], first: int, last: int, side: str) -> frozenset[str] | None:
     """The lemmas of the word next to tokens[first:last] on side, past its modifiers, in the
     same sentence."""
     step, position = (1, last) if side == "next" else (-1, first - 1)
-    skipped: set[str] | None = None
+    skipped: frozenset[str] | None = None
     for _ in range(MAX_SKIPPED + 1):
         if not 0 <= position < len(tokens):
             return None
@@ -100,7 +116,9 @@ def context_allows(clauses: tuple[Clause, ...], text: str, tokens: list[Token], 
     """Whether the words around tokens[first:last] of text satisfy every clause."""
     for clause in clauses:
         if clause.side == "then":
-            listed = text[tokens[last - 1][2]:].lstrip(" \t\u00a0")[:1] in clause.words
+            after = text[tokens[last - 1][2]:tokens[last - 1][2] + THEN_REACH]
+            listed = after.lstrip(" \t\u00a0")[:1] in clause.words or any(
+                len(word) > 1 and normal_key(SPACE_RE.sub("", after)).startswith(word) for word in clause.words)
         else:
             neighbour = _neighbour(text, tokens, first, last, clause.side)
             listed = neighbour is not None and bool(neighbour & clause.words)
