@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from desktop.language.grammar import parses
+from desktop.language.lexicon import lexicon
 
 # position and title words a surname follows («голова Петренко», «пан Коваленко»)
 TITLES = frozenset((
@@ -17,14 +18,9 @@ TITLES = frozenset((
 _INITIALS_RE = re.compile(r"(?:\b[А-ЯІЇЄҐ]\.\s?){1,2}$")
 
 
-# Forms the dictionary holds only as variants to be corrected: old or non-standard spellings («територіяльних»).
-_VARIANT_GRAMMEMES = frozenset({"alt", "bad", "slang", "subst", "arch"})
-
-
 def known_word(word: str) -> bool:
-    """Whether pymorphy3's dictionary (not its guesser) knows word as a standard form."""
-    return any(type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
-               and not (_VARIANT_GRAMMEMES & set(p.tag.grammemes)) for p in parses(word))
+    """Whether pymorphy3's dictionary (not its guesser) knows word as a standard form (not «реґіонів», «приняли»)."""
+    return lexicon().standard(word.lower().replace("’", "'").replace("ʼ", "'"))
 
 
 def is_surname(text: str, start: int) -> bool:

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, process
 
 from desktop.language.derived import derived_folder
 from desktop.language.finding import Finding
+from desktop.language.lexicon import lexicon
 from desktop.language.names import false_alarm
 from desktop.language.suggestion_filter import plausible_suggestions
 from desktop.language.words import ProtectedSpans, Token, is_cyrillic, is_latin, tokenize
@@ -222,6 +223,16 @@ class SpellChecker:
             pending[word] = key
             if key not in known:
                 lookups[not cyrillic].add(key)
+        if lookups[0]:
+            # pymorphy3's dictionary first (a DAWG walk, a few microseconds a word): it holds nearly every
+            # correct form of a text, hunspell (twenty microseconds a call) is asked about the rest. A word
+            # is looked up lowercase when written lowercase, Capitalised or in capitals, as hunspell would.
+            lowered = {key: key.lower() for key in lookups[0] if _plain_case(key)}
+            standard = lexicon().standard_many(set(lowered.values()))
+            for key, lower in lowered.items():
+                if lower in standard:
+                    known[key] = True
+                    lookups[0].discard(key)
         for english, keys in enumerate(lookups):
             # hunspell accepts the Capitalised form of any lowercase word: ask for the lowercase ones first
             lowercase = {key for key in keys if not key[:1].isupper()}
@@ -315,6 +326,11 @@ class SpellChecker:
             rule, message = "unknown-english-word", f"Слова «{word}» немає в англійському словнику."
         suggestions = self.suggest(word) if self.with_suggestions else ()
         return Finding(start, start + len(word), "spelling", rule, message, suggestions)
+
+
+def _plain_case(key: str) -> bool:
+    """Whether key is written lowercase, Capitalised or in capitals (not «ЗСУшник» or «мЕр»)."""
+    return key.islower() or key.isupper() or key[1:].islower()
 
 
 def _next_to_number_or_slash(text: str, start: int, end: int) -> bool:
