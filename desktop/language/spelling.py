@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from desktop.language.derived import derived_folder
 from desktop.language.finding import Finding
 from desktop.language.lexicon import lexicon
-from desktop.language.names import false_alarm
+from desktop.language.names import false_alarm, russian_patronymic
 from desktop.language.suggestion_filter import plausible_suggestions
 from desktop.language.words import ProtectedSpans, Token, is_cyrillic, is_latin, tokenize
 from desktop.paths import resource, user_cache_dir
@@ -228,9 +228,9 @@ class SpellChecker:
             # correct form of a text, hunspell (twenty microseconds a call) is asked about the rest. A word
             # is looked up lowercase when written lowercase, Capitalised or in capitals, as hunspell would.
             lowered = {key: key.lower() for key in lookups[0] if _plain_case(key)}
-            standard = lexicon().standard_many(set(lowered.values()))
+            standard, common = lexicon().standard_many(set(lowered.values()))
             for key, lower in lowered.items():
-                if lower in standard:
+                if lower in (common if key == lower else standard):
                     known[key] = True
                     lookups[0].discard(key)
         for english, keys in enumerate(lookups):
@@ -299,6 +299,11 @@ class SpellChecker:
             if text[end:end + 1] == "." and word.lower() in STOP_ABBREVIATIONS:
                 continue
             if ROMAN_NUMERAL_RE.fullmatch(word):
+                continue
+            patronymic = russian_patronymic(word)
+            if patronymic is not None:
+                found.append(Finding(start, end, "spelling", "patronymic",
+                                     f"По батькові українською — «{patronymic}».", (patronymic,)))
                 continue
             if false_alarm(text, word, start):
                 continue
