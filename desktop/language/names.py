@@ -65,7 +65,14 @@ def is_surname(text: str, start: int) -> bool:
         # «начальник Коростенськоі районної …»: a name of a body, not a surname, follows the title;
         # «Директор Дапартаменту освіти»: a common word mistyped, not a surname
         return not _body_name_follows(text, start) and not near_miss(word.group())
-    return name[:1].isupper() and any("Name" in p.tag for p in parses(name))
+    # a given name («Ігор», though also «ігор» of «гра»), not a word that is sometimes one («Далі», «Надія»
+    # stays: a noun): no parse of a word of another kind
+    found = parses(name)
+    return (name[:1].isupper() and any("Name" in p.tag for p in found)
+            and not any(p.tag.POS in _NOT_NAME_POS for p in found))
+
+
+_NOT_NAME_POS = frozenset({"ADVB", "VERB", "INFN", "PREP", "CONJ", "PRCL", "NPRO", "INTJ", "NUMR", "PRED", "GRND"})
 
 
 _INITIALS_AFTER_RE = re.compile(r"\s+[А-ЯІЇЄҐ]\.\s?(?:[А-ЯІЇЄҐ]\.)?")
