@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import struct
 from binascii import a2b_base64
-from functools import cache, lru_cache
 from collections.abc import Iterable
+from functools import cache, lru_cache
 from typing import Any
 
 from desktop.language.inflection import morph

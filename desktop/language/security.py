@@ -123,7 +123,8 @@ class SecurityTerm:
 
 def load_security_sections(path: Path = SECURITY_WORDS_FILE) -> list[SecurityTerm]:
     """The terms of a word list with their sections: «[rule] note» lines start one, # a comment."""
-    section_name, note, needs = GENERAL_RULE, GENERAL_NOTE, ()
+    section_name, note = GENERAL_RULE, GENERAL_NOTE
+    needs: tuple[str, ...] = ()
     terms = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.lstrip().startswith("#"):
