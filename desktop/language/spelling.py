@@ -15,7 +15,8 @@ from rapidfuzz import fuzz, process
 from desktop.language.derived import derived_folder
 from desktop.language.finding import Finding
 from desktop.language.lexicon import lexicon
-from desktop.language.names import false_alarm, russian_patronymic
+from desktop.language.compounds import compound_findings
+from desktop.language.names import false_alarm, prefixed_word, russian_patronymic
 from desktop.language.suggestion_filter import plausible_suggestions
 from desktop.language.words import ProtectedSpans, Token, is_cyrillic, is_latin, tokenize
 from desktop.paths import resource, user_cache_dir
@@ -289,6 +290,13 @@ class SpellChecker:
         words = {token[0] for token in tokens}
         self._judge(words.difference(surface))
         rejected = {word for word in words if not surface[word]}
+        compounds = [f for f in compound_findings(text, tokens, words, self._takes)
+                     if not (protected is not None and start_in(protected, f))
+                     and not any(f.start < end and begin < f.end for begin, end in exclude)]
+        if compounds:  # the compound's finding explains its parts
+            found.extend(compounds)
+            spans = [(f.start, f.end) for f in compounds]
+            exclude = [*exclude, *spans]
         if not rejected:
             return found
         for word, start, end in tokens:
@@ -305,10 +313,14 @@ class SpellChecker:
                 found.append(Finding(start, end, "spelling", "patronymic",
                                      f"По батькові українською — «{patronymic}».", (patronymic,)))
                 continue
-            if false_alarm(text, word, start):
+            if false_alarm(text, word, start) or any(begin <= start < end for begin, end in exclude):
                 continue
             found.extend(self._word_findings(word, start, exclude))
         return found
+
+    def _takes(self, word: str) -> bool:
+        """Whether a fix is a word this layer accepts as written (no new finding after it)."""
+        return self.is_correct(word) or (word.islower() and prefixed_word(word))
 
     def _word_findings(self, word: str, start: int, exclude: Sequence[tuple[int, int]] = ()) -> list[Finding]:
         pieces = [(word, start)]
@@ -331,6 +343,11 @@ class SpellChecker:
             rule, message = "unknown-english-word", f"Слова «{word}» немає в англійському словнику."
         suggestions = self.suggest(word) if self.with_suggestions else ()
         return Finding(start, start + len(word), "spelling", rule, message, suggestions)
+
+
+def start_in(protected: ProtectedSpans, finding: Finding) -> bool:
+    """Whether finding starts inside a link or an e-mail."""
+    return finding.start in protected
 
 
 def _plain_case(key: str) -> bool:

@@ -1,0 +1,170 @@
+"""Spelling of compounds the dictionary cannot see, since each word of them is a word: «онлайн нарадах»
+(онлайн-нарадах), «осіннього-зимового» (осінньо-зимового), «напів гіркий», «мульти-валютний», «будь
+якому», «все таки», and the colloquial short verb forms «підем», «прогуляємся» (Правопис 2019, § 35, 36,
+42; the literary ending -мо)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+
+from desktop.language.finding import Finding
+from desktop.language.grammar import parses
+from desktop.language.words import Token
+
+# First parts written with a hyphen before a noun (Правопис 2019, § 35: «онлайн-нарада», «офлайн-режим»).
+HYPHENATED_FIRST_PARTS = frozenset({"онлайн", "офлайн"})
+# Prefixes written together with the word (§ 35): «напівгіркий», «мультивалютний», «багатоповерховий».
+TOGETHER_PREFIXES = frozenset({"напів", "мульти", "ультра", "квазі", "еко", "багато", "псевдо", "гіпер",
+                               "мікро", "макро", "нео", "пост"})
+# «будь-», «-будь», «-таки» (§ 42): the particle is joined with a hyphen to these words.
+# «будь що буде», «будь як є», «що будь у вас» (if there were) are right apart: «що», «як», «хто» are left out,
+# and «-будь» is joined only at the end of a clause («де будь.»).
+BUD_WORDS = frozenset({"який", "яка", "яке", "які", "якого", "якому", "якої", "якій", "якою", "яких", "якими",
+                       "де", "коли", "куди", "звідки", "чий", "чия", "чиє", "чиї", "кого", "кому", "чого", "ким"})
+BUD_BEFORE = frozenset({"де", "коли", "куди", "звідки"})
+_CLAUSE_END = ".,;:!?)»…"
+TAKY_WORDS = frozenset({"все", "всe", "так", "знову", "довго"})
+_NOT_AFTER_BUD = frozenset({"ласка", "ласкаві"})
+# Pronominal and reduplicated pairs keep their endings («такий-сякий», «білий-білий»).
+_PRONOUNS = frozenset({"такий", "сякий", "який", "котрий", "інший", "той", "цей", "весь", "свій", "мій"})
+_SHORT_VERB_RE = re.compile(r"(?:[еєиії]м|[еєиії]мся)$")
+
+Accepts = Callable[[str], bool]
+
+
+# The words that start a pair to check: a pair is looked at only when one of these is in it.
+_PAIR_FIRST = HYPHENATED_FIRST_PARTS | {"напів", "будь"}
+_PAIR_SECOND = frozenset({"будь", "таки"})
+
+
+def compound_findings(text: str, tokens: list[Token], words: set[str], accepts: Accepts) -> list[Finding]:
+    """Every such compound of text (words: its distinct words as written); accepts(word): whether the
+    spelling layer takes the fix as it is."""
+    found: list[Finding] = []
+    single: dict[str, tuple[str, str, str]] = {}  # word as written -> rule, message, fix
+    pairs = False
+    for word in words:
+        lower = word.lower()
+        if lower in _PAIR_FIRST or lower in _PAIR_SECOND:
+            pairs = True
+        elif "-" in word:
+            fixed = _hyphenated(lower)
+            if fixed is not None:
+                single[word] = ("compound-spelling", fixed[1], _match_case(word, fixed[0]))
+        elif _SHORT_VERB_RE.search(lower):
+            full = _full_verb_form(lower)
+            if full is not None:
+                fix = _match_case(word, full)
+                single[word] = ("short-verb-form", f"Розмовна форма дієслова: у літературній мові — «{fix}».", fix)
+    single = {word: entry for word, entry in single.items() if accepts(entry[2])}
+    if not single and not pairs:
+        return found
+    for index, (word, start, end) in enumerate(tokens):
+        entry = single.get(word)
+        if entry is not None:
+            if entry[0] == "short-verb-form" and word[:1].isupper() and not _sentence_start(text, start):
+                continue  # a surname («Сергієм Підрахуєм», «П. Подієм»)
+            found.append(Finding(start, end, "spelling", entry[0], entry[1], (entry[2],)))
+            continue
+        if not pairs or index + 1 == len(tokens):
+            continue
+        following = tokens[index + 1]
+        lower, second = word.lower(), following[0].lower()
+        if (lower not in _PAIR_FIRST and second not in _PAIR_SECOND) or text[end:following[1]] != " ":
+            continue
+        fixed = _joined_pair(lower, second)
+        if fixed is not None and second == "будь" and text[following[2]:following[2] + 1] not in _CLAUSE_END:
+            fixed = None
+        if fixed is not None:
+            suggestion = _match_case(word, fixed[0])
+            if accepts(suggestion):
+                found.append(Finding(start, following[2], "spelling", "compound-spelling", fixed[1], (suggestion,)))
+    return found
+
+
+def _joined_pair(first: str, second: str) -> tuple[str, str] | None:
+    """The right spelling of two words written apart, and why; None if they are right so."""
+    if first in HYPHENATED_FIRST_PARTS and _noun(second):
+        return f"{first}-{second}", f"«{first}» з іменником пишуть через дефіс: «{first}-{second}»."
+    if first == "напів" and second.isalpha():
+        return first + second, f"Слова з «напів» пишуть разом: «{first}{second}»."
+    if first == "будь" and second in BUD_WORDS:
+        return f"будь-{second}", f"Частку «будь» пишуть через дефіс: «будь-{second}»."
+    if first in BUD_BEFORE and second == "будь":
+        return f"{first}-будь", f"Частку «будь» пишуть через дефіс: «{first}-будь»."
+    if first in TAKY_WORDS and second == "таки":
+        return f"{first}-таки", f"Частку «таки» пишуть через дефіс: «{first}-таки»."
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _hyphenated(word: str) -> tuple[str, str] | None:
+    parts = word.split("-")
+    if len(parts) != 2 or not all(parts):
+        return None
+    first, second = parts
+    if first in TOGETHER_PREFIXES and first != second:
+        return first + second, f"Префікс «{first}» пишуть разом зі словом: «{first}{second}»."
+    adverb = _compound_adjective_first_part(first, second)
+    if adverb is not None:
+        return (f"{adverb}-{second}",
+                f"Перша частина складного прикметника — на -о: «{adverb}-{second}».")
+    return None
+
+
+def _compound_adjective_first_part(first: str, second: str) -> str | None:
+    """«осінньо» for «осіннього-зимового»: two adjectives agreeing in case, the first not in -о."""
+    one, two = parses(first), parses(second)
+    if not one or not two or not all(p.tag.POS == "ADJF" for p in one):
+        return None
+    lemmas = {p.normal_form for p in one}
+    if lemmas & _PRONOUNS or lemmas & {p.normal_form for p in two}:
+        return None
+    if any(lemma[:-2] in second_lemma or second_lemma[:-2] in lemma
+           for lemma in lemmas for second_lemma in {p.normal_form for p in two}):
+        return None  # «великий-превеликий»
+    agreeing = [p for p in one for q in two if q.tag.POS == "ADJF" and p.tag.case == q.tag.case
+                and p.tag.number == q.tag.number and p.tag.gender == q.tag.gender]
+    if not agreeing:
+        return None
+    lemma = agreeing[0].normal_form
+    if lemma.endswith("ній"):
+        return lemma[:-2] + "ьо"
+    if lemma.endswith("ий"):
+        return lemma[:-2] + "о"
+    return None
+
+
+def _noun(word: str) -> bool:
+    found = parses(word)
+    return bool(found) and all(p.tag.POS == "NOUN" for p in found)
+
+
+@functools.lru_cache(maxsize=4096)
+def _full_verb_form(word: str) -> str | None:
+    """«підемо» for «підем», «прогуляємося» for «прогуляємся»: the first person plural with -мо."""
+    full = word[:-2] + "ося" if word.endswith("ся") else word + "о"
+    found = parses(word)
+    if not found or not all(p.tag.POS == "VERB" and "1per" in p.tag and "plur" in p.tag for p in found):
+        return None
+    return full if any(p.tag.POS == "VERB" and "1per" in p.tag and "plur" in p.tag for p in parses(full)) else None
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether start opens the text or a sentence (not after an initial: «П. Подієм»)."""
+    before = text[:start].rstrip()
+    if not before:
+        return True
+    if before[-1] not in ".!?…":
+        return False
+    return not (len(before) >= 2 and before[-2].isupper() and (len(before) == 2 or not before[-3].isalpha()))
+
+
+def _match_case(model: str, fixed: str) -> str:
+    if len(model) > 1 and model.isupper():
+        return fixed.upper()
+    if model[:1].isupper():
+        return fixed[:1].upper() + fixed[1:]
+    return fixed
