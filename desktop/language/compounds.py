@@ -34,7 +34,7 @@ _SHORT_VERB_RE = re.compile(r"(?:[еєиії]м|[еєиії]мся)$")
 Accepts = Callable[[str], bool]
 
 
-# The words that start a pair to check: a pair is looked at only when one of these is in it.
+# A pair is looked at only when it opens with one of _PAIR_FIRST or closes with one of _PAIR_SECOND.
 _PAIR_FIRST = HYPHENATED_FIRST_PARTS | {"напів", "будь"}
 _PAIR_SECOND = frozenset({"будь", "таки"})
 
@@ -44,11 +44,13 @@ def compound_findings(text: str, tokens: list[Token], words: set[str], accepts: 
     spelling layer takes the fix as it is."""
     found: list[Finding] = []
     single: dict[str, tuple[str, str, str]] = {}  # word as written -> rule, message, fix
-    pairs = False
+    firsts: set[str] = set()  # words as written that may open a pair, or close one
     for word in words:
         lower = word.lower()
-        if lower in _PAIR_FIRST or lower in _PAIR_SECOND:
-            pairs = True
+        if lower in _PAIR_FIRST:
+            firsts.add(word)
+        elif lower in _PAIR_SECOND:
+            firsts.add(word)
         elif "-" in word:
             fixed = _hyphenated(lower)
             if fixed is not None:
@@ -59,28 +61,35 @@ def compound_findings(text: str, tokens: list[Token], words: set[str], accepts: 
                 fix = _match_case(word, full)
                 single[word] = ("short-verb-form", f"Розмовна форма дієслова: у літературній мові — «{fix}».", fix)
     single = {word: entry for word, entry in single.items() if accepts(entry[2])}
-    if not single and not pairs:
+    if not single and not firsts:
         return found
-    for index, (word, start, end) in enumerate(tokens):
+    wanted = firsts | single.keys()
+    last = len(tokens) - 1
+    for index in [i for i, token in enumerate(tokens) if token[0] in wanted]:
+        word, start, end = tokens[index]
         entry = single.get(word)
         if entry is not None:
             if entry[0] == "short-verb-form" and word[:1].isupper() and not _sentence_start(text, start):
                 continue  # a surname («Сергієм Підрахуєм», «П. Подієм»)
             found.append(Finding(start, end, "spelling", entry[0], entry[1], (entry[2],)))
             continue
-        if not pairs or index + 1 == len(tokens):
-            continue
-        following = tokens[index + 1]
-        lower, second = word.lower(), following[0].lower()
-        if (lower not in _PAIR_FIRST and second not in _PAIR_SECOND) or text[end:following[1]] != " ":
-            continue
-        fixed = _joined_pair(lower, second)
-        if fixed is not None and second == "будь" and text[following[2]:following[2] + 1] not in _CLAUSE_END:
-            fixed = None
-        if fixed is not None:
-            suggestion = _match_case(word, fixed[0])
-            if accepts(suggestion):
-                found.append(Finding(start, following[2], "spelling", "compound-spelling", fixed[1], (suggestion,)))
+        lower = word.lower()
+        pairs = []
+        if lower in _PAIR_FIRST and index < last:
+            pairs.append((tokens[index], tokens[index + 1]))
+        if lower in _PAIR_SECOND and index > 0:
+            pairs.append((tokens[index - 1], tokens[index]))
+        for first, second in pairs:
+            if text[first[2]:second[1]] != " ":
+                continue
+            fixed = _joined_pair(first[0].lower(), second[0].lower())
+            if fixed is not None and second[0].lower() == "будь" and text[second[2]:second[2] + 1] not in _CLAUSE_END:
+                fixed = None
+            if fixed is not None:
+                suggestion = _match_case(first[0], fixed[0])
+                finding = Finding(first[1], second[2], "spelling", "compound-spelling", fixed[1], (suggestion,))
+                if finding not in found and accepts(suggestion):
+                    found.append(finding)
     return found
 
 

@@ -12,10 +12,10 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from desktop.language.compounds import compound_findings
 from desktop.language.derived import derived_folder
 from desktop.language.finding import Finding
 from desktop.language.lexicon import lexicon
-from desktop.language.compounds import compound_findings
 from desktop.language.names import false_alarm, prefixed_word, russian_patronymic
 from desktop.language.suggestion_filter import plausible_suggestions
 from desktop.language.words import ProtectedSpans, Token, is_cyrillic, is_latin, tokenize
