@@ -46,20 +46,11 @@ def compound_findings(text: str, tokens: list[Token], words: set[str], accepts: 
     single: dict[str, tuple[str, str, str]] = {}  # word as written -> rule, message, fix
     firsts: set[str] = set()  # words as written that may open a pair, or close one
     for word in words:
-        lower = word.lower()
-        if lower in _PAIR_FIRST:
+        kind = _word_kind(word)
+        if kind is True:
             firsts.add(word)
-        elif lower in _PAIR_SECOND:
-            firsts.add(word)
-        elif "-" in word:
-            fixed = _hyphenated(lower)
-            if fixed is not None:
-                single[word] = ("compound-spelling", fixed[1], _match_case(word, fixed[0]))
-        elif _SHORT_VERB_RE.search(lower):
-            full = _full_verb_form(lower)
-            if full is not None:
-                fix = _match_case(word, full)
-                single[word] = ("short-verb-form", f"Розмовна форма дієслова: у літературній мові — «{fix}».", fix)
+        elif isinstance(kind, tuple):
+            single[word] = kind
     single = {word: entry for word, entry in single.items() if accepts(entry[2])}
     if not single and not firsts:
         return found
@@ -91,6 +82,24 @@ def compound_findings(text: str, tokens: list[Token], words: set[str], accepts: 
                 if finding not in found and accepts(suggestion):
                     found.append(finding)
     return found
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_kind(word: str) -> tuple[str, str, str] | bool | None:
+    """True for a word that may open or close a pair; the rule, message and fix of a word wrong alone."""
+    lower = word.lower()
+    if lower in _PAIR_FIRST or lower in _PAIR_SECOND:
+        return True
+    if "-" in word:
+        fixed = _hyphenated(lower)
+        if fixed is not None:
+            return "compound-spelling", fixed[1], _match_case(word, fixed[0])
+    elif _SHORT_VERB_RE.search(lower):
+        full = _full_verb_form(lower)
+        if full is not None:
+            fix = _match_case(word, full)
+            return "short-verb-form", f"Розмовна форма дієслова: у літературній мові — «{fix}».", fix
+    return None
 
 
 def _joined_pair(first: str, second: str) -> tuple[str, str] | None:
