@@ -45,12 +45,16 @@ def compound_findings(text: str, tokens: list[Token], words: set[str], accepts: 
     found: list[Finding] = []
     single: dict[str, tuple[str, str, str]] = {}  # word as written -> rule, message, fix
     firsts: set[str] = set()  # words as written that may open a pair, or close one
-    for word in words:
+    if len(_PLAIN) > _PLAIN_LIMIT:
+        _PLAIN.clear()
+    for word in words.difference(_PLAIN):  # a set difference in C: the editor re-checks the same words
         kind = _word_kind(word)
         if kind is True:
             firsts.add(word)
         elif isinstance(kind, tuple):
             single[word] = kind
+        else:
+            _PLAIN.add(word)
     single = {word: entry for word, entry in single.items() if accepts(entry[2])}
     if not single and not firsts:
         return found
@@ -84,6 +88,11 @@ def compound_findings(text: str, tokens: list[Token], words: set[str], accepts: 
     return found
 
 
+# Words (as written) that neither open a pair nor are wrong alone: most words, kept to be skipped in bulk.
+_PLAIN: set[str] = set()
+_PLAIN_LIMIT = 200_000
+
+
 @functools.lru_cache(maxsize=65536)
 def _word_kind(word: str) -> tuple[str, str, str] | bool | None:
     """True for a word that may open or close a pair; the rule, message and fix of a word wrong alone."""
@@ -100,6 +109,12 @@ def _word_kind(word: str) -> tuple[str, str, str] | bool | None:
             fix = _match_case(word, full)
             return "short-verb-form", f"Розмовна форма дієслова: у літературній мові — «{fix}».", fix
     return None
+
+
+def clear_caches() -> None:
+    """Forget every word's verdict (a cold checker's benchmark)."""
+    _PLAIN.clear()
+    _word_kind.cache_clear()
 
 
 def _joined_pair(first: str, second: str) -> tuple[str, str] | None:

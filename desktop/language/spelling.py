@@ -12,6 +12,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from desktop.language.compounds import clear_caches as clear_compound_caches
 from desktop.language.compounds import compound_findings
 from desktop.language.derived import derived_folder
 from desktop.language.finding import Finding
@@ -197,6 +198,7 @@ class SpellChecker:
         self._dictionary_cache.clear()
         self._surface_cache.clear()
         self._suggestion_cache.clear()
+        clear_compound_caches()
 
     def _forget_rejections(self) -> None:
         self._surface_cache = {word: ok for word, ok in self._surface_cache.items() if ok}
