@@ -1,12 +1,10 @@
 """Spelling of compounds the dictionary cannot see, since each word of them is a word: «онлайн нарадах»
 (онлайн-нарадах), «осіннього-зимового» (осінньо-зимового), «напів гіркий», «мульти-валютний», «будь
-якому», «все таки», and the colloquial short verb forms «підем», «прогуляємся» (Правопис 2019, § 35, 36,
-42; the literary ending -мо)."""
+якому», «все таки» (Правопис 2019, § 35, 36, 42)."""
 
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable
 
 from desktop.language.finding import Finding
@@ -29,7 +27,6 @@ TAKY_WORDS = frozenset({"все", "всe", "так", "знову", "довго"}
 _NOT_AFTER_BUD = frozenset({"ласка", "ласкаві"})
 # Pronominal and reduplicated pairs keep their endings («такий-сякий», «білий-білий»).
 _PRONOUNS = frozenset({"такий", "сякий", "який", "котрий", "інший", "той", "цей", "весь", "свій", "мій"})
-_SHORT_VERB_RE = re.compile(r"(?:[еєиії]м|[еєиії]мся)$")
 
 Accepts = Callable[[str], bool]
 
@@ -64,8 +61,6 @@ def compound_findings(text: str, tokens: list[Token], words: set[str], accepts: 
         word, start, end = tokens[index]
         entry = single.get(word)
         if entry is not None:
-            if entry[0] == "short-verb-form" and word[:1].isupper() and not _sentence_start(text, start):
-                continue  # a surname («Сергієм Підрахуєм», «П. Подієм»)
             found.append(Finding(start, end, "spelling", entry[0], entry[1], (entry[2],)))
             continue
         lower = word.lower()
@@ -103,11 +98,6 @@ def _word_kind(word: str) -> tuple[str, str, str] | bool | None:
         fixed = _hyphenated(lower)
         if fixed is not None:
             return "compound-spelling", fixed[1], _match_case(word, fixed[0])
-    elif _SHORT_VERB_RE.search(lower):
-        full = _full_verb_form(lower)
-        if full is not None:
-            fix = _match_case(word, full)
-            return "short-verb-form", f"Розмовна форма дієслова: у літературній мові — «{fix}».", fix
     return None
 
 
@@ -173,26 +163,6 @@ def _compound_adjective_first_part(first: str, second: str) -> str | None:
 def _noun(word: str) -> bool:
     found = parses(word)
     return bool(found) and all(p.tag.POS == "NOUN" for p in found)
-
-
-@functools.lru_cache(maxsize=4096)
-def _full_verb_form(word: str) -> str | None:
-    """«підемо» for «підем», «прогуляємося» for «прогуляємся»: the first person plural with -мо."""
-    full = word[:-2] + "ося" if word.endswith("ся") else word + "о"
-    found = parses(word)
-    if not found or not all(p.tag.POS == "VERB" and "1per" in p.tag and "plur" in p.tag for p in found):
-        return None
-    return full if any(p.tag.POS == "VERB" and "1per" in p.tag and "plur" in p.tag for p in parses(full)) else None
-
-
-def _sentence_start(text: str, start: int) -> bool:
-    """Whether start opens the text or a sentence (not after an initial: «П. Подієм»)."""
-    before = text[:start].rstrip()
-    if not before:
-        return True
-    if before[-1] not in ".!?…":
-        return False
-    return not (len(before) >= 2 and before[-2].isupper() and (len(before) == 2 or not before[-3].isalpha()))
 
 
 def _match_case(model: str, fixed: str) -> str:
