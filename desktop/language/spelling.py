@@ -51,6 +51,8 @@ STOP_ABBREVIATIONS = frozenset((
     "ген", "полк", "підп", "лейт", "кап", "майор", "о", "св", "ред", "вид", "вип", "арт", "гр", "н", "е",
 ))
 ROMAN_NUMERAL_RE = re.compile(r"[IVXLCDMІХ]+")
+# A word of Ukrainian letters (and hyphens) only: its key is itself, no script mixing to look for.
+_PLAIN_CYRILLIC_RE = re.compile(r"[а-щьюяєіїґА-ЩЬЮЯЄІЇҐ-]+")
 
 
 def _normal_key(word: str) -> str:
@@ -214,15 +216,22 @@ class SpellChecker:
         accepted, ignored, known, surface = self._accepted, self._ignored, self._dictionary_cache, self._surface_cache
         pending: dict[str, str] = {}  # word as written -> the key the dictionary is asked
         lookups: tuple[set[str], set[str]] = (set(), set())  # Ukrainian keys, English keys
+        plain = _PLAIN_CYRILLIC_RE.fullmatch
         for word in words:
-            key = _normal_key(word)
-            if len(key) < 2 or key in accepted or key in ignored:  # a lone stress mark leaves nothing
-                surface[word] = True
-                continue
-            cyrillic = is_cyrillic(key)
-            if cyrillic and is_latin(key):
-                surface[word] = True  # mixed scripts are the typography layer's homoglyph finding
-                continue
+            if plain(word):  # most words: Cyrillic letters alone, nothing to normalise
+                key, cyrillic = word, True
+                if len(key) < 2 or key in accepted or key in ignored:
+                    surface[word] = True
+                    continue
+            else:
+                key = _normal_key(word)
+                if len(key) < 2 or key in accepted or key in ignored:  # a lone stress mark leaves nothing
+                    surface[word] = True
+                    continue
+                cyrillic = is_cyrillic(key)
+                if cyrillic and is_latin(key):
+                    surface[word] = True  # mixed scripts are the typography layer's homoglyph finding
+                    continue
             pending[word] = key
             if key not in known:
                 lookups[not cyrillic].add(key)
@@ -230,10 +239,10 @@ class SpellChecker:
             # pymorphy3's dictionary first (a DAWG walk, a few microseconds a word): it holds nearly every
             # correct form of a text, hunspell (twenty microseconds a call) is asked about the rest. A word
             # is looked up lowercase when written lowercase, Capitalised or in capitals, as hunspell would.
-            lowered = {key: key.lower() for key in lookups[0] if _plain_case(key)}
+            lowered = {key: key.lower() for key in lookups[0]}
             standard, common = lexicon().standard_many(set(lowered.values()))
             for key, lower in lowered.items():
-                if lower in (common if key == lower else standard):
+                if lower in (common if key == lower else standard) and _plain_case(key):
                     known[key] = True
                     lookups[0].discard(key)
         for english, keys in enumerate(lookups):
