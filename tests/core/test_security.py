@@ -225,3 +225,12 @@ def test_an_unknown_condition_in_the_word_list_is_an_error(tmp_path) -> None:
     listing.write_text("[losses needs=weather] Примітка.\nзагиблий\n", encoding="utf-8")
     with pytest.raises(ValueError):
         load_security_sections(listing)
+
+
+def test_phones_and_buildings_are_found_wherever_they_are(security) -> None:
+    # the full patterns run only around a mobile code or a «№»: every one is still found, at any place
+    text = ("+380671234567 — з ранку. Після удару по школі №12 і ліцею № 3а, дзвоніть 0501234567 або "
+            "(097) 123 45 67, 067-123-45-67")
+    assert found(security, text) == [("phone", "+380671234567"), ("exact-location", "школі №12"),
+                                     ("exact-location", "ліцею № 3а"), ("phone", "0501234567"),
+                                     ("phone", "(097) 123 45 67"), ("phone", "067-123-45-67")]
