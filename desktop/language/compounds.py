@@ -11,8 +11,9 @@ from desktop.language.finding import Finding
 from desktop.language.grammar import parses
 from desktop.language.words import Token
 
-# First parts written with a hyphen before a noun (Правопис 2019, § 35: «онлайн-нарада», «офлайн-режим»).
-HYPHENATED_FIRST_PARTS = frozenset({"онлайн", "офлайн"})
+# First parts written with a hyphen before a noun (Правопис 2019, § 35: «онлайн-нарада», «офлайн-режим»,
+# «екс-чемпіон»).
+HYPHENATED_FIRST_PARTS = frozenset({"онлайн", "офлайн", "екс"})
 # Prefixes written together with the word (§ 35): «напівгіркий», «мультивалютний», «багатоповерховий».
 TOGETHER_PREFIXES = frozenset({"напів", "мульти", "ультра", "квазі", "еко", "багато", "псевдо", "гіпер",
                                "мікро", "макро", "нео", "пост"})
@@ -72,11 +73,11 @@ def compound_findings(text: str, tokens: list[Token], words: set[str], accepts: 
         for first, second in pairs:
             if text[first[2]:second[1]] != " ":
                 continue
-            fixed = _joined_pair(first[0].lower(), second[0].lower())
+            fixed = _joined_pair(first[0], second[0])
             if fixed is not None and second[0].lower() == "будь" and text[second[2]:second[2] + 1] not in _CLAUSE_END:
                 fixed = None
             if fixed is not None:
-                suggestion = _match_case(first[0], fixed[0])
+                suggestion = fixed[0]
                 finding = Finding(first[1], second[2], "spelling", "compound-spelling", fixed[1], (suggestion,))
                 if finding not in found and accepts(suggestion):
                     found.append(finding)
@@ -108,17 +109,18 @@ def clear_caches() -> None:
 
 
 def _joined_pair(first: str, second: str) -> tuple[str, str] | None:
-    """The right spelling of two words written apart, and why; None if they are right so."""
-    if first in HYPHENATED_FIRST_PARTS and _noun(second):
-        return f"{first}-{second}", f"«{first}» з іменником пишуть через дефіс: «{first}-{second}»."
-    if first == "напів" and second.isalpha():
-        return first + second, f"Слова з «напів» пишуть разом: «{first}{second}»."
-    if first == "будь" and second in BUD_WORDS:
-        return f"будь-{second}", f"Частку «будь» пишуть через дефіс: «будь-{second}»."
-    if first in BUD_BEFORE and second == "будь":
-        return f"{first}-будь", f"Частку «будь» пишуть через дефіс: «{first}-будь»."
-    if first in TAKY_WORDS and second == "таки":
-        return f"{first}-таки", f"Частку «таки» пишуть через дефіс: «{first}-таки»."
+    """The right spelling of two words written apart (as written), and why; None if they are right so."""
+    one, two = first.lower(), second.lower()
+    hyphenated = f"{first}-{second}"
+    if one in HYPHENATED_FIRST_PARTS and _noun(two):
+        return hyphenated, f"«{one}» з іменником пишуть через дефіс: «{hyphenated}»."
+    if one == "напів" and two.isalpha():
+        together = first + (two if second[1:].islower() else second)
+        return together, f"Слова з «напів» пишуть разом: «{together}»."
+    if (one == "будь" and two in BUD_WORDS) or (one in BUD_BEFORE and two == "будь"):
+        return hyphenated, f"Частку «будь» пишуть через дефіс: «{hyphenated}»."
+    if one in TAKY_WORDS and two == "таки":
+        return hyphenated, f"Частку «таки» пишуть через дефіс: «{hyphenated}»."
     return None
 
 

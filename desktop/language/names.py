@@ -152,4 +152,4 @@ def false_alarm(text: str, word: str, start: int) -> bool:
     word pymorphy3 knows."""
     if word.islower():
         return known_word(word) or prefixed_word(word)
-    return is_surname(text, start) or place_compound(word)
+    return is_surname(text, start) or place_compound(word) or (word[1:].islower() and prefixed_word(word))

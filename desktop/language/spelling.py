@@ -331,7 +331,7 @@ class SpellChecker:
 
     def _takes(self, word: str) -> bool:
         """Whether a fix is a word this layer accepts as written (no new finding after it)."""
-        return self.is_correct(word) or (word.islower() and prefixed_word(word))
+        return self.is_correct(word) or ((word.islower() or word[1:].islower()) and prefixed_word(word))
 
     def _word_findings(self, word: str, start: int, exclude: Sequence[tuple[int, int]] = ()) -> list[Finding]:
         pieces = [(word, start)]
