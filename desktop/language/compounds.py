@@ -11,9 +11,11 @@ from desktop.language.finding import Finding
 from desktop.language.grammar import parses
 from desktop.language.words import Token
 
-# First parts written with a hyphen before a noun (Правопис 2019, § 35: «онлайн-нарада», «офлайн-режим»,
-# «екс-чемпіон»).
-HYPHENATED_FIRST_PARTS = frozenset({"онлайн", "офлайн", "екс"})
+# First parts written with a hyphen before a noun (Правопис 2019, § 35: «онлайн-нарада», «офлайн-режим»).
+HYPHENATED_FIRST_PARTS = frozenset({"онлайн", "офлайн"})
+# Foreign first parts written together since 2019 («ексміністр», «віцепрезидент»), with a hyphen before a
+# proper name («екс-Югославія»).
+TOGETHER_FIRST_PARTS = frozenset({"екс", "віце"})
 # Prefixes written together with the word (§ 35): «напівгіркий», «мультивалютний», «багатоповерховий».
 TOGETHER_PREFIXES = frozenset({"напів", "мульти", "ультра", "квазі", "еко", "багато", "псевдо", "гіпер",
                                "мікро", "макро", "нео", "пост"})
@@ -33,7 +35,7 @@ Accepts = Callable[[str], bool]
 
 
 # A pair is looked at only when it opens with one of _PAIR_FIRST or closes with one of _PAIR_SECOND.
-_PAIR_FIRST = HYPHENATED_FIRST_PARTS | {"напів", "будь"}
+_PAIR_FIRST = HYPHENATED_FIRST_PARTS | TOGETHER_FIRST_PARTS | {"напів", "будь"}
 _PAIR_SECOND = frozenset({"будь", "таки"})
 
 
@@ -114,6 +116,11 @@ def _joined_pair(first: str, second: str) -> tuple[str, str] | None:
     hyphenated = f"{first}-{second}"
     if one in HYPHENATED_FIRST_PARTS and _noun(two):
         return hyphenated, f"«{one}» з іменником пишуть через дефіс: «{hyphenated}»."
+    if one in TOGETHER_FIRST_PARTS and _noun(two):
+        if second[:1].isupper():
+            return hyphenated, f"Перед власною назвою «{one}» пишуть через дефіс: «{hyphenated}»."
+        together = first + second
+        return together, f"За Правописом 2019 «{one}» пишуть разом: «{together}»."
     if one == "напів" and two.isalpha():
         together = first + (two if second[1:].islower() else second)
         return together, f"Слова з «напів» пишуть разом: «{together}»."
