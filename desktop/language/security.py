@@ -63,7 +63,52 @@ SECURITY_MESSAGES = {
 }
 GENERAL_RULE = "sensitive-word"
 GENERAL_NOTE = "перевірте, чи можна це оприлюднювати."
-_SECTION_RE = re.compile(r"^\[(?P<rule>[\w-]+)\]\s*(?P<note>.*)$")
+_SECTION_RE = re.compile(r"^\[(?P<rule>[\w-]+)(?:\s+needs=(?P<needs>[\w,]+))?\]\s*(?P<note>.*)$")
+
+# What makes a listed term sensitive when its section says «needs=…»: a word of it in the term's clause.
+# A fortification or a soldier's death named alone, in a list of the agenda, tells nothing; «біля
+# с. Вільне», «вчора», «72 ОМБр», «після удару» do.
+_PLACE_CONTEXT = (r"біля|поблизу|неподалік|околиц\w*|в\s+районі|у\s+районі|вздовж|уздовж|напрямк\w*|"
+                  r"вул\.|вулиц\w+|с\.\s*[А-ЯІЇЄҐ]|смт\s*[А-ЯІЇЄҐ]|м\.\s*[А-ЯІЇЄҐ]|сел[оіа]\s+[А-ЯІЇЄҐ]|"
+                  r"під\s+[А-ЯІЇЄҐ]|у\s+[А-ЯІЇЄҐ]\w+(?:ому|ці|ні|ку|ві)\b|в\s+[А-ЯІЇЄҐ]\w+(?:ому|ці|ні|ку|ві)\b")
+_TIME_CONTEXT = (r"вночі|уночі|вранці|зранку|ввечері|увечері|сьогодні|вчора|учора|позавчора|минулої\s+ночі|"
+                 r"цієї\s+ночі|нині|зараз|о\s+\d{1,2}[:.]\d{2}|\d{1,2}:\d{2}|\d{1,2}\s+(?:січня|лютого|березня|"
+                 r"квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)")
+_NUMBER_CONTEXT = r"\d"
+_UNIT_CONTEXT = (r"бригад\w*|батальйон\w*|полк\w*|рот[аиіу]\b|роти\b|підрозділ\w*|частин\w*|дивізіон\w*|"
+                 r"О[А-ЯІЇЄ]{1,5}Бр|в/ч|загон\w*")
+_STRIKE_CONTEXT = (r"влуча\w*|влучи\w*|прил[іе]т\w*|прильот\w*|уламк\w*|обстріл\w*|удар\w*|вибух\w*|"
+                   r"пошкодж\w*|зруйн\w*|руйнуван\w*|атак\w*|ракет\w*|дрон\w*|шахед\w*|знеструм\w*|"
+                   r"пожеж\w*|загоран\w*|віднов\w*")
+CONTEXTS = {
+    "place": re.compile(_PLACE_CONTEXT),
+    "time": re.compile(_TIME_CONTEXT, re.IGNORECASE),
+    "number": re.compile(_NUMBER_CONTEXT),
+    "unit": re.compile(_UNIT_CONTEXT),
+    "strike": re.compile(_STRIKE_CONTEXT, re.IGNORECASE),
+}
+CLAUSE_CHARS = 120
+# A clause ends at ; : ! ? a line break, a dash between spaces, or a comma or full stop before a space
+# (not the full stop of «с.», «м.», «вул.»: a short word before it).
+_CLAUSE_END_RE = re.compile(r"[;:!?\n]|\s[–—]\s|(?<![\s.][а-яіїєґ])(?<![\s.][а-яіїєґ]{2})(?<![\s.][а-яіїєґ]{3})[.,](?=\s)")
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The clause of text[start:end] (within CLAUSE_CHARS each side), without the term itself."""
+    left = max(0, start - CLAUSE_CHARS)
+    for boundary in _CLAUSE_END_RE.finditer(text, left, start):
+        left = boundary.end()
+    right = min(len(text), end + CLAUSE_CHARS)
+    following = _CLAUSE_END_RE.search(text, end, right)
+    if following is not None:
+        right = following.start()
+    return text[left:start] + " " + text[end:right]
+
+
+def context_found(text: str, start: int, end: int, needs: tuple[str, ...]) -> bool:
+    """Whether the clause of the term at start:end has one of the contexts needs names."""
+    clause = _clause_around(text, start, end)
+    return any(CONTEXTS[need].search(clause) for need in needs)
 
 
 @dataclass(frozen=True)
@@ -73,11 +118,13 @@ class SecurityTerm:
     term: str
     section: str = GENERAL_RULE
     note: str = GENERAL_NOTE
+    needs: tuple[str, ...] = ()  # contexts one of which must be in the term's clause (CONTEXTS); none: always
 
 
 def load_security_sections(path: Path = SECURITY_WORDS_FILE) -> list[SecurityTerm]:
     """The terms of a word list with their sections: «[rule] note» lines start one, # a comment."""
     section_name, note = GENERAL_RULE, GENERAL_NOTE
+    needs: tuple[str, ...] = ()
     terms = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.lstrip().startswith("#"):
@@ -85,10 +132,14 @@ def load_security_sections(path: Path = SECURITY_WORDS_FILE) -> list[SecurityTer
         section = _SECTION_RE.match(line.strip())
         if section:
             section_name, note = section["rule"], section["note"].strip() or GENERAL_NOTE
+            needs = tuple(section["needs"].split(",")) if section["needs"] else ()
+            unknown = set(needs) - set(CONTEXTS)
+            if unknown:
+                raise ValueError(f"Невідома умова «{', '.join(sorted(unknown))}» у розділі «{section_name}» ({path}).")
             continue
         term = line.split("#", 1)[0].strip()
         if term:
-            terms.append(SecurityTerm(term, section_name, note))
+            terms.append(SecurityTerm(term, section_name, note, needs))
     return terms
 
 
@@ -146,6 +197,8 @@ class SecurityChecker:
             if any(phrase.start < e and s < phrase.end for s, e in taken):
                 continue
             entry = self.entries[phrase.index]
+            if entry.needs and not context_found(text, phrase.start, phrase.end, entry.needs):
+                continue  # named alone, in a harmless clause
             # one rule for every listed term (reports and scorers count it so); the section's note tells which
             found.append(Finding(phrase.start, phrase.end, "security", GENERAL_RULE,
                                  f"«{text[phrase.start:phrase.end]}» ({entry.term}): {entry.note}"))

@@ -78,6 +78,25 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return _OFFICE_NAME_RE.sub(" ", text[left:start] + " " + text[end:right])
 
 
+# Cheap scans that start with a literal (which re finds fast): every phone has a mobile code after a 0,
+# every building a «№»; the full patterns run only in a window around each.
+_MOBILE_HINT_RE = re.compile(rf"0\s?\(?{_MOBILE_CODES}")
+_NUMBER_SIGN_RE = re.compile("№")
+
+
+def _windowed(pattern: re.Pattern[str], text: str, hint: re.Pattern[str], before: int,
+              after: int) -> Iterator[re.Match[str]]:
+    """pattern's matches in text, searched only around hint's (each once, in order)."""
+    done = 0
+    for found in hint.finditer(text):
+        start = max(done, found.start() - before)
+        for match in pattern.finditer(text, start, min(len(text), found.end() + after)):
+            if match.start() >= done and match.start() <= found.start() and match.end() >= found.end():
+                done = match.end()
+                yield match
+                break
+
+
 def place_hits(text: str) -> Iterator[PlaceHit]:
     """Mobile numbers, private e-mail addresses and exact places near damage, shelters or troops."""
     if "@" in text:
@@ -85,12 +104,15 @@ def place_hits(text: str) -> Iterator[PlaceHit]:
             if not _official(match.group("domain")):
                 yield PlaceHit(match.start(), match.end(), "email")
     if any(character.isdigit() for character in text):
-        for match in PHONE_RE.finditer(text):
+        for match in _windowed(PHONE_RE, text, _MOBILE_HINT_RE, 8, 24):
             before = text[match.start() - 1] if match.start() else " "
             if not before.isalnum():
                 yield PlaceHit(match.start(), match.end(), "phone")
-        for pattern in (BUILDING_RE, ADDRESS_RE):
-            for match in pattern.finditer(text):
+        patterns = [ADDRESS_RE.finditer(text)]
+        if "№" in text:  # a building's number needs one; most texts have none
+            patterns.insert(0, _windowed(BUILDING_RE, text, _NUMBER_SIGN_RE, 40, 16))
+        for matches in patterns:
+            for match in matches:
                 before = text[match.start() - 1] if match.start() else " "
                 if before.isalnum():
                     continue

@@ -12,9 +12,12 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from desktop.language.compounds import clear_caches as clear_compound_caches
+from desktop.language.compounds import compound_findings
 from desktop.language.derived import derived_folder
 from desktop.language.finding import Finding
-from desktop.language.names import false_alarm
+from desktop.language.lexicon import lexicon
+from desktop.language.names import false_alarm, prefixed_word, russian_patronymic
 from desktop.language.suggestion_filter import plausible_suggestions
 from desktop.language.words import ProtectedSpans, Token, is_cyrillic, is_latin, tokenize
 from desktop.paths import resource, user_cache_dir
@@ -48,6 +51,8 @@ STOP_ABBREVIATIONS = frozenset((
     "ген", "полк", "підп", "лейт", "кап", "майор", "о", "св", "ред", "вид", "вип", "арт", "гр", "н", "е",
 ))
 ROMAN_NUMERAL_RE = re.compile(r"[IVXLCDMІХ]+")
+# A word of Ukrainian letters (and hyphens) only: its key is itself, no script mixing to look for.
+_PLAIN_CYRILLIC_RE = re.compile(r"[а-щьюяєіїґА-ЩЬЮЯЄІЇҐ-]+")
 
 
 def _normal_key(word: str) -> str:
@@ -195,6 +200,7 @@ class SpellChecker:
         self._dictionary_cache.clear()
         self._surface_cache.clear()
         self._suggestion_cache.clear()
+        clear_compound_caches()
 
     def _forget_rejections(self) -> None:
         self._surface_cache = {word: ok for word, ok in self._surface_cache.items() if ok}
@@ -210,18 +216,35 @@ class SpellChecker:
         accepted, ignored, known, surface = self._accepted, self._ignored, self._dictionary_cache, self._surface_cache
         pending: dict[str, str] = {}  # word as written -> the key the dictionary is asked
         lookups: tuple[set[str], set[str]] = (set(), set())  # Ukrainian keys, English keys
+        plain = _PLAIN_CYRILLIC_RE.fullmatch
         for word in words:
-            key = _normal_key(word)
-            if len(key) < 2 or key in accepted or key in ignored:  # a lone stress mark leaves nothing
-                surface[word] = True
-                continue
-            cyrillic = is_cyrillic(key)
-            if cyrillic and is_latin(key):
-                surface[word] = True  # mixed scripts are the typography layer's homoglyph finding
-                continue
+            if plain(word):  # most words: Cyrillic letters alone, nothing to normalise
+                key, cyrillic = word, True
+                if len(key) < 2 or key in accepted or key in ignored:
+                    surface[word] = True
+                    continue
+            else:
+                key = _normal_key(word)
+                if len(key) < 2 or key in accepted or key in ignored:  # a lone stress mark leaves nothing
+                    surface[word] = True
+                    continue
+                cyrillic = is_cyrillic(key)
+                if cyrillic and is_latin(key):
+                    surface[word] = True  # mixed scripts are the typography layer's homoglyph finding
+                    continue
             pending[word] = key
             if key not in known:
                 lookups[not cyrillic].add(key)
+        if lookups[0]:
+            # pymorphy3's dictionary first (a DAWG walk, a few microseconds a word): it holds nearly every
+            # correct form of a text, hunspell (twenty microseconds a call) is asked about the rest. A word
+            # is looked up lowercase when written lowercase, Capitalised or in capitals, as hunspell would.
+            lowered = {key: key.lower() for key in lookups[0]}
+            standard, common = lexicon().standard_many(set(lowered.values()))
+            for key, lower in lowered.items():
+                if lower in (common if key == lower else standard) and _plain_case(key):
+                    known[key] = True
+                    lookups[0].discard(key)
         for english, keys in enumerate(lookups):
             # hunspell accepts the Capitalised form of any lowercase word: ask for the lowercase ones first
             lowercase = {key for key in keys if not key[:1].isupper()}
@@ -278,6 +301,13 @@ class SpellChecker:
         words = {token[0] for token in tokens}
         self._judge(words.difference(surface))
         rejected = {word for word in words if not surface[word]}
+        compounds = [f for f in compound_findings(text, tokens, words, self._takes)
+                     if not (protected is not None and start_in(protected, f))
+                     and not any(f.start < end and begin < f.end for begin, end in exclude)]
+        if compounds:  # the compound's finding explains its parts
+            found.extend(compounds)
+            spans = [(f.start, f.end) for f in compounds]
+            exclude = [*exclude, *spans]
         if not rejected:
             return found
         for word, start, end in tokens:
@@ -289,10 +319,19 @@ class SpellChecker:
                 continue
             if ROMAN_NUMERAL_RE.fullmatch(word):
                 continue
-            if false_alarm(text, word, start):
+            patronymic = russian_patronymic(word)
+            if patronymic is not None:
+                found.append(Finding(start, end, "spelling", "patronymic",
+                                     f"По батькові українською — «{patronymic}».", (patronymic,)))
+                continue
+            if false_alarm(text, word, start) or any(begin <= start < end for begin, end in exclude):
                 continue
             found.extend(self._word_findings(word, start, exclude))
         return found
+
+    def _takes(self, word: str) -> bool:
+        """Whether a fix is a word this layer accepts as written (no new finding after it)."""
+        return self.is_correct(word) or ((word.islower() or word[1:].islower()) and prefixed_word(word))
 
     def _word_findings(self, word: str, start: int, exclude: Sequence[tuple[int, int]] = ()) -> list[Finding]:
         pieces = [(word, start)]
@@ -315,6 +354,16 @@ class SpellChecker:
             rule, message = "unknown-english-word", f"Слова «{word}» немає в англійському словнику."
         suggestions = self.suggest(word) if self.with_suggestions else ()
         return Finding(start, start + len(word), "spelling", rule, message, suggestions)
+
+
+def start_in(protected: ProtectedSpans, finding: Finding) -> bool:
+    """Whether finding starts inside a link or an e-mail."""
+    return finding.start in protected
+
+
+def _plain_case(key: str) -> bool:
+    """Whether key is written lowercase, Capitalised or in capitals (not «ЗСУшник» or «мЕр»)."""
+    return key.islower() or key.isupper() or key[1:].islower()
 
 
 def _next_to_number_or_slash(text: str, start: int, end: int) -> bool:

@@ -56,7 +56,7 @@ def test_listed_word_in_an_inflected_form(security) -> None:
 
 
 def test_listed_abbreviation(security) -> None:
-    assert found(security, "постраждала ТЕЦ") == [("sensitive-word", "ТЕЦ")]
+    assert found(security, "після удару постраждала ТЕЦ") == [("sensitive-word", "ТЕЦ")]
 
 
 def test_listed_phrase_is_found_whole(security) -> None:
@@ -159,7 +159,7 @@ def test_places_without_such_words_are_not_flagged(security, text: str) -> None:
     ("Підготовка до контрнаступу триває.", "контрнаступу"),
     ("Робота ППО над районом.", "Робота ППО"),
     ("Втрати особового складу уточнюються.", "Втрати особового складу"),
-    ("Тривають роботи з будівництва фортифікаційних споруд.", "фортифікаційних споруд"),
+    ("Тривають роботи з будівництва фортифікаційних споруд біля с. Вільне.", "фортифікаційних споруд"),
     ("Маршрут постачання пролягає через громаду.", "Маршрут постачання"),
     ("На оборонному підприємстві провели нараду.", "оборонному підприємстві"),
 ])
@@ -196,3 +196,41 @@ def test_no_alarm_on_the_demo_releases(security, sqlite_database) -> None:
                  for raw in session.execute(select(Release.document_json)).scalars()]
     assert len(texts) >= 5
     assert [(text[:40], found(security, text)) for text in texts if found(security, text)] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Обговорили реабілітацію військовослужбовців, будівництво фортифікаційних споруд, проведення заходів 8-9 травня.",
+    "Місто, що постраждало через підрив загарбниками греблі ГЕС, отримало воду.",
+    "Ухвалено рішення про допомогу родинам двох загиблих військовослужбовців.",
+    "На засіданні йшлося про роботу ТЕЦ в опалювальний сезон.",
+])
+def test_a_term_named_alone_in_a_harmless_clause_is_not_flagged(security, text: str) -> None:
+    assert found(security, text) == []
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Фортифікаційні споруди біля с. Вільне вже зведено.", "Фортифікаційні споруди"),
+    ("Вчора загинули троє військовослужбовців, загиблих військовослужбовців 72 ОМБр вшанували.",
+     "загиблих військовослужбовців"),
+    ("Унаслідок ракетного удару пошкоджено підстанцію.", "підстанцію"),
+])
+def test_a_term_with_a_place_time_unit_or_strike_in_its_clause_is_flagged(security, text: str, term: str) -> None:
+    assert ("sensitive-word", term) in found(security, text)
+
+
+def test_an_unknown_condition_in_the_word_list_is_an_error(tmp_path) -> None:
+    from desktop.language.security import load_security_sections
+
+    listing = tmp_path / "words.txt"
+    listing.write_text("[losses needs=weather] Примітка.\nзагиблий\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        load_security_sections(listing)
+
+
+def test_phones_and_buildings_are_found_wherever_they_are(security) -> None:
+    # the full patterns run only around a mobile code or a «№»: every one is still found, at any place
+    text = ("+380671234567 — з ранку. Після удару по школі №12 і ліцею № 3а, дзвоніть 0501234567 або "
+            "(097) 123 45 67, 067-123-45-67")
+    assert found(security, text) == [("phone", "+380671234567"), ("exact-location", "школі №12"),
+                                     ("exact-location", "ліцею № 3а"), ("phone", "0501234567"),
+                                     ("phone", "(097) 123 45 67"), ("phone", "067-123-45-67")]

@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from desktop.language.lexicon import lexicon as speller_lexicon
 from desktop.language.spelling import DEFAULT_GLOSSARY, DICTIONARY_DIR, Dictionaries, SpellChecker
 
 
@@ -129,10 +130,35 @@ def test_repeated_word_is_checked_once(speller, monkeypatch) -> None:
     ukrainian = speller.dictionaries.ukrainian
     original = ukrainian.check
     monkeypatch.setattr(ukrainian, "check", lambda word: calls.append(word) or original(word))
-    speller.findings("громада громада громада Громада")
-    assert calls == ["громада"]
-    speller.findings("Громада, громада.")
-    assert calls == ["громада"]
+    lexicon = speller_lexicon()
+    looked_up: list[set[str]] = []
+    standard_many = lexicon.standard_many
+    monkeypatch.setattr(lexicon, "standard_many", lambda words: looked_up.append(set(words)) or standard_many(words))
+    speller.findings("громада громада громада Громада громадаа громадаа")
+    # one lowercase look-up in pymorphy3's dictionary for both spellings; hunspell only for the word it lacks
+    assert looked_up[0] == {"громада", "громадаа"} and calls == ["громадаа"]
+    speller.findings("Громада, громада, громадаа.")
+    assert not any("громада" in words for words in looked_up[1:]) and calls == ["громадаа"]
+
+
+def test_cleared_caches_ask_the_dictionaries_again(speller, monkeypatch) -> None:
+    calls: list[str] = []
+    ukrainian = speller.dictionaries.ukrainian
+    original = ukrainian.check
+    monkeypatch.setattr(ukrainian, "check", lambda word: calls.append(word) or original(word))
+    speller.findings("громадаа")
+    speller.clear_caches()
+    speller.findings("громадаа")
+    assert calls == ["громадаа", "громадаа"]
+
+
+def test_a_variant_spelling_pymorphy_holds_is_still_flagged(speller) -> None:
+    # pymorphy3 keeps «реґіонів» (alt) only to correct it
+    assert flagged(speller, "реґіонів Реґіонів регіонів") == ["реґіонів", "Реґіонів"]
+
+
+def test_a_form_only_pymorphy_knows_is_accepted_in_every_case(speller) -> None:
+    assert flagged(speller, "київ Київ КИЇВ") == []
 
 
 def test_suggestions_can_be_left_for_later() -> None:

@@ -1,0 +1,127 @@
+"""Whether pymorphy3's Ukrainian dictionary holds a word as a standard form, read straight from its DAWG.
+
+The spelling layer asks this first, for every distinct word of a text: the dictionary (~3.7 M forms,
+the same VESUM source as the hunspell dictionary) knows nearly every correct word, and one walk of its
+DAWG costs a few microseconds where a hunspell call through enchant costs twenty. The walk is
+dawg_python's own (wrapper.Dictionary.follow_char and Completer) with the calls inlined.
+"""
+
+from __future__ import annotations
+
+import struct
+from binascii import a2b_base64
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from typing import Any
+
+from desktop.language.inflection import morph
+
+# Forms the dictionary keeps only to be corrected: non-standard spellings («реґіонів», «територіяльних»).
+# Its distorted forms (Dist, VESUM's «bad»: «задіяним», «приняли») are accepted as before: they mix words
+# officials use every day with Russianisms, which a style rule with the correction should name, not this.
+VARIANT_GRAMMEMES = frozenset({"alt"})
+# Forms written in capitals only: a lowercase «зсу» is no word. (Names and surnames stay: the dictionary
+# holds many common words only as a surname, «цюпка».)
+PROPER_GRAMMEMES = frozenset({"Abbr"})
+
+# dawg_python.units
+_IS_LEAF_BIT = 1 << 31
+_HAS_LEAF_BIT = 1 << 8
+_EXTENSION_BIT = 1 << 9
+_LABEL_MASK = _IS_LEAF_BIT | 0xFF
+_SEPARATOR = 1  # dawg_python.compat PAYLOAD_SEPARATOR, b"\x01"
+_PAYLOAD = struct.Struct(">HH")  # pymorphy3.dawg.WordsDawg.DATA_FORMAT: paradigm, form index
+
+
+class Lexicon:
+    """The standard word forms of pymorphy3's dictionary (lowercase, apostrophe «'»)."""
+
+    def __init__(self, analyser: Any) -> None:
+        words = analyser.dictionary.words  # a dawg_python RecordDAWG of word -> (paradigm, form)
+        self._words = words
+        self._units = words.dct._units
+        self._guide = words.guide._units
+        self._tag = analyser.dictionary.build_tag_info
+        self._variant = lru_cache(maxsize=None)(self._variant_form)
+        self._proper = lru_cache(maxsize=None)(self._proper_form)
+        # the node after a key's separator -> whether a standard parse hangs from it (dictionary data, not
+        # a word's verdict: the same for every word with those parses)
+        self._verdicts: dict[int, tuple[bool, bool]] = {}
+
+    def _variant_form(self, paradigm: int, form: int) -> bool:
+        return not VARIANT_GRAMMEMES.isdisjoint(self._tag(paradigm, form).grammemes)
+
+    def _proper_form(self, paradigm: int, form: int) -> bool:
+        return not PROPER_GRAMMEMES.isdisjoint(self._tag(paradigm, form).grammemes)
+
+    def standard(self, word: str, written_lowercase: bool = False) -> bool:
+        """Whether word (lowercase) is in the dictionary with a standard parse (a common word's, if written so)."""
+        found, common = self.standard_many((word,))
+        return word in (common if written_lowercase else found)
+
+    def standard_many(self, words: Iterable[str]) -> tuple[set[str], set[str]]:
+        """Those of words (lowercase) the dictionary holds with a standard parse, and those with a standard
+        parse that may be written lowercase (not only a name, a surname or an abbreviation's).
+
+        The words are walked in sorted order, each from where its common prefix with the one before ends
+        (a text's words share two thirds of their bytes so); after the key, the node the payloads hang
+        from is shared by every word with the same parses (the DAWG is minimal), so its verdict is kept.
+        """
+        units, verdicts = self._units, self._verdicts
+        found: set[str] = set()
+        common: set[str] = set()
+        previous = b""
+        path = [0]  # path[i]: the node after the first i bytes of previous
+        for key in sorted(word.encode("utf-8") + b"\x01" for word in words):
+            # the common prefix with the previous key, by halving (slices compare in C)
+            low, high = 0, min(len(key), len(previous), len(path) - 1)
+            while low < high:
+                middle = (low + high + 1) >> 1
+                if key[:middle] == previous[:middle]:
+                    low = middle
+                else:
+                    high = middle - 1
+            del path[low + 1:]
+            index = path[low]
+            previous = key
+            for label in key[low:]:
+                unit = units[index]
+                index ^= ((unit >> 10) << ((unit & _EXTENSION_BIT) >> 6)) ^ label
+                if units[index] & _LABEL_MASK != label:
+                    break
+                path.append(index)
+            else:
+                verdict = verdicts.get(index)
+                if verdict is None:
+                    verdict = verdicts[index] = self._payloads_standard(index, key[:-1].decode("utf-8"))
+                if verdict[0]:
+                    word = key[:-1].decode("utf-8")
+                    found.add(word)
+                    if verdict[1]:
+                        common.add(word)
+        return found, common
+
+    def _payloads_standard(self, index: int, word: str) -> tuple[bool, bool]:
+        """Whether some parse hanging from the node at index (the key's, after its separator) is standard,
+        and whether one is a common word's."""
+        units, guide = self._units, self._guide
+        payload = bytearray()
+        while not units[index] & _HAS_LEAF_BIT:  # the first payload: the first child until a key ends
+            label = guide[index * 2]
+            unit = units[index]
+            index ^= ((unit >> 10) << ((unit & _EXTENSION_BIT) >> 6)) ^ label
+            if units[index] & _LABEL_MASK != label:
+                return False, False
+            payload.append(label)
+        first = _PAYLOAD.unpack(a2b_base64(payload))
+        if not self._variant(*first) and not self._proper(*first):
+            return True, True
+        # the first parse is a variant or a name's: look at them all (rare)
+        standard = [parse for parse in self._words.get(word, ()) if not self._variant(*parse)]
+        return bool(standard), any(not self._proper(*parse) for parse in standard)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The lexicon over the shared pymorphy3 analyser."""
+    return Lexicon(morph())
