@@ -1,0 +1,418 @@
+"""Punctuation: commas before subordinate clauses and «а», «але», around parenthetical words, after
+«а саме», and the commas that are not needed (after «Проте», after a circumstance opening a sentence).
+
+Each rule is conservative: the words around a comma are looked up in pymorphy3 (parts of speech, cases)
+and a rule stays quiet unless every parse of the words fits. Word lists and exceptions follow
+Правопис 2019 and LanguageTool's Ukrainian grammar-punctuation.xml (LGPL-2.1, see
+desktop/resources/proofing/LANGUAGETOOL-LICENSE.md).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+
+from desktop.language.finding import Finding
+from desktop.language.grammar import parses
+from desktop.language.typography import CLAUSE_OR_PARENTHETICAL
+from desktop.language.words import Token
+
+KIND = "punctuation"
+
+# Subordinating conjunctions and relative words that open a clause after a noun or a verb: a comma before them.
+# Only the nominative and accusative forms of «який»: «мешканці яких» (a genitive) opens no clause of its own.
+SUBORDINATORS = frozenset({
+    "що", "щоб", "аби", "якщо", "якби", "коли", "де", "куди", "звідки", "бо", "оскільки", "хоча", "доки",
+    "наче", "ніби", "немов", "немовби", "неначе", "який", "яка", "яке", "які", "чий", "чия", "чиє", "чиї",
+})
+# Words before which a subordinator starts a compound conjunction or a fixed phrase, not a new clause
+# («у разі якщо», «за умови що», «в міру того як»).
+COMPOUND_HEADS = frozenset({"разі", "випадку", "випадок", "умови", "міру", "час", "мірі"})
+# Verbs whose «що» is an object, not a clause («є що сказати», «маємо що показати»).
+NO_CLAUSE_VERBS = frozenset({"бути", "мати", "немати"})
+# After these the subordinator is not a conjunction («що б там не було», «що завгодно»).
+NOT_A_CLAUSE_AFTER = frozenset({"б", "би", "завгодно", "небудь", "попало", "до", "ж", "й", "і", "саме"})
+# Pronouns a «хто», «що» clause explains («всі, хто», «те, що»).
+DEMONSTRATIVES = frozenset({
+    "всі", "усі", "все", "усе", "всіх", "усіх", "всім", "усім", "всіма", "усіма", "кожен", "кожний", "кожного",
+    "кожному", "ті", "тих", "тими", "той", "те", "того", "тим", "тому",
+})
+# Of these, the ones that form compound conjunctions after a preposition («через те що», «для того щоб»):
+# flagged only after «про», after «на» that is no part of «незважаючи на», or after «в/у» («у тому, що»).
+COMPOUND_DEMONSTRATIVES = frozenset({"те", "того", "тим", "тому"})
+DEMONSTRATIVE_CLAUSE = frozenset({"хто", "що", "який", "яка", "яке", "які", "де", "куди", "звідки"})
+
+# Sentence openers that take no comma after them (conjunctions and adverbs of time, not parenthetical words).
+# «Зокрема», «Також», «Особливо», «Навіть» are the typography layer's («comma-after-particle»).
+NO_COMMA_OPENERS = frozenset({
+    "проте", "однак", "але", "тому", "тож", "зате", "цьогоріч", "торік", "сьогодні", "нині", "наразі", "зараз",
+    "вчора", "учора", "завтра", "згодом", "нещодавно", "тепер", "потім", "спочатку", "спершу",
+})
+# Parenthetical words and phrases (LanguageTool's list): commas on both sides.
+PARENTHETICAL = ("мабуть", "врешті", "щоправда", "крім того", "окрім того", "втім", "на жаль", "на щастя",
+                 "будь ласка", "по-перше", "по-друге", "по-третє")
+# Conjunctions of contrast: a comma before them (LanguageTool's COMMA_BEFORE_BUT).
+CONTRAST = frozenset({"а", "але", "зате"})
+# Words after which a contrast conjunction needs no comma of its own («ну а», «і а», «не тільки…»).
+CONTRAST_EXCEPTIONS = frozenset({"ну", "а", "і", "й", "та", "але", "чи", "або", "то", "ні", "не"})
+
+# Prepositions that open a circumstance at the head of a sentence («За результатами обговорення звітів …»).
+CIRCUMSTANCE_PREPOSITIONS = frozenset({
+    "на", "за", "в", "у", "під", "через", "до", "після", "перед", "з", "із", "зі", "від", "протягом",
+    "впродовж", "упродовж", "для", "серед", "при", "по", "над", "між", "відповідно", "згідно",
+})
+# Openings after which a comma is right: parenthetical phrases («За словами …», «На думку …») and the
+# prepositions whose phrases are set off («Незважаючи на …», «У разі …», «З метою …», «Крім …»).
+SET_OFF_OPENINGS = frozenset({
+    "за словами", "за даними", "за інформацією", "за повідомленням", "за повідомленнями", "за оцінками",
+    "за оцінкою", "за прогнозами", "за підрахунками", "за розрахунками", "за висловом", "за твердженням",
+    "за свідченням", "за статистикою", "за відомостями", "на думку", "на переконання", "на погляд", "на мою",
+    "на нашу", "на жаль", "на щастя", "з одного", "з іншого", "з погляду", "з точки", "до речі", "по суті",
+    "в цілому", "у цілому", "в свою", "у свою", "в першу", "у першу", "без сумніву", "на відміну", "у разі",
+    "в разі", "у випадку", "в випадку", "з метою", "у зв'язку", "в зв'язку", "з огляду", "на додаток",
+    "на підставі", "на противагу", "у міру", "в міру", "у порівнянні", "в порівнянні", "на випадок",
+    "за умови", "за умов", "за відсутності", "за наявності", "при цьому", "до того", "у той", "в той",
+    "між тим", "в тому", "у тому", "по-перше", "у підсумку", "в підсумку", "в результаті", "у результаті",
+})
+LIST_CONJUNCTIONS = frozenset({"та", "і", "й", "або", "чи"})
+# Conjunctions that may stand before the circumstance («Але через відсутність депутатів …»).
+CIRCUMSTANCE_OPENING_CONJUNCTIONS = frozenset({"але", "а", "і", "проте", "однак", "тож"})
+MIN_CIRCUMSTANCE_WORDS = 4
+
+_SENTENCE_END = ".!?…"
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
+_TRIGGERS = SUBORDINATORS | {"хто"}
+_CLAUSE_WORDS = frozenset(p for p in CLAUSE_OR_PARENTHETICAL if " " not in p)
+_CLAUSE_PHRASES = tuple(p for p in CLAUSE_OR_PARENTHETICAL if " " in p)
+
+_OPENER_RE = re.compile(r"(?:^|(?<=[.!?…][ \t\u00a0])|(?<=\n))(" + "|".join(
+    w.capitalize() for w in sorted(NO_COMMA_OPENERS)) + r"),(?=[ \t\u00a0]+[^\W\d_])", re.MULTILINE)
+_NAMELY_RE = re.compile(r"(?<![^\W\d_])а саме(?=[ \t\u00a0]+[^\W\d_])")
+_PARENTHETICAL_RE = re.compile(r"(?<![^\W\d_\-])(" + "|".join(
+    re.escape(p).replace(r"\ ", "[ \t\u00a0]+") for p in PARENTHETICAL) + r")(?![^\W\d_\-])", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=65536)
+def _pos(word: str) -> frozenset[str]:
+    """The parts of speech of word's dictionary parses (empty for an unknown word)."""
+    return frozenset(str(p.tag.POS) for p in parses(word))
+
+
+@functools.lru_cache(maxsize=65536)
+def _cases(word: str) -> frozenset[str]:
+    return frozenset(str(p.tag.case) for p in parses(word) if p.tag.case)
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_participle(word: str) -> bool:
+    return any("pssv" in p.tag or "actv" in p.tag for p in parses(word))
+
+
+@functools.lru_cache(maxsize=65536)
+def _lemmas(word: str) -> frozenset[str]:
+    return frozenset(p.normal_form for p in parses(word))
+
+
+def _key(word: str) -> str:
+    return word.lower().translate(_APOSTROPHES)
+
+
+def _only(word: str, *allowed: str) -> bool:
+    found = _pos(word)
+    return bool(found) and found <= set(allowed)
+
+
+def _is_verb(word: str) -> bool:
+    return "VERB" in _pos(word)
+
+
+def _finding(start: int, end: int, rule: str, message: str, fix: str) -> Finding:
+    return Finding(start, end, KIND, rule, message, (fix,))
+
+
+def find_punctuation(text: str, tokens: list[Token]) -> list[Finding]:
+    """Every punctuation finding of text (tokens: its words, as words.tokenize gives them)."""
+    found: list[Finding] = []
+    if len(tokens) < 2:
+        return found
+    found.extend(_subordinate_commas(text, tokens))
+    found.extend(_contrast_commas(text, tokens))
+    found.extend(_opener_commas(text, tokens))
+    found.extend(_parenthetical_commas(text, tokens))
+    found.extend(_namely_colons(text, tokens))
+    found.extend(_circumstance_commas(text, tokens))
+    return found
+
+
+def _bare_gap(text: str, start: int, end: int) -> bool:
+    """Only spaces between two words (no punctuation, no line break)."""
+    gap = text[start:end]
+    return gap == " " or (gap != "" and not gap.strip(" \t\u00a0"))
+
+
+def _sentence_start(text: str, tokens: list[Token], index: int) -> bool:
+    before = text[tokens[index - 1][2]:tokens[index][1]] if index else text[:tokens[0][1]]
+    return index == 0 and not before.strip(" \t\u00a0«\"(") or any(ch in before for ch in _SENTENCE_END + "\n")
+
+
+# --- a comma before a subordinate clause -------------------------------------------------------------
+
+def _subordinate_commas(text: str, tokens: list[Token]) -> Iterator[Finding]:
+    last = len(tokens) - 1
+    for index in range(1, len(tokens)):
+        word = tokens[index][0]
+        if len(word) > 8 or word not in _TRIGGERS:
+            continue
+        key = word
+        previous, start, end = tokens[index - 1]
+        if not _bare_gap(text, end, tokens[index][1]):
+            continue
+        if index < last and _key(tokens[index + 1][0]) in NOT_A_CLAUSE_AFTER \
+                and _bare_gap(text, tokens[index][2], tokens[index + 1][1]):
+            continue
+        previous_key = _key(previous)
+        if previous_key in DEMONSTRATIVES:
+            if key in DEMONSTRATIVE_CLAUSE and _demonstrative_clause(text, tokens, index - 1):
+                yield _finding(start, tokens[index][2], "comma-before-clause",
+                               f"Перед «{word}» після «{previous}» потрібна кома: далі підрядне речення.",
+                               f"{previous}, {word}")
+            continue
+        if previous_key in COMPOUND_HEADS or not previous.islower():
+            continue
+        if _only(previous, "NOUN"):
+            if key == "хто":
+                continue
+        elif _only(previous, "VERB", "GRND"):
+            if _lemmas(previous) & NO_CLAUSE_VERBS:
+                continue
+        else:
+            continue
+        yield _finding(start, tokens[index][2], "comma-before-clause",
+                       f"Перед «{word}» потрібна кома: це початок підрядного речення.", f"{previous}, {word}")
+
+
+def _demonstrative_clause(text: str, tokens: list[Token], index: int) -> bool:
+    """«всі хто», «те що»: the pronoun at index is explained by the clause after it (not «через те що»)."""
+    key = _key(tokens[index][0])
+    if key == "тому" or key not in COMPOUND_DEMONSTRATIVES:
+        return key != "тому"
+    if index == 0 or not _bare_gap(text, tokens[index - 1][2], tokens[index][1]):
+        return key == "те"
+    before = _key(tokens[index - 1][0])
+    if before == "про":
+        return True
+    if before == "на":
+        return index < 2 or _key(tokens[index - 2][0]) not in ("незважаючи", "зважаючи", "огляду")
+    return before in ("в", "у") and key == "тому"
+
+
+# --- a comma before «а», «але», «зате» ------------------------------------------------------------------
+
+def _contrast_commas(text: str, tokens: list[Token]) -> Iterator[Finding]:
+    last = len(tokens) - 1
+    for index in range(1, last):
+        word = tokens[index][0]
+        if len(word) > 4 or word not in CONTRAST:
+            continue
+        previous, start, end = tokens[index - 1]
+        following = tokens[index + 1]
+        if not _bare_gap(text, end, tokens[index][1]) or not _bare_gap(text, tokens[index][2], following[1]):
+            continue
+        if _key(previous) in CONTRAST_EXCEPTIONS or _key(following[0]) == "ля" or previous in CONTRAST_EXCEPTIONS:
+            continue
+        if not _pos(previous) or _pos(previous) & {"CONJ", "PRCL", "PREP"}:
+            continue
+        yield _finding(start, tokens[index][2], "comma-before-contrast",
+                       f"Перед протиставним сполучником «{word}» потрібна кома.", f"{previous}, {word}")
+
+
+# --- no comma after «Проте», «Цьогоріч» opening a sentence ---------------------------------------------
+
+def _opener_commas(text: str, tokens: list[Token]) -> Iterator[Finding]:
+    starts = [token[1] for token in tokens]
+    for match in _OPENER_RE.finditer(text):
+        index = bisect_left(starts, match.start(1))
+        if index + 1 >= len(tokens) or starts[index] != match.start(1):
+            continue
+        following = tokens[index + 1][0]
+        if _opens_clause(text, tokens, index + 1) or "GRND" in _pos(following) or _is_participle(following):
+            continue
+        if not _verb_before_punctuation(text, tokens, index + 1):
+            continue  # «Проте, на жаль, …», «Сьогодні, у День Соборності, …»: a phrase set off by two commas
+        word = match.group(1)
+        yield _finding(match.start(1), match.end(), "no-comma-after-opener",
+                       f"Після «{word}» на початку речення кома не потрібна.", word)
+
+
+def _opens_clause(text: str, tokens: list[Token], index: int) -> bool:
+    """A subordinate clause or a parenthetical phrase starts at token index («як зазначив», «на жаль»)."""
+    key = _key(tokens[index][0])
+    if key in _CLAUSE_WORDS or key in SUBORDINATORS or key == "хто":
+        return True
+    rest = text[tokens[index][1]:tokens[index][1] + 24].lower().translate(_APOSTROPHES)
+    return any(rest.startswith(phrase) for phrase in _CLAUSE_PHRASES)
+
+
+def _verb_before_punctuation(text: str, tokens: list[Token], index: int) -> bool:
+    """A verb among the words from index up to the next punctuation mark or the sentence's end."""
+    for position in range(index, len(tokens)):
+        if position > index and text[tokens[position - 1][2]:tokens[position][1]].strip(" \t\u00a0«»\""):
+            return False
+        if _is_verb(tokens[position][0]):
+            return True
+    return False
+
+
+# --- parenthetical words: «мабуть», «на жаль», «по-перше» ----------------------------------------------
+
+def _parenthetical_commas(text: str, tokens: list[Token]) -> Iterator[Finding]:
+    starts = [token[1] for token in tokens]
+    for match in _PARENTHETICAL_RE.finditer(text):
+        phrase = match.group(1)
+        key = " ".join(_key(phrase).split())
+        first = bisect_left(starts, match.start(1))
+        after = first + len(key.split())
+        if first >= len(tokens) or starts[first] != match.start(1):
+            continue
+        if key in ("крім того", "окрім того") and after < len(tokens) and _cases(tokens[after][0]) & {"gent"} \
+                and _only(tokens[after][0], "NOUN", "ADJF"):
+            continue  # «крім того питання»: «того» is a demonstrative here
+        left = right = False
+        if after < len(tokens) and _bare_gap(text, match.end(1), tokens[after][1]) \
+                and not (key.startswith("по-") and _key(tokens[after][0]) == "ж"):
+            right = True
+        if first and _bare_gap(text, tokens[first - 1][2], match.start(1)):
+            previous = tokens[first - 1][0]
+            if _key(previous) == "це":
+                left = not key.startswith("по-")  # «Це мабуть водій», but «Це по-перше»
+            elif _pos(previous) and not _pos(previous) & {"CONJ", "PRCL", "PREP"}:
+                left = True
+        if not (left or right):
+            continue
+        start = tokens[first - 1][1] if left else match.start(1)
+        end = tokens[after][2] if right else match.end(1)
+        fix = (f"{tokens[first - 1][0]}, " if left else "") + phrase + (f", {tokens[after][0]}" if right else "")
+        yield _finding(start, end, "parenthetical-commas",
+                       f"«{phrase}» — вставне слово: його виділяють комами.", fix)
+
+
+# --- a colon after «а саме» before a list ----------------------------------------------------------------
+
+def _namely_colons(text: str, tokens: list[Token]) -> Iterator[Finding]:
+    starts = [token[1] for token in tokens]
+    for match in _NAMELY_RE.finditer(text):
+        index = bisect_left(starts, match.end())  # the first word after «а саме»
+        if index >= len(tokens):
+            continue
+        following = tokens[index][0]
+        if not _only(following, "NOUN", "ADJF", "NUMR", "PREP"):
+            continue
+        stop = len(text)
+        for mark in ".!?;\n":
+            at = text.find(mark, match.end())
+            if at != -1:
+                stop = min(stop, at)
+        rest = text[match.end():stop]
+        if "," not in rest and not any(f" {c} " in rest for c in LIST_CONJUNCTIONS):
+            continue  # no list follows: «а саме в березні» is a clarification
+        yield _finding(match.start(), match.end(), "namely-colon",
+                       "Після «а саме» перед переліком ставлять двокрапку.", "а саме:")
+
+
+# --- no comma after a circumstance opening a sentence ---------------------------------------------------
+
+def _circumstance_commas(text: str, tokens: list[Token]) -> Iterator[Finding]:
+    count = len(tokens)
+    for index in range(count):
+        word = tokens[index][0]
+        if not word[:1].isupper() or len(word) > 10:
+            continue
+        key = _key(word)
+        if key in CIRCUMSTANCE_OPENING_CONJUNCTIONS and index + 1 < count \
+                and _bare_gap(text, tokens[index][2], tokens[index + 1][1]):
+            if not _sentence_start(text, tokens, index):
+                continue
+            index += 1
+            key = _key(tokens[index][0])
+        elif not _sentence_start(text, tokens, index):
+            continue
+        if key not in CIRCUMSTANCE_PREPOSITIONS:
+            continue
+        if index + 1 < count and f"{key} {_key(tokens[index + 1][0])}" in SET_OFF_OPENINGS:
+            continue
+        comma = _circumstance_end(text, tokens, index)
+        if comma is None:
+            continue
+        last = tokens[comma - 1]
+        yield _finding(last[1], text.index(",", last[2]) + 1, "no-comma-after-circumstance",
+                       "Обставину на початку речення комою не відокремлюють.", last[0])
+
+
+def _circumstance_end(text: str, tokens: list[Token], index: int) -> int | None:
+    """The index of the word after the comma that closes the circumstance opening at index, if that comma
+    is not needed: the circumstance is nouns and adjectives only, and the sentence's core follows."""
+    inner = 0  # the last inner comma: a list («За сумлінну працю, високий професіоналізм … та …»)
+    last_case: frozenset[str] = frozenset()
+    for position in range(index + 1, len(tokens)):
+        marks = text[tokens[position - 1][2]:tokens[position][1]].strip(" \t\u00a0«»\"")
+        word = tokens[position][0]
+        if marks == ",":
+            if _clause_follows(text, tokens, position, last_case):
+                if position - index < MIN_CIRCUMSTANCE_WORDS or inner and not _list_closed(tokens, inner, position):
+                    return None
+                return position
+            if not _only(word, "NOUN", "ADJF", "NUMR") or _is_participle(word):
+                return None
+            inner = position
+        elif marks and not marks.isdigit():
+            return None
+        if not _circumstance_word(word):
+            return None
+        if cases := _cases(word):
+            last_case = cases
+    return None
+
+
+def _list_closed(tokens: list[Token], index: int, position: int) -> bool:
+    return any(_key(tokens[p][0]) in LIST_CONJUNCTIONS for p in range(index + 1, position))
+
+
+def _circumstance_word(word: str) -> bool:
+    key = _key(word)
+    if key in SUBORDINATORS or key in _CLAUSE_WORDS:
+        return False
+    if key in LIST_CONJUNCTIONS:
+        return True
+    found = _pos(word)
+    if not found:
+        return word[:1].isupper()  # a name or an abbreviation
+    if _is_participle(word):
+        return False
+    return found <= {"NOUN", "ADJF", "NUMR", "PREP", "NPRO"}
+
+
+def _clause_follows(text: str, tokens: list[Token], position: int, last_case: frozenset[str]) -> bool:
+    """The word at position starts the sentence's core (a predicate, a subject, an agent), not an apposition,
+    a list's next member or a clause set off by commas."""
+    word = tokens[position][0]
+    if not word.islower() or _opens_clause(text, tokens, position):
+        return False
+    for ahead in range(position, min(position + 3, len(tokens))):
+        if _key(tokens[ahead][0]) in SUBORDINATORS or _key(tokens[ahead][0]) in ("якого", "якої", "яких", "якому"):
+            return False
+    found = _pos(word)
+    if not found or "GRND" in found or _is_participle(word) or found & {"CONJ", "PRCL", "PREP", "ADVB"}:
+        return False
+    if "VERB" not in found:
+        if not found <= {"NOUN", "ADJF", "NPRO", "NUMR"}:
+            return False
+        shared = _cases(word) & last_case - {"voct"}
+        if shared and not ("nomn" in _cases(word) and shared <= {"accs"}):
+            return False  # the same case: an apposition or the next member of a list
+    return _verb_before_punctuation(text, tokens, position) or _verb_ahead(tokens, position)
+
+
+def _verb_ahead(tokens: list[Token], position: int) -> bool:
+    return any(_is_verb(tokens[p][0]) for p in range(position, min(position + 8, len(tokens))))
