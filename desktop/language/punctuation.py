@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable
+from itertools import compress
+from operator import itemgetter
+from operator import itemgetter
 
 from desktop.language.finding import Finding
 from desktop.language.grammar import parses
@@ -86,12 +88,9 @@ _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 _TRIGGERS = SUBORDINATORS | {"хто"}
 _CLAUSE_WORDS = frozenset(p for p in CLAUSE_OR_PARENTHETICAL if " " not in p)
 _CLAUSE_PHRASES = tuple(p for p in CLAUSE_OR_PARENTHETICAL if " " in p)
-
-_OPENER_RE = re.compile(r"(?:^|(?<=[.!?…][ \t\u00a0])|(?<=\n))(" + "|".join(
-    w.capitalize() for w in sorted(NO_COMMA_OPENERS)) + r"),(?=[ \t\u00a0]+[^\W\d_])", re.MULTILINE)
-_NAMELY_RE = re.compile(r"(?<![^\W\d_])а саме(?=[ \t\u00a0]+[^\W\d_])")
-_PARENTHETICAL_RE = re.compile(r"(?<![^\W\d_\-])(" + "|".join(
-    re.escape(p).replace(r"\ ", "[ \t\u00a0]+") for p in PARENTHETICAL) + r")(?![^\W\d_\-])", re.IGNORECASE)
+_PARENTHETICAL_PHRASES = frozenset(tuple(p.split()) for p in PARENTHETICAL)
+_WORD = itemgetter(0)
+_SENTENCE_REST_RE = re.compile(r"[^.!?;\n]{0,400}")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -115,6 +114,7 @@ def _lemmas(word: str) -> frozenset[str]:
     return frozenset(p.normal_form for p in parses(word))
 
 
+@functools.lru_cache(maxsize=65536)
 def _key(word: str) -> str:
     return word.lower().translate(_APOSTROPHES)
 
@@ -137,12 +137,13 @@ def find_punctuation(text: str, tokens: list[Token]) -> list[Finding]:
     found: list[Finding] = []
     if len(tokens) < 2:
         return found
-    found.extend(_subordinate_commas(text, tokens))
-    found.extend(_contrast_commas(text, tokens))
-    found.extend(_opener_commas(text, tokens))
-    found.extend(_parenthetical_commas(text, tokens))
-    found.extend(_namely_colons(text, tokens))
-    found.extend(_circumstance_commas(text, tokens))
+    triggers = _RULES_BY_WORD
+    # the words a rule starts from, picked out in C (map, compress): no Python loop over every word
+    for index in compress(range(len(tokens)), map(triggers.__contains__, map(_WORD, tokens))):
+        for rule in triggers[tokens[index][0]]:
+            finding = rule(text, tokens, index)
+            if finding is not None:
+                found.append(finding)
     return found
 
 
@@ -153,103 +154,96 @@ def _bare_gap(text: str, start: int, end: int) -> bool:
 
 
 def _sentence_start(text: str, tokens: list[Token], index: int) -> bool:
-    before = text[tokens[index - 1][2]:tokens[index][1]] if index else text[:tokens[0][1]]
-    return index == 0 and not before.strip(" \t\u00a0«\"(") or any(ch in before for ch in _SENTENCE_END + "\n")
+    if index == 0:
+        return not text[:tokens[0][1]].strip(" \t\u00a0«\"(") or any(ch in text[:tokens[0][1]] for ch in "\n.!?")
+    before = text[tokens[index - 1][2]:tokens[index][1]]
+    return any(ch in before for ch in _SENTENCE_END + "\n")
 
 
 # --- a comma before a subordinate clause -------------------------------------------------------------
 
-def _subordinate_commas(text: str, tokens: list[Token]) -> Iterator[Finding]:
-    last = len(tokens) - 1
-    for index in range(1, len(tokens)):
-        word = tokens[index][0]
-        if len(word) > 8 or word not in _TRIGGERS:
-            continue
-        key = word
-        previous, start, end = tokens[index - 1]
-        if not _bare_gap(text, end, tokens[index][1]):
-            continue
-        if index < last and _key(tokens[index + 1][0]) in NOT_A_CLAUSE_AFTER \
-                and _bare_gap(text, tokens[index][2], tokens[index + 1][1]):
-            continue
-        previous_key = _key(previous)
-        if previous_key in DEMONSTRATIVES:
-            if key in DEMONSTRATIVE_CLAUSE and _demonstrative_clause(text, tokens, index - 1):
-                yield _finding(start, tokens[index][2], "comma-before-clause",
-                               f"Перед «{word}» після «{previous}» потрібна кома: далі підрядне речення.",
-                               f"{previous}, {word}")
-            continue
-        if previous_key in COMPOUND_HEADS or not previous.islower():
-            continue
-        if _only(previous, "NOUN"):
-            if key == "хто":
-                continue
-        elif _only(previous, "VERB", "GRND"):
-            if _lemmas(previous) & NO_CLAUSE_VERBS:
-                continue
-        else:
-            continue
-        yield _finding(start, tokens[index][2], "comma-before-clause",
-                       f"Перед «{word}» потрібна кома: це початок підрядного речення.", f"{previous}, {word}")
+def _subordinate_comma(text: str, tokens: list[Token], index: int) -> Finding | None:
+    if index == 0:
+        return None
+    word = key = tokens[index][0]
+    previous, start, end = tokens[index - 1]
+    if not _bare_gap(text, end, tokens[index][1]):
+        return None
+    if index + 1 < len(tokens) and _key(tokens[index + 1][0]) in NOT_A_CLAUSE_AFTER \
+            and _bare_gap(text, tokens[index][2], tokens[index + 1][1]):
+        return None
+    previous_key = _key(previous)
+    if previous_key in DEMONSTRATIVES:
+        if key in DEMONSTRATIVE_CLAUSE and _demonstrative_clause(text, tokens, index - 1):
+            return _finding(start, tokens[index][2], "comma-before-clause",
+                            f"Перед «{word}» після «{previous}» потрібна кома: далі підрядне речення.",
+                            f"{previous}, {word}")
+        return None
+    if previous_key in COMPOUND_HEADS or not previous.islower():
+        return None
+    if _only(previous, "NOUN"):
+        if key == "хто":
+            return None
+    elif not _only(previous, "VERB", "GRND") or _lemmas(previous) & NO_CLAUSE_VERBS:
+        return None
+    return _finding(start, tokens[index][2], "comma-before-clause",
+                    f"Перед «{word}» потрібна кома: це початок підрядного речення.", f"{previous}, {word}")
 
 
 def _demonstrative_clause(text: str, tokens: list[Token], index: int) -> bool:
     """«всі хто», «те що»: the pronoun at index is explained by the clause after it (not «через те що»)."""
     key = _key(tokens[index][0])
-    if key == "тому" or key not in COMPOUND_DEMONSTRATIVES:
-        return key != "тому"
+    if key not in COMPOUND_DEMONSTRATIVES:
+        return True
     if index == 0 or not _bare_gap(text, tokens[index - 1][2], tokens[index][1]):
         return key == "те"
     before = _key(tokens[index - 1][0])
     if before == "про":
-        return True
+        return key != "тому"
     if before == "на":
-        return index < 2 or _key(tokens[index - 2][0]) not in ("незважаючи", "зважаючи", "огляду")
+        return key != "тому" and (index < 2 or _key(tokens[index - 2][0]) not in ("незважаючи", "зважаючи", "огляду"))
     return before in ("в", "у") and key == "тому"
 
 
 # --- a comma before «а», «але», «зате» ------------------------------------------------------------------
 
-def _contrast_commas(text: str, tokens: list[Token]) -> Iterator[Finding]:
-    last = len(tokens) - 1
-    for index in range(1, last):
-        word = tokens[index][0]
-        if len(word) > 4 or word not in CONTRAST:
-            continue
-        previous, start, end = tokens[index - 1]
-        following = tokens[index + 1]
-        if not _bare_gap(text, end, tokens[index][1]) or not _bare_gap(text, tokens[index][2], following[1]):
-            continue
-        if _key(previous) in CONTRAST_EXCEPTIONS or _key(following[0]) == "ля" or previous in CONTRAST_EXCEPTIONS:
-            continue
-        if not _pos(previous) or _pos(previous) & {"CONJ", "PRCL", "PREP"}:
-            continue
-        yield _finding(start, tokens[index][2], "comma-before-contrast",
-                       f"Перед протиставним сполучником «{word}» потрібна кома.", f"{previous}, {word}")
+def _contrast_comma(text: str, tokens: list[Token], index: int) -> Finding | None:
+    if not 0 < index < len(tokens) - 1:
+        return None
+    word = tokens[index][0]
+    previous, start, end = tokens[index - 1]
+    following = tokens[index + 1]
+    if not _bare_gap(text, end, tokens[index][1]) or not _bare_gap(text, tokens[index][2], following[1]):
+        return None
+    if _key(previous) in CONTRAST_EXCEPTIONS or _key(following[0]) == "ля":
+        return None
+    if not _pos(previous) or _pos(previous) & {"CONJ", "PRCL", "PREP"}:
+        return None
+    return _finding(start, tokens[index][2], "comma-before-contrast",
+                    f"Перед протиставним сполучником «{word}» потрібна кома.", f"{previous}, {word}")
 
 
 # --- no comma after «Проте», «Цьогоріч» opening a sentence ---------------------------------------------
 
-def _opener_commas(text: str, tokens: list[Token]) -> Iterator[Finding]:
-    starts = [token[1] for token in tokens]
-    for match in _OPENER_RE.finditer(text):
-        index = bisect_left(starts, match.start(1))
-        if index + 1 >= len(tokens) or starts[index] != match.start(1):
-            continue
-        following = tokens[index + 1][0]
-        if _opens_clause(text, tokens, index + 1) or "GRND" in _pos(following) or _is_participle(following):
-            continue
-        if not _verb_before_punctuation(text, tokens, index + 1):
-            continue  # «Проте, на жаль, …», «Сьогодні, у День Соборності, …»: a phrase set off by two commas
-        word = match.group(1)
-        yield _finding(match.start(1), match.end(), "no-comma-after-opener",
-                       f"Після «{word}» на початку речення кома не потрібна.", word)
+def _opener_comma(text: str, tokens: list[Token], index: int) -> Finding | None:
+    word, start, end = tokens[index]
+    if index + 1 >= len(tokens) or not _sentence_start(text, tokens, index):
+        return None
+    if text[end:tokens[index + 1][1]].rstrip(" \t\u00a0") != ",":
+        return None
+    following = tokens[index + 1][0]
+    if _opens_clause(text, tokens, index + 1) or "GRND" in _pos(following) or _is_participle(following):
+        return None
+    if not _verb_before_punctuation(text, tokens, index + 1):
+        return None  # «Проте, на жаль, …», «Сьогодні, у День Соборності, …»: a phrase set off by two commas
+    return _finding(start, end + 1, "no-comma-after-opener",
+                    f"Після «{word}» на початку речення кома не потрібна.", word)
 
 
 def _opens_clause(text: str, tokens: list[Token], index: int) -> bool:
     """A subordinate clause or a parenthetical phrase starts at token index («як зазначив», «на жаль»)."""
     key = _key(tokens[index][0])
-    if key in _CLAUSE_WORDS or key in SUBORDINATORS or key == "хто":
+    if key in _CLAUSE_WORDS or key in _TRIGGERS:
         return True
     rest = text[tokens[index][1]:tokens[index][1] + 24].lower().translate(_APOSTROPHES)
     return any(rest.startswith(phrase) for phrase in _CLAUSE_PHRASES)
@@ -257,7 +251,7 @@ def _opens_clause(text: str, tokens: list[Token], index: int) -> bool:
 
 def _verb_before_punctuation(text: str, tokens: list[Token], index: int) -> bool:
     """A verb among the words from index up to the next punctuation mark or the sentence's end."""
-    for position in range(index, len(tokens)):
+    for position in range(index, min(index + 40, len(tokens))):
         if position > index and text[tokens[position - 1][2]:tokens[position][1]].strip(" \t\u00a0«»\""):
             return False
         if _is_verb(tokens[position][0]):
@@ -267,87 +261,74 @@ def _verb_before_punctuation(text: str, tokens: list[Token], index: int) -> bool
 
 # --- parenthetical words: «мабуть», «на жаль», «по-перше» ----------------------------------------------
 
-def _parenthetical_commas(text: str, tokens: list[Token]) -> Iterator[Finding]:
-    starts = [token[1] for token in tokens]
-    for match in _PARENTHETICAL_RE.finditer(text):
-        phrase = match.group(1)
-        key = " ".join(_key(phrase).split())
-        first = bisect_left(starts, match.start(1))
-        after = first + len(key.split())
-        if first >= len(tokens) or starts[first] != match.start(1):
-            continue
-        if key in ("крім того", "окрім того") and after < len(tokens) and _cases(tokens[after][0]) & {"gent"} \
-                and _only(tokens[after][0], "NOUN", "ADJF"):
-            continue  # «крім того питання»: «того» is a demonstrative here
-        left = right = False
-        if after < len(tokens) and _bare_gap(text, match.end(1), tokens[after][1]) \
-                and not (key.startswith("по-") and _key(tokens[after][0]) == "ж"):
-            right = True
-        if first and _bare_gap(text, tokens[first - 1][2], match.start(1)):
-            previous = tokens[first - 1][0]
-            if _key(previous) == "це":
-                left = not key.startswith("по-")  # «Це мабуть водій», but «Це по-перше»
-            elif _pos(previous) and not _pos(previous) & {"CONJ", "PRCL", "PREP"}:
-                left = True
-        if not (left or right):
-            continue
-        start = tokens[first - 1][1] if left else match.start(1)
-        end = tokens[after][2] if right else match.end(1)
-        fix = (f"{tokens[first - 1][0]}, " if left else "") + phrase + (f", {tokens[after][0]}" if right else "")
-        yield _finding(start, end, "parenthetical-commas",
-                       f"«{phrase}» — вставне слово: його виділяють комами.", fix)
+def _parenthetical_comma(text: str, tokens: list[Token], first: int) -> Finding | None:
+    count = len(tokens)
+    after = first + 1
+    if (_key(tokens[first][0]),) not in _PARENTHETICAL_PHRASES:
+        if after >= count or (_key(tokens[first][0]), _key(tokens[after][0])) not in _PARENTHETICAL_PHRASES \
+                or not _bare_gap(text, tokens[first][2], tokens[after][1]):
+            return None
+        after += 1
+    start, end = tokens[first][1], tokens[after - 1][2]
+    phrase = text[start:end]
+    key = " ".join(_key(phrase).split())
+    if key in ("крім того", "окрім того") and after < count and "gent" in _cases(tokens[after][0]) \
+            and _only(tokens[after][0], "NOUN", "ADJF"):
+        return None  # «крім того питання»: «того» is a demonstrative here
+    right = after < count and _bare_gap(text, end, tokens[after][1]) \
+        and not (key.startswith("по-") and _key(tokens[after][0]) == "ж")
+    left = False
+    if first and _bare_gap(text, tokens[first - 1][2], start):
+        previous = tokens[first - 1][0]
+        if _key(previous) == "це":
+            left = not key.startswith("по-")  # «Це мабуть водій», but «Це по-перше»
+        else:
+            left = bool(_pos(previous)) and not _pos(previous) & {"CONJ", "PRCL", "PREP"}
+    if not (left or right):
+        return None
+    fix = (f"{tokens[first - 1][0]}, " if left else "") + phrase + (f", {tokens[after][0]}" if right else "")
+    return _finding(tokens[first - 1][1] if left else start, tokens[after][2] if right else end,
+                    "parenthetical-commas", f"«{phrase}» — вставне слово: його виділяють комами.", fix)
 
 
 # --- a colon after «а саме» before a list ----------------------------------------------------------------
 
-def _namely_colons(text: str, tokens: list[Token]) -> Iterator[Finding]:
-    starts = [token[1] for token in tokens]
-    for match in _NAMELY_RE.finditer(text):
-        index = bisect_left(starts, match.end())  # the first word after «а саме»
-        if index >= len(tokens):
-            continue
-        following = tokens[index][0]
-        if not _only(following, "NOUN", "ADJF", "NUMR", "PREP"):
-            continue
-        stop = len(text)
-        for mark in ".!?;\n":
-            at = text.find(mark, match.end())
-            if at != -1:
-                stop = min(stop, at)
-        rest = text[match.end():stop]
-        if "," not in rest and not any(f" {c} " in rest for c in LIST_CONJUNCTIONS):
-            continue  # no list follows: «а саме в березні» is a clarification
-        yield _finding(match.start(), match.end(), "namely-colon",
-                       "Після «а саме» перед переліком ставлять двокрапку.", "а саме:")
+def _namely_colon(text: str, tokens: list[Token], index: int) -> Finding | None:
+    if index + 2 >= len(tokens) or tokens[index + 1][0] != "саме":
+        return None
+    start, end = tokens[index][1], tokens[index + 1][2]
+    if not _bare_gap(text, tokens[index][2], tokens[index + 1][1]) or not _bare_gap(text, end, tokens[index + 2][1]):
+        return None
+    if not _only(tokens[index + 2][0], "NOUN", "ADJF", "NUMR", "PREP"):
+        return None
+    rest = _SENTENCE_REST_RE.match(text, end)
+    following = rest.group() if rest else ""
+    if "," not in following and not any(f" {c} " in following for c in LIST_CONJUNCTIONS):
+        return None  # no list follows: «а саме в березні» is a clarification
+    return _finding(start, end, "namely-colon", "Після «а саме» перед переліком ставлять двокрапку.", "а саме:")
 
 
 # --- no comma after a circumstance opening a sentence ---------------------------------------------------
 
-def _circumstance_commas(text: str, tokens: list[Token]) -> Iterator[Finding]:
+def _circumstance_comma(text: str, tokens: list[Token], index: int) -> Finding | None:
     count = len(tokens)
-    for index in range(count):
-        word = tokens[index][0]
-        if not word[:1].isupper() or len(word) > 10:
-            continue
-        key = _key(word)
-        if key in CIRCUMSTANCE_OPENING_CONJUNCTIONS and index + 1 < count \
-                and _bare_gap(text, tokens[index][2], tokens[index + 1][1]):
-            if not _sentence_start(text, tokens, index):
-                continue
-            index += 1
-            key = _key(tokens[index][0])
-        elif not _sentence_start(text, tokens, index):
-            continue
-        if key not in CIRCUMSTANCE_PREPOSITIONS:
-            continue
-        if index + 1 < count and f"{key} {_key(tokens[index + 1][0])}" in SET_OFF_OPENINGS:
-            continue
-        comma = _circumstance_end(text, tokens, index)
-        if comma is None:
-            continue
-        last = tokens[comma - 1]
-        yield _finding(last[1], text.index(",", last[2]) + 1, "no-comma-after-circumstance",
-                       "Обставину на початку речення комою не відокремлюють.", last[0])
+    if not _sentence_start(text, tokens, index):
+        return None
+    key = _key(tokens[index][0])
+    if key in CIRCUMSTANCE_OPENING_CONJUNCTIONS and index + 1 < count \
+            and _bare_gap(text, tokens[index][2], tokens[index + 1][1]):
+        index += 1
+        key = tokens[index][0]
+    if key not in CIRCUMSTANCE_PREPOSITIONS:
+        return None
+    if index + 1 < count and f"{key} {_key(tokens[index + 1][0])}" in SET_OFF_OPENINGS:
+        return None
+    comma = _circumstance_end(text, tokens, index)
+    if comma is None:
+        return None
+    last = tokens[comma - 1]
+    return _finding(last[1], text.index(",", last[2]) + 1, "no-comma-after-circumstance",
+                    "Обставину на початку речення комою не відокремлюють.", last[0])
 
 
 def _circumstance_end(text: str, tokens: list[Token], index: int) -> int | None:
@@ -355,7 +336,7 @@ def _circumstance_end(text: str, tokens: list[Token], index: int) -> int | None:
     is not needed: the circumstance is nouns and adjectives only, and the sentence's core follows."""
     inner = 0  # the last inner comma: a list («За сумлінну працю, високий професіоналізм … та …»)
     last_case: frozenset[str] = frozenset()
-    for position in range(index + 1, len(tokens)):
+    for position in range(index + 1, min(index + 30, len(tokens))):
         marks = text[tokens[position - 1][2]:tokens[position][1]].strip(" \t\u00a0«»\"")
         word = tokens[position][0]
         if marks == ",":
@@ -375,13 +356,13 @@ def _circumstance_end(text: str, tokens: list[Token], index: int) -> int | None:
     return None
 
 
-def _list_closed(tokens: list[Token], index: int, position: int) -> bool:
-    return any(_key(tokens[p][0]) in LIST_CONJUNCTIONS for p in range(index + 1, position))
+def _list_closed(tokens: list[Token], start: int, end: int) -> bool:
+    return any(_key(tokens[p][0]) in LIST_CONJUNCTIONS for p in range(start, end))
 
 
 def _circumstance_word(word: str) -> bool:
     key = _key(word)
-    if key in SUBORDINATORS or key in _CLAUSE_WORDS:
+    if key in _TRIGGERS or key in _CLAUSE_WORDS:
         return False
     if key in LIST_CONJUNCTIONS:
         return True
@@ -400,7 +381,7 @@ def _clause_follows(text: str, tokens: list[Token], position: int, last_case: fr
     if not word.islower() or _opens_clause(text, tokens, position):
         return False
     for ahead in range(position, min(position + 3, len(tokens))):
-        if _key(tokens[ahead][0]) in SUBORDINATORS or _key(tokens[ahead][0]) in ("якого", "якої", "яких", "якому"):
+        if _key(tokens[ahead][0]) in _TRIGGERS or _key(tokens[ahead][0]) in ("якого", "якої", "яких", "якому"):
             return False
     found = _pos(word)
     if not found or "GRND" in found or _is_participle(word) or found & {"CONJ", "PRCL", "PREP", "ADVB"}:
@@ -416,3 +397,28 @@ def _clause_follows(text: str, tokens: list[Token], position: int, last_case: fr
 
 def _verb_ahead(tokens: list[Token], position: int) -> bool:
     return any(_is_verb(tokens[p][0]) for p in range(position, min(position + 8, len(tokens))))
+
+
+# --- the words each rule starts from --------------------------------------------------------------------
+
+_Rule = Callable[[str, list[Token], int], "Finding | None"]
+
+
+def _rules_by_word() -> dict[str, tuple[_Rule, ...]]:
+    table: dict[str, list[_Rule]] = {}
+
+    def add(words: frozenset[str] | set[str], rule: _Rule) -> None:
+        for word in words:
+            table.setdefault(word, []).append(rule)
+
+    add(_TRIGGERS, _subordinate_comma)
+    add(CONTRAST, _contrast_comma)
+    add({w.capitalize() for w in NO_COMMA_OPENERS}, _opener_comma)
+    firsts = {phrase[0] for phrase in _PARENTHETICAL_PHRASES}
+    add(firsts | {w.capitalize() for w in firsts}, _parenthetical_comma)
+    add({"а"}, _namely_colon)
+    add({w.capitalize() for w in CIRCUMSTANCE_PREPOSITIONS | CIRCUMSTANCE_OPENING_CONJUNCTIONS}, _circumstance_comma)
+    return {word: tuple(rules) for word, rules in table.items()}
+
+
+_RULES_BY_WORD = _rules_by_word()
