@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable
 from itertools import compress
 from operator import itemgetter
-from operator import itemgetter
 
 from desktop.language.finding import Finding
 from desktop.language.grammar import parses
@@ -390,9 +389,31 @@ def _clause_follows(text: str, tokens: list[Token], position: int, last_case: fr
         if not found <= {"NOUN", "ADJF", "NPRO", "NUMR"}:
             return False
         shared = _cases(word) & last_case - {"voct"}
-        if shared and not ("nomn" in _cases(word) and shared <= {"accs"}):
+        if shared and not ("nomn" in _cases(word) and (shared <= {"accs"} or _subject_of_verb(tokens, position))):
             return False  # the same case: an apposition or the next member of a list
     return _verb_before_punctuation(text, tokens, position) or _verb_ahead(tokens, position)
+
+
+def _subject_of_verb(tokens: list[Token], position: int) -> bool:
+    """The noun at position is the subject of the verb right after it («засідання не відбулося»)."""
+    ahead = position + 1
+    if ahead < len(tokens) and tokens[ahead][0] == "не":
+        ahead += 1
+    return ahead < len(tokens) and _agrees(tokens[position][0], tokens[ahead][0])
+
+
+@functools.lru_cache(maxsize=16384)
+def _agrees(noun: str, verb: str) -> bool:
+    """Some nominative parse of noun and some finite parse of verb agree in number, gender or person."""
+    subjects = [p.tag for p in parses(noun) if p.tag.POS == "NOUN" and p.tag.case == "nomn"]
+    for tag in (p.tag for p in parses(verb) if p.tag.POS == "VERB" and "infn" not in p.tag and "Impe" not in p.tag):
+        for subject in subjects:
+            if (tag.number or "sing") != (subject.number or "sing"):
+                continue
+            if tag.number == "plur" or (tag.gender is None and tag.person in (None, "3per")) \
+                    or tag.gender == subject.gender:
+                return True
+    return False
 
 
 def _verb_ahead(tokens: list[Token], position: int) -> bool:
