@@ -81,6 +81,14 @@ LIST_CONJUNCTIONS = frozenset({"та", "і", "й", "або", "чи"})
 # Conjunctions that may stand before the circumstance («Але через відсутність депутатів …»).
 CIRCUMSTANCE_OPENING_CONJUNCTIONS = frozenset({"але", "а", "і", "проте", "однак", "тож"})
 MIN_CIRCUMSTANCE_WORDS = 4
+# Words that end a relative clause's scan (a conjunction joins a second predicate to the clause).
+CLAUSE_STOPS = frozenset({"і", "й", "та", "або", "чи", "а", "але", "проте", "однак", "зате", "ні", "ані", "як",
+                          "ніж", "тобто", "також", "потім", "далі"})
+# Words that open no list member of their own («та інші», «та й», «зокрема»).
+LIST_STOPS = frozenset({"ін", "інш", "інші", "інших", "іншим", "іншими", "так", "навпаки", "т", "зокрема",
+                        "особливо", "насамперед", "передусім", "наприклад", "тобто", "навіть", "крім", "окрім",
+                        "серед", "включно", "саме", "також", "тому", "ще", "не", "ні"})
+RELATIVE_WORDS = frozenset({"який", "яка", "яке", "які", "що", "щоб", "коли", "якщо", "де"})
 
 _SENTENCE_END = ".!?…"
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
@@ -359,6 +367,7 @@ def _list_closed(tokens: list[Token], start: int, end: int) -> bool:
     return any(_key(tokens[p][0]) in LIST_CONJUNCTIONS for p in range(start, end))
 
 
+@functools.lru_cache(maxsize=65536)
 def _circumstance_word(word: str) -> bool:
     key = _key(word)
     if key in _TRIGGERS or key in _CLAUSE_WORDS:
@@ -420,6 +429,134 @@ def _verb_ahead(tokens: list[Token], position: int) -> bool:
     return any(_is_verb(tokens[p][0]) for p in range(position, min(position + 8, len(tokens))))
 
 
+# --- the comma that closes a relative clause -----------------------------------------------------------
+
+def _relative_clause_end(text: str, tokens: list[Token], index: int) -> Finding | None:
+    """«Питання, що розглядали на нараді були …»: the clause's predicate, then the sentence's own, with no
+    comma between; the comma goes before the second predicate."""
+    if index < 1 or text[tokens[index - 1][2]:tokens[index][1]] != ", " or not _only(tokens[index - 1][0], "NOUN"):
+        return None
+    first_predicate = 0
+    for position in range(index + 1, min(index + 16, len(tokens))):
+        if not _bare_gap(text, tokens[position - 1][2], tokens[position][1]):
+            return None
+        word = tokens[position][0]
+        key = _key(word)
+        if key in CLAUSE_STOPS or key in _TRIGGERS or key in _CLAUSE_WORDS:
+            return None
+        if not first_predicate:
+            if _is_finite(word):
+                first_predicate = position
+            continue
+        if position > first_predicate + 1 and _only(word, "VERB") and _only_finite(word):
+            insert = position - 1 if tokens[position - 1][0] == "не" else position
+            if insert <= first_predicate:
+                return None
+            before = tokens[insert - 1]
+            return _finding(before[1], tokens[position][2], "relative-clause-end",
+                            f"Підрядне речення закривають комою: кома перед «{tokens[insert][0]}».",
+                            f"{before[0]}, {text[tokens[insert][1]:tokens[position][2]]}")
+    return None
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_finite(word: str) -> bool:
+    """Some parse of word is a finite verb or an impersonal «-но, -то» predicate."""
+    return any(p.tag.POS == "VERB" and "infn" not in p.tag for p in parses(word))
+
+
+@functools.lru_cache(maxsize=65536)
+def _only_finite(word: str) -> bool:
+    """Every parse of word is a personal finite verb (no infinitive, no «-но, -то» form)."""
+    found = parses(word)
+    return bool(found) and all("infn" not in p.tag and "Impe" not in p.tag for p in found)
+
+
+# --- no comma before «та», «і» closing a list ---------------------------------------------------------------
+
+def _list_conjunction_comma(text: str, tokens: list[Token], index: int) -> Finding | None:
+    """«питання архітектури, соціальні питання, питання служби дітей, та питання торгівлі»: the last member
+    of a list of nouns is joined by «та» with no comma."""
+    count = len(tokens)
+    if not 1 < index < count - 1 or text[tokens[index - 1][2]:tokens[index][1]] != ", ":
+        return None
+    following = tokens[index + 1][0]
+    if not _bare_gap(text, tokens[index][2], tokens[index + 1][1]) or not following.islower() \
+            or _key(following) in LIST_STOPS or not _plain_member(following):
+        return None
+    # the members before: the two segments between the commas are plain noun phrases
+    plain = 0
+    end = index - 1  # the last word before the comma
+    position = end
+    while plain < 2:
+        start = position
+        while start > 0 and _bare_gap(text, tokens[start - 1][2], tokens[start][1]):
+            start -= 1
+        if start == 0 or text[tokens[start - 1][2]:tokens[start][1]] != ", ":
+            return None
+        if not all(_plain_member(tokens[p][0]) for p in range(start, position + 1)) \
+                or _key(tokens[start][0]) in LIST_STOPS or _key(tokens[start][0]) in LIST_CONJUNCTIONS:
+            return None
+        plain += 1
+        position = start - 1
+    # the member after: no verb up to the next mark
+    for position in range(index + 1, min(index + 12, count)):
+        if position > index + 1 and not _bare_gap(text, tokens[position - 1][2], tokens[position][1]):
+            break
+        if not _plain_member(tokens[position][0]):
+            return None
+    comma = tokens[index - 1]
+    return _finding(comma[1], tokens[index][2], "list-conjunction-comma",
+                    f"Перед «{tokens[index][0]}», що приєднує останній однорідний член, кома не потрібна.",
+                    f"{comma[0]} {tokens[index][0]}")
+
+
+@functools.lru_cache(maxsize=65536)
+def _plain_member(word: str) -> bool:
+    """A word of a plain noun phrase: a noun, an adjective (not a participle), a numeral, a preposition or
+    «та, і, й»; no verb, no clause word, no name."""
+    key = _key(word)
+    if key in _TRIGGERS or key in _CLAUSE_WORDS or key in LIST_STOPS:
+        return False
+    if key in ("та", "і", "й"):
+        return True
+    found = _pos(word)
+    return bool(found) and word.islower() and found <= {"NOUN", "ADJF", "NUMR", "PREP"} and not _is_participle(word)
+
+
+# --- no commas around «відповідно до …» inside a clause -----------------------------------------------------
+
+def _according_commas(text: str, tokens: list[Token], index: int) -> Finding | None:
+    """«рішення, які, відповідно до регламенту, будуть …»: the phrase right after the clause's relative word
+    is not set off."""
+    count = len(tokens)
+    if not 2 <= index < count - 2 or text[tokens[index - 1][2]:tokens[index][1]] != ", ":
+        return None
+    if _key(tokens[index - 1][0]) not in RELATIVE_WORDS:
+        return None
+    linked = _key(tokens[index + 1][0])
+    if (_key(tokens[index][0]), linked) not in (("відповідно", "до"), ("згідно", "з"), ("згідно", "із")):
+        return None
+    for position in range(index + 2, min(index + 14, count)):
+        gap = text[tokens[position - 1][2]:tokens[position][1]]
+        word = tokens[position][0]
+        if gap == ", ":
+            if not _is_verb(word) or not word.islower():
+                return None
+            relative = tokens[index - 1]
+            span = text[relative[1]:tokens[position][2]]
+            first_comma = tokens[index - 1][2] - relative[1]
+            last_comma = tokens[position - 1][2] - relative[1]
+            fix = span[:first_comma] + span[first_comma + 1:last_comma] + span[last_comma + 1:]
+            return _finding(relative[1], tokens[position][2], "according-commas",
+                            f"Зворот «{tokens[index][0]} {tokens[index + 1][0]} …» тут комами не відокремлюють.", fix)
+        if gap.strip(" \t\u00a0") and not gap.strip(" \t\u00a0«»\"").isdigit() and gap.strip() not in ("«", "»"):
+            return None
+        if not (_circumstance_word(word) and not _is_verb(word)):
+            return None
+    return None
+
+
 # --- the words each rule starts from --------------------------------------------------------------------
 
 _Rule = Callable[[str, list[Token], int], "Finding | None"]
@@ -438,6 +575,9 @@ def _rules_by_word() -> dict[str, tuple[_Rule, ...]]:
     firsts = {phrase[0] for phrase in _PARENTHETICAL_PHRASES}
     add(firsts | {w.capitalize() for w in firsts}, _parenthetical_comma)
     add({"а"}, _namely_colon)
+    add({"який", "яка", "яке", "які", "що"}, _relative_clause_end)
+    add({"та", "і", "й"}, _list_conjunction_comma)
+    add({"відповідно", "згідно"}, _according_commas)
     add({w.capitalize() for w in CIRCUMSTANCE_PREPOSITIONS | CIRCUMSTANCE_OPENING_CONJUNCTIONS}, _circumstance_comma)
     return {word: tuple(rules) for word, rules in table.items()}
 
