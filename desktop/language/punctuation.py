@@ -26,8 +26,14 @@ KIND = "punctuation"
 # Only the nominative and accusative forms of «який»: «мешканці яких» (a genitive) opens no clause of its own.
 SUBORDINATORS = frozenset({
     "що", "щоб", "аби", "якщо", "якби", "коли", "де", "куди", "звідки", "бо", "оскільки", "хоча", "доки",
-    "наче", "ніби", "немов", "немовби", "неначе", "який", "яка", "яке", "які", "чий", "чия", "чиє", "чиї",
-})
+    "який", "яка", "яке", "які", "чий", "чия", "чиє", "чиї",
+})  # not «наче», «ніби», «немов»: often particles («місто наче вимерло»)
+# Every form of «який» and the prepositions that open a relative clause with it («вікторина, у якій …»).
+RELATIVE_FORMS = frozenset({"який", "яка", "яке", "які", "якого", "якої", "яких", "якому", "якій", "яким", "якими",
+                            "якім", "яку", "якою"})
+CLAUSE_PREPOSITIONS = frozenset({"у", "в", "на", "з", "із", "зі", "до", "від", "для", "за", "під", "над", "при",
+                                 "про", "через", "після", "перед", "серед", "між", "без", "по", "біля", "щодо",
+                                 "завдяки", "крім", "окрім", "навколо", "протягом", "упродовж", "впродовж"})
 # Words before which a subordinator starts a compound conjunction or a fixed phrase, not a new clause
 # («у разі якщо», «за умови що», «в міру того як»).
 COMPOUND_HEADS = frozenset({"разі", "випадку", "випадок", "умови", "міру", "час", "мірі"})
@@ -42,6 +48,8 @@ DEMONSTRATIVES = frozenset({
 })
 # Of these, the ones that form compound conjunctions after a preposition («через те що», «для того щоб»):
 # flagged only after «про», after «на» that is no part of «незважаючи на», or after «в/у» («у тому, що»).
+# «всі хто куди», «хто чим може»: an idiom, not a clause.
+INDEFINITE_AFTER = frozenset({"чим", "як", "куди", "де", "кого", "кому", "що", "звідки", "коли"})
 COMPOUND_DEMONSTRATIVES = frozenset({"те", "того", "тим", "тому"})
 DEMONSTRATIVE_CLAUSE = frozenset({"хто", "що", "який", "яка", "яке", "які", "де", "куди", "звідки"})
 
@@ -76,6 +84,8 @@ SET_OFF_OPENINGS = frozenset({
     "на підставі", "на противагу", "у міру", "в міру", "у порівнянні", "в порівнянні", "на випадок",
     "за умови", "за умов", "за відсутності", "за наявності", "при цьому", "до того", "у той", "в той",
     "між тим", "в тому", "у тому", "по-перше", "у підсумку", "в підсумку", "в результаті", "у результаті",
+    "зі слів", "з слів", "із слів", "з розповіді", "за розповіддю", "з повідомлення", "за спостереженнями",
+    "на мій", "на наш", "за традицією", "з досвіду", "на загал", "без перебільшення",
 })
 LIST_CONJUNCTIONS = frozenset({"та", "і", "й", "або", "чи"})
 # Conjunctions that may stand before the circumstance («Але через відсутність депутатів …»).
@@ -181,17 +191,17 @@ def _subordinate_comma(text: str, tokens: list[Token], index: int) -> Finding | 
         return None
     previous_key = _key(previous)
     if previous_key in DEMONSTRATIVES:
-        if key in DEMONSTRATIVE_CLAUSE and _demonstrative_clause(text, tokens, index - 1):
+        if key in DEMONSTRATIVE_CLAUSE and _demonstrative_clause(text, tokens, index - 1) \
+                and not (index + 1 < len(tokens) and _key(tokens[index + 1][0]) in INDEFINITE_AFTER):
             return _finding(start, tokens[index][2], "comma-before-clause",
                             f"Перед «{word}» після «{previous}» потрібна кома: далі підрядне речення.",
                             f"{previous}, {word}")
         return None
     if previous_key in COMPOUND_HEADS or not previous.islower():
         return None
-    if _only(previous, "NOUN"):
-        if key == "хто":
-            return None
-    elif not _only(previous, "VERB", "GRND") or _lemmas(previous) & NO_CLAUSE_VERBS:
+    if key == "хто":
+        return None  # «допомагаючи хто чим може»: only «всі, хто», «той, хто» are clear
+    if not _only(previous, "NOUN") and (not _only(previous, "VERB", "GRND") or _lemmas(previous) & NO_CLAUSE_VERBS):
         return None
     return _finding(start, tokens[index][2], "comma-before-clause",
                     f"Перед «{word}» потрібна кома: це початок підрядного речення.", f"{previous}, {word}")
@@ -210,6 +220,22 @@ def _demonstrative_clause(text: str, tokens: list[Token], index: int) -> bool:
     if before == "на":
         return key != "тому" and (index < 2 or _key(tokens[index - 2][0]) not in ("незважаючи", "зважаючи", "огляду"))
     return before in ("в", "у") and key == "тому"
+
+
+def _preposition_relative_comma(text: str, tokens: list[Token], index: int) -> Finding | None:
+    """«вікторину у якій пригадали …»: a relative clause opened by a preposition and «який» after a noun."""
+    if index < 2:
+        return None
+    noun, preposition = tokens[index - 2], tokens[index - 1]
+    if preposition[0] not in CLAUSE_PREPOSITIONS or not noun[0].islower() or not _only(noun[0], "NOUN"):
+        return None
+    if not _bare_gap(text, noun[2], preposition[1]) or not _bare_gap(text, preposition[2], tokens[index][1]):
+        return None
+    if _key(noun[0]) in COMPOUND_HEADS:
+        return None
+    return _finding(noun[1], tokens[index][2], "comma-before-clause",
+                    f"Перед «{preposition[0]} {tokens[index][0]}» потрібна кома: це початок підрядного речення.",
+                    f"{noun[0]}, {text[preposition[1]:tokens[index][2]]}")
 
 
 # --- a comma before «а», «але», «зате» ------------------------------------------------------------------
@@ -574,6 +600,7 @@ def _rules_by_word() -> dict[str, tuple[_Rule, ...]]:
     add({w.capitalize() for w in NO_COMMA_OPENERS}, _opener_comma)
     firsts = {phrase[0] for phrase in _PARENTHETICAL_PHRASES}
     add(firsts | {w.capitalize() for w in firsts}, _parenthetical_comma)
+    add(RELATIVE_FORMS, _preposition_relative_comma)
     add({"а"}, _namely_colon)
     add({"який", "яка", "яке", "які", "що"}, _relative_clause_end)
     add({"та", "і", "й"}, _list_conjunction_comma)
