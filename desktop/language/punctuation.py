@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from itertools import compress
 from operator import itemgetter
@@ -98,6 +99,8 @@ CLAUSE_STOPS = frozenset({"і", "й", "та", "або", "чи", "а", "але", 
 LIST_STOPS = frozenset({"ін", "інш", "інші", "інших", "іншим", "іншими", "так", "навпаки", "т", "зокрема",
                         "особливо", "насамперед", "передусім", "наприклад", "тобто", "навіть", "крім", "окрім",
                         "серед", "включно", "саме", "також", "тому", "ще", "не", "ні"})
+# «на тему», «під назвою», «за темою», «під гаслом»: the title follows with no colon.
+TITLE_HEADS = {"тему": ("на",), "темою": ("за",), "назвою": ("під",), "гаслом": ("під",)}
 RELATIVE_WORDS = frozenset({"який", "яка", "яке", "які", "що", "щоб", "коли", "якщо", "де"})
 
 _SENTENCE_END = ".!?…"
@@ -107,6 +110,12 @@ _CLAUSE_WORDS = frozenset(p for p in CLAUSE_OR_PARENTHETICAL if " " not in p)
 _CLAUSE_PHRASES = tuple(p for p in CLAUSE_OR_PARENTHETICAL if " " in p)
 _PARENTHETICAL_PHRASES = frozenset(tuple(p.split()) for p in PARENTHETICAL)
 _WORD = itemgetter(0)
+_START = itemgetter(1)
+# A gerund opening a sentence (a table cannot list them all); the scan starts at the rare sentence marks.
+_GERUND = r"[ \t\u00a0«\"]*([А-ЯІЇЄҐ][а-яіїєґ'’ʼ]+(?:ючи|учи|ачи|ячи|вши)(?:сь)?)(?![^\W\d_'’ʼ\-])"
+_GERUND_RE = re.compile(r"[.!?…\n]" + _GERUND)  # no «^|» alternative: it would cost the scan its fast start
+_GERUND_FIRST_RE = re.compile(_GERUND)
+_MARK_RE = re.compile(r"[,.!?;:()\n—–]")
 _SENTENCE_REST_RE = re.compile(r"[^.!?;\n]{0,400}")
 
 
@@ -159,6 +168,13 @@ def find_punctuation(text: str, tokens: list[Token]) -> list[Finding]:
     for index in compress(range(len(tokens)), map(triggers.__contains__, map(_WORD, tokens))):
         for rule in triggers[tokens[index][0]]:
             finding = rule(text, tokens, index)
+            if finding is not None:
+                found.append(finding)
+    first = _GERUND_FIRST_RE.match(text)
+    for match in ([first] if first else []) + list(_GERUND_RE.finditer(text)):
+        index = bisect_left(tokens, match.start(1), key=_START)
+        if index < len(tokens) and tokens[index][1] == match.start(1):
+            finding = _gerund_comma(text, tokens, index)
             if finding is not None:
                 found.append(finding)
     return found
@@ -367,6 +383,9 @@ def _circumstance_comma(text: str, tokens: list[Token], index: int) -> Finding |
 def _circumstance_end(text: str, tokens: list[Token], index: int) -> int | None:
     """The index of the word after the comma that closes the circumstance opening at index, if that comma
     is not needed: the circumstance is nouns and adjectives only, and the sentence's core follows."""
+    mark = _MARK_RE.search(text, tokens[index][2])
+    if mark is None or mark.group() != ",":
+        return None  # no comma before the sentence's end: nothing to take away
     inner = 0  # the last inner comma: a list («За сумлінну працю, високий професіоналізм … та …»)
     last_case: frozenset[str] = frozenset()
     for position in range(index + 1, min(index + 30, len(tokens))):
@@ -583,6 +602,60 @@ def _according_commas(text: str, tokens: list[Token], index: int) -> Finding | N
     return None
 
 
+# --- no colon between «на тему», «під назвою» and the title in quotes -----------------------------------
+
+def _title_colon(text: str, tokens: list[Token], index: int) -> Finding | None:
+    """«семінар на тему: «…»»: the title is part of the sentence, no colon before it."""
+    word, start, end = tokens[index]
+    if index == 0 or _key(tokens[index - 1][0]) not in TITLE_HEADS.get(_key(word), ()):
+        return None
+    if not _bare_gap(text, tokens[index - 1][2], start) or not text.startswith(":", end):
+        return None
+    after = end + 1
+    while after < len(text) and text[after] in " \t\u00a0":
+        after += 1
+    if not text.startswith(("«", "„", '"'), after):
+        return None
+    return _finding(start, end + 1, "title-colon",
+                    f"Після «{tokens[index - 1][0]} {word}» перед назвою в лапках двокрапку не ставлять.", word)
+
+
+# --- a comma after a gerund phrase opening a sentence ------------------------------------------------------
+
+def _gerund_comma(text: str, tokens: list[Token], index: int) -> Finding | None:
+    """«Обговорюючи питання порядку денного детально зупинилися …»: the phrase of a gerund opening a sentence
+    is closed by a comma before the predicate (the fix only where the place is clear: the phrase is the
+    gerund, its object and words in oblique cases, then an adverb or the verb)."""
+    if not _sentence_start(text, tokens, index) or "GRND" not in _pos(tokens[index][0]) \
+            or not _only(tokens[index][0], "GRND"):
+        return None
+    for position in range(index + 1, min(index + 12, len(tokens))):
+        if not _bare_gap(text, tokens[position - 1][2], tokens[position][1]):
+            return None
+        word = tokens[position][0]
+        if _only(word, "VERB") and _only_finite(word):
+            insert = position - 1 if _only(tokens[position - 1][0], "ADVB") else position
+            if tokens[insert - 1][0] == "не":
+                insert -= 1
+            if insert <= index + 1:
+                return None
+            before = tokens[insert - 1]
+            return _finding(before[1], tokens[position][2], "gerund-phrase-comma",
+                            "Дієприслівниковий зворот на початку речення відокремлюють комою.",
+                            f"{before[0]}, {text[tokens[insert][1]:tokens[position][2]]}")
+        key = _key(word)
+        if key in CLAUSE_STOPS or key in _TRIGGERS or key in _CLAUSE_WORDS or not word.islower():
+            return None
+        found = _pos(word)
+        if found & {"VERB", "GRND", "CONJ", "PRCL"} or not found or _is_participle(word):
+            return None
+        if position > index + 1 and "ADVB" not in found and "nomn" in _cases(word):
+            return None  # perhaps the subject: where the phrase ends is not clear
+        if "ADVB" in found and position + 1 < len(tokens) and not _is_verb(tokens[position + 1][0]):
+            return None
+    return None
+
+
 # --- the words each rule starts from --------------------------------------------------------------------
 
 _Rule = Callable[[str, list[Token], int], "Finding | None"]
@@ -602,6 +675,7 @@ def _rules_by_word() -> dict[str, tuple[_Rule, ...]]:
     add(firsts | {w.capitalize() for w in firsts}, _parenthetical_comma)
     add(RELATIVE_FORMS, _preposition_relative_comma)
     add({"а"}, _namely_colon)
+    add(set(TITLE_HEADS), _title_colon)
     add({"який", "яка", "яке", "які", "що"}, _relative_clause_end)
     add({"та", "і", "й"}, _list_conjunction_comma)
     add({"відповідно", "згідно"}, _according_commas)
