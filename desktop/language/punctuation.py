@@ -3,8 +3,10 @@
 
 Each rule is conservative: the words around a comma are looked up in pymorphy3 (parts of speech, cases)
 and a rule stays quiet unless every parse of the words fits. Word lists and exceptions follow
-Правопис 2019 and LanguageTool's Ukrainian grammar-punctuation.xml (LGPL-2.1, see
-desktop/resources/proofing/LANGUAGETOOL-LICENSE.md).
+Правопис 2019 and LanguageTool's Ukrainian rules (languagetool-org/languagetool,
+languagetool-language-modules/uk/src/main/resources/org/languagetool/rules/uk/grammar-punctuation.xml,
+commit 01f9a7abbdab36674992b5d65eb40ad78162631b: its parenthetical words and contrast conjunctions with
+their exceptions; LGPL-2.1, the licence text is desktop/resources/proofing/languagetool/data/LICENSE-LGPL-2.1.txt).
 """
 
 from __future__ import annotations
@@ -101,6 +103,13 @@ LIST_STOPS = frozenset({"ін", "інш", "інші", "інших", "іншим"
                         "серед", "включно", "саме", "також", "тому", "ще", "не", "ні"})
 # «на тему», «під назвою», «за темою», «під гаслом»: the title follows with no colon.
 TITLE_HEADS = {"тему": ("на",), "темою": ("за",), "назвою": ("під",), "гаслом": ("під",)}
+# «Сьогодні, 5 травня, …», «У понеділок, 5 травня, …»: the words a date explains.
+DATE_HEADS = frozenset({"Сьогодні", "Вчора", "Учора", "Завтра", "Позавчора", "Післязавтра", "понеділок",
+                        "вівторок", "середу", "четвер", "п’ятницю", "п'ятницю", "суботу", "неділю"})
+MONTHS_GENITIVE = ("січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня",
+                   "жовтня", "листопада", "грудня")
+# Words that still belong to the date («…, 5 травня о 10:00, …», «з 9 до 12 травня»).
+DATE_CONTINUATIONS = frozenset({"о", "об", "з", "із", "до", "по", "від", "та", "і", "й", "або", "року", "р"})
 RELATIVE_WORDS = frozenset({"який", "яка", "яке", "які", "що", "щоб", "коли", "якщо", "де"})
 
 _SENTENCE_END = ".!?…"
@@ -115,6 +124,10 @@ _START = itemgetter(1)
 _GERUND = r"[ \t\u00a0«\"]*([А-ЯІЇЄҐ][а-яіїєґ'’ʼ]+(?:ючи|учи|ачи|ячи|вши)(?:сь)?)(?![^\W\d_'’ʼ\-])"
 _GERUND_RE = re.compile(r"[.!?…\n]" + _GERUND)  # no «^|» alternative: it would cost the scan its fast start
 _GERUND_FIRST_RE = re.compile(_GERUND)
+_SPACE = "[ \t\u00a0]+"
+_DATE_APPOSITION_RE = re.compile(
+    ",[ \t\u00a0]+\\d{1,2}" + _SPACE + "(?P<last>(?:" + "|".join(MONTHS_GENITIVE) + ")(?:" + _SPACE
+    + "\\d{4}" + _SPACE + "року)?)" + _SPACE + "(?P<next>[^\\W\\d_]+(?:['’ʼ\\-][^\\W\\d_]+)*)(?![.\\w])")
 _MARK_RE = re.compile(r"[,.!?;:()\n—–]")
 _SENTENCE_REST_RE = re.compile(r"[^.!?;\n]{0,400}")
 
@@ -656,6 +669,27 @@ def _gerund_comma(text: str, tokens: list[Token], index: int) -> Finding | None:
     return None
 
 
+# --- the comma that closes a date after «Сьогодні, …» -----------------------------------------------------
+
+def _date_apposition_comma(text: str, tokens: list[Token], index: int) -> Finding | None:
+    """«Сьогодні, 22 листопада 2021 року голова …»: a date that explains «сьогодні», «у понеділок» is set off
+    by two commas; the opening one is there, the closing one is missing."""
+    word = tokens[index][0]
+    if word[0].isupper():
+        if not _sentence_start(text, tokens, index):
+            return None
+    elif index == 0 or tokens[index - 1][0] not in ("У", "В") or not _sentence_start(text, tokens, index - 1):
+        return None  # «У понеділок, 5 травня …» opening a sentence
+    match = _DATE_APPOSITION_RE.match(text, tokens[index][2])
+    if match is None or _key(match.group("next")) in DATE_CONTINUATIONS:
+        return None
+    last = match.group("last")
+    at = match.start("last")
+    return _finding(at, match.end("next"), "date-apposition-comma",
+                    "Дату, що уточнює час, відокремлюють комами з обох боків: бракує коми після неї.",
+                    f"{last}, {match.group('next')}")
+
+
 # --- the words each rule starts from --------------------------------------------------------------------
 
 _Rule = Callable[[str, list[Token], int], "Finding | None"]
@@ -676,6 +710,7 @@ def _rules_by_word() -> dict[str, tuple[_Rule, ...]]:
     add(RELATIVE_FORMS, _preposition_relative_comma)
     add({"а"}, _namely_colon)
     add(set(TITLE_HEADS), _title_colon)
+    add(DATE_HEADS, _date_apposition_comma)
     add({"який", "яка", "яке", "які", "що"}, _relative_clause_end)
     add({"та", "і", "й"}, _list_conjunction_comma)
     add({"відповідно", "згідно"}, _according_commas)
