@@ -110,6 +110,8 @@ MONTHS_GENITIVE = ("січня", "лютого", "березня", "квітня
                    "жовтня", "листопада", "грудня")
 # Words that still belong to the date («…, 5 травня о 10:00, …», «з 9 до 12 травня»).
 DATE_CONTINUATIONS = frozenset({"о", "об", "з", "із", "до", "по", "від", "та", "і", "й", "або", "року", "р"})
+# Abbreviations that end in a dot inside a sentence («2018 р.», «ст. 5», «п. 3»).
+NUMBER_ABBREVIATIONS = frozenset({"р", "рр", "ст", "п", "пп", "ч", "арт"})
 RELATIVE_WORDS = frozenset({"який", "яка", "яке", "які", "що", "щоб", "коли", "якщо", "де"})
 
 _SENTENCE_END = ".!?…"
@@ -128,6 +130,7 @@ _SPACE = "[ \t\u00a0]+"
 _DATE_APPOSITION_RE = re.compile(
     ",[ \t\u00a0]+\\d{1,2}" + _SPACE + "(?P<last>(?:" + "|".join(MONTHS_GENITIVE) + ")(?:" + _SPACE
     + "\\d{4}" + _SPACE + "року)?)" + _SPACE + "(?P<next>[^\\W\\d_]+(?:['’ʼ\\-][^\\W\\d_]+)*)(?![.\\w])")
+_NUMBER_GAP_RE = re.compile(r"(?:[ \t\u00a0./№\-]|\d(?:,\d)?)+")
 _MARK_RE = re.compile(r"[,.!?;:()\n—–]")
 _SENTENCE_REST_RE = re.compile(r"[^.!?;\n]{0,400}")
 
@@ -495,8 +498,9 @@ def _relative_clause_end(text: str, tokens: list[Token], index: int) -> Finding 
     if index < 1 or text[tokens[index - 1][2]:tokens[index][1]] != ", " or not _only(tokens[index - 1][0], "NOUN"):
         return None
     first_predicate = 0
-    for position in range(index + 1, min(index + 16, len(tokens))):
-        if not _bare_gap(text, tokens[position - 1][2], tokens[position][1]):
+    for position in range(index + 1, min(index + 24, len(tokens))):
+        if not _bare_gap(text, tokens[position - 1][2], tokens[position][1]) \
+                and not _number_gap(text, tokens[position - 1], tokens[position][1]):
             return None
         word = tokens[position][0]
         key = _key(word)
@@ -511,10 +515,22 @@ def _relative_clause_end(text: str, tokens: list[Token], index: int) -> Finding 
             if insert <= first_predicate:
                 return None
             before = tokens[insert - 1]
+            head = text[before[1]:tokens[insert][1]].rstrip(" \t\u00a0")  # the word and a date after it
             return _finding(before[1], tokens[position][2], "relative-clause-end",
                             f"Підрядне речення закривають комою: кома перед «{tokens[insert][0]}».",
-                            f"{before[0]}, {text[tokens[insert][1]:tokens[position][2]]}")
+                            f"{head}, {text[tokens[insert][1]:tokens[position][2]]}")
     return None
+
+
+def _number_gap(text: str, previous: Token, end: int) -> bool:
+    """The gap after previous holds a date or a document's number, not a clause's border («від 17.09.2018 р.
+    № 30-р»): digits, dots and «№» (a dot only after a digit or an abbreviation such as «р.»)."""
+    gap = text[previous[2]:end]
+    if not _NUMBER_GAP_RE.fullmatch(gap) or "\n" in gap:
+        return False
+    if "." in gap and not text[end:end + 1].islower() and not gap.rstrip(" \t\u00a0").endswith(("№", "-")):
+        return False  # «… 2018 р. Голова …»: the dot ends the sentence
+    return any(ch.isdigit() or ch == "№" for ch in gap) or previous[0] in NUMBER_ABBREVIATIONS and gap[:1] == "."
 
 
 @functools.lru_cache(maxsize=65536)
