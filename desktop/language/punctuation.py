@@ -112,6 +112,9 @@ MONTHS_GENITIVE = ("січня", "лютого", "березня", "квітня
 DATE_CONTINUATIONS = frozenset({"о", "об", "з", "із", "до", "по", "від", "та", "і", "й", "або", "року", "р"})
 # Abbreviations that end in a dot inside a sentence («2018 р.», «ст. 5», «п. 3»).
 NUMBER_ABBREVIATIONS = frozenset({"р", "рр", "ст", "п", "пп", "ч", "арт"})
+# Words that make «, як …» a comparison («такі міста, як Київ», «так само, як»).
+COMPARISON_HEADS = frozenset({"такий", "така", "таке", "такі", "такого", "такої", "таких", "такому", "такій",
+                              "таким", "такими", "такою", "так", "той", "те", "ті", "тих", "тим", "того"})
 RELATIVE_WORDS = frozenset({"який", "яка", "яке", "які", "що", "щоб", "коли", "якщо", "де"})
 
 _SENTENCE_END = ".!?…"
@@ -706,6 +709,43 @@ def _date_apposition_comma(text: str, tokens: list[Token], index: int) -> Findin
                     f"{last}, {match.group('next')}")
 
 
+# --- no comma before «як» meaning «у ролі» ------------------------------------------------------------------
+
+def _role_as_comma(text: str, tokens: list[Token], index: int) -> Finding | None:
+    """«значенні громадської організації, як важливого елементу.»: «як» in the sense «у ролі» joins a noun
+    in the same case, with no comma (a comparison «такі міста, як Київ» keeps its comma)."""
+    count = len(tokens)
+    if not 1 <= index < count - 1 or text[tokens[index - 1][2]:tokens[index][1]] != ", ":
+        return None
+    noun, following = tokens[index - 1][0], tokens[index + 1][0]
+    if not noun.islower() or not _only(noun, "NOUN") or not following.islower():
+        return None
+    if not _bare_gap(text, tokens[index][2], tokens[index + 1][1]) or _is_participle(following) \
+            or not _only(following, "ADJF", "NOUN"):
+        return None
+    if not _cases(noun) & _cases(following) & {"gent", "datv", "ablt", "loct"}:
+        return None
+    if any(_key(tokens[p][0]) in COMPARISON_HEADS for p in range(max(0, index - 5), index)):
+        return None  # «таких організацій, як …»: a comparison
+    for position in range(index + 1, min(index + 8, count + 1)):
+        if position == count:
+            break
+        gap = text[tokens[position - 1][2]:tokens[position][1]]
+        if position > index + 1 and not _bare_gap(text, tokens[position - 1][2], tokens[position][1]):
+            if gap.strip(" \t\u00a0")[:1] not in (".", ";", "!"):
+                return None  # the phrase goes on or is closed by a comma of its own
+            break
+        word = tokens[position][0]
+        if not word.islower() or not _pos(word) or _pos(word) & {"VERB", "GRND", "CONJ", "ADVB", "PRCL"} \
+                or _key(word) in _TRIGGERS:
+            return None
+    else:
+        return None
+    start = tokens[index - 1][1]
+    return _finding(start, tokens[index][2], "role-as-comma",
+                    "«Як» у значенні «у ролі» комою не відокремлюють.", f"{noun} {tokens[index][0]}")
+
+
 # --- the words each rule starts from --------------------------------------------------------------------
 
 _Rule = Callable[[str, list[Token], int], "Finding | None"]
@@ -727,6 +767,7 @@ def _rules_by_word() -> dict[str, tuple[_Rule, ...]]:
     add({"а"}, _namely_colon)
     add(set(TITLE_HEADS), _title_colon)
     add(DATE_HEADS, _date_apposition_comma)
+    add({"як"}, _role_as_comma)
     add({"який", "яка", "яке", "які", "що"}, _relative_clause_end)
     add({"та", "і", "й"}, _list_conjunction_comma)
     add({"відповідно", "згідно"}, _according_commas)
