@@ -115,6 +115,8 @@ NUMBER_ABBREVIATIONS = frozenset({"р", "рр", "ст", "п", "пп", "ч", "а�
 # Words that make «, як …» a comparison («такі міста, як Київ», «так само, як»).
 COMPARISON_HEADS = frozenset({"такий", "така", "таке", "такі", "такого", "такої", "таких", "такому", "такій",
                               "таким", "такими", "такою", "так", "той", "те", "ті", "тих", "тим", "того"})
+# Sentence openers whose clause is answered by «то» («Якщо …, то …»).
+CORRELATIVE_HEADS = frozenset({"якщо", "коли", "хоча", "хоч", "оскільки", "якби", "раз", "поки", "доки", "щойно"})
 RELATIVE_WORDS = frozenset({"який", "яка", "яке", "які", "що", "щоб", "коли", "якщо", "де"})
 
 _SENTENCE_END = ".!?…"
@@ -746,6 +748,43 @@ def _role_as_comma(text: str, tokens: list[Token], index: int) -> Finding | None
                     "«Як» у значенні «у ролі» комою не відокремлюють.", f"{noun} {tokens[index][0]}")
 
 
+# --- a comma before «то» after «Якщо …», before «так і» after «як …» --------------------------------------
+
+def _correlative_comma(text: str, tokens: list[Token], index: int) -> Finding | None:
+    """«Якщо кошти надійдуть то ремонт завершать»: the clause opened by «якщо», «коли», «хоча» ends before
+    its «то»; «як у місті так і в селах»: the second part of «як …, так і …» takes a comma."""
+    count = len(tokens)
+    if not 1 <= index < count - 1:
+        return None
+    word = tokens[index][0]
+    previous = tokens[index - 1]
+    if not _bare_gap(text, previous[2], tokens[index][1]) or not _bare_gap(text, tokens[index][2], tokens[index + 1][1]):
+        return None
+    following = _key(tokens[index + 1][0])
+    if _key(previous[0]) in CONTRAST_EXCEPTIONS or _key(previous[0]) in ("так", "як"):
+        return None
+    if word == "то":
+        if following in ("є", "що", "й", "і", "ж", "чи"):
+            return None
+        heads, reach = CORRELATIVE_HEADS, 20
+    else:  # «так і»
+        if following not in ("і", "й") or index + 2 >= count or _key(tokens[index + 2][0]) in ("не", "було", "є"):
+            return None
+        heads, reach = frozenset({"як"}), 10
+    for position in range(index - 1, max(-1, index - reach), -1):
+        key = _key(tokens[position][0])
+        if key in heads and position < index - 1 \
+                and (word == "то" and _sentence_start(text, tokens, position) or word == "так"):
+            if word == "так" and position and _key(tokens[position - 1][0]) in COMPARISON_HEADS:
+                return None
+            return _finding(previous[1], tokens[index][2], "correlative-comma",
+                            f"Перед «{word}» потрібна кома: тут закінчується перша частина речення.",
+                            f"{previous[0]}, {word}")
+        if position and not _bare_gap(text, tokens[position - 1][2], tokens[position][1]):
+            return None  # a mark between: the pair is not plain, let it be
+    return None
+
+
 # --- the words each rule starts from --------------------------------------------------------------------
 
 _Rule = Callable[[str, list[Token], int], "Finding | None"]
@@ -768,6 +807,7 @@ def _rules_by_word() -> dict[str, tuple[_Rule, ...]]:
     add(set(TITLE_HEADS), _title_colon)
     add(DATE_HEADS, _date_apposition_comma)
     add({"як"}, _role_as_comma)
+    add({"то", "так"}, _correlative_comma)
     add({"який", "яка", "яке", "які", "що"}, _relative_clause_end)
     add({"та", "і", "й"}, _list_conjunction_comma)
     add({"відповідно", "згідно"}, _according_commas)
