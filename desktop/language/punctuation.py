@@ -268,11 +268,22 @@ def _preposition_relative_comma(text: str, tokens: list[Token], index: int) -> F
         return None
     if not _bare_gap(text, noun[2], preposition[1]) or not _bare_gap(text, preposition[2], tokens[index][1]):
         return None
-    if _key(noun[0]) in COMPOUND_HEADS:
-        return None
+    if _key(noun[0]) in COMPOUND_HEADS or not _predicate_before(text, tokens, index - 2):
+        return None  # «…подією, участь у якій взяв …»: the clause began before the noun
     return _finding(noun[1], tokens[index][2], "comma-before-clause",
                     f"Перед «{preposition[0]} {tokens[index][0]}» потрібна кома: це початок підрядного речення.",
                     f"{noun[0]}, {text[preposition[1]:tokens[index][2]]}")
+
+
+def _predicate_before(text: str, tokens: list[Token], index: int) -> bool:
+    """A verb among the words before index, back to the previous mark: the clause the noun at index ends
+    has its predicate, so a clause opened after the noun is a new one."""
+    for position in range(index - 1, max(-1, index - 16), -1):
+        if not _bare_gap(text, tokens[position][2], tokens[position + 1][1]):
+            return False
+        if _is_verb(tokens[position][0]):
+            return True
+    return False
 
 
 # --- a comma before «а», «але», «зате» ------------------------------------------------------------------
