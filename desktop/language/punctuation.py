@@ -117,6 +117,10 @@ COMPARISON_HEADS = frozenset({"такий", "така", "таке", "такі", 
                               "таким", "такими", "такою", "так", "той", "те", "ті", "тих", "тим", "того"})
 # Sentence openers whose clause is answered by «то» («Якщо …, то …»).
 CORRELATIVE_HEADS = frozenset({"якщо", "коли", "хоча", "хоч", "оскільки", "якби", "раз", "поки", "доки", "щойно"})
+# The verbs of a resolution's or an order's formula («…, рада вирішила:», «…, наказую:»).
+RESOLUTION_VERBS = frozenset({"вирішила", "вирішив", "вирішили", "вирішує", "вирішують", "постановляє", "постановляю",
+                              "постановила", "наказую", "зобов'язую", "ухвалює", "ухвалила", "ухвалив",
+                              "розпоряджаюсь", "розпоряджаюся", "пропоную", "рекомендує", "погоджує"})
 RELATIVE_WORDS = frozenset({"який", "яка", "яке", "які", "що", "щоб", "коли", "якщо", "де"})
 
 _SENTENCE_END = ".!?…"
@@ -405,11 +409,21 @@ def _circumstance_comma(text: str, tokens: list[Token], index: int) -> Finding |
     if index + 1 < count and f"{key} {_key(tokens[index + 1][0])}" in SET_OFF_OPENINGS:
         return None
     comma = _circumstance_end(text, tokens, index)
-    if comma is None:
+    if comma is None or _resolution_follows(tokens, comma):
         return None
     last = tokens[comma - 1]
     return _finding(last[1], text.index(",", last[2]) + 1, "no-comma-after-circumstance",
                     "Обставину на початку речення комою не відокремлюють.", last[0])
+
+
+def _resolution_follows(tokens: list[Token], position: int) -> bool:
+    """«Відповідно до статті 26 Закону …, міська рада вирішила:»: the formula of a resolution or an order,
+    where the comma after the grounds is the drafting rule."""
+    for ahead in range(position, min(position + 6, len(tokens))):
+        word = tokens[ahead][0]
+        if _key(word) in RESOLUTION_VERBS or (len(word) > 3 and word.isupper()):
+            return True
+    return False
 
 
 def _circumstance_end(text: str, tokens: list[Token], index: int) -> int | None:
