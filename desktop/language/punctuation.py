@@ -62,12 +62,15 @@ NO_COMMA_OPENERS = frozenset({
     "проте", "однак", "але", "тому", "тож", "зате", "цьогоріч", "торік", "сьогодні", "нині", "наразі", "зараз",
     "вчора", "учора", "завтра", "згодом", "нещодавно", "тепер", "потім", "спочатку", "спершу",
 })
-# Parenthetical words and phrases (LanguageTool's list): commas on both sides.
-PARENTHETICAL = ("мабуть", "врешті", "щоправда", "крім того", "окрім того", "втім", "на жаль", "на щастя",
+# Parenthetical words and phrases (LanguageTool's list without «врешті», often an adverb «at last»):
+# commas on both sides.
+PARENTHETICAL = ("мабуть", "щоправда", "крім того", "окрім того", "втім", "на жаль", "на щастя",
                  "будь ласка", "по-перше", "по-друге", "по-третє")
 # Conjunctions of contrast: a comma before them (LanguageTool's COMMA_BEFORE_BUT).
 CONTRAST = frozenset({"а", "але", "зате"})
 # Words after which a contrast conjunction needs no comma of its own («ну а», «і а», «не тільки…»).
+LETTER_HEADS = frozenset({"пункт", "пункту", "пунктом", "підпункт", "підпункту", "підпунктом", "літера", "літери",
+                          "літеру", "літерою", "пп", "п", "абзац", "абзацу"})
 CONTRAST_EXCEPTIONS = frozenset({"ну", "а", "і", "й", "та", "але", "чи", "або", "то", "ні", "не"})
 
 # Prepositions that open a circumstance at the head of a sentence («За результатами обговорення звітів …»).
@@ -300,8 +303,9 @@ def _contrast_comma(text: str, tokens: list[Token], index: int) -> Finding | Non
     following = tokens[index + 1]
     if not _bare_gap(text, end, tokens[index][1]) or not _bare_gap(text, tokens[index][2], following[1]):
         return None
-    if _key(previous) in CONTRAST_EXCEPTIONS or _key(following[0]) == "ля":
-        return None
+    if _key(previous) in CONTRAST_EXCEPTIONS or _key(following[0]) == "ля" \
+            or word == "а" and _key(previous) in LETTER_HEADS:
+        return None  # «пункт а статті 5»: a letter, not a conjunction
     if not _pos(previous) or _pos(previous) & {"CONJ", "PRCL", "PREP"}:
         return None
     return _finding(start, tokens[index][2], "comma-before-contrast",
@@ -586,7 +590,7 @@ def _list_conjunction_comma(text: str, tokens: list[Token], index: int) -> Findi
         return None
     following = tokens[index + 1][0]
     if not _bare_gap(text, tokens[index][2], tokens[index + 1][1]) or not following.islower() \
-            or _key(following) in LIST_STOPS or not _plain_member(following):
+            or _key(following) in LIST_STOPS or _key(following) in ("та", "і", "й") or not _plain_member(following):
         return None
     # the members before: the two segments between the commas are plain noun phrases
     plain = 0
