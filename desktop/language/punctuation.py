@@ -124,6 +124,11 @@ CORRELATIVE_HEADS = frozenset({"якщо", "коли", "хоча", "хоч", "о
 RESOLUTION_VERBS = frozenset({"вирішила", "вирішив", "вирішили", "вирішує", "вирішують", "постановляє", "постановляю",
                               "постановила", "наказую", "зобов'язую", "ухвалює", "ухвалила", "ухвалив",
                               "розпоряджаюсь", "розпоряджаюся", "пропоную", "рекомендує", "погоджує"})
+# Parenthetical phrases that name a source («За словами голови, …», «На думку експертів, …»).
+SOURCE_PHRASES = frozenset({("за", "словами"), ("за", "даними"), ("за", "інформацією"), ("за", "повідомленням"),
+                            ("на", "думку"), ("на", "переконання"), ("за", "оцінками"), ("на", "погляд")})
+SOURCE_POSSESSIVES = frozenset({"його", "її", "їх", "їхніми", "їхню", "моїми", "нашими", "вашими", "моєю", "нашою",
+                                "мою", "нашу"})
 RELATIVE_WORDS = frozenset({"який", "яка", "яке", "які", "що", "щоб", "коли", "якщо", "де"})
 
 _SENTENCE_END = ".!?…"
@@ -814,6 +819,45 @@ def _correlative_comma(text: str, tokens: list[Token], index: int) -> Finding | 
     return None
 
 
+# --- a comma after «За словами …», «На думку …» opening a sentence ---------------------------------------
+
+def _source_phrase_comma(text: str, tokens: list[Token], index: int) -> Finding | None:
+    """«За словами голови громади у селі відкрили укриття»: the phrase that names the source is
+    parenthetical; it ends where its chain of genitives ends, and a comma closes it."""
+    count = len(tokens)
+    word = _key(tokens[index][0])
+    head = index - 1
+    if head >= 0 and _key(tokens[head][0]) in SOURCE_POSSESSIVES:
+        head -= 1
+    if head < 0 or (_key(tokens[head][0]), word) not in SOURCE_PHRASES or not tokens[head][0][0].isupper() \
+            or not _sentence_start(text, tokens, head):
+        return None
+    if any(not _bare_gap(text, tokens[p][2], tokens[p + 1][1]) for p in range(head, index)):
+        return None
+    chain = -1 if head < index - 1 else 0  # «За його словами»: no genitive follows
+    position = index + 1
+    while position < count and position - index < 12:
+        if not _bare_gap(text, tokens[position - 1][2], tokens[position][1]):
+            return None  # a comma is there already, or a mark this rule does not read
+        current = tokens[position][0]
+        if chain >= 0 and (not current.islower() and position > index or "gent" in _cases(current)):
+            chain += 1
+            position += 1
+            continue
+        if chain == 0:
+            return None  # «За словами» with no one named
+        found = _pos(current)
+        if not found or found & {"CONJ", "PRCL"} or _key(current) in _TRIGGERS or _key(current) in _CLAUSE_WORDS:
+            return None
+        if "VERB" in found and chain > 1:
+            return None  # «За даними поліції постраждалих немає»: the clause may begin inside the chain
+        before = tokens[position - 1]
+        return _finding(before[1], tokens[position][2], "source-phrase-comma",
+                        f"Зворот «{tokens[head][0]} {' '.join(t[0] for t in tokens[head + 1:index + 1])} …» вставний: "
+                        "після нього потрібна кома.", f"{before[0]}, {current}")
+    return None
+
+
 # --- the words each rule starts from --------------------------------------------------------------------
 
 _Rule = Callable[[str, list[Token], int], "Finding | None"]
@@ -837,6 +881,7 @@ def _rules_by_word() -> dict[str, tuple[_Rule, ...]]:
     add(DATE_HEADS, _date_apposition_comma)
     add({"як"}, _role_as_comma)
     add({"то", "так"}, _correlative_comma)
+    add({phrase[1] for phrase in SOURCE_PHRASES}, _source_phrase_comma)
     add({"який", "яка", "яке", "які", "що"}, _relative_clause_end)
     add({"та", "і", "й"}, _list_conjunction_comma)
     add({"відповідно", "згідно"}, _according_commas)
