@@ -851,6 +851,8 @@ def _source_phrase_comma(text: str, tokens: list[Token], index: int) -> Finding 
             return None
         if "VERB" in found and chain > 1:
             return None  # «За даними поліції постраждалих немає»: the clause may begin inside the chain
+        if not _verb_before_punctuation(text, tokens, position):
+            return None  # «За словами голови бюджетну комісії, …»: the phrase ends at the comma after it
         before = tokens[position - 1]
         return _finding(before[1], tokens[position][2], "source-phrase-comma",
                         f"Зворот «{tokens[head][0]} {' '.join(t[0] for t in tokens[head + 1:index + 1])} …» вставний: "

@@ -140,6 +140,7 @@ def test_each_rule_flags_with_its_fix(text: str, rule: str, span: str, fix: str)
     "Допомогу отримали як у місті, так і в селах.",
     "За даними поліції постраждалих немає.",  # the clause may begin inside the genitives: no guess
     "За словами голови та секретаря ради роботи тривають.",
+    "За словами голови бюджетну комісії, роботи тривають.",  # a wrong case inside the phrase, not a missing comma
     "Судили за словами, а не за ділами.",
     "Він так і не прийшов.",
     "Коли то було?",
