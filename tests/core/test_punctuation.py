@@ -165,6 +165,7 @@ def test_the_fix_leaves_no_finding(proofreader: Proofreader, text: str, rule: st
 def test_the_kind_has_a_ukrainian_name_and_a_place() -> None:
     assert "punctuation" in KINDS
     assert KIND_LABELS["punctuation"] == "пунктуація"
+    assert set(KINDS) <= set(KIND_LABELS)  # every kind has its Ukrainian name in the report
 
 
 def test_the_layer_is_wired_into_the_proofreader(proofreader: Proofreader) -> None:
