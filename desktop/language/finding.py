@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-KINDS = ("spelling", "typography", "style", "security", "grammar", "euphony", "capitalisation")
+KINDS = ("spelling", "typography", "punctuation", "style", "security", "grammar", "euphony", "capitalisation")
 
 
 @dataclass(frozen=True)

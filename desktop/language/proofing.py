@@ -13,6 +13,7 @@ from desktop.language.grammar import find_grammar
 from desktop.language.orthography import default_orthography_checker
 from desktop.language.phrases import normal_key
 from desktop.language.places import default_renamed_places_checker
+from desktop.language.punctuation import find_punctuation
 from desktop.language.security import SecurityChecker, default_security_checker
 from desktop.language.spelling import DEFAULT_GLOSSARY, Dictionaries, SpellChecker
 from desktop.language.style import StyleChecker, default_style_checker
@@ -89,6 +90,7 @@ class Proofreader:
         capitalisation = self.capitalisation.findings(text, tokens, exclude=[(f.start, f.end) for f in euphony])
         headline = headline_of(text)
         found = spelling + typography + style + security + find_grammar(text, tokens) + euphony + capitalisation
+        found += find_punctuation(text, tokens)
         if headline is not None:
             found += find_headline_stop(headline)
         if self._ignored:

@@ -10,6 +10,7 @@ from desktop.language.proofing import Finding
 KIND_LABELS = {
     "spelling": "орфографія",
     "typography": "типографіка",
+    "punctuation": "пунктуація",
     "style": "стиль",
     "security": "безпека",
     "grammar": "граматика",

@@ -20,6 +20,7 @@ from desktop.language.proofing import Finding, Proofreader
 UNDERLINE_COLOURS = {
     "spelling": QColor("#d93025"),  # red
     "typography": QColor("#1a73e8"),  # blue
+    "punctuation": QColor("#1a73e8"),
     "style": QColor("#1a73e8"),
     "security": QColor("#f29900"),  # orange
     "grammar": QColor("#188038"),  # green

@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 REFRESH_DELAY_MS = 400  # after a pause in typing: the underlines are live, the list need not be
 ENTRY_ROLE = int(Qt.ItemDataRole.UserRole)
 KIND_TITLES = {"spelling": "Орфографія", "grammar": "Граматика", "euphony": "Милозвучність",
-               "typography": "Типографіка", "style": "Стиль", "capitalisation": "Велика літера", "security": "Безпека"}
+               "typography": "Типографіка", "punctuation": "Пунктуація", "style": "Стиль",
+               "capitalisation": "Велика літера", "security": "Безпека"}
 
 
 @dataclass(frozen=True)
