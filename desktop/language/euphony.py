@@ -16,6 +16,7 @@ from desktop.language.words import Token, tokenize
 VOWELS = frozenset("аеиіоуяюєї")
 PLAIN_VOWELS = frozenset("аеиіоу")  # я, ю, є, ї at a word's start sound [й] first
 IOTATED = frozenset("йяюєї")
+I_SOUNDS = frozenset("иії")
 # у before these whatever ends the word before it (§23, 1.4)
 HARD_FOR_V = ("в", "ф", "льв", "зв", "св", "дв", "тв", "гв", "хв")
 SIBILANTS = frozenset("зсжшщ")  # not ц, ч: «з цим», «з членами» are usual
@@ -40,6 +41,9 @@ MESSAGES = {
                              + SOURCE.format(23),
     "euphony-v-between-vowels": "Між голосними пишіть «в», а не «у»" + SOURCE.format(23),
     "euphony-v-sentence-start": "На початку речення перед голосним пишіть «В», а не «У»" + SOURCE.format(23),
+    "euphony-y-after-vowel": "Після «и», «і», «ї» перед приголосним пишіть «й», а не «і»" + SOURCE.format(24),
+    "euphony-z-after-vowel": "Після голосного перед приголосним (крім свистячих і шиплячих) пишіть «з», а не «із»"
+                             + SOURCE.format(25),
     "euphony-i-between-consonants": "Між приголосними пишіть «і», а не «й»" + SOURCE.format(24),
     "euphony-i-after-pause": "На початку речення й після розділового знака пишіть «і», а не «й»" + SOURCE.format(24),
     "euphony-i-before-iotated": "Перед словом на «й», «я», «ю», «є», «ї» пишіть «і», а не «й»" + SOURCE.format(24),
@@ -84,6 +88,8 @@ def _findings(text: str, tokens: list[Token]) -> Iterator[Finding]:
         if found is None:
             continue
         rule, fix = found
+        if rule == "euphony-y-after-vowel" and _inside_name(text, tokens, index):
+            continue  # «Департаменту освіти і науки»: a body's name keeps its registered form
         if capital:
             fix = fix[0].upper() + fix[1:]
         yield Finding(start, end, "euphony", rule, MESSAGES[rule], (fix,))
@@ -110,8 +116,8 @@ def _rule(word: str, before: str, last: str, following: str) -> tuple[str, str] 
             return "euphony-u-between-consonants", "у"
     elif word == "у":
         if first in PLAIN_VOWELS:
-            if before == START:
-                return "euphony-v-sentence-start", "в"
+            if before == START and first == "у":
+                return "euphony-v-sentence-start", "в"  # «У Україні»; «У одного з …» is usual
             if before == PLAIN and last in VOWELS:
                 return "euphony-v-between-vowels", "в"
     elif word == "й":
@@ -128,6 +134,8 @@ def _rule(word: str, before: str, last: str, following: str) -> tuple[str, str] 
     elif word == "і":
         if before == PLAIN and last in VOWELS and first in PLAIN_VOWELS:
             return "euphony-y-between-vowels", "й"
+        if before == PLAIN and last in I_SOUNDS and _consonant(first) and first not in IOTATED:
+            return "euphony-y-after-vowel", "й"  # «засіданні і депутати»: і after и, і, ї is the clearest clash
     elif word == "з":
         if first in CLUSTER_FOR_ZI and len(following) > 1 and following[1] != "ь" and _consonant(following[1]):
             return "euphony-zi-before-cluster", "зі"
@@ -135,9 +143,26 @@ def _rule(word: str, before: str, last: str, following: str) -> tuple[str, str] 
             return "euphony-iz-before-sibilant", "із"
     elif word in ("зі", "із") and first in PLAIN_VOWELS:
         return "euphony-z-before-vowel", "з"
+    elif (word == "із" and first in CLUSTER_FOR_ZI and len(following) > 1 and following[1] != "ь"
+          and _consonant(following[1])):
+        return "euphony-zi-before-cluster", "зі"
+    elif (word == "із" and before == PLAIN and last in VOWELS and _consonant(first)
+          and first not in SIBILANTS and first not in "цчй"):
+        return "euphony-z-after-vowel", "з"
     elif word == "із" and before == START and first not in SIBILANTS and first not in VOWELS:
         return "euphony-z-sentence-start", "з"
     return None
+
+
+def _inside_name(text: str, tokens: list[Token], index: int) -> bool:
+    """Whether a capitalised word mid-sentence opens the phrase the word at index stands in (a name)."""
+    for back in range(index - 1, max(index - 5, -1), -1):
+        word, start, _end = tokens[back]
+        if not _plain_gap(text[_end:tokens[back + 1][1]]):
+            return False
+        if word[:1].isupper() and word[1:2].islower() and context_before(text, tokens, back) == PLAIN:
+            return True
+    return False
 
 
 def _consonant(letter: str) -> bool:
