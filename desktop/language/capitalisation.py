@@ -48,6 +48,12 @@ QUOTED_RE = re.compile(r"«[^»\n]*»|„[^“\n]*“|\"[^\"\n]*\"|“[^”\n]*�
 LATER_SENTENCE_RE = re.compile(r"[.!?][ \t\u00a0]+[А-ЯІЇЄҐ]")
 STOP_MARKS = frozenset(".!?")
 
+# Plural words that open names written with their first capital («Збройні сили України», «Олімпійські ігри»).
+PLURAL_NAME_STARTS = frozenset(("збройний", "сила", "сухопутний", "повітряний", "сполучений", "об’єднаний",
+                                "об'єднаний", "олімпійський", "паралімпійський", "дефлімпійський", "військо"))
+PHRASE_OPENERS = frozenset(("PREP", "VERB", "INFN"))
+CAPITALS_MESSAGE = "Великими літерами пишуть лише абревіатури, а не слова чи заголовки."
+COMMON_WORD_MESSAGE = "Загальну назву всередині речення пишуть з малої літери: це не власна назва."
 NAME_MESSAGE = "У назвах органів, організацій і заходів з великої літери пишуть лише перше слово (Правопис, § 50)."
 START_MESSAGE = "Речення починайте з великої літери."
 
@@ -76,6 +82,70 @@ class CapitalisationChecker:
         found = self._sentence_starts(text, tokens, exclude)
         found += self._names(text, tokens)
         found += _months(text, tokens)
+        found += self._capitals_runs(text, tokens)
+        found += self._plural_common_words(text, tokens, {f.start for f in found})
+        return found
+
+    def _capitals_runs(self, text: str, tokens: list[Token]) -> list[Finding]:
+        """«ВІДБУЛАСЬ СЕЛЕКТОРНА НАРАДА», «підписали МЕМОРАНДУМ»: words set in capitals (not abbreviations)."""
+        found: list[Finding] = []
+        run: list[int] = []
+        for index, (word, _start, _end) in enumerate(tokens):
+            if len(word) > 1 and word.isupper() and _cyrillic(word[0]) or run and word.isupper() and _cyrillic(word[0]):
+                if run and text[tokens[run[-1]][2]:tokens[index][1]].strip(" \u00a0,;:–—-"):
+                    found += self._capitals_finding(text, tokens, run)
+                    run = []
+                run.append(index)
+            elif run:
+                found += self._capitals_finding(text, tokens, run)
+                run = []
+        found += self._capitals_finding(text, tokens, run)
+        return found
+
+    def _capitals_finding(self, text: str, tokens: list[Token], run: list[int]) -> list[Finding]:
+        if not run or not any(_capitalised_common_word(tokens[index][0]) for index in run):
+            return []
+        start, end = tokens[run[0]][1], tokens[run[-1]][2]
+        fixed = list(text[start:end])
+        sentence_start = context_before(text, tokens, run[0]) == START
+        for position, index in enumerate(run):
+            word, word_start, _word_end = tokens[index]
+            if _proper_word(word):
+                lowered = word[0] + word[1:].lower()  # a place or a name: Україна
+            elif not _capitalised_common_word(word) and not (len(word) < 4 and word.lower() in CONNECTORS | {"про"}):
+                continue  # an abbreviation: ЗСУ, ОДА, ГЕС
+            else:
+                lowered = word.lower()
+                if position == 0 and sentence_start:
+                    lowered = word[0] + lowered[1:]
+            offset = word_start - start
+            fixed[offset:offset + len(word)] = lowered
+        replacement = "".join(fixed)
+        if replacement == text[start:end]:
+            return []
+        return [Finding(start, end, "capitalisation", "all-capitals", CAPITALS_MESSAGE, (replacement,))]
+
+    def _plural_common_words(self, text: str, tokens: list[Token], taken: set[int]) -> list[Finding]:
+        """«до Програм селищної ради», «до Військових частин»: a capitalised plural common word mid-sentence."""
+        found: list[Finding] = []
+        for index in range(1, len(tokens) - 1):
+            word, start, end = tokens[index]
+            if not _capitalised(word) or start in taken or not tokens[index - 1][0][:1].islower():
+                continue
+            if not tokens[index + 1][0][:1].islower() or not _plain_gap(text, tokens, index - 1, index + 1):
+                continue  # «Збройних Сил України»: a name of several capitals is the name rule's
+            key = normal_key(word)
+            if key in self._proper and key.lower() not in self._lowercase:
+                continue
+            parses = _parses(word)
+            if not parses or not all("plur" in tags and not PROPER_TAGS & tags for _lemma, tags in parses):
+                continue
+            if not any(PHRASE_OPENERS & tags for _lemma, tags in _parses(tokens[index - 1][0])):
+                continue  # «усілякими Господніми ласками»: only after a preposition or a verb is it surely common
+            if any(lemma in PLURAL_NAME_STARTS for lemma, _tags in parses) or _proper_word(word.upper()):
+                continue  # «Збройні сили», «Олімпійські ігри»: names the 2019 rules open with a capital
+            found.append(Finding(start, end, "capitalisation", "capital-common-word", COMMON_WORD_MESSAGE,
+                                 (word[0].lower() + word[1:],)))
         return found
 
     def _sentence_starts(self, text: str, tokens: list[Token], exclude: Sequence[tuple[int, int]]) -> list[Finding]:
@@ -133,6 +203,9 @@ class CapitalisationChecker:
         small = [index for index in run[1:] if self._name_part(tokens[index][0])]
         if not small:
             return []
+        heads = [tokens[run[-1]][0]] + ([tokens[run[-1] + 1][0]] if run[-1] + 1 < len(tokens) else [])
+        if not any(any("NOUN" in tags for _lemma, tags in _parses(head)) for head in heads):
+            return []  # «Першому Національному»: adjectives without a noun name a channel or a team, not a body
         return [self._finding(text, tokens, small)]
 
     def _finding(self, text: str, tokens: list[Token], small: list[int]) -> Finding:
@@ -215,3 +288,34 @@ def _joined(text: str, tokens: list[Token], previous: int, index: int) -> bool:
         if gap.strip(" \u00a0"):
             return False
     return True
+
+
+@functools.lru_cache(maxsize=4096)
+def _capitalised_common_word(word: str) -> bool:
+    """A word in capitals that is a common word of five letters or more, not an abbreviation (НАРАДА, not ГЕС)."""
+    if len(word) < 5 or not word.isupper():
+        return False
+    lowered = word.lower()
+    if not morph().word_is_known(lowered):
+        return False
+    return not any("Abbr" in tags or PROPER_TAGS & tags for _lemma, tags in _parses(lowered)) and not _proper_word(word)
+
+
+@functools.lru_cache(maxsize=1024)
+def _proper_word(word: str) -> bool:
+    """A word in capitals that the dictionary writes with a capital only (УКРАЇНИ → України)."""
+    from desktop.language.spelling import load_dictionaries  # noqa: PLC0415  (only for a run of capitals)
+
+    if len(word) < 4:
+        return False
+    lowered = word.lower()
+    capitalised = word[0] + lowered[1:]
+    if any({"Geox", "Name", "Surn"} & tags for _lemma, tags in _parses(capitalised)):
+        return True
+    dictionaries = load_dictionaries()
+    return dictionaries.check(capitalised) and not dictionaries.check(lowered)
+
+
+def _plain_gap(text: str, tokens: list[Token], first: int, last: int) -> bool:
+    """Whether only plain spaces stand between the tokens first … last."""
+    return all(not text[tokens[index][2]:tokens[index + 1][1]].strip(" \u00a0") for index in range(first, last))
