@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress
+from operator import eq, itemgetter
 
 from desktop.language.finding import Finding
-from desktop.language.typography_pack import find_more_typography, sentence_particle_comma, typo, word_parses
+from desktop.language.typography_pack import (
+    digit_run_starts,
+    find_more_typography,
+    matches_at,
+    sentence_particle_comma,
+    typo,
+    word_parses,
+)
 from desktop.language.words import ProtectedSpans, Token, tokenize
 
 # Latin letters that look like Cyrillic ones, and back; ï is the usual stand-in for ї.
@@ -29,7 +38,7 @@ WORD_BEFORE_DASH_RE = re.compile(r"(?<![^\W\d_])[а-яіїєґ'’ʼ]+$")
 COMPOUND_FIRST_ENDINGS = ("ально", "ально", "ічно", "ично", "ово", "льно", "рно", "ьно", "ійно")
 PREDICATIVE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:це|так|дуже|не|було|є|буде|як|надто|досить)[ \u00a0]+$", re.IGNORECASE)
 WORD_AFTER_DASH_RE = re.compile(r"[а-яіїєґ'’ʼ]+(?![^\W\d_])")
-GLUED_NUMBER_RE = re.compile(r"\d[а-яіїєґА-ЯІЇЄҐ]")
+GLUED_NUMBER_RE = re.compile(r"[0-9]+()[а-яіїєґА-ЯІЇЄҐ]")  # matched where a run of digits starts
 DOUBLE_SPACE_RE = re.compile(r"  +")
 SPACE_BEFORE_PUNCTUATION_RE = re.compile(r"[ \t][,.:;!?]")
 DOUBLED_PUNCTUATION_RE = re.compile(r"[,.;:](?:[,;:]|\.(?!\.))+")
@@ -71,10 +80,12 @@ def find_typography(text: str, protected: ProtectedSpans | None = None,
     protected = protected or ProtectedSpans(text)
     tokens = tokenize(text) if tokens is None else tokens
     found: list[Finding] = []
-    for rule in (_quotes, _apostrophes, _hyphens, _glued_numbers, _double_spaces, _spaces_before_punctuation,
+    number_starts = digit_run_starts(text)
+    for rule in (_quotes, _apostrophes, _hyphens, _double_spaces, _spaces_before_punctuation,
                  _doubled_punctuation, _comma_after_particle, _missing_spaces, _mixed_scripts):
         found.extend(f for f in rule(text) if not protected.overlaps(f.start, f.end))
-    found.extend(f for f in find_more_typography(text) if not protected.overlaps(f.start, f.end))
+    found.extend(f for f in _glued_numbers(text, number_starts) if not protected.overlaps(f.start, f.end))
+    found.extend(f for f in find_more_typography(text, number_starts) if not protected.overlaps(f.start, f.end))
     found.extend(sentence_particle_comma(text, _CLAUSE_START_RE))
     found.extend(_repeated_words(text, tokens))
     found = _without_spacing_at_quotes(found)
@@ -179,9 +190,9 @@ def _compound_adjective(text: str, start: int, end: int) -> bool:
             and any(parse[1] == "ADJF" for parse in word_parses(first.group()[:-1] + "ий")))
 
 
-def _glued_numbers(text: str) -> Iterator[Finding]:
-    for match in GLUED_NUMBER_RE.finditer(text):
-        start = end = match.start() + 1
+def _glued_numbers(text: str, number_starts: list[int]) -> Iterator[Finding]:
+    for match in matches_at(GLUED_NUMBER_RE, text, number_starts):
+        start = end = match.end(1)
         while start > 0 and text[start - 1].isdigit():
             start -= 1
         while end < len(text) and text[end].isalpha():
@@ -190,7 +201,7 @@ def _glued_numbers(text: str) -> Iterator[Finding]:
             continue  # 2.5км is a unit after a decimal; А1234 or COVID19 are designations
         if _char(text, end) == "-" or _char(text, end).isdigit():
             continue
-        number, word = text[start:match.start() + 1], text[match.start() + 1:end]
+        number, word = text[start:match.end(1)], text[match.end(1):end]
         if len(word) == 1 and word != "й":
             continue  # a house or building letter: 1А, 5б
         if word.lower() in ORDINAL_ENDINGS:
@@ -275,9 +286,10 @@ def _missing_spaces(text: str) -> Iterator[Finding]:
 
 
 def _repeated_words(text: str, tokens: list[Token]) -> Iterator[Finding]:
-    for (first, start, first_end), (second, second_start, end) in zip(tokens, tokens[1:], strict=False):
-        if len(first) != len(second) or first.lower() != second.lower():
-            continue
+    # compare neighbours in C (map, compress): a Python loop over every word pair is the layer's slowest part
+    lowered = list(map(str.lower, map(itemgetter(0), tokens)))
+    for index in compress(range(len(tokens) - 1), map(eq, lowered, lowered[1:])):
+        (first, start, first_end), (_second, second_start, end) = tokens[index], tokens[index + 1]
         if first.lower() in REPEAT_ALLOWED or not first.isalpha():
             continue
         if text[first_end:second_start].strip(" \t"):

@@ -16,6 +16,7 @@ MONTHS = ("січня", "лютого", "березня", "квітня", "тр�
 # Each pattern starts with a digit or a rare mark, so that re skips most of the text quickly; what stands
 # before a hit (a lookbehind would stop re's fast skipping) is checked in Python.
 DATE_LEADING_ZERO_RE = re.compile(r"0([1-9]) (?=(?:" + "|".join(MONTHS) + r")\b)", re.IGNORECASE)
+DIGIT_RUN_RE = re.compile(r"[0-9]+")
 DIGIT_MARKS = frozenset("0123456789.,/:-")
 NUMBER_MARKS = frozenset(".,/:№-")
 DIGITS_AND_MARKS = frozenset("0123456789,.")
@@ -51,14 +52,36 @@ def typo(start: int, end: int, rule: str, message: str, *fixes: str) -> Finding:
     return Finding(start, end, "typography", rule, message, fixes)
 
 
-def find_more_typography(text: str) -> list[Finding]:
-    """The findings of the rules in this module (all but the headline's, which needs to know the headline)."""
+def find_more_typography(text: str, number_starts: list[int] | None = None) -> list[Finding]:
+    """The findings of the rules in this module (all but the headline's, which needs to know the headline).
+
+    number_starts: where each run of digits starts (the rules about numbers look only there)."""
     found: list[Finding] = []
-    for rule in (_date_zeros, _number_ranges, _list_hyphens, _number_signs, _percents, _comma_quotes,
-                 _dash_spacing, _thousands, _initials, _dotted_abbreviations, _times, _numeric_dates,
-                 _date_years, _ordinals, _asterisk_apostrophes, _colon_dashes):
+    for rule in (_date_zeros, _list_hyphens, _number_signs, _percents, _comma_quotes, _dash_spacing, _initials,
+                 _dotted_abbreviations, _asterisk_apostrophes, _colon_dashes):
         found.extend(rule(text))
+    starts = digit_run_starts(text) if number_starts is None else number_starts
+    if starts:
+        for number_rule in (_number_ranges, _thousands, _times, _numeric_dates, _date_years, _ordinals):
+            found.extend(number_rule(text, starts))
     return found
+
+
+def digit_run_starts(text: str) -> list[int]:
+    """Where each run of digits in text starts: one scan for every rule about numbers."""
+    return [match.start() for match in DIGIT_RUN_RE.finditer(text)]
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """pattern's matches that start at one of starts, none overlapping the one before."""
+    last_end = -1
+    for start in starts:
+        if start < last_end:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            last_end = match.end()
+            yield match
 
 
 def _date_zeros(text: str) -> Iterator[Finding]:
@@ -69,8 +92,8 @@ def _date_zeros(text: str) -> Iterator[Finding]:
                    f"День у даті пишіть без нуля попереду: «{match.group(1)} …».", match.group(1))
 
 
-def _number_ranges(text: str) -> Iterator[Finding]:
-    for match in NUMBER_RANGE_RE.finditer(text):
+def _number_ranges(text: str, starts: list[int]) -> Iterator[Finding]:
+    for match in matches_at(NUMBER_RANGE_RE, text, starts):
         if _char(text, match.start() - 1) in RANGE_BEFORE or _char(text, match.start() - 1).isdigit():
             continue
         first, second = match.group(1), match.group(2)
@@ -139,8 +162,8 @@ def _letter(text: str, index: int) -> bool:
     return 0 <= index < len(text) and text[index].isalpha()
 
 
-def _thousands(text: str) -> Iterator[Finding]:
-    for match in GROUPED_NUMBER_RE.finditer(text):
+def _thousands(text: str, starts: list[int]) -> Iterator[Finding]:
+    for match in matches_at(GROUPED_NUMBER_RE, text, starts):
         before = _char(text, match.start() - 1)
         if before.isdigit() or before in ",." or before == " " and _char(text, match.start() - 2) in DIGITS_AND_MARKS:
             continue
@@ -148,7 +171,7 @@ def _thousands(text: str) -> Iterator[Finding]:
         yield typo(match.start(), match.end(), "thousands-space",
                    "Розряди числа відділяйте нерозривним пробілом, щоб число не розривалося між рядками.",
                    grouped.replace(" ", NBSP))
-    for match in LONG_NUMBER_RE.finditer(text):
+    for match in matches_at(LONG_NUMBER_RE, text, starts):
         if _char(text, match.start() - 1) in NUMBER_MARKS or _char(text, match.start() - 1).isdigit():
             continue
         following = text[match.end() + 1:match.end() + 16].lower()
@@ -265,8 +288,8 @@ def _dotted_abbreviations(text: str) -> Iterator[Finding]:
 SMALL_LETTER_DOT_RE = re.compile(rf"[{SMALL}]\.")
 
 
-def _times(text: str) -> Iterator[Finding]:
-    for match in TIME_RE.finditer(text):
+def _times(text: str, starts: list[int]) -> Iterator[Finding]:
+    for match in matches_at(TIME_RE, text, starts):
         start = match.start()
         if _char(text, start - 1) not in " \u00a0":
             continue
@@ -284,8 +307,8 @@ def _times(text: str) -> Iterator[Finding]:
             yield typo(start, match.end(), "time-format", f"Годину пишіть без нуля попереду: «{fixed}».", fixed)
 
 
-def _numeric_dates(text: str) -> Iterator[Finding]:
-    for match in NUMERIC_DATE_RE.finditer(text):
+def _numeric_dates(text: str, starts: list[int]) -> Iterator[Finding]:
+    for match in matches_at(NUMERIC_DATE_RE, text, starts):
         start, end = match.start(), match.end()
         if _char(text, start - 1) in DIGIT_MARKS or _letter(text, start - 1):
             continue
@@ -304,8 +327,8 @@ def _numeric_dates(text: str) -> Iterator[Finding]:
         yield typo(start, end, "numeric-date", f"У тексті дату пишіть словами: «{fixed}».", fixed)
 
 
-def _date_years(text: str) -> Iterator[Finding]:
-    for match in DATE_YEAR_RE.finditer(text):
+def _date_years(text: str, starts: list[int]) -> Iterator[Finding]:
+    for match in matches_at(DATE_YEAR_RE, text, starts):
         if _char(text, match.start() - 1).isdigit():
             continue
         following = match.group(3)
@@ -373,8 +396,8 @@ def ordinal_ending(number: int, gender: str, case: str) -> str:
     return consonant + ("є" if soft else "е")
 
 
-def _ordinals(text: str) -> Iterator[Finding]:
-    for match in ORDINAL_RE.finditer(text):
+def _ordinals(text: str, starts: list[int]) -> Iterator[Finding]:
+    for match in matches_at(ORDINAL_RE, text, starts):
         start = match.start()
         before = _char(text, start - 1)
         if before.isdigit() or before in NUMBER_MARKS or before.isalpha() or before == "№":
