@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from itertools import compress
+from operator import itemgetter
 
 from desktop.language.euphony import PAUSE, PLAIN, START, context_before, sentence_start_form
 from desktop.language.finding import Finding
@@ -47,6 +50,7 @@ PROPER_TAGS = frozenset(("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr")
 QUOTED_RE = re.compile(r"«[^»\n]*»|„[^“\n]*“|\"[^\"\n]*\"|“[^”\n]*”")
 LATER_SENTENCE_RE = re.compile(r"[.!?][ \t\u00a0]+[А-ЯІЇЄҐ]")
 STOP_MARKS = frozenset(".!?")
+SENTENCE_GAP_RE = re.compile(r"[.!?…\n]")
 
 # Plural words that open names written with their first capital («Збройні сили України», «Олімпійські ігри»).
 PLURAL_NAME_STARTS = frozenset(("збройний", "сила", "сухопутний", "повітряний", "сполучений", "об’єднаний",
@@ -79,26 +83,32 @@ class CapitalisationChecker:
 
     def findings(self, text: str, tokens: list[Token], exclude: Sequence[tuple[int, int]] = ()) -> list[Finding]:
         """Every capitalisation finding of text (exclude: spans another layer fixes already)."""
+        if not tokens:
+            return []
+        words = list(map(itemgetter(0), tokens))
+        # the tokens that start with a capital, picked out in C: the rules about capitals look only at them
+        capitals = list(compress(range(len(tokens)), map(str.isupper, map(itemgetter(0), words))))
         found = self._sentence_starts(text, tokens, exclude)
-        found += self._names(text, tokens)
-        found += _months(text, tokens)
-        found += self._capitals_runs(text, tokens)
-        found += self._plural_common_words(text, tokens, {f.start for f in found})
+        found += self._names(text, tokens, capitals)
+        found += _months(text, tokens, capitals)
+        found += self._capitals_runs(text, tokens, capitals)
+        found += self._plural_common_words(text, tokens, capitals, {f.start for f in found})
         return found
 
-    def _capitals_runs(self, text: str, tokens: list[Token]) -> list[Finding]:
+    def _capitals_runs(self, text: str, tokens: list[Token], capitals: list[int]) -> list[Finding]:
         """«ВІДБУЛАСЬ СЕЛЕКТОРНА НАРАДА», «підписали МЕМОРАНДУМ»: words set in capitals (not abbreviations)."""
         found: list[Finding] = []
         run: list[int] = []
-        for index, (word, _start, _end) in enumerate(tokens):
-            if len(word) > 1 and word.isupper() and _cyrillic(word[0]) or run and word.isupper() and _cyrillic(word[0]):
-                if run and text[tokens[run[-1]][2]:tokens[index][1]].strip(" \u00a0,;:–—-"):
-                    found += self._capitals_finding(text, tokens, run)
-                    run = []
-                run.append(index)
-            elif run:
+        for index in capitals:
+            word = tokens[index][0]
+            if not (word.isupper() and _cyrillic(word[0])) or not run and len(word) < 2:
+                continue
+            if run and (index != run[-1] + 1 or text[tokens[run[-1]][2]:tokens[index][1]].strip(" \u00a0,;:–—-")):
                 found += self._capitals_finding(text, tokens, run)
                 run = []
+                if len(word) < 2:
+                    continue
+            run.append(index)
         found += self._capitals_finding(text, tokens, run)
         return found
 
@@ -125,10 +135,13 @@ class CapitalisationChecker:
             return []
         return [Finding(start, end, "capitalisation", "all-capitals", CAPITALS_MESSAGE, (replacement,))]
 
-    def _plural_common_words(self, text: str, tokens: list[Token], taken: set[int]) -> list[Finding]:
+    def _plural_common_words(self, text: str, tokens: list[Token], capitals: list[int],
+                             taken: set[int]) -> list[Finding]:
         """«до Програм селищної ради», «до Військових частин»: a capitalised plural common word mid-sentence."""
         found: list[Finding] = []
-        for index in range(1, len(tokens) - 1):
+        for index in capitals:
+            if not 0 < index < len(tokens) - 1:
+                continue
             word, start, end = tokens[index]
             if not _capitalised(word) or start in taken or not tokens[index - 1][0][:1].islower():
                 continue
@@ -150,11 +163,15 @@ class CapitalisationChecker:
 
     def _sentence_starts(self, text: str, tokens: list[Token], exclude: Sequence[tuple[int, int]]) -> list[Finding]:
         found = []
-        for index, (word, start, end) in enumerate(tokens):
+        starts = list(map(itemgetter(1), tokens))
+        # a sentence opens after a stop or a line break (or at the text's start): look only there
+        candidates = sorted({bisect_left(starts, match.end()) for match in SENTENCE_GAP_RE.finditer(text)} | {0})
+        for index in candidates:
+            if index >= len(tokens):
+                continue
+            word, start, end = tokens[index]
             if not word[0].islower() or not _cyrillic(word[0]):
                 continue
-            if start > 1 and text[start - 1] == " " and text[start - 2].isalpha():
-                continue  # a word after a word: mid-sentence (the common case, decided cheaply)
             if context_before(text, tokens, index) != START:
                 continue
             previous_end = tokens[index - 1][2] if index else 0
@@ -173,19 +190,20 @@ class CapitalisationChecker:
             found.append(Finding(start, end, "capitalisation", "lowercase-sentence-start", START_MESSAGE, (fixed,)))
         return found
 
-    def _names(self, text: str, tokens: list[Token]) -> list[Finding]:
+    def _names(self, text: str, tokens: list[Token], capitals: list[int]) -> list[Finding]:
         quoted = [match.span() for match in QUOTED_RE.finditer(text)] if any(q in text for q in "«„\"“") else []
+        quote_starts = [span[0] for span in quoted]
         found: list[Finding] = []
         run: list[int] = []  # token indexes of the capitalised words of one name
-        for index, (word, start, _end) in enumerate(tokens):
-            if _capitalised(word) and not any(begin <= start < stop for begin, stop in quoted):
-                if run and not _joined(text, tokens, run[-1], index):
-                    found += self._run_findings(text, tokens, run)
-                    run = []
-                run.append(index)
-            elif not (run and word.lower() in CONNECTORS):
+        for index in capitals:
+            word, start, _end = tokens[index]
+            if not _capitalised(word) or _inside(quoted, quote_starts, start):
+                continue  # as any word that is not a capital nor a connector, it ends the run (checked below)
+            if run and not (all(tokens[between][0].lower() in CONNECTORS for between in range(run[-1] + 1, index))
+                            and _joined(text, tokens, run[-1], index)):
                 found += self._run_findings(text, tokens, run)
                 run = []
+            run.append(index)
         found += self._run_findings(text, tokens, run)
         return found
 
@@ -264,18 +282,25 @@ def _parses(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple((parse.normal_form, frozenset(parse.tag.grammemes)) for parse in morph().parse(word))
 
 
-def _months(text: str, tokens: list[Token]) -> list[Finding]:
+def _months(text: str, tokens: list[Token], capitals: list[int]) -> list[Finding]:
     """«27 Серпня»: a month after a day is a common noun."""
     return [Finding(start, end, "capitalisation", "capital-month", "Назви місяців пишуть з малої літери.",
                     (word.lower(),))
-            for word, start, end in tokens
-            if word[:1].isupper() and word.lower() in MONTH_NAMES and AFTER_NUMBER_RE.search(text, 0, start)]
+            for word, start, end in map(tokens.__getitem__, capitals)
+            if word.lower() in MONTH_NAMES and AFTER_NUMBER_RE.search(text, max(start - 2, 0), start)]
+
+
+def _inside(spans: list[tuple[int, int]], span_starts: list[int], at: int) -> bool:
+    """Whether at falls inside one of spans (sorted, not overlapping)."""
+    index = bisect_right(span_starts, at) - 1
+    return index >= 0 and at < spans[index][1]
 
 
 def _cyrillic(char: str) -> bool:
     return "\u0400" <= char <= "\u04ff"
 
 
+@functools.lru_cache(maxsize=8192)
 def _capitalised(word: str) -> bool:
     """Capital first letter, small ones after it (not an abbreviation), Cyrillic."""
     return len(word) > 1 and word[0].isupper() and _cyrillic(word[0]) and word[1:2].islower()

@@ -7,8 +7,11 @@ do the cases where usage allows both forms (у after a vowel before a consonant,
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
+from itertools import compress
+from operator import itemgetter
 
 from desktop.language.finding import Finding
 from desktop.language.words import Token, tokenize
@@ -31,7 +34,9 @@ NO_SENTENCE_END = frozenset((
 ))
 SPACES = frozenset(" \u00a0")
 PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\u00a0]*\n")
+PLAIN_WORD_RE = re.compile("[\u0400-\u04ff'’ʼ-]+")
 LITTLE_WORDS = frozenset(("у", "в", "і", "й", "з", "зі", "із"))
+LITTLE_WORDS_AS_WRITTEN = LITTLE_WORDS | {word.capitalize() for word in LITTLE_WORDS} | {"ЗІ", "ІЗ"}
 
 SOURCE = " (Правопис, §{})."
 MESSAGES = {
@@ -65,17 +70,27 @@ def find_euphony(text: str, tokens: list[Token] | None = None) -> list[Finding]:
     return list(_findings(text, tokens))
 
 
+def _little_word_indexes(tokens: list[Token]) -> list[int]:
+    """The token indexes of the little words, picked out in C (map, compress): no Python loop over every word."""
+    return list(compress(range(len(tokens)), map(LITTLE_WORDS_AS_WRITTEN.__contains__, map(itemgetter(0), tokens))))
+
+
 def _findings(text: str, tokens: list[Token]) -> Iterator[Finding]:
-    for index, (word, start, end) in enumerate(tokens):
+    last = len(tokens) - 1
+    for index in _little_word_indexes(tokens):
+        word, start, end = tokens[index]
         lowered = word.lower()
-        if len(word) > 2 or lowered not in LITTLE_WORDS or index + 1 == len(tokens):
+        if len(word) > 2 or lowered not in LITTLE_WORDS or index == last:
             continue
         following, next_start, _next_end = tokens[index + 1]
         if not _plain_gap(text[end:next_start]) or not _judgeable(following):
             continue
         if following.lower() in NO_SENTENCE_END and text[tokens[index + 1][2]:tokens[index + 1][2] + 1] == ".":
             continue  # an abbreviation follows: в с. Селещина, у м. Києві
-        before = context_before(text, tokens, index)
+        if start > 1 and text[start - 1] == " " and text[start - 2].isalpha():
+            before = PLAIN  # a word after a word: the common case, decided cheaply
+        else:
+            before = context_before(text, tokens, index)
         capital = word[0].isupper()
         if capital and before != START and len(word) == 1:
             continue  # a capital mid-sentence: an initial or a Roman numeral (І етап)
@@ -170,11 +185,12 @@ def _consonant(letter: str) -> bool:
     return letter == "ь" or ("а" <= letter <= "я" or letter == "ґ") and letter not in VOWELS and letter not in "ъыэё"
 
 
+@functools.lru_cache(maxsize=8192)
 def _judgeable(word: str) -> bool:
     """A plain Ukrainian word: Cyrillic letters only, not an abbreviation (ОВА, ЗСУ)."""
     if not word or (len(word) > 1 and word.isupper()):
         return False
-    return all("\u0400" <= char <= "\u04ff" or char in "'’ʼ-" for char in word)
+    return PLAIN_WORD_RE.fullmatch(word) is not None
 
 
 def _plain_gap(gap: str) -> bool:
@@ -184,6 +200,8 @@ def _plain_gap(gap: str) -> bool:
 def context_before(text: str, tokens: list[Token], index: int) -> str:
     """Whether the word at index opens a sentence, follows a pause, follows a plain space, or none of these."""
     start = tokens[index][1]
+    if start > 1 and text[start - 1] == " " and text[start - 2].isalpha() and index:
+        return PLAIN  # a word after a word and one space: the common case, decided cheaply
     previous_end = tokens[index - 1][2] if index else 0
     gap = text[previous_end:start]
     if not index and not gap.strip():
