@@ -142,10 +142,12 @@ class CapitalisationChecker:
         for index in capitals:
             if not 0 < index < len(tokens) - 1:
                 continue
-            word, start, end = tokens[index]
-            if not _capitalised(word) or start in taken or not tokens[index - 1][0][:1].islower():
+            if not tokens[index - 1][0][0].islower() or not tokens[index + 1][0][0].islower():
                 continue
-            if not tokens[index + 1][0][:1].islower() or not _plain_gap(text, tokens, index - 1, index + 1):
+            word, start, end = tokens[index]
+            if not _capitalised(word) or start in taken:
+                continue
+            if not _plain_gap(text, tokens, index - 1, index + 1):
                 continue  # «Збройних Сил України»: a name of several capitals is the name rule's
             key = normal_key(word)
             if key in self._proper and key.lower() not in self._lowercase:
@@ -197,7 +199,7 @@ class CapitalisationChecker:
         run: list[int] = []  # token indexes of the capitalised words of one name
         for index in capitals:
             word, start, _end = tokens[index]
-            if not _capitalised(word) or _inside(quoted, quote_starts, start):
+            if not _capitalised(word) or quoted and _inside(quoted, quote_starts, start):
                 continue  # as any word that is not a capital nor a connector, it ends the run (checked below)
             if run and not (all(tokens[between][0].lower() in CONNECTORS for between in range(run[-1] + 1, index))
                             and _joined(text, tokens, run[-1], index)):
@@ -237,13 +239,13 @@ class CapitalisationChecker:
     def _running_text_word(self, text: str, tokens: list[Token], index: int) -> bool:
         """A position, body or document word capitalised in the middle of a sentence, no proper name after it."""
         word = tokens[index][0]
+        if not _running_text_lemma(word):
+            return False  # the usual case, decided from the word alone (its verdict is cached)
         context = context_before(text, tokens, index)
         if not (context == PAUSE or context == PLAIN and tokens[index - 1][0][:1].islower()):
             return False
         key = normal_key(word)
         if key in self._proper and key.lower() not in self._lowercase:
-            return False
-        if not self._lemmas(word, common_only=True) & RUNNING_TEXT_SMALL:
             return False
         if index + 1 < len(tokens):
             following = tokens[index + 1][0]
@@ -298,6 +300,12 @@ def _inside(spans: list[tuple[int, int]], span_starts: list[int], at: int) -> bo
 
 def _cyrillic(char: str) -> bool:
     return "\u0400" <= char <= "\u04ff"
+
+
+@functools.lru_cache(maxsize=8192)
+def _running_text_lemma(word: str) -> bool:
+    """Whether word is a position, body or document word (not as a name, surname or place)."""
+    return any(lemma in RUNNING_TEXT_SMALL for lemma, tags in _parses(word) if not PROPER_TAGS & tags)
 
 
 @functools.lru_cache(maxsize=8192)
