@@ -233,7 +233,7 @@ SURNAME_RE = re.compile(rf"[{CAPITALS}][{SMALL}'’ʼ]+(?:-[{CAPITALS}]?[{SMALL}
 DOTTED_ABBREVIATION_RE = re.compile(rf"\.[{SMALL}]\.")
 # «о 17.00», «о 09:00»: a time after a preposition of time
 TIME_RE = re.compile(r"(\d{1,2})([.:])(\d\d)(?![\d]|[.,:]\d)")
-TIME_PREPOSITIONS = frozenset(("о", "об", "з", "із", "до", "від", "після", "близько", "на"))
+TIME_PREPOSITIONS = frozenset(("о", "об", "з", "із", "до", "від", "після", "близько"))
 # «27.04.2015 року» in running text
 NUMERIC_DATE_RE = re.compile(r"(\d{1,2})\.(\d\d)\.(\d{4})(?![\d]|[.,]\d)")
 YEAR_WORD_RE = re.compile(r"[ \u00a0]+(?:року|р\.)")
@@ -299,6 +299,8 @@ def _times(text: str, starts: list[int]) -> Iterator[Finding]:
         hours, mark, minutes = match.group(1), match.group(2), match.group(3)
         if int(hours) > 23 or int(minutes) > 59:
             continue
+        if text[match.end() + 1:match.end() + 16].lower().startswith(COUNTED_WORDS):
+            continue  # «до 12.50 грн»: an amount
         if mark == ".":
             fixed = f"{int(hours)}:{minutes}"
             yield typo(start, match.end(), "time-format", f"Час пишіть із двокрапкою: «{fixed}».", fixed)
