@@ -35,6 +35,9 @@ NO_SENTENCE_END = frozenset((
 SPACES = frozenset(" \u00a0")
 PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\u00a0]*\n")
 PLAIN_WORD_RE = re.compile("[\u0400-\u04ff'’ʼ-]+")
+# The words that head the names of bodies (департамент, управління, міністерство …).
+BODY_STEMS = ("департамент", "управлінн", "міністерств", "відділ", "комітет", "комісі", "служб", "інститут",
+              "університет", "академі", "агентств", "інспекці")
 LITTLE_WORDS = frozenset(("у", "в", "і", "й", "з", "зі", "із"))
 LITTLE_WORDS_AS_WRITTEN = LITTLE_WORDS | {word.capitalize() for word in LITTLE_WORDS} | {"ЗІ", "ІЗ"}
 
@@ -177,6 +180,8 @@ def _inside_name(text: str, tokens: list[Token], index: int) -> bool:
             return False
         if word[:1].isupper() and word[1:2].islower() and context_before(text, tokens, back) == PLAIN:
             return True
+        if word.lower().startswith(BODY_STEMS):
+            return True  # «департаменту освіти і науки», whatever its capital
     return False
 
 

@@ -240,7 +240,7 @@ YEAR_WORD_RE = re.compile(r"[ \u00a0]+(?:року|р\.)")
 # «5 серпня 2020 № 695»: a full date whose year lacks «р.» / «року»
 DATE_YEAR_RE = re.compile(r"(\d{1,2})[ \u00a0](?:" + "|".join(MONTHS) + r")[ \u00a0](\d{4})(?=[ \u00a0]+(№|[а-яіїєґ]))")
 # «31 сесія», «чергової 25 сесії», «53 позачергової сесії»: an ordinal written as a bare number
-ORDINAL_RE = re.compile(rf"(\d{{1,3}})[ \u00a0]([{SMALL}'’ʼ]+)(?:[ \u00a0]([{SMALL}'’ʼ]+))?")
+ORDINAL_RE = re.compile(rf"(\d{{1,3}})[ \u00a0]+([{SMALL}'’ʼ]+)(?:[ \u00a0]+([{SMALL}'’ʼ]+))?")
 ORDINAL_NOUNS = frozenset(("сесія", "засідання", "скликання", "конференція", "з’їзд", "з'їзд", "річниця"))
 ORDINAL_NOUN_STARTS = ("сесі", "засідан", "скликан", "конференці", "з’їзд", "з'їзд", "річниц")
 ASTERISK_RE = re.compile(r"\*")
