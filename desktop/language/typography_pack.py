@@ -243,6 +243,9 @@ DATE_YEAR_RE = re.compile(r"(\d{1,2})[ \u00a0](?:" + "|".join(MONTHS) + r")[ \u0
 ORDINAL_RE = re.compile(rf"(\d{{1,3}})[ \u00a0]+([{SMALL}'’ʼ]+)(?:[ \u00a0]+([{SMALL}'’ʼ]+))?")
 ORDINAL_NOUNS = frozenset(("сесія", "засідання", "скликання", "конференція", "з’їзд", "з'їзд", "річниця"))
 ORDINAL_NOUN_STARTS = ("сесі", "засідан", "скликан", "конференці", "з’їзд", "з'їзд", "річниц")
+# «у 1 півріччі», «2 квартал»: the half-year and the quarter take Roman numerals (Cyrillic І as offices type it)
+PERIOD_NOUN_STARTS = ("півріч", "квартал")
+ROMAN = {1: ("І", "I"), 2: ("ІІ", "II"), 3: ("ІІІ", "III"), 4: ("IV",)}
 ASTERISK_RE = re.compile(r"\*")
 COLON_DASH_RE = re.compile(r":([ \u00a0]+[–—-])[ \u00a0]+(?=[а-яіїєґ])")
 WORD_BEFORE_RE = re.compile(rf"([{CAPITALS}{SMALL}'’ʼ]+)[ \u00a0]+$")
@@ -405,13 +408,19 @@ def _ordinals(text: str, starts: list[int]) -> Iterator[Finding]:
         if before.isdigit() or before in NUMBER_MARKS or before.isalpha() or before == "№":
             continue
         words = [match.group(2), match.group(3) or ""]
+        number = int(match.group(1))
+        if words[0].startswith(PERIOD_NOUN_STARTS) and 1 <= number <= 4:
+            if number == 1 or not _count_form_possible(number, words[0]):
+                yield typo(start, match.end(1), "roman-period",
+                           f"Номер півріччя чи кварталу пишіть римською цифрою: «{ROMAN[number][0]} {words[0]}».",
+                           *ROMAN[number])
+            continue
         if words[0].startswith(ORDINAL_NOUN_STARTS):
             noun, adjective_after = words[0], ""
         elif words[1].startswith(ORDINAL_NOUN_STARTS):
             noun, adjective_after = words[1], words[0]
         else:
             continue
-        number = int(match.group(1))
         if not number:
             continue
         fixed = _ordinal_fix(text, start, number, noun, adjective_after)
