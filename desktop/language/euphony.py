@@ -167,7 +167,8 @@ def _rule(word: str, before: str, last: str, following: str) -> tuple[str, str] 
     elif (word == "із" and before == PLAIN and last in VOWELS and _consonant(first)
           and first not in SIBILANTS and first not in "цчй"):
         return "euphony-z-after-vowel", "з"
-    elif word == "із" and before == START and first not in SIBILANTS and first not in VOWELS:
+    elif word == "із" and before == START and first not in SIBILANTS and first not in PLAIN_VOWELS:
+        # «Із її приходом» → «З її»: я, ю, є, ї open with the consonant [й]
         return "euphony-z-sentence-start", "з"
     return None
 

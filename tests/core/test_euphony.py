@@ -32,6 +32,7 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
     ("Поговорили зі усіма учасниками.", "euphony-z-before-vowel", "зі", "з"),
     ("Провели нараду із Офісом Президента.", "euphony-z-before-vowel", "із", "з"),
     ("Із Київщини прибули рятувальники.", "euphony-z-sentence-start", "Із", "З"),
+    ("Із її приходом усе змінилося.", "euphony-z-sentence-start", "Із", "З"),
     ("20.07.2023\n\nІз Київщини прибули рятувальники.", "euphony-z-sentence-start", "Із", "З"),
     ("Наради з органами влади\n\nВ перший день тижня", "euphony-u-after-pause", "В", "У"),
     ("Роботи тривають\nв кожній громаді.", "euphony-u-between-consonants", "в", "у"),  # a hard wrap
