@@ -115,14 +115,17 @@ class CapitalisationChecker:
     def _capitals_finding(self, text: str, tokens: list[Token], run: list[int]) -> list[Finding]:
         if not run or not any(_capitalised_common_word(tokens[index][0]) for index in run):
             return []
+        if any(_place_like_adjective(tokens[index][0]) for index in run):
+            return []  # «КИЇВСЬКОЇ ОБЛАСТІ» or «МІСЬКИМИ ГОЛОВАМИ»: which capital it takes is not sure
         start, end = tokens[run[0]][1], tokens[run[-1]][2]
         fixed = list(text[start:end])
-        sentence_start = context_before(text, tokens, run[0]) == START
+        previous_end = tokens[run[0] - 1][2] if run[0] else 0
+        sentence_start = context_before(text, tokens, run[0]) == START or "\n" in text[previous_end:start]
         for position, index in enumerate(run):
             word, word_start, _word_end = tokens[index]
             if _proper_word(word):
                 lowered = word[0] + word[1:].lower()  # a place or a name: Україна
-            elif not _capitalised_common_word(word) and not (len(word) < 4 and word.lower() in CONNECTORS | {"про"}):
+            elif not _capitalised_common_word(word, 4) and not (len(word) < 4 and word.lower() in CONNECTORS | {"про"}):
                 continue  # an abbreviation: ЗСУ, ОДА, ГЕС
             else:
                 lowered = word.lower()
@@ -324,14 +327,17 @@ def _joined(text: str, tokens: list[Token], previous: int, index: int) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def _capitalised_common_word(word: str) -> bool:
-    """A word in capitals that is a common word of five letters or more, not an abbreviation (НАРАДА, not ГЕС)."""
-    if len(word) < 5 or not word.isupper():
+def _capitalised_common_word(word: str, shortest: int = 5) -> bool:
+    """A word in capitals that is a common word of shortest letters or more, not an abbreviation (НАРАДА, not ГЕС)."""
+    if len(word) < shortest or not word.isupper():
         return False
     lowered = word.lower()
     if not morph().word_is_known(lowered):
         return False
-    return not any("Abbr" in tags or PROPER_TAGS & tags for _lemma, tags in _parses(lowered)) and not _proper_word(word)
+    parses = _parses(lowered)
+    # «ЦНАП», «МВС» have a common parse too, but also an abbreviation's; «РАДА» a name's too, but a common one
+    return (not any("Abbr" in tags for _lemma, tags in parses)
+            and any(not PROPER_TAGS & tags for _lemma, tags in parses) and not _proper_word(word))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -343,10 +349,17 @@ def _proper_word(word: str) -> bool:
         return False
     lowered = word.lower()
     capitalised = word[0] + lowered[1:]
-    if any({"Geox", "Name", "Surn"} & tags for _lemma, tags in _parses(capitalised)):
+    parses = _parses(capitalised)
+    if parses and all({"Geox", "Name", "Surn"} & tags for _lemma, tags in parses):
         return True
     dictionaries = load_dictionaries()
     return dictionaries.check(capitalised) and not dictionaries.check(lowered)
+
+
+def _place_like_adjective(word: str) -> bool:
+    """An adjective in -ський, -цький, -зький (Київська, міська): a place's, with a capital, or a common one."""
+    return len(word) > 4 and any("ADJF" in tags and lemma.endswith(("ський", "цький", "зький"))
+                                 for lemma, tags in _parses(word.lower()))
 
 
 def _plain_gap(text: str, tokens: list[Token], first: int, last: int) -> bool:

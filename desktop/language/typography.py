@@ -25,7 +25,7 @@ CYRILLIC_TO_LATIN = {cyrillic: latin for latin, cyrillic in LATIN_TO_CYRILLIC.it
 LONE_LETTERS = "aioyc"
 # Short endings written after a number are case endings missing their hyphen (11ти → 11-ти).
 ORDINAL_ENDINGS = frozenset(["й", "го", "му", "ми", "ти", "х", "ї", "а", "е", "у", "ій", "ий", "ого", "ому", "их", "им", "ою"])
-# Allowed repetitions: emphatic doubles of Ukrainian.
+# Allowed repetitions: emphatic doubles of Ukrainian (and a word typed letter by letter: «Р І Ш Е Н Н Я»).
 REPEAT_ALLOWED = frozenset({"так", "ні", "ну", "ой", "ах", "ха"})
 
 # Every pattern starts with a rare character so that re skips most of the text quickly;
@@ -290,7 +290,7 @@ def _repeated_words(text: str, tokens: list[Token]) -> Iterator[Finding]:
     lowered = list(map(str.lower, map(itemgetter(0), tokens)))
     for index in compress(range(len(tokens) - 1), map(eq, lowered, lowered[1:])):
         (first, start, first_end), (_second, second_start, end) = tokens[index], tokens[index + 1]
-        if first.lower() in REPEAT_ALLOWED or not first.isalpha():
+        if first.lower() in REPEAT_ALLOWED or not first.isalpha() or len(first) == 1 and first.isupper():
             continue
         if text[first_end:second_start].strip(" \t"):
             continue  # punctuation between them: «Так, так» or a new sentence

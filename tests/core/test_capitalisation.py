@@ -126,6 +126,8 @@ def test_the_proofreader_learns_added_words() -> None:
     ("Голова і депутати підписали МЕМОРАНДУМ про співпрацю.", "МЕМОРАНДУМ", "меморандум"),
     ("НАРАДА З ГОЛОВАМИ ОДА, ГРОМАД УКРАЇНИ", "НАРАДА З ГОЛОВАМИ ОДА, ГРОМАД УКРАЇНИ",
      "Нарада з головами ОДА, громад України"),  # the abbreviation stays, the country keeps its capital
+    ("Рішення ради\nЗАТВЕРДЖЕНО\nрішенням сесії", "ЗАТВЕРДЖЕНО", "Затверджено"),  # a line's first word
+    ("Засідала РАДА ВЕТЕРАНІВ громади.", "РАДА ВЕТЕРАНІВ", "рада ветеранів"),  # «Рада» is a name, «рада» a word
 ])
 def test_words_in_capitals_get_small_letters(text: str, span: str, fix: str) -> None:
     assert found(text) == [("all-capitals", span, (fix,))]
@@ -146,6 +148,7 @@ def test_a_capitalised_plural_common_word_mid_sentence_gets_a_small_letter(text:
     "Спортсмени змагалися на Олімпійських іграх.",
     "Бажаю здоров’я і усілякими Господніми ласками.",  # after an adjective: not surely common
     "На самому Першому Національному пояснили.",  # adjectives without a noun: a channel's name
+    "ЯГОТИНСЬКА РАЙОННА РАДА КИЇВСЬКОЇ ОБЛАСТІ",  # «Київської» keeps its capital, «міська» does not: unsure
 ])
 def test_abbreviations_plural_names_and_channels_stay_quiet(text: str) -> None:
     assert found(text) == []
