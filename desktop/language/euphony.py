@@ -193,8 +193,8 @@ def _consonant(letter: str) -> bool:
 
 @functools.lru_cache(maxsize=8192)
 def _judgeable(word: str) -> bool:
-    """A plain Ukrainian word: Cyrillic letters only, not an abbreviation (ОВА, ЗСУ)."""
-    if not word or (len(word) > 1 and word.isupper()):
+    """A plain Ukrainian word: Cyrillic letters only, not an abbreviation (ОВА, ЗСУ) nor a Roman numeral (І)."""
+    if not word or word.isupper():
         return False
     return PLAIN_WORD_RE.fullmatch(word) is not None
 

@@ -84,6 +84,7 @@ def test_a_clear_case_is_flagged_with_its_fix(text: str, rule: str, word: str, f
     "Висновок із цього.",
     "Один із 7 районів.",  # a number: its sound is not judged
     "Прибули з сином і дочкою.",
+    "Підсумки у І півріччі.",  # a Roman numeral
 ])
 def test_correct_or_unclear_cases_stay_quiet(text: str) -> None:
     assert found(text) == []
