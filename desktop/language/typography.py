@@ -11,10 +11,10 @@ from desktop.language.finding import Finding
 from desktop.language.typography_pack import (
     digit_run_starts,
     find_more_typography,
+    known_word,
     matches_at,
     sentence_particle_comma,
     typo,
-    word_parses,
 )
 from desktop.language.words import ProtectedSpans, Token, tokenize
 
@@ -34,8 +34,6 @@ QUOTE_RE = re.compile(r"[\"“”„«»']")
 APOSTROPHE_RE = re.compile(r"['`]")
 HYPHEN_AS_DASH_RE = re.compile(r" (--?|–) ")
 WORD_BEFORE_DASH_RE = re.compile(r"(?<![^\W\d_])[а-яіїєґ'’ʼ]+$")
-# The -о forms that open compound adjectives (соціально-, науково-, економічно-, культурно-, суспільно-).
-COMPOUND_FIRST_ENDINGS = ("ально", "ально", "ічно", "ично", "ово", "льно", "рно", "ьно", "ійно")
 PREDICATIVE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:це|так|дуже|не|було|є|буде|як|надто|досить)[ \u00a0]+$", re.IGNORECASE)
 WORD_AFTER_DASH_RE = re.compile(r"[а-яіїєґ'’ʼ]+(?![^\W\d_])")
 GLUED_NUMBER_RE = re.compile(r"[0-9]+()[а-яіїєґА-ЯІЇЄҐ]")  # matched where a run of digits starts
@@ -177,17 +175,14 @@ def _dash_between_words(text: str, start: int, end: int) -> bool:
 
 
 def _compound_adjective(text: str, start: int, end: int) -> bool:
-    """«соціально – політичної»: the -о part of a compound adjective cut off from it by a spaced dash."""
+    """«соціально – політичної»: a compound adjective the dictionary knows, cut in two by a spaced dash."""
     first = WORD_BEFORE_DASH_RE.search(text, max(start - 30, 0), start)
     second = WORD_AFTER_DASH_RE.match(text, end)
-    if first is None or second is None or not first.group().endswith(COMPOUND_FIRST_ENDINGS):
+    if first is None or second is None or not first.group().endswith("о"):
         return False
     if PREDICATIVE_BEFORE_RE.search(text, max(first.start() - 12, 0), first.start()):
         return False  # «це важливо – …»: a predicate and a dash
-    first_parses, second_parses = word_parses(first.group()), word_parses(second.group())
-    return (bool(first_parses) and all(parse[1] == "ADVB" for parse in first_parses)
-            and bool(second_parses) and all(parse[1] == "ADJF" for parse in second_parses)
-            and any(parse[1] == "ADJF" for parse in word_parses(first.group()[:-1] + "ий")))
+    return known_word(f"{first.group()}-{second.group()}")
 
 
 def _glued_numbers(text: str, number_starts: list[int]) -> Iterator[Finding]:

@@ -491,3 +491,9 @@ def word_parses(word: str) -> tuple[tuple[str, str, str, str, str], ...]:
     return tuple((parse.normal_form, str(parse.tag.POS), str(parse.tag.gender),
                   "plur" if parse.tag.number == "plur" else "sing", str(parse.tag.case))
                  for parse in morph().parse(word.lower()))
+
+
+@functools.lru_cache(maxsize=2048)
+def known_word(word: str) -> bool:
+    """Whether pymorphy3's dictionary holds word (a compound such as «соціально-політичний» in any form)."""
+    return bool(morph().word_is_known(word.lower()))
