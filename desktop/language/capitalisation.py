@@ -148,20 +148,15 @@ class CapitalisationChecker:
             if not tokens[index - 1][0][0].islower() or not tokens[index + 1][0][0].islower():
                 continue
             word, start, end = tokens[index]
-            if not _capitalised(word) or start in taken:
+            if not _plural_common(word) or start in taken:
                 continue
             if not _plain_gap(text, tokens, index - 1, index + 1):
                 continue  # «Збройних Сил України»: a name of several capitals is the name rule's
             key = normal_key(word)
             if key in self._proper and key.lower() not in self._lowercase:
                 continue
-            parses = _parses(word)
-            if not parses or not all("plur" in tags and not PROPER_TAGS & tags for _lemma, tags in parses):
-                continue
             if not any(PHRASE_OPENERS & tags for _lemma, tags in _parses(tokens[index - 1][0])):
                 continue  # «усілякими Господніми ласками»: only after a preposition or a verb is it surely common
-            if any(lemma in PLURAL_NAME_STARTS for lemma, _tags in parses) or _proper_word(word.upper()):
-                continue  # «Збройні сили», «Олімпійські ігри»: names the 2019 rules open with a capital
             found.append(Finding(start, end, "capitalisation", "capital-common-word", COMMON_WORD_MESSAGE,
                                  (word[0].lower() + word[1:],)))
         return found
@@ -200,9 +195,10 @@ class CapitalisationChecker:
         quote_starts = [span[0] for span in quoted]
         found: list[Finding] = []
         run: list[int] = []  # token indexes of the capitalised words of one name
-        for index in capitals:
+        capitalised = compress(capitals, map(_capitalised, map(itemgetter(0), map(tokens.__getitem__, capitals))))
+        for index in capitalised:
             word, start, _end = tokens[index]
-            if not _capitalised(word) or quoted and _inside(quoted, quote_starts, start):
+            if quoted and _inside(quoted, quote_starts, start):
                 continue  # as any word that is not a capital nor a connector, it ends the run (checked below)
             if run and not (all(tokens[between][0].lower() in CONNECTORS for between in range(run[-1] + 1, index))
                             and _joined(text, tokens, run[-1], index)):
@@ -303,6 +299,18 @@ def _inside(spans: list[tuple[int, int]], span_starts: list[int], at: int) -> bo
 
 def _cyrillic(char: str) -> bool:
     return "\u0400" <= char <= "\u04ff"
+
+
+@functools.lru_cache(maxsize=8192)
+def _plural_common(word: str) -> bool:
+    """A capitalised word that is a plural common word only («Програм», «Військових»), no name's first word."""
+    if not _capitalised(word):
+        return False
+    parses = _parses(word)
+    if not parses or not all("plur" in tags and not PROPER_TAGS & tags for _lemma, tags in parses):
+        return False
+    # «Збройні сили», «Олімпійські ігри»: names the 2019 rules open with a capital
+    return not any(lemma in PLURAL_NAME_STARTS for lemma, _tags in parses) and not _proper_word(word.upper())
 
 
 @functools.lru_cache(maxsize=8192)
