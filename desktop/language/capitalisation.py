@@ -15,7 +15,14 @@ from collections.abc import Iterable, Sequence
 from itertools import compress
 from operator import itemgetter
 
-from desktop.language.euphony import PAUSE, PLAIN, START, context_before, sentence_start_form
+from desktop.language.euphony import (
+    LATER_SENTENCE_RE,
+    PAUSE,
+    PLAIN,
+    START,
+    context_before,
+    sentence_start_form,
+)
 from desktop.language.finding import Finding
 from desktop.language.inflection import morph
 from desktop.language.words import Token, normal_key
@@ -48,7 +55,6 @@ AFTER_NUMBER_RE = re.compile(r"\d[ \u00a0]$")
 CONNECTORS = frozenset(("та", "і", "й", "з", "із", "зі", "у", "в", "на", "при", "для", "до", "щодо"))
 PROPER_TAGS = frozenset(("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"))
 QUOTED_RE = re.compile(r"«[^»\n]*»|„[^“\n]*“|\"[^\"\n]*\"|“[^”\n]*”")
-LATER_SENTENCE_RE = re.compile(r"[.!?][ \t\u00a0]+[А-ЯІЇЄҐ]")
 STOP_MARKS = frozenset(".!?")
 SENTENCE_GAP_RE = re.compile(r"[.!?…\n]")
 

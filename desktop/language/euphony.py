@@ -33,6 +33,7 @@ NO_SENTENCE_END = frozenset((
     "т", "ін", "тис", "млн", "млрд", "грн", "год", "хв", "проф", "доц", "акад", "ген", "о", "св", "ред",
 ))
 SPACES = frozenset(" \u00a0")
+LATER_SENTENCE_RE = re.compile(r"[.!?][ \t\u00a0]+[А-ЯІЇЄҐ]")
 PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\u00a0]*\n")
 PLAIN_WORD_RE = re.compile("[\u0400-\u04ff'’ʼ-]+")
 # The words that head the names of bodies (департамент, управління, міністерство …).
@@ -98,7 +99,9 @@ def _findings(text: str, tokens: list[Token]) -> Iterator[Finding]:
         if capital and before != START and len(word) == 1:
             continue  # a capital mid-sentence: an initial or a Roman numeral (І етап)
         if before == START and not capital:
-            continue  # the capitalisation layer gives it its capital and its euphonic form at once
+            if _capitalisation_flags(text, tokens, index):
+                continue  # the capitalisation layer gives it its capital and its euphonic form at once
+            before = PAUSE  # a list item or a line after an ellipsis keeps its small letter: judge it after a pause
         previous = tokens[index - 1][0] if before == PLAIN else ""
         if before == PLAIN and not _judgeable(previous):
             continue
@@ -171,6 +174,18 @@ def _rule(word: str, before: str, last: str, following: str) -> tuple[str, str] 
         # «Із її приходом» → «З її»: я, ю, є, ї open with the consonant [й]
         return "euphony-z-sentence-start", "з"
     return None
+
+
+def _capitalisation_flags(text: str, tokens: list[Token], index: int) -> bool:
+    """Whether the capitalisation layer flags this small letter opening a sentence (as its _sentence_starts does)."""
+    start, end = tokens[index][1], tokens[index][2]
+    marks = text[tokens[index - 1][2] if index else 0:start].strip()
+    if marks.endswith(("...", "…")):
+        return False
+    if marks and marks[-1] in SENTENCE_ENDS:
+        return True
+    line_end = text.find("\n", end)
+    return LATER_SENTENCE_RE.search(text, end, len(text) if line_end < 0 else line_end) is not None
 
 
 def _inside_name(text: str, tokens: list[Token], index: int) -> bool:

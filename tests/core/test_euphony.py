@@ -33,6 +33,8 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
     ("Провели нараду із Офісом Президента.", "euphony-z-before-vowel", "із", "з"),
     ("Із Київщини прибули рятувальники.", "euphony-z-sentence-start", "Із", "З"),
     ("Із її приходом усе змінилося.", "euphony-z-sentence-start", "Із", "З"),
+    ("в вівторок.", "euphony-u-before-v", "в", "у"),  # a list item keeps its small letter
+    ("Заходи:\nв Києві відбулася нарада", "euphony-u-after-pause", "в", "у"),
     ("20.07.2023\n\nІз Київщини прибули рятувальники.", "euphony-z-sentence-start", "Із", "З"),
     ("Наради з органами влади\n\nВ перший день тижня", "euphony-u-after-pause", "В", "У"),
     ("Роботи тривають\nв кожній громаді.", "euphony-u-between-consonants", "в", "у"),  # a hard wrap
