@@ -21,6 +21,7 @@ DIGIT_MARKS = frozenset("0123456789.,/:-")
 NUMBER_MARKS = frozenset(".,/:№-")
 DIGITS_AND_MARKS = frozenset("0123456789,.")
 RANGE_BEFORE = NUMBER_MARKS
+SCHOOL_YEAR_RE = re.compile(r"[ \u00a0]+(?:навчальн|н\.[ \u00a0]?р\.)", re.IGNORECASE)
 NUMBER_RANGE_RE = re.compile(r"(\d{1,4})-(\d{1,4})(?![\d\-.,/:]\d|[\d-]|[^\W\d_])")
 LIST_HYPHEN_RE = re.compile(r"^[ \t]*(-)[ \t]+(?=[^\W\d_]|«)", re.MULTILINE)
 NUMBER_SIGN_RE = re.compile(r"№(?=\d)")
@@ -104,6 +105,10 @@ def _number_ranges(text: str, starts: list[int]) -> Iterator[Finding]:
         year_range = len(first) == 4 and int(first) >= 1900 and int(second) <= 2100
         if len(first) == 4 and not year_range:
             continue  # ДСТУ 3008-2015: a standard's number and year
+        if year_range and int(second) == int(first) + 1 and SCHOOL_YEAR_RE.match(text, match.end()):
+            yield typo(match.start(), match.end(), "school-year",
+                       f"Навчальний рік пишіть через скісну риску: «{first}/{second}».", f"{first}/{second}")
+            continue
         yield typo(match.start(), match.end(), "number-range-hyphen",
                    "Проміжок між числами позначайте тире без пробілів: «2022–2023».", f"{first}–{second}")
 
