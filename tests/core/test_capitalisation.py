@@ -49,6 +49,7 @@ def test_correct_names_and_proper_names_stay_quiet(text: str) -> None:
     ("Підтримуючи рішення ООН, Указом Президента України встановлено свято.", "Указом", "указом"),
     ("Зустрілися з Міністром освіти.", "Міністром", "міністром"),
     ("Нагородили захисників Збройних Сил України.", "Сил", "сил"),
+    ("Воїни Збройних Сил України та Національної гвардії.", "Сил", "сил"),  # two names, the second kept
 ])
 def test_positions_bodies_and_documents_in_running_text_get_small_letters(text: str, span: str, fix: str) -> None:
     assert found(text) == [("official-name-capitals", span, (fix,))]
