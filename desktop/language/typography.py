@@ -233,8 +233,8 @@ def _doubled_punctuation(text: str) -> Iterator[Finding]:
         marks = match.group()
         if "..." in text[match.start():match.end() + 1] or text[match.start() - 1:match.start()] == ".":
             continue
-        if marks == ".," and _abbreviation_stop(text, match.start()):
-            continue  # «Слободян О.С., …», «в. о., …»: the stop of an abbreviation, then the comma
+        if marks in (".,", ".;", ".:") and _abbreviation_stop(text, match.start()):
+            continue  # «Слободян О.С., …», «2014/2015 н. р.; …»: the stop of an abbreviation, then the mark
         if marks == ",," and (match.start() == 0 or text[match.start() - 1] in " \t\n(—–") \
                 and text[match.end():match.end() + 2].strip(" \t")[:1].isalpha():
             continue  # «,,» typed as an opening quote: the quote rule's finding

@@ -21,7 +21,7 @@ DIGIT_MARKS = frozenset("0123456789.,/:-")
 NUMBER_MARKS = frozenset(".,/:№-")
 DIGITS_AND_MARKS = frozenset("0123456789,.")
 RANGE_BEFORE = NUMBER_MARKS
-SCHOOL_YEAR_RE = re.compile(r"[ \u00a0]+(?:навчальн|н\.[ \u00a0]?р\.)", re.IGNORECASE)
+SCHOOL_YEAR_RE = re.compile(r"[ \u00a0]+(?:навчальн|н\.[ \u00a0]?р(?![^\W\d_]))", re.IGNORECASE)
 NUMBER_RANGE_RE = re.compile(r"(\d{1,4})-(\d{1,4})(?![\d\-.,/:]\d|[\d-]|[^\W\d_])")
 LIST_HYPHEN_RE = re.compile(r"^[ \t]*(-)[ \t]+(?=[^\W\d_]|«)", re.MULTILINE)
 NUMBER_SIGN_RE = re.compile(r"№(?=\d)")
