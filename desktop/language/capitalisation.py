@@ -61,6 +61,7 @@ SENTENCE_GAP_RE = re.compile(r"[.!?…\n]")
 # Plural words that open names written with their first capital («Збройні сили України», «Олімпійські ігри»).
 PLURAL_NAME_STARTS = frozenset(("збройний", "сила", "сухопутний", "повітряний", "сполучений", "об’єднаний",
                                 "об'єднаний", "олімпійський", "паралімпійський", "дефлімпійський", "військо"))
+FUNCTION_TAGS = frozenset(("PREP", "CONJ", "PRCL", "NPRO"))
 PHRASE_OPENERS = frozenset(("PREP", "VERB", "INFN"))
 CAPITALS_MESSAGE = "Великими літерами пишуть лише абревіатури, а не слова чи заголовки."
 COMMON_WORD_MESSAGE = "Загальну назву всередині речення пишуть з малої літери: це не власна назва."
@@ -121,6 +122,8 @@ class CapitalisationChecker:
     def _capitals_finding(self, text: str, tokens: list[Token], run: list[int]) -> list[Finding]:
         if not run or not any(_capitalised_common_word(tokens[index][0]) for index in run):
             return []
+        if _quoted(text, run, tokens):
+            return []  # «МИ РАЗОМ»: a campaign's or a document's name as its authors set it
         if any(_place_like_adjective(tokens[index][0]) for index in run):
             return []  # «КИЇВСЬКОЇ ОБЛАСТІ» or «МІСЬКИМИ ГОЛОВАМИ»: which capital it takes is not sure
         start, end = tokens[run[0]][1], tokens[run[-1]][2]
@@ -131,7 +134,7 @@ class CapitalisationChecker:
             word, word_start, _word_end = tokens[index]
             if _proper_word(word):
                 lowered = word[0] + word[1:].lower()  # a place or a name: Україна
-            elif not _capitalised_common_word(word, 4) and not (len(word) < 4 and word.lower() in CONNECTORS | {"про"}):
+            elif not _capitalised_common_word(word, 4) and not _short_function_word(word):
                 continue  # an abbreviation: ЗСУ, ОДА, ГЕС
             else:
                 lowered = word.lower()
@@ -370,6 +373,25 @@ def _proper_word(word: str) -> bool:
         return True
     dictionaries = load_dictionaries()
     return dictionaries.check(capitalised) and not dictionaries.check(lowered)
+
+
+def _short_function_word(word: str) -> bool:
+    """A word of up to three letters in capitals that is a preposition, conjunction, particle or pronoun (ПРО, МИ)."""
+    if len(word) > 3:
+        return False
+    if word.lower() in CONNECTORS or word.lower() == "про":
+        return True
+    parses = _parses(word.lower())
+    return not any("Abbr" in tags for _lemma, tags in parses) and any(
+        FUNCTION_TAGS & tags for _lemma, tags in parses)
+
+
+def _quoted(text: str, run: list[int], tokens: list[Token]) -> bool:
+    """Whether the run stands inside quotes on its line."""
+    start = tokens[run[0]][1]
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    return before.count("«") > before.count("»") or before.count("„") > before.count("“") or before.count('"') % 2 == 1
 
 
 def _place_like_adjective(word: str) -> bool:

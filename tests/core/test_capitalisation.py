@@ -129,6 +129,7 @@ def test_the_proofreader_learns_added_words() -> None:
      "Нарада з головами ОДА, громад України"),  # the abbreviation stays, the country keeps its capital
     ("Рішення ради\nЗАТВЕРДЖЕНО\nрішенням сесії", "ЗАТВЕРДЖЕНО", "Затверджено"),  # a line's first word
     ("Засідала РАДА ВЕТЕРАНІВ громади.", "РАДА ВЕТЕРАНІВ", "рада ветеранів"),  # «Рада» is a name, «рада» a word
+    ("МИ РАЗОМ З ВАМИ\n\nТекст.", "МИ РАЗОМ З ВАМИ", "Ми разом з вами"),  # a pronoun, not an abbreviation
 ])
 def test_words_in_capitals_get_small_letters(text: str, span: str, fix: str) -> None:
     assert found(text) == [("all-capitals", span, (fix,))]
@@ -149,7 +150,8 @@ def test_a_capitalised_plural_common_word_mid_sentence_gets_a_small_letter(text:
     "Спортсмени змагалися на Олімпійських іграх.",
     "Бажаю здоров’я і усілякими Господніми ласками.",  # after an adjective: not surely common
     "На самому Першому Національному пояснили.",  # adjectives without a noun: a channel's name
-    "ЯГОТИНСЬКА РАЙОННА РАДА КИЇВСЬКОЇ ОБЛАСТІ",  # «Київської» keeps its capital, «міська» does not: unsure
+    "ЯГОТИНСЬКА РАЙОННА РАДА КИЇВСЬКОЇ ОБЛАСТІ",
+    "Триває акція «МИ РАЗОМ» у громаді.",  # a campaign's name in quotes, as its authors set it  # «Київської» keeps its capital, «міська» does not: unsure
 ])
 def test_abbreviations_plural_names_and_channels_stay_quiet(text: str) -> None:
     assert found(text) == []
