@@ -234,8 +234,8 @@ SMALL = "а-яіїєґ"
 # surname, in a list «Слободян О.С.», documents write them close)
 INITIALS_RE = re.compile(rf"([{CAPITALS}])\.([ \u00a0]?)([{CAPITALS}])\.([ \u00a0]?)")
 SURNAME_RE = re.compile(rf"[{CAPITALS}][{SMALL}'’ʼ]+(?:-[{CAPITALS}]?[{SMALL}'’ʼ]+)?")
-# «в.о.», «т.в.о.», «т.д.»: an abbreviation of single letters, each with its stop
-DOTTED_ABBREVIATION_RE = re.compile(rf"\.[{SMALL}]\.")
+# «в.о.», «т.в.о.», «т.д.», «т.зв.»: an abbreviation of a letter and short parts, each with its stop
+DOTTED_ABBREVIATION_RE = re.compile(rf"\.[{SMALL}]{{1,2}}\.")
 # «о 17.00», «о 09:00»: a time after a preposition of time
 TIME_RE = re.compile(r"(\d{1,2})([.:])(\d\d)(?![\d]|[.,:]\d)")
 TIME_PREPOSITIONS = frozenset(("о", "об", "з", "із", "до", "від", "після", "близько"))
@@ -282,8 +282,10 @@ def _dotted_abbreviations(text: str) -> Iterator[Finding]:
         if _letter(text, start - 1) or _char(text, start - 1) in ".@/":
             continue  # inside a word, an address or a link
         end = match.end()
-        while SMALL_LETTER_DOT_RE.match(text, end):
-            end += 2
+        following = SMALL_LETTER_DOT_RE.match(text, end)
+        while following is not None:
+            end = following.end()
+            following = SMALL_LETTER_DOT_RE.match(text, end)
         if _letter(text, end) or _char(text, end).isdigit():
             continue  # «сайт.укр.net»: a link
         letters = text[start:end].split(".")[:-1]
@@ -293,7 +295,7 @@ def _dotted_abbreviations(text: str) -> Iterator[Finding]:
                    f"У скороченні після крапки ставте пробіл: «{fixed}».", fixed)
 
 
-SMALL_LETTER_DOT_RE = re.compile(rf"[{SMALL}]\.")
+SMALL_LETTER_DOT_RE = re.compile(rf"[{SMALL}]{{1,2}}\.")
 
 
 def _times(text: str, starts: list[int]) -> Iterator[Finding]:
