@@ -50,6 +50,7 @@ POSITIONS = frozenset(("голова", "заступник", "заступниц
                        "начальниця", "директор", "директорка"))
 MONTH_NAMES = frozenset(("січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня",
                          "жовтня", "листопада", "грудня"))
+CAPITAL_MONTHS = frozenset({month.capitalize() for month in MONTH_NAMES} | {month.upper() for month in MONTH_NAMES})
 AFTER_NUMBER_RE = re.compile(r"\d[ \u00a0]$")
 # Connecting words a name may hold between its capitalised words.
 CONNECTORS = frozenset(("та", "і", "й", "з", "із", "зі", "у", "в", "на", "при", "для", "до", "щодо"))
@@ -95,11 +96,14 @@ class CapitalisationChecker:
         words = list(map(itemgetter(0), tokens))
         # the tokens that start with a capital, picked out in C: the rules about capitals look only at them
         capitals = list(compress(range(len(tokens)), map(str.isupper, map(itemgetter(0), words))))
+        capital_words = list(map(words.__getitem__, capitals))
         found = self._sentence_starts(text, tokens, exclude)
         found += self._names(text, tokens, capitals)
-        found += _months(text, tokens, capitals)
-        found += self._capitals_runs(text, tokens, capitals)
-        found += self._plural_common_words(text, tokens, capitals, {f.start for f in found})
+        found += _months(text, tokens, list(compress(capitals, map(CAPITAL_MONTHS.__contains__, capital_words))))
+        found += self._capitals_runs(text, tokens, list(compress(capitals, map(str.isupper, capital_words))))
+        plural = list(compress(capitals, map(_plural_common, capital_words)))
+        if plural:
+            found += self._plural_common_words(text, tokens, plural, {f.start for f in found})
         return found
 
     def _capitals_runs(self, text: str, tokens: list[Token], capitals: list[int]) -> list[Finding]:
