@@ -9,7 +9,7 @@ from operator import eq, itemgetter
 
 from desktop.language.finding import Finding
 from desktop.language.typography_pack import (
-    digit_run_starts,
+    DigitRuns,
     find_more_typography,
     known_word,
     matches_at,
@@ -78,12 +78,13 @@ def find_typography(text: str, protected: ProtectedSpans | None = None,
     protected = protected or ProtectedSpans(text)
     tokens = tokenize(text) if tokens is None else tokens
     found: list[Finding] = []
-    number_starts = digit_run_starts(text)
+    numbers = DigitRuns(text)
     for rule in (_quotes, _apostrophes, _hyphens, _double_spaces, _spaces_before_punctuation,
                  _doubled_punctuation, _comma_after_particle, _missing_spaces, _mixed_scripts):
         found.extend(f for f in rule(text) if not protected.overlaps(f.start, f.end))
-    found.extend(f for f in _glued_numbers(text, number_starts) if not protected.overlaps(f.start, f.end))
-    found.extend(f for f in find_more_typography(text, number_starts) if not protected.overlaps(f.start, f.end))
+    found.extend(f for f in _glued_numbers(text, numbers.followed_by_letter())
+                 if not protected.overlaps(f.start, f.end))
+    found.extend(f for f in find_more_typography(text, numbers) if not protected.overlaps(f.start, f.end))
     found.extend(sentence_particle_comma(text, _CLAUSE_START_RE))
     found.extend(_repeated_words(text, tokens))
     found = _without_spacing_at_quotes(found)

@@ -53,24 +53,43 @@ def typo(start: int, end: int, rule: str, message: str, *fixes: str) -> Finding:
     return Finding(start, end, "typography", rule, message, fixes)
 
 
-def find_more_typography(text: str, number_starts: list[int] | None = None) -> list[Finding]:
+def find_more_typography(text: str, numbers: DigitRuns | None = None) -> list[Finding]:
     """The findings of the rules in this module (all but the headline's, which needs to know the headline).
 
-    number_starts: where each run of digits starts (the rules about numbers look only there)."""
+    numbers: the text's runs of digits (the rules about numbers look only there)."""
     found: list[Finding] = []
     for rule in (_date_zeros, _list_hyphens, _number_signs, _percents, _comma_quotes, _dash_spacing, _initials,
                  _dotted_abbreviations, _asterisk_apostrophes, _colon_dashes):
         found.extend(rule(text))
-    starts = digit_run_starts(text) if number_starts is None else number_starts
-    if starts:
-        for number_rule in (_number_ranges, _thousands, _times, _numeric_dates, _date_years, _ordinals):
-            found.extend(number_rule(text, starts))
+    runs = DigitRuns(text) if numbers is None else numbers
+    if runs.starts:
+        for number_rule, following in ((_number_ranges, "-"), (_thousands, " \u00a0"), (_times, ".:"),
+                                       (_numeric_dates, "."), (_date_years, " \u00a0"), (_ordinals, " \u00a0")):
+            starts = runs.followed_by(following)
+            if starts:
+                found.extend(number_rule(text, starts))
     return found
 
 
-def digit_run_starts(text: str) -> list[int]:
-    """Where each run of digits in text starts: one scan for every rule about numbers."""
-    return [match.start() for match in DIGIT_RUN_RE.finditer(text)]
+class DigitRuns:
+    """Where the text's runs of digits start, by the character after each: one scan for every rule about numbers."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self._by_next: dict[str, list[int]] = {}
+        for match in DIGIT_RUN_RE.finditer(text):
+            start, end = match.span()
+            self.starts.append(start)
+            self._by_next.setdefault(text[end:end + 1], []).append(start)
+
+    def followed_by(self, characters: str) -> list[int]:
+        """The starts of the runs followed by one of characters."""
+        lists = [self._by_next[char] for char in characters if char in self._by_next]
+        return lists[0] if len(lists) == 1 else sorted(start for found in lists for start in found)
+
+    def followed_by_letter(self) -> list[int]:
+        """The starts of the runs a letter follows («5км», «11ти»)."""
+        return sorted(start for char, found in self._by_next.items() if char.isalpha() for start in found)
 
 
 def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
