@@ -14,6 +14,7 @@ from itertools import compress
 from operator import itemgetter
 
 from desktop.language.finding import Finding
+from desktop.language.typography_pack import word_parses
 from desktop.language.words import Token, tokenize
 
 VOWELS = frozenset("аеиіоуяюєї")
@@ -109,7 +110,7 @@ def _findings(text: str, tokens: list[Token]) -> Iterator[Finding]:
         if found is None:
             continue
         rule, fix = found
-        if rule == "euphony-y-after-vowel" and _inside_name(text, tokens, index):
+        if rule == "euphony-y-after-vowel" and (_inside_name(text, tokens, index) or _pause_like(tokens, index)):
             continue  # «Департаменту освіти і науки»: a body's name keeps its registered form
         if capital:
             fix = fix[0].upper() + fix[1:]
@@ -186,6 +187,17 @@ def _capitalisation_flags(text: str, tokens: list[Token], index: int) -> bool:
         return True
     line_end = text.find("\n", end)
     return LATER_SENTENCE_RE.search(text, end, len(text) if line_end < 0 else line_end) is not None
+
+
+def _pause_like(tokens: list[Token], index: int) -> bool:
+    """«більше і більше», «за і проти», «району і визначили»: a repetition, a pair of prepositions, a new clause."""
+    previous, following = tokens[index - 1][0].lower(), tokens[index + 1][0].lower()
+    if previous == following:
+        return True
+    if any(parse[1] == "PREP" for parse in word_parses(previous)):
+        return True
+    parses = word_parses(following)
+    return bool(parses) and any(parse[1] == "VERB" for parse in parses)
 
 
 def _inside_name(text: str, tokens: list[Token], index: int) -> bool:

@@ -87,6 +87,8 @@ def test_a_clear_case_is_flagged_with_its_fix(text: str, rule: str, word: str, f
     "Один із 7 районів.",  # a number: its sound is not judged
     "Прибули з сином і дочкою.",
     "Підсумки у І півріччі.",  # a Roman numeral
+    "Заслухали звіти громади і визначили завдання.",  # a new clause: a pause before і
+    "Ставали сильніші і сильніші.",  # a repetition
 ])
 def test_correct_or_unclear_cases_stay_quiet(text: str) -> None:
     assert found(text) == []
