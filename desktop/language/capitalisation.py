@@ -10,9 +10,19 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from itertools import compress
+from operator import itemgetter
 
-from desktop.language.euphony import PAUSE, PLAIN, START, context_before, sentence_start_form
+from desktop.language.euphony import (
+    LATER_SENTENCE_RE,
+    PAUSE,
+    PLAIN,
+    START,
+    context_before,
+    sentence_start_form,
+)
 from desktop.language.finding import Finding
 from desktop.language.inflection import morph
 from desktop.language.words import Token, normal_key
@@ -40,14 +50,22 @@ POSITIONS = frozenset(("голова", "заступник", "заступниц
                        "начальниця", "директор", "директорка"))
 MONTH_NAMES = frozenset(("січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня",
                          "жовтня", "листопада", "грудня"))
+CAPITAL_MONTHS = frozenset({month.capitalize() for month in MONTH_NAMES} | {month.upper() for month in MONTH_NAMES})
 AFTER_NUMBER_RE = re.compile(r"\d[ \u00a0]$")
 # Connecting words a name may hold between its capitalised words.
 CONNECTORS = frozenset(("та", "і", "й", "з", "із", "зі", "у", "в", "на", "при", "для", "до", "щодо"))
 PROPER_TAGS = frozenset(("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"))
 QUOTED_RE = re.compile(r"«[^»\n]*»|„[^“\n]*“|\"[^\"\n]*\"|“[^”\n]*”")
-LATER_SENTENCE_RE = re.compile(r"[.!?][ \t\u00a0]+[А-ЯІЇЄҐ]")
 STOP_MARKS = frozenset(".!?")
+SENTENCE_GAP_RE = re.compile(r"[.!?…\n]")
 
+# Plural words that open names written with their first capital («Збройні сили України», «Олімпійські ігри»).
+PLURAL_NAME_STARTS = frozenset(("збройний", "сила", "сухопутний", "повітряний", "сполучений", "об’єднаний",
+                                "об'єднаний", "олімпійський", "паралімпійський", "дефлімпійський", "військо"))
+FUNCTION_TAGS = frozenset(("PREP", "CONJ", "PRCL", "NPRO"))
+PHRASE_OPENERS = frozenset(("PREP", "VERB", "INFN"))
+CAPITALS_MESSAGE = "Великими літерами пишуть лише абревіатури, а не слова чи заголовки."
+COMMON_WORD_MESSAGE = "Загальну назву всередині речення пишуть з малої літери: це не власна назва."
 NAME_MESSAGE = "У назвах органів, організацій і заходів з великої літери пишуть лише перше слово (Правопис, § 50)."
 START_MESSAGE = "Речення починайте з великої літери."
 
@@ -73,18 +91,100 @@ class CapitalisationChecker:
 
     def findings(self, text: str, tokens: list[Token], exclude: Sequence[tuple[int, int]] = ()) -> list[Finding]:
         """Every capitalisation finding of text (exclude: spans another layer fixes already)."""
+        if not tokens:
+            return []
+        words = list(map(itemgetter(0), tokens))
+        # the tokens that start with a capital, picked out in C: the rules about capitals look only at them
+        capitals = list(compress(range(len(tokens)), map(str.isupper, map(itemgetter(0), words))))
+        capital_words = list(map(words.__getitem__, capitals))
         found = self._sentence_starts(text, tokens, exclude)
-        found += self._names(text, tokens)
-        found += _months(text, tokens)
+        found += self._names(text, tokens, capitals)
+        found += _months(text, tokens, list(compress(capitals, map(CAPITAL_MONTHS.__contains__, capital_words))))
+        found += self._capitals_runs(text, tokens, list(compress(capitals, map(str.isupper, capital_words))))
+        plural = list(compress(capitals, map(_plural_common, capital_words)))
+        if plural:
+            found += self._plural_common_words(text, tokens, plural, {f.start for f in found})
+        return found
+
+    def _capitals_runs(self, text: str, tokens: list[Token], capitals: list[int]) -> list[Finding]:
+        """«ВІДБУЛАСЬ СЕЛЕКТОРНА НАРАДА», «підписали МЕМОРАНДУМ»: words set in capitals (not abbreviations)."""
+        found: list[Finding] = []
+        run: list[int] = []
+        for index in capitals:
+            word = tokens[index][0]
+            if not (word.isupper() and _cyrillic(word[0])) or not run and len(word) < 2:
+                continue
+            if run and (index != run[-1] + 1 or text[tokens[run[-1]][2]:tokens[index][1]].strip(" \u00a0,;:–—-")):
+                found += self._capitals_finding(text, tokens, run)
+                run = []
+                if len(word) < 2:
+                    continue
+            run.append(index)
+        found += self._capitals_finding(text, tokens, run)
+        return found
+
+    def _capitals_finding(self, text: str, tokens: list[Token], run: list[int]) -> list[Finding]:
+        if not run or not any(_capitalised_common_word(tokens[index][0]) for index in run):
+            return []
+        if _quoted(text, run, tokens):
+            return []  # «МИ РАЗОМ»: a campaign's or a document's name as its authors set it
+        if any(_place_like_adjective(tokens[index][0]) for index in run):
+            return []  # «КИЇВСЬКОЇ ОБЛАСТІ» or «МІСЬКИМИ ГОЛОВАМИ»: which capital it takes is not sure
+        start, end = tokens[run[0]][1], tokens[run[-1]][2]
+        fixed = list(text[start:end])
+        previous_end = tokens[run[0] - 1][2] if run[0] else 0
+        sentence_start = context_before(text, tokens, run[0]) == START or "\n" in text[previous_end:start]
+        for position, index in enumerate(run):
+            word, word_start, _word_end = tokens[index]
+            if _proper_word(word):
+                lowered = word[0] + word[1:].lower()  # a place or a name: Україна
+            elif not _capitalised_common_word(word, 4) and not _short_function_word(word):
+                continue  # an abbreviation: ЗСУ, ОДА, ГЕС
+            else:
+                lowered = word.lower()
+                if position == 0 and sentence_start:
+                    lowered = word[0] + lowered[1:]
+            offset = word_start - start
+            fixed[offset:offset + len(word)] = lowered
+        replacement = "".join(fixed)
+        if replacement == text[start:end]:
+            return []
+        return [Finding(start, end, "capitalisation", "all-capitals", CAPITALS_MESSAGE, (replacement,))]
+
+    def _plural_common_words(self, text: str, tokens: list[Token], capitals: list[int],
+                             taken: set[int]) -> list[Finding]:
+        """«до Програм селищної ради», «до Військових частин»: a capitalised plural common word mid-sentence."""
+        found: list[Finding] = []
+        for index in capitals:
+            if not 0 < index < len(tokens) - 1:
+                continue
+            if not tokens[index - 1][0][0].islower() or not tokens[index + 1][0][0].islower():
+                continue
+            word, start, end = tokens[index]
+            if not _plural_common(word) or start in taken:
+                continue
+            if not _plain_gap(text, tokens, index - 1, index + 1):
+                continue  # «Збройних Сил України»: a name of several capitals is the name rule's
+            key = normal_key(word)
+            if key in self._proper and key.lower() not in self._lowercase:
+                continue
+            if not any(PHRASE_OPENERS & tags for _lemma, tags in _parses(tokens[index - 1][0])):
+                continue  # «усілякими Господніми ласками»: only after a preposition or a verb is it surely common
+            found.append(Finding(start, end, "capitalisation", "capital-common-word", COMMON_WORD_MESSAGE,
+                                 (word[0].lower() + word[1:],)))
         return found
 
     def _sentence_starts(self, text: str, tokens: list[Token], exclude: Sequence[tuple[int, int]]) -> list[Finding]:
         found = []
-        for index, (word, start, end) in enumerate(tokens):
+        starts = list(map(itemgetter(1), tokens))
+        # a sentence opens after a stop or a line break (or at the text's start): look only there
+        candidates = sorted({bisect_left(starts, match.end()) for match in SENTENCE_GAP_RE.finditer(text)} | {0})
+        for index in candidates:
+            if index >= len(tokens):
+                continue
+            word, start, end = tokens[index]
             if not word[0].islower() or not _cyrillic(word[0]):
                 continue
-            if start > 1 and text[start - 1] == " " and text[start - 2].isalpha():
-                continue  # a word after a word: mid-sentence (the common case, decided cheaply)
             if context_before(text, tokens, index) != START:
                 continue
             previous_end = tokens[index - 1][2] if index else 0
@@ -103,19 +203,23 @@ class CapitalisationChecker:
             found.append(Finding(start, end, "capitalisation", "lowercase-sentence-start", START_MESSAGE, (fixed,)))
         return found
 
-    def _names(self, text: str, tokens: list[Token]) -> list[Finding]:
+    def _names(self, text: str, tokens: list[Token], capitals: list[int]) -> list[Finding]:
         quoted = [match.span() for match in QUOTED_RE.finditer(text)] if any(q in text for q in "«„\"“") else []
+        quote_starts = [span[0] for span in quoted]
         found: list[Finding] = []
         run: list[int] = []  # token indexes of the capitalised words of one name
-        for index, (word, start, _end) in enumerate(tokens):
-            if _capitalised(word) and not any(begin <= start < stop for begin, stop in quoted):
-                if run and not _joined(text, tokens, run[-1], index):
-                    found += self._run_findings(text, tokens, run)
-                    run = []
-                run.append(index)
-            elif not (run and word.lower() in CONNECTORS):
+        capitalised = compress(capitals, map(_capitalised, map(itemgetter(0), map(tokens.__getitem__, capitals))))
+        for index in capitalised:
+            word, start, _end = tokens[index]
+            if quoted and _inside(quoted, quote_starts, start):
+                continue  # as any word that is not a capital nor a connector, it ends the run (checked below)
+            if run and not (all(tokens[between][0].lower() in CONNECTORS for between in range(run[-1] + 1, index))
+                            and _joined(text, tokens, run[-1], index)
+                            # «Збройних сил України та Національної гвардії»: a name closed by a place, then another
+                            and not (index > run[-1] + 1 and _proper_word(tokens[run[-1]][0].upper()))):
                 found += self._run_findings(text, tokens, run)
                 run = []
+            run.append(index)
         found += self._run_findings(text, tokens, run)
         return found
 
@@ -133,6 +237,9 @@ class CapitalisationChecker:
         small = [index for index in run[1:] if self._name_part(tokens[index][0])]
         if not small:
             return []
+        heads = [tokens[run[-1]][0]] + ([tokens[run[-1] + 1][0]] if run[-1] + 1 < len(tokens) else [])
+        if not any(any("NOUN" in tags for _lemma, tags in _parses(head)) for head in heads):
+            return []  # «Першому Національному»: adjectives without a noun name a channel or a team, not a body
         return [self._finding(text, tokens, small)]
 
     def _finding(self, text: str, tokens: list[Token], small: list[int]) -> Finding:
@@ -146,13 +253,13 @@ class CapitalisationChecker:
     def _running_text_word(self, text: str, tokens: list[Token], index: int) -> bool:
         """A position, body or document word capitalised in the middle of a sentence, no proper name after it."""
         word = tokens[index][0]
+        if not _running_text_lemma(word):
+            return False  # the usual case, decided from the word alone (its verdict is cached)
         context = context_before(text, tokens, index)
         if not (context == PAUSE or context == PLAIN and tokens[index - 1][0][:1].islower()):
             return False
         key = normal_key(word)
         if key in self._proper and key.lower() not in self._lowercase:
-            return False
-        if not self._lemmas(word, common_only=True) & RUNNING_TEXT_SMALL:
             return False
         if index + 1 < len(tokens):
             following = tokens[index + 1][0]
@@ -191,18 +298,43 @@ def _parses(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple((parse.normal_form, frozenset(parse.tag.grammemes)) for parse in morph().parse(word))
 
 
-def _months(text: str, tokens: list[Token]) -> list[Finding]:
+def _months(text: str, tokens: list[Token], capitals: list[int]) -> list[Finding]:
     """«27 Серпня»: a month after a day is a common noun."""
     return [Finding(start, end, "capitalisation", "capital-month", "Назви місяців пишуть з малої літери.",
                     (word.lower(),))
-            for word, start, end in tokens
-            if word[:1].isupper() and word.lower() in MONTH_NAMES and AFTER_NUMBER_RE.search(text, 0, start)]
+            for word, start, end in map(tokens.__getitem__, capitals)
+            if word.lower() in MONTH_NAMES and AFTER_NUMBER_RE.search(text, max(start - 2, 0), start)]
+
+
+def _inside(spans: list[tuple[int, int]], span_starts: list[int], at: int) -> bool:
+    """Whether at falls inside one of spans (sorted, not overlapping)."""
+    index = bisect_right(span_starts, at) - 1
+    return index >= 0 and at < spans[index][1]
 
 
 def _cyrillic(char: str) -> bool:
     return "\u0400" <= char <= "\u04ff"
 
 
+@functools.lru_cache(maxsize=8192)
+def _plural_common(word: str) -> bool:
+    """A capitalised word that is a plural common word only («Програм», «Військових»), no name's first word."""
+    if not _capitalised(word):
+        return False
+    parses = _parses(word)
+    if not parses or not all("plur" in tags and not PROPER_TAGS & tags for _lemma, tags in parses):
+        return False
+    # «Збройні сили», «Олімпійські ігри»: names the 2019 rules open with a capital
+    return not any(lemma in PLURAL_NAME_STARTS for lemma, _tags in parses) and not _proper_word(word.upper())
+
+
+@functools.lru_cache(maxsize=8192)
+def _running_text_lemma(word: str) -> bool:
+    """Whether word is a position, body or document word (not as a name, surname or place)."""
+    return any(lemma in RUNNING_TEXT_SMALL for lemma, tags in _parses(word) if not PROPER_TAGS & tags)
+
+
+@functools.lru_cache(maxsize=8192)
 def _capitalised(word: str) -> bool:
     """Capital first letter, small ones after it (not an abbreviation), Cyrillic."""
     return len(word) > 1 and word[0].isupper() and _cyrillic(word[0]) and word[1:2].islower()
@@ -215,3 +347,63 @@ def _joined(text: str, tokens: list[Token], previous: int, index: int) -> bool:
         if gap.strip(" \u00a0"):
             return False
     return True
+
+
+@functools.lru_cache(maxsize=4096)
+def _capitalised_common_word(word: str, shortest: int = 5) -> bool:
+    """A word in capitals that is a common word of shortest letters or more, not an abbreviation (НАРАДА, not ГЕС)."""
+    if len(word) < shortest or not word.isupper():
+        return False
+    lowered = word.lower()
+    if not morph().word_is_known(lowered):
+        return False
+    parses = _parses(lowered)
+    # «ЦНАП», «МВС» have a common parse too, but also an abbreviation's; «РАДА» a name's too, but a common one
+    return (not any("Abbr" in tags for _lemma, tags in parses)
+            and any(not PROPER_TAGS & tags for _lemma, tags in parses) and not _proper_word(word))
+
+
+@functools.lru_cache(maxsize=1024)
+def _proper_word(word: str) -> bool:
+    """A word in capitals that the dictionary writes with a capital only (УКРАЇНИ → України)."""
+    from desktop.language.spelling import load_dictionaries  # noqa: PLC0415  (only for a run of capitals)
+
+    if len(word) < 4:
+        return False
+    lowered = word.lower()
+    capitalised = word[0] + lowered[1:]
+    parses = _parses(capitalised)
+    if parses and all({"Geox", "Name", "Surn"} & tags for _lemma, tags in parses):
+        return True
+    dictionaries = load_dictionaries()
+    return dictionaries.check(capitalised) and not dictionaries.check(lowered)
+
+
+def _short_function_word(word: str) -> bool:
+    """A word of up to three letters in capitals that is a preposition, conjunction, particle or pronoun (ПРО, МИ)."""
+    if len(word) > 3:
+        return False
+    if word.lower() in CONNECTORS or word.lower() == "про":
+        return True
+    parses = _parses(word.lower())
+    return not any("Abbr" in tags for _lemma, tags in parses) and any(
+        FUNCTION_TAGS & tags for _lemma, tags in parses)
+
+
+def _quoted(text: str, run: list[int], tokens: list[Token]) -> bool:
+    """Whether the run stands inside quotes on its line."""
+    start = tokens[run[0]][1]
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    return before.count("«") > before.count("»") or before.count("„") > before.count("“") or before.count('"') % 2 == 1
+
+
+def _place_like_adjective(word: str) -> bool:
+    """An adjective in -ський, -цький, -зький (Київська, міська): a place's, with a capital, or a common one."""
+    return len(word) > 4 and any("ADJF" in tags and lemma.endswith(("ський", "цький", "зький"))
+                                 for lemma, tags in _parses(word.lower()))
+
+
+def _plain_gap(text: str, tokens: list[Token], first: int, last: int) -> bool:
+    """Whether only plain spaces stand between the tokens first … last."""
+    return all(not text[tokens[index][2]:tokens[index + 1][1]].strip(" \u00a0") for index in range(first, last))

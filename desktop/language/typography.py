@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress
+from operator import eq, itemgetter
 
 from desktop.language.finding import Finding
-from desktop.language.typography_pack import find_more_typography, sentence_particle_comma
+from desktop.language.typography_pack import (
+    DigitRuns,
+    find_more_typography,
+    known_word,
+    matches_at,
+    sentence_particle_comma,
+    typo,
+)
 from desktop.language.words import ProtectedSpans, Token, tokenize
 
 # Latin letters that look like Cyrillic ones, and back; ï is the usual stand-in for ї.
@@ -16,15 +25,18 @@ CYRILLIC_TO_LATIN = {cyrillic: latin for latin, cyrillic in LATIN_TO_CYRILLIC.it
 LONE_LETTERS = "aioyc"
 # Short endings written after a number are case endings missing their hyphen (11ти → 11-ти).
 ORDINAL_ENDINGS = frozenset(["й", "го", "му", "ми", "ти", "х", "ї", "а", "е", "у", "ій", "ий", "ого", "ому", "их", "им", "ою"])
-# Allowed repetitions: emphatic doubles of Ukrainian.
+# Allowed repetitions: emphatic doubles of Ukrainian (and a word typed letter by letter: «Р І Ш Е Н Н Я»).
 REPEAT_ALLOWED = frozenset({"так", "ні", "ну", "ой", "ах", "ха"})
 
 # Every pattern starts with a rare character so that re skips most of the text quickly;
 # the context around a hit is then checked in Python.
 QUOTE_RE = re.compile(r"[\"“”„«»']")
 APOSTROPHE_RE = re.compile(r"['`]")
-HYPHEN_AS_DASH_RE = re.compile(r" (--?) ")
-GLUED_NUMBER_RE = re.compile(r"\d[а-яіїєґА-ЯІЇЄҐ]")
+HYPHEN_AS_DASH_RE = re.compile(r" (--?|–) ")
+WORD_BEFORE_DASH_RE = re.compile(r"(?<![^\W\d_])[а-яіїєґ'’ʼ]+$")
+PREDICATIVE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:це|так|дуже|не|було|є|буде|як|надто|досить)[ \u00a0]+$", re.IGNORECASE)
+WORD_AFTER_DASH_RE = re.compile(r"[а-яіїєґ'’ʼ]+(?![^\W\d_])")
+GLUED_NUMBER_RE = re.compile(r"[0-9]+()[а-яіїєґА-ЯІЇЄҐ]")  # matched where a run of digits starts
 DOUBLE_SPACE_RE = re.compile(r"  +")
 SPACE_BEFORE_PUNCTUATION_RE = re.compile(r"[ \t][,.:;!?]")
 DOUBLED_PUNCTUATION_RE = re.compile(r"[,.;:](?:[,;:]|\.(?!\.))+")
@@ -47,6 +59,9 @@ _CLAUSE_START_RE = re.compile(
     "(?:" + "|".join(re.escape(phrase) for phrase in sorted(CLAUSE_OR_PARENTHETICAL, key=len, reverse=True))
     + r")(?![^\W\d_])|[—–(\-]", re.IGNORECASE
 )
+# Short forms a stop closes before a comma: «тис.», «грн.», «ін.», «обл.»
+ABBREVIATIONS = frozenset(("тис", "млн", "млрд", "грн", "коп", "ін", "обл", "вул", "просп", "буд", "кв", "смт", "ст",
+                           "рр", "напр", "див", "тел", "каб", "корп", "пров", "пл", "проф", "доц", "акад"))
 LATIN_LETTER_RE = re.compile(r"[A-Za-zïÏ]")
 WORD_AROUND_RE = re.compile(r"[^\W\d_]+")
 
@@ -63,10 +78,13 @@ def find_typography(text: str, protected: ProtectedSpans | None = None,
     protected = protected or ProtectedSpans(text)
     tokens = tokenize(text) if tokens is None else tokens
     found: list[Finding] = []
-    for rule in (_quotes, _apostrophes, _hyphens, _glued_numbers, _double_spaces, _spaces_before_punctuation,
+    numbers = DigitRuns(text)
+    for rule in (_quotes, _apostrophes, _hyphens, _double_spaces, _spaces_before_punctuation,
                  _doubled_punctuation, _comma_after_particle, _missing_spaces, _mixed_scripts):
         found.extend(f for f in rule(text) if not protected.overlaps(f.start, f.end))
-    found.extend(f for f in find_more_typography(text) if not protected.overlaps(f.start, f.end))
+    found.extend(f for f in _glued_numbers(text, numbers.followed_by_letter())
+                 if not protected.overlaps(f.start, f.end))
+    found.extend(f for f in find_more_typography(text, numbers) if not protected.overlaps(f.start, f.end))
     found.extend(sentence_particle_comma(text, _CLAUSE_START_RE))
     found.extend(_repeated_words(text, tokens))
     found = _without_spacing_at_quotes(found)
@@ -125,27 +143,52 @@ def _quotes(text: str) -> Iterator[Finding]:
             expected = "»" if depth <= 1 else "“"
             depth = max(depth - 1, 0)
         if char != expected:
-            yield Finding(at, at + 1, "typography", "quotes", QUOTES_MESSAGE, (expected,))
+            yield typo(at, at + 1, "quotes", QUOTES_MESSAGE, expected)
 
 
 def _apostrophes(text: str) -> Iterator[Finding]:
     for match in APOSTROPHE_RE.finditer(text):
         at = match.start()
         if _is_cyrillic(_char(text, at - 1)) and _is_cyrillic(_char(text, at + 1)):
-            yield Finding(at, at + 1, "typography", "apostrophe",
-                          "Апостроф пишіть знаком ’ (або ʼ), а не ' чи `.", ("’",))
+            yield typo(at, at + 1, "apostrophe",
+                          "Апостроф пишіть знаком ’ (або ʼ), а не ' чи `.", "’")
 
 
 def _hyphens(text: str) -> Iterator[Finding]:
     for match in HYPHEN_AS_DASH_RE.finditer(text):
-        if not _char(text, match.start() - 1).isspace() and not _char(text, match.end()).isspace():
-            yield Finding(match.start(1), match.end(1), "typography", "hyphen-as-dash",
-                          "Між словами ставте тире (—), а не дефіс.", ("—",))
+        start, end = match.start(), match.end()
+        if _char(text, start - 1).isspace() or _char(text, end).isspace():
+            continue
+        if _compound_adjective(text, start, end):
+            yield typo(start, end, "compound-adjective-dash",
+                       "Частини складного прикметника пишіть через дефіс без пробілів: «соціально-політичний».", "-")
+        elif match.group(1) != "–":
+            yield typo(match.start(1), match.end(1), "hyphen-as-dash", "Між словами ставте тире (—), а не дефіс.", "—")
+        elif _dash_between_words(text, start, end):
+            yield typo(match.start(1), match.end(1), "en-dash-as-dash",
+                       "Між словами ставте довге тире (—), а не коротке (–).", "—")
 
 
-def _glued_numbers(text: str) -> Iterator[Finding]:
-    for match in GLUED_NUMBER_RE.finditer(text):
-        start = end = match.start() + 1
+def _dash_between_words(text: str, start: int, end: int) -> bool:
+    """A spaced en dash between words (not a range of numbers «5 – 7», which takes it)."""
+    before, after = _char(text, start - 1), _char(text, end)
+    return (before.isalpha() or before in "»\"”!?.,)…") and (after.isalpha() or after in "«\"„(")
+
+
+def _compound_adjective(text: str, start: int, end: int) -> bool:
+    """«соціально – політичної»: a compound adjective the dictionary knows, cut in two by a spaced dash."""
+    first = WORD_BEFORE_DASH_RE.search(text, max(start - 30, 0), start)
+    second = WORD_AFTER_DASH_RE.match(text, end)
+    if first is None or second is None or not first.group().endswith("о"):
+        return False
+    if PREDICATIVE_BEFORE_RE.search(text, max(first.start() - 12, 0), first.start()):
+        return False  # «це важливо – …»: a predicate and a dash
+    return known_word(f"{first.group()}-{second.group()}")
+
+
+def _glued_numbers(text: str, number_starts: list[int]) -> Iterator[Finding]:
+    for match in matches_at(GLUED_NUMBER_RE, text, number_starts):
+        start = end = match.end(1)
         while start > 0 and text[start - 1].isdigit():
             start -= 1
         while end < len(text) and text[end].isalpha():
@@ -154,20 +197,20 @@ def _glued_numbers(text: str) -> Iterator[Finding]:
             continue  # 2.5км is a unit after a decimal; А1234 or COVID19 are designations
         if _char(text, end) == "-" or _char(text, end).isdigit():
             continue
-        number, word = text[start:match.start() + 1], text[match.start() + 1:end]
+        number, word = text[start:match.end(1)], text[match.end(1):end]
         if len(word) == 1 and word != "й":
             continue  # a house or building letter: 1А, 5б
         if word.lower() in ORDINAL_ENDINGS:
             fix, message = f"{number}-{word}", f"Закінчення після числа пишіть через дефіс: «{number}-{word}»."
         else:
             fix, message = f"{number} {word}", "Число злилося зі словом: між ними потрібен пробіл."
-        yield Finding(start, end, "typography", "number-glued-to-word", message, (fix,))
+        yield typo(start, end, "number-glued-to-word", message, fix)
 
 
 def _double_spaces(text: str) -> Iterator[Finding]:
     for match in DOUBLE_SPACE_RE.finditer(text):
         if not _char(text, match.start() - 1).isspace() and not _char(text, match.end()).isspace():
-            yield Finding(match.start(), match.end(), "typography", "double-space", "Зайвий пробіл.", (" ",))
+            yield typo(match.start(), match.end(), "double-space", "Зайвий пробіл.", " ")
 
 
 def _spaces_before_punctuation(text: str) -> Iterator[Finding]:
@@ -181,8 +224,8 @@ def _spaces_before_punctuation(text: str) -> Iterator[Finding]:
             continue  # a line starting with punctuation, or «…» typed as dots
         if following.isalnum() or following in ".":
             continue  # .NET, ,5 or an ellipsis
-        yield Finding(start, end, "typography", "space-before-punctuation",
-                      "Перед розділовим знаком пробіл не ставлять.", ("",))
+        yield typo(start, end, "space-before-punctuation",
+                      "Перед розділовим знаком пробіл не ставлять.", "")
 
 
 def _doubled_punctuation(text: str) -> Iterator[Finding]:
@@ -191,13 +234,24 @@ def _doubled_punctuation(text: str) -> Iterator[Finding]:
         marks = match.group()
         if "..." in text[match.start():match.end() + 1] or text[match.start() - 1:match.start()] == ".":
             continue
+        if marks in (".,", ".;", ".:") and _abbreviation_stop(text, match.start()):
+            continue  # «Слободян О.С., …», «2014/2015 н. р.; …»: the stop of an abbreviation, then the mark
         if marks == ",," and (match.start() == 0 or text[match.start() - 1] in " \t\n(—–") \
                 and text[match.end():match.end() + 2].strip(" \t")[:1].isalpha():
             continue  # «,,» typed as an opening quote: the quote rule's finding
         # Usually the last mark is the one meant («котелень.;» in a list); the first is the other choice.
         choices = tuple(dict.fromkeys((marks[-1], marks[0])))
-        yield Finding(match.start(), match.end(), "typography", "doubled-punctuation",
-                      f"Зайвий розділовий знак: «{marks}».", choices)
+        yield typo(match.start(), match.end(), "doubled-punctuation",
+                      f"Зайвий розділовий знак: «{marks}».", *choices)
+
+
+def _abbreviation_stop(text: str, at: int) -> bool:
+    """Whether the stop at «at» closes an abbreviation: a single letter (an initial) or a usual short form."""
+    start = at
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    word = text[start:at]
+    return len(word) == 1 or word.lower() in ABBREVIATIONS
 
 
 def _comma_after_particle(text: str) -> Iterator[Finding]:
@@ -207,8 +261,8 @@ def _comma_after_particle(text: str) -> Iterator[Finding]:
         # the word and its comma: a lone comma's underline is too short to see
         word = match.group(1)
         comma = text.index(",", match.end(1))
-        yield Finding(match.start(1), comma + 1, "typography", "comma-after-particle",
-                      f"Після «{word}» кома не потрібна: це слово не вставне, кома стоїть лише перед ним.", (word,))
+        yield typo(match.start(1), comma + 1, "comma-after-particle",
+                      f"Після «{word}» кома не потрібна: це слово не вставне, кома стоїть лише перед ним.", word)
 
 
 def _missing_spaces(text: str) -> Iterator[Finding]:
@@ -218,25 +272,26 @@ def _missing_spaces(text: str) -> Iterator[Finding]:
         if len(before) == 2 and all(c.isalnum() or c in ")»" for c in before):
             if before[-1].isupper() and before[-2].isupper():
                 continue  # an abbreviation such as «США.Україна» is rare; initials «Т.Г.» are not flagged
-            yield Finding(at, at + 1, "typography", "missing-space-after-stop",
-                          "Після кінця речення потрібен пробіл.", (match.group() + " ",))
+            yield typo(at, at + 1, "missing-space-after-stop",
+                          "Після кінця речення потрібен пробіл.", match.group() + " ")
     for match in MISSING_SPACE_AFTER_COMMA_RE.finditer(text):
         at = match.start()
         if _char(text, at - 1).isalpha():
-            yield Finding(at, at + 1, "typography", "missing-space-after-comma",
-                          "Після коми потрібен пробіл.", (", ",))
+            yield typo(at, at + 1, "missing-space-after-comma",
+                          "Після коми потрібен пробіл.", ", ")
 
 
 def _repeated_words(text: str, tokens: list[Token]) -> Iterator[Finding]:
-    for (first, start, first_end), (second, second_start, end) in zip(tokens, tokens[1:], strict=False):
-        if len(first) != len(second) or first.lower() != second.lower():
-            continue
-        if first.lower() in REPEAT_ALLOWED or not first.isalpha():
+    # compare neighbours in C (map, compress): a Python loop over every word pair is the layer's slowest part
+    lowered = list(map(str.lower, map(itemgetter(0), tokens)))
+    for index in compress(range(len(tokens) - 1), map(eq, lowered, lowered[1:])):
+        (first, start, first_end), (_second, second_start, end) = tokens[index], tokens[index + 1]
+        if first.lower() in REPEAT_ALLOWED or not first.isalpha() or len(first) == 1 and first.isupper():
             continue
         if text[first_end:second_start].strip(" \t"):
             continue  # punctuation between them: «Так, так» or a new sentence
-        yield Finding(start, end, "typography", "repeated-word",
-                      f"Слово «{first}» повторено двічі поспіль.", (first,))
+        yield typo(start, end, "repeated-word",
+                      f"Слово «{first}» повторено двічі поспіль.", first)
 
 
 def _mixed_scripts(text: str) -> Iterator[Finding]:
@@ -275,4 +330,4 @@ def _homoglyph_finding(word: str, start: int, to_cyrillic: bool) -> Finding:
     else:
         rule, message = "cyrillic-in-latin", f"У слові «{word}» є кириличні літери серед латинських."
         clean = fixed.isascii()
-    return Finding(start, start + len(word), "typography", rule, message, (fixed,) if clean else ())
+    return typo(start, start + len(word), rule, message, *((fixed,) if clean else ()))

@@ -49,6 +49,7 @@ def test_correct_names_and_proper_names_stay_quiet(text: str) -> None:
     ("Підтримуючи рішення ООН, Указом Президента України встановлено свято.", "Указом", "указом"),
     ("Зустрілися з Міністром освіти.", "Міністром", "міністром"),
     ("Нагородили захисників Збройних Сил України.", "Сил", "сил"),
+    ("Воїни Збройних Сил України та Національної гвардії.", "Сил", "сил"),  # two names, the second kept
 ])
 def test_positions_bodies_and_documents_in_running_text_get_small_letters(text: str, span: str, fix: str) -> None:
     assert found(text) == [("official-name-capitals", span, (fix,))]
@@ -118,3 +119,49 @@ def test_the_proofreader_learns_added_words() -> None:
     assert [f.kind for f in proofreader.check(text)] == ["capitalisation"]
     proofreader.add_words(["Центр"])
     assert proofreader.check(text) == []
+
+
+@pytest.mark.parametrize(("text", "span", "fix"), [
+    ("ВІДБУЛАСЬ СЕЛЕКТОРНА НАРАДА\nНарада тривала годину.", "ВІДБУЛАСЬ СЕЛЕКТОРНА НАРАДА",
+     "Відбулась селекторна нарада"),
+    ("Голова і депутати підписали МЕМОРАНДУМ про співпрацю.", "МЕМОРАНДУМ", "меморандум"),
+    ("НАРАДА З ГОЛОВАМИ ОДА, ГРОМАД УКРАЇНИ", "НАРАДА З ГОЛОВАМИ ОДА, ГРОМАД УКРАЇНИ",
+     "Нарада з головами ОДА, громад України"),  # the abbreviation stays, the country keeps its capital
+    ("Рішення ради\nЗАТВЕРДЖЕНО\nрішенням сесії", "ЗАТВЕРДЖЕНО", "Затверджено"),  # a line's first word
+    ("Засідала РАДА ВЕТЕРАНІВ громади.", "РАДА ВЕТЕРАНІВ", "рада ветеранів"),  # «Рада» is a name, «рада» a word
+    ("МИ РАЗОМ З ВАМИ\n\nТекст.", "МИ РАЗОМ З ВАМИ", "Ми разом з вами"),  # a pronoun, not an abbreviation
+])
+def test_words_in_capitals_get_small_letters(text: str, span: str, fix: str) -> None:
+    assert found(text) == [("all-capitals", span, (fix,))]
+
+
+@pytest.mark.parametrize(("text", "span", "fix"), [
+    ("Внесли зміни до Програм селищної ради.", "Програм", "програм"),
+    ("Передали допомогу до Військових частин.", "Військових", "військових"),
+    ("Приміщення перетворилися на Пункти прийому допомоги.", "Пункти", "пункти"),
+])
+def test_a_capitalised_plural_common_word_mid_sentence_gets_a_small_letter(text: str, span: str, fix: str) -> None:
+    assert found(text) == [("capital-common-word", span, (fix,))]
+
+
+@pytest.mark.parametrize("text", [
+    "Прибули представники ЗСУ, ОДА і ДСНС.",  # abbreviations
+    "Нагородили захисників Збройних сил України.",  # a plural name the 2019 rules open with a capital
+    "Спортсмени змагалися на Олімпійських іграх.",
+    "Бажаю здоров’я і усілякими Господніми ласками.",  # after an adjective: not surely common
+    "На самому Першому Національному пояснили.",  # adjectives without a noun: a channel's name
+    "ЯГОТИНСЬКА РАЙОННА РАДА КИЇВСЬКОЇ ОБЛАСТІ",
+    "Триває акція «МИ РАЗОМ» у громаді.",  # a campaign's name in quotes, as its authors set it  # «Київської» keeps its capital, «міська» does not: unsure
+])
+def test_abbreviations_plural_names_and_channels_stay_quiet(text: str) -> None:
+    assert found(text) == []
+
+
+def test_fixes_of_capitals_leave_no_new_finding() -> None:
+    proofreader = Proofreader(extra_words=DEFAULT_GLOSSARY, spelling_suggestions=False)
+    text = "ВІДБУЛАСЬ СЕЛЕКТОРНА НАРАДА\n\nГолова і депутати підписали МЕМОРАНДУМ щодо змін до Програм громади."
+    findings = [f for f in proofreader.check(text) if f.kind == "capitalisation"]
+    assert len(findings) == 3
+    for finding in sorted(findings, key=lambda f: f.start, reverse=True):
+        text = apply_fix(text, finding)
+    assert [f for f in proofreader.check(text) if f.kind == "capitalisation"] == []

@@ -32,9 +32,19 @@ def found(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
     ("Поговорили зі усіма учасниками.", "euphony-z-before-vowel", "зі", "з"),
     ("Провели нараду із Офісом Президента.", "euphony-z-before-vowel", "із", "з"),
     ("Із Київщини прибули рятувальники.", "euphony-z-sentence-start", "Із", "З"),
+    ("Із її приходом усе змінилося.", "euphony-z-sentence-start", "Із", "З"),
+    ("в вівторок.", "euphony-u-before-v", "в", "у"),  # a list item keeps its small letter
+    ("Заходи:\nв Києві відбулася нарада", "euphony-u-after-pause", "в", "у"),
     ("20.07.2023\n\nІз Київщини прибули рятувальники.", "euphony-z-sentence-start", "Із", "З"),
     ("Наради з органами влади\n\nВ перший день тижня", "euphony-u-after-pause", "В", "У"),
     ("Роботи тривають\nв кожній громаді.", "euphony-u-between-consonants", "в", "у"),  # a hard wrap
+    ("На засіданні і депутати погодились.", "euphony-y-after-vowel", "і", "й"),
+    ("Визначили функції і повноваження.", "euphony-y-after-vowel", "і", "й"),
+    ("Вручили грамоти і премії.", "euphony-y-after-vowel", "і", "й"),
+    ("Після ознайомлення із підготовчими матеріалами.", "euphony-z-after-vowel", "із", "з"),
+    ("Привітали облдержадміністрації із прийдешнім святом.", "euphony-z-after-vowel", "із", "з"),
+    ("Привітали колег із святом.", "euphony-zi-before-cluster", "із", "зі"),
+    ("Бере книжку із стола.", "euphony-zi-before-cluster", "із", "зі"),
 ])
 def test_a_clear_case_is_flagged_with_its_fix(text: str, rule: str, word: str, fix: str) -> None:
     assert found(text) == [(rule, word, (fix,))]
@@ -68,6 +78,17 @@ def test_a_clear_case_is_flagged_with_its_fix(text: str, rule: str, word: str, f
     "Освітлення на вул. Молодіжній в с. Селещина.",  # an abbreviation after
     "Із сином прийшов.",  # із before a sibilant
     "Роботи тривають\nу кожній громаді.",  # a hard-wrapped line is not a new sentence
+    "У одного з нас.",  # У before a vowel other than у opens a sentence as usage has it
+    "Розглянули утримання і поточний ремонт.",  # і after а, о, у, е, я: usage allows both
+    "Сісти і їхати.",  # і before ї
+    "Працівники Департаменту освіти і науки.",  # a body's name keeps its registered form
+    "Родина із шести осіб.",  # із after a vowel before a sibilant
+    "Висновок із цього.",
+    "Один із 7 районів.",  # a number: its sound is not judged
+    "Прибули з сином і дочкою.",
+    "Підсумки у І півріччі.",  # a Roman numeral
+    "Заслухали звіти громади і визначили завдання.",  # a new clause: a pause before і
+    "Ставали сильніші і сильніші.",  # a repetition
 ])
 def test_correct_or_unclear_cases_stay_quiet(text: str) -> None:
     assert found(text) == []
@@ -76,7 +97,8 @@ def test_correct_or_unclear_cases_stay_quiet(text: str) -> None:
 def test_a_lowercase_sentence_start_is_given_the_euphonic_capital() -> None:
     assert sentence_start_form("в", "Києві") == "У"
     assert sentence_start_form("в", "Одесі") == "В"
-    assert sentence_start_form("у", "Одесі") == "В"
+    assert sentence_start_form("у", "Україні") == "В"
+    assert sentence_start_form("у", "Одесі") == "У"  # «У одного з …»: usual before other vowels
     assert sentence_start_form("й", "далі") == "І"
 
 
@@ -92,6 +114,7 @@ def proofreader() -> Proofreader:
     "Прийшли Іван й Петро, сестра й Юлія. Й далі працюємо.",
     "Разом з співробітниками з сином зі усіма.",
     "Засідання завершилось. в Києві тепло.",
+    "На засіданні і депутати, і гості привітали колег із святом після ознайомлення із планами.",
 ])
 def test_each_fix_leaves_no_euphony_or_capitalisation_finding(proofreader, text: str) -> None:
     findings = [f for f in proofreader.check(text) if f.kind in ("euphony", "capitalisation")]

@@ -93,6 +93,10 @@ def test_repeated_word_is_flagged_once() -> None:
     assert found("відбулося у у Житомирі") == [("repeated-word", "у у", ("у",))]
 
 
+def test_a_word_spaced_letter_by_letter_is_no_repetition() -> None:
+    assert found("Р І Ш Е Н Н Я") == []
+
+
 def test_repeated_word_across_punctuation_is_not_flagged() -> None:
     assert found("Так, так. Громада. Громада") == []
 
