@@ -9,6 +9,7 @@ that «техпроекту» or «віце-губернаторові» are fou
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -128,6 +129,9 @@ class OrthographyChecker:
         for index in [i for i, key in enumerate(lowered) if key in flagged] if flagged else ():
             word, start, end = tokens[index]
             finding = self._finding(word, start, end, verdicts[lowered[index]])
+            if finding is not None and finding.rule == RULE_PREFIX + "пів" and _goes_on(text, tokens, index):
+                # «з'їв Пів'ящика» → «пів ящика»: mid-sentence the fix takes the small letter back
+                finding = replace(finding, suggestions=tuple(s[:1].lower() + s[1:] for s in finding.suggestions))
             if finding is not None:
                 found.append(finding)
         return found
@@ -195,6 +199,14 @@ class OrthographyChecker:
         if joined and not all(normal_key(p.normal_form) in halves for p in analyser.parse(key)):
             return None
         return f"{matched.group(1)} {rest}"
+
+
+def _goes_on(text: str, tokens: list[Token], index: int) -> bool:
+    """Whether the word at index continues a sentence: a word in small letters before it, nothing but a space
+    or a comma between."""
+    if index == 0 or not tokens[index - 1][0][:1].islower():
+        return False
+    return text[tokens[index - 1][2]:tokens[index][1]].strip() in ("", ",")
 
 
 @lru_cache(maxsize=1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
 from desktop.language.capitalisation import CapitalisationChecker
 from desktop.language.euphony import find_euphony
@@ -26,6 +27,9 @@ __all__ = [
 ]
 
 # Spelling findings these rules already explain better (a calque, a homoglyph) are dropped.
+APOSTROPHE = "'"
+# capitalisation rules whose fix only makes a word small (offsets stay)
+LOWERCASED_RULES = frozenset({"capital-common-word"})
 SUPERSEDING_RULES = frozenset({"latin-in-cyrillic", "cyrillic-in-latin", "number-glued-to-word"})
 
 
@@ -82,15 +86,23 @@ class Proofreader:
         security = self.security.findings(text, tokens, lowered)
         superseding = [(f.start, f.end) for f in style]
         superseding += [(f.start, f.end) for f in typography if f.rule in SUPERSEDING_RULES]
+        # «осінньо – зимовий»: the compound's fix joins it into a word the dictionary has; its halves are no misspelling
+        superseding += [(f.start - 1, f.end + 1) for f in typography if f.rule == "compound-adjective-dash"]
         spelling = self.spelling.findings(text, protected, tokens, exclude=superseding)
         if spelling:  # a current place name the dictionary lacks is no misspelling («Звягельської»)
             names = self.places.current_name_forms()
             spelling = [f for f in spelling if normal_key(text[f.start:f.end]) not in names]
         euphony = find_euphony(text, tokens)
         capitalisation = self.capitalisation.findings(text, tokens, exclude=[(f.start, f.end) for f in euphony])
+        if any(f.rule in LOWERCASED_RULES for f in capitalisation):
+            euphony += _euphony_of_the_fixed_capitals(text, euphony, capitalisation)
         headline = headline_of(text)
-        found = spelling + typography + style + security + find_grammar(text, tokens) + euphony + capitalisation
+        grammar = find_grammar(text, tokens)
+        if grammar and style:  # a phrase the style layer rewrites whole needs no grammar fix inside it
+            grammar = [f for f in grammar if not _inside_any(f, style)]
+        found = spelling + typography + style + security + grammar + euphony + capitalisation
         found += find_punctuation(text, tokens)
+        found = [_with_text_apostrophe(text, f) for f in found]
         if headline is not None:
             found += find_headline_stop(headline)
         if self._ignored:
@@ -108,6 +120,30 @@ class Proofreader:
     def check_paragraph(self, text: str) -> list[Finding]:
         """The findings of one paragraph, for the editor's re-check as one types (the word caches stay warm)."""
         return self.check(text)
+
+
+def _euphony_of_the_fixed_capitals(text: str, euphony: list[Finding], capitalisation: list[Finding]) -> list[Finding]:
+    """The euphony findings the text has once its wrong capitals are small: a capital mid-sentence made
+    «Пункти прийому допомоги і …» look like a body's name, whose «і» stays; a common phrase takes «й»."""
+    lowered = list(text)
+    for finding in capitalisation:
+        if finding.rule in LOWERCASED_RULES:
+            lowered[finding.start:finding.end] = text[finding.start:finding.end].lower()
+    fixed = "".join(lowered)
+    known = {(f.start, f.end, f.rule) for f in euphony}
+    return [f for f in find_euphony(fixed, tokenize(fixed)) if (f.start, f.end, f.rule) not in known]
+
+
+def _inside_any(finding: Finding, others: list[Finding]) -> bool:
+    return any(other.start <= finding.start and finding.end <= other.end for other in others)
+
+
+def _with_text_apostrophe(text: str, finding: Finding) -> Finding:
+    """A suggestion built from the dictionary's forms («п'ятій») takes the office's apostrophe ’ unless the
+    replaced words themselves hold the typewriter one: a fix must not bring an apostrophe finding."""
+    if not any(APOSTROPHE in suggestion for suggestion in finding.suggestions) or APOSTROPHE in text[finding.start:finding.end]:
+        return finding
+    return replace(finding, suggestions=tuple(s.replace(APOSTROPHE, "’") for s in finding.suggestions))
 
 
 @contextmanager
