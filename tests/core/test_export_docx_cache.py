@@ -83,3 +83,24 @@ def test_an_unwritable_cache_folder_still_exports(monkeypatch, tmp_path: Path):
 
     monkeypatch.setattr("desktop.paths.user_cache_dir", no_folder)
     assert docx_template.template_parts(None, 0.0) == build_parts(None)
+
+
+def test_the_writer_loaded_ahead_is_the_one_the_export_uses():
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from desktop.export import service\n"
+        "service.prepare_writer('txt')\n"
+        "assert 'reportlab' not in sys.modules and 'desktop.export.docx' not in sys.modules\n"
+        "service.prepare_writer('docx')\n"
+        "assert 'desktop.export.docx' in sys.modules and 'docx' not in sys.modules\n"
+        "service.prepare_writer('pdf')\n"
+        "from reportlab.pdfbase import pdfmetrics\n"
+        "from desktop.export.pdf_fonts import FONT_NAMES\n"
+        "assert FONT_NAMES['regular'] in pdfmetrics.getRegisteredFontNames()\n"
+        "assert 'pyhanko' not in sys.modules\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
