@@ -47,7 +47,7 @@ def _proofreader(ctx: CliContext) -> Proofreader:
     """The database's glossary, directory and (with --as) personal words; the defaults without a database.
 
     Without --as a SQLite database is read through sqlite3 alone (desktop.storage.light): no SQLAlchemy,
-    which costs more than the check itself. Suggestions are added by _proofread, not by the checker.
+    which costs more than the check itself. Suggestions are added by proofread(), not by the checker.
     """
     from desktop.language.proofing import Proofreader
     from desktop.storage.light import read_proofing_words
