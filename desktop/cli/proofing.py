@@ -49,10 +49,10 @@ def _proofreader(ctx: CliContext) -> Proofreader:
     Without --as a SQLite database is read through sqlite3 alone (desktop.storage.light): no SQLAlchemy,
     which costs more than the check itself. Suggestions are added by proofread(), not by the checker.
     """
-    from desktop.language.proofing import Proofreader
+    from desktop.language.proofing import DEFAULT_GLOSSARY, Proofreader
     from desktop.storage.light import read_proofing_words
 
-    words = None if ctx.args.acting_login else read_proofing_words(ctx.args.database)
+    words = None if ctx.args.acting_login else read_proofing_words(ctx.args.database, DEFAULT_GLOSSARY)
     if words is not None:
         from desktop.language.security import load_security_terms
 

@@ -4,7 +4,7 @@
 names and case forms, and the department's own sensitive words. Importing SQLAlchemy costs more than the
 check of a page (0.4-0.7 s, the ORM most of it), so a SQLite database at the newest migration is read here
 with the standard library, read-only. Whatever this path is not sure of (PostgreSQL, a database that is
-new, older, empty of a glossary, damaged or awaiting a restore's audit row) gives None, and the caller
+new, older, damaged or awaiting a restore's audit row) gives None, and the caller
 opens the database as every other command does.
 
 Nothing here imports SQLAlchemy, the models or the audit log: a test keeps it so.
@@ -71,10 +71,12 @@ class ProofingWords:
     security_extra: tuple[str, ...]
 
 
-def read_proofing_words(url: str | None) -> ProofingWords | None:
+def read_proofing_words(url: str | None, default_glossary: Iterable[str] = ()) -> ProofingWords | None:
     """The glossary, the directory's words and the department's sensitive words of a SQLite database.
 
-    None whenever the ordinary path must decide instead (see the module's note): it never guesses.
+    An empty glossary reads as default_glossary: the words the ordinary path would seed it with (and
+    will, the next time it opens the database). None whenever the ordinary path must decide instead
+    (see the module's note): it never guesses.
     """
     path = sqlite_file(url)
     if path is None or not path.is_file() or path.stat().st_size == 0:
@@ -89,9 +91,7 @@ def read_proofing_words(url: str | None) -> ProofingWords | None:
         heads = {row[0] for row in connection.execute("SELECT version_num FROM alembic_version")}
         if heads != migration_heads():
             return None
-        glossary = [row[0] for row in connection.execute("SELECT word FROM glossary")]
-        if not glossary:
-            return None  # a first use seeds the glossary: the ordinary path writes it
+        glossary = [row[0] for row in connection.execute("SELECT word FROM glossary")] or list(default_glossary)
         officials = connection.execute(
             "SELECT surname, given_name, patronymic, position, short_position, forms_json, overrides_json "
             "FROM officials"

@@ -62,13 +62,14 @@ def test_what_the_light_read_is_not_sure_of_goes_the_ordinary_way(sqlite_databas
     assert light.read_proofing_words("postgresql+psycopg://u@localhost/visnyk") is None
     assert light.read_proofing_words(f"sqlite:///{tmp_path / 'absent.sqlite3'}") is None
     assert light.read_proofing_words("sqlite://") is None
-    # a glossary never seeded: the ordinary path seeds it
+    # a glossary never seeded reads as the defaults the ordinary path seeds it with
     with sqlite_database.session() as session:
         session.execute(delete(GlossaryWord))
-    assert light.read_proofing_words(sqlite_database.url) is None
+    unseeded = light.read_proofing_words(sqlite_database.url, DEFAULT_GLOSSARY)
+    assert unseeded is not None and set(DEFAULT_GLOSSARY) <= unseeded.accepted
     with sqlite_database.session() as session:
-        glossary.seed_glossary(session)
-    assert light.read_proofing_words(sqlite_database.url) is not None
+        assert unseeded.accepted == frozenset(glossary.accepted_words(session, None))  # which seeds it
+    assert light.read_proofing_words(sqlite_database.url) == unseeded
     # an older schema (another migration head), or a restore whose audit row is not written yet
     path = light.sqlite_file(sqlite_database.url)
     assert path is not None
