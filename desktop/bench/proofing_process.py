@@ -14,6 +14,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from desktop.bench.processes import BenchFailed
 from desktop.language.spelling import (
     DEFAULT_GLOSSARY,
     DICTIONARY_DIR,
@@ -82,14 +83,62 @@ def median_ms(samples: Sequence[float]) -> float:
 
 
 def process_ms(command: Sequence[str], runs: int, env: dict[str, str] | None = None,
-               stdin: bytes | None = None) -> list[float]:
-    """Seconds of each of runs whole-process runs of command."""
+               stdin: bytes | None = None, ok_codes: Sequence[int] = (0,),
+               outputs: list[str] | None = None) -> list[float]:
+    """Seconds of each of runs whole-process runs of command; BenchFailed when one fails.
+
+    A process that stops early (a crash, a refusal) is fast: its time is no figure. outputs, when
+    given, receives each run's standard output, for the caller to see that the work was done.
+    """
     timings = []
     for _ in range(runs):
         started = time.perf_counter()
-        subprocess.run(list(command), input=stdin, env=env, capture_output=True, check=False, timeout=300)
+        result = subprocess.run(list(command), input=stdin, env=env, capture_output=True, check=False, timeout=300)
         timings.append(time.perf_counter() - started)
+        if result.returncode not in ok_codes:
+            raise BenchFailed(f"{Path(command[0]).name} … {command[-1]}: код {result.returncode}; "
+                              f"{result.stderr.decode('utf-8', 'replace').strip()[-400:]}")
+        if outputs is not None:
+            outputs.append(result.stdout.decode("utf-8", "replace"))
     return timings
+
+
+def suggested_words(check_output: str) -> set[str]:
+    """The unknown words `check` printed with a replacement («… «слово» немає у словнику. → «…»»)."""
+    found = set()
+    for line in check_output.splitlines():
+        if "орфографія" in line and "→" in line and "«" in line:
+            found.add(line.split("«", 1)[1].split("»", 1)[0])
+    return found
+
+
+def require_suggestions(outputs: Sequence[str], typos: Sequence[str]) -> None:
+    """Every measured `check` printed replacements for most typos: a figure without them is not the figure."""
+    wanted = set(typos)
+    for output in outputs:
+        if len(suggested_words(output) & wanted) < 0.8 * len(wanted):
+            raise BenchFailed("check printed replacements for too few of the text's typos: not a full check")
+
+
+def fill_directory(url: str) -> None:
+    """The officials the text names, in the check's database: their words are read as a user's check reads them."""
+    from desktop import accounts
+    from desktop.directory.officials import add_official
+    from desktop.storage.engine import Database
+
+    database = Database(url)
+    try:
+        with database.session() as session:
+            admin = accounts.create_first_admin(session, "bench", "Вимірювач Швидкодії", "bench-password-14")
+            for surname, given, position in (
+                ("Тарасюк", "Юрій", "начальник районної військової адміністрації"),
+                ("Кириченко", "Сергій", "заступник начальника районної військової адміністрації"),
+                ("Харченко", "Олена", "заступниця голови районної ради"),
+            ):
+                add_official(session, admin, surname=surname, given_name=given, position=position,
+                             organization="Районна військова адміністрація")
+    finally:
+        database.dispose()
 
 
 def suggestion_seconds(checker: SpellChecker, words: Sequence[str], repeats: int = 1) -> list[float]:
@@ -123,22 +172,29 @@ def bench_figures(text: str, typos: Sequence[str], quick: bool = False) -> dict[
         file = root / "release.txt"
         file.write_text(text, encoding="utf-8")
         check = [sys.executable, str(PROJECT_ROOT / "run.py"), "check", str(file)]
-        first = process_ms(check, 1, env)  # creates the database and derives the dictionary copy
+        found = (0, 1)  # check exits 1 when it finds something: its answer, not a failure
+        outputs: list[str] = []
+        first = process_ms(check, 1, env, ok_codes=found)  # creates the database and derives the dictionary copy
         figures["check_10k_first_process_ms"] = median_ms(first)
+        # In a process with the check's own folders (and so its audit key), not in this one.
+        url = f"sqlite:///{root / 'data' / 'visnyk.sqlite3'}"
+        subprocess.run([sys.executable, "-c", f"from desktop.bench.proofing_process import fill_directory; "
+                        f"fill_directory({url!r})"], env=env, cwd=PROJECT_ROOT, check=True, timeout=300)
         hunspell = shutil.which("hunspell")
         peer = [hunspell, "-d", str(DICTIONARY_DIR / "hunspell" / UKRAINIAN), "-l"] if hunspell else None
         ours: list[float] = []
         theirs: list[float] = []
         for _ in range(runs):  # interleaved: a busy moment of the machine falls on both
-            ours += process_ms(check, 1, env)
+            ours += process_ms(check, 1, env, ok_codes=found, outputs=outputs)
             if peer:
                 theirs += process_ms(peer, 1, env, stdin=text.encode("utf-8"))
+        checker = SpellChecker(load_dictionaries(cache=str(root / "cache")), DEFAULT_GLOSSARY)
+        unknown = sorted({word for word in typos if not checker.is_correct(word)})
+        require_suggestions(outputs, unknown)
         figures["check_10k_process_ms"] = median_ms(ours)
         if theirs:
             figures["hunspell_l_10k_process_ms"] = median_ms(theirs)
             figures["check_vs_hunspell_ratio"] = round(statistics.median(ours) / statistics.median(theirs), 2)
-        checker = SpellChecker(load_dictionaries(cache=str(root / "cache")), DEFAULT_GLOSSARY)
-        unknown = sorted({word for word in typos if not checker.is_correct(word)})
         timings = suggestion_seconds(checker, unknown, repeats=1 if quick else 2)
         figures["suggestion_p95_ms"] = p95_ms(timings)
         figures["suggestion_median_ms"] = median_ms(timings)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -85,8 +87,12 @@ def _export(ctx: CliContext, args: argparse.Namespace) -> int:
     if fmt is None:
         raise UserError("Вкажіть формат: --format docx|pdf|html|txt|telegram|facebook.")
     service.check_format(fmt, signed=signing)
+    # The writer loads on a second thread while the database opens and the password is checked.
+    ahead = threading.Thread(target=_prepare_quietly, args=(service.prepare_writer, fmt), daemon=True)
+    ahead.start()
     with ctx.session() as session:
         user = ctx.acting_user(session)
+        ahead.join()  # before the export itself: one thread at a time in reportlab's registries
         signer = None
         if signing:
             # pyHanko (and aiohttp with it) only for a signed PDF: an unsigned export never loads it.
@@ -116,6 +122,12 @@ def _export(ctx: CliContext, args: argparse.Namespace) -> int:
         f"{record.path}\nSHA-256: {record.sha256}",
     )
     return 0
+
+
+def _prepare_quietly(prepare: Any, fmt: str) -> None:
+    # A failure here (a missing font) is met again by the export itself, which says it in one line.
+    with contextlib.suppress(Exception):
+        prepare(fmt)
 
 
 def _yes(value: bool) -> str:

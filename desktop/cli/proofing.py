@@ -10,7 +10,11 @@ from typing import TYPE_CHECKING
 # Building the parser imports none of what `check` needs: the handler does, when it runs.
 if TYPE_CHECKING:
     from desktop.cli.context import CliContext
+    from desktop.language.finding import Finding
     from desktop.language.proofing import Proofreader
+
+
+SWITCH_INTERVAL_S = 0.0005
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,8 +44,25 @@ def read_text(name: str) -> str:
 
 
 def _proofreader(ctx: CliContext) -> Proofreader:
-    """The database's glossary, directory and (with --as) personal words; the defaults without a database."""
-    # Imported here: the storage layer is loaded only when `check` runs, never to build the parser.
+    """The database's glossary, directory and (with --as) personal words; the defaults without a database.
+
+    Without --as a SQLite database is read through sqlite3 alone (desktop.storage.light): no SQLAlchemy,
+    which costs more than the check itself. Suggestions are added by proofread(), not by the checker.
+    """
+    from desktop.language.proofing import DEFAULT_GLOSSARY, Proofreader
+    from desktop.storage.light import read_proofing_words
+
+    words = None if ctx.args.acting_login else read_proofing_words(ctx.args.database, DEFAULT_GLOSSARY)
+    if words is not None:
+        from desktop.language.security import load_security_terms
+
+        terms = [*load_security_terms(), *words.security_extra] if words.security_extra else None
+        return Proofreader(extra_words=words.accepted, security_terms=terms, spelling_suggestions=False)
+    return _proofreader_through_storage(ctx)
+
+
+def _proofreader_through_storage(ctx: CliContext) -> Proofreader:
+    """The ordinary path: the database opened (created, migrated, its glossary seeded) as by every command."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from desktop.directory import glossary
@@ -51,24 +72,57 @@ def _proofreader(ctx: CliContext) -> Proofreader:
     try:
         with ctx.session() as session:
             user = ctx.acting_user(session) if ctx.args.acting_login else None
-            return glossary.build_proofreader(session, user, spelling_suggestions=ctx.args.suggestions)
+            return glossary.build_proofreader(session, user, spelling_suggestions=False)
     except (SQLAlchemyError, UserError) as error:
         if ctx.args.acting_login:
             raise  # the user asked for their own dictionary: say why it cannot be had
         # Proofreading needs no database: the shipped glossary stands in for the department's.
         print(f"Увага: база даних недоступна, перевірка без глосарію відділу ({error}).", file=sys.stderr)
-        return Proofreader(extra_words=DEFAULT_GLOSSARY, spelling_suggestions=ctx.args.suggestions)
+        return Proofreader(extra_words=DEFAULT_GLOSSARY, spelling_suggestions=False)
+
+
+def proofread(proofreader: Proofreader, text: str, suggestions: bool = True) -> list[Finding]:
+    """Every finding of text; with suggestions, each unknown word's are found beside the other layers.
+
+    The unknown words are known after the spelling layer alone; hunspell then suggests for each distinct
+    one on a second thread (in C, the GIL released) while this thread runs the other layers, so the two
+    slow parts share the machine's cores instead of queueing. The same findings as a checker made with
+    spelling_suggestions=True would give (a test compares).
+    """
+    if not suggestions:
+        return proofreader.check(text)
+    from dataclasses import replace
+
+    speller = proofreader.spelling
+    unknown = list(dict.fromkeys(text[f.start:f.end] for f in speller.findings(text)))
+    worker = threading.Thread(target=lambda: [speller.suggest(word) for word in unknown], daemon=True)
+    # Back from each suggestion, the worker waits for this thread to hand over the GIL: at most the
+    # switch interval, 5 ms by default, almost a suggestion's own time. A shorter one while both run.
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(min(interval, SWITCH_INTERVAL_S))
+    worker.start()
+    try:
+        findings = proofreader.check(text)
+    finally:
+        worker.join()
+        sys.setswitchinterval(interval)
+    return [replace(f, suggestions=speller.suggest(text[f.start:f.end])) if f.kind == "spelling" else f
+            for f in findings]
 
 
 def _check(ctx: CliContext, args: argparse.Namespace) -> int:
-    from desktop.language.proofing import report
-    from desktop.language.report import finding_lines, summary
     from desktop.language.spelling import load_dictionaries
 
-    # The dictionary loads in C with the GIL released: on a second core while the database is opened.
+    # The dictionary loads in C with the GIL released: on a second core while this thread imports the
+    # proofing layers, reads the database's words and loads the morphology.
     threading.Thread(target=load_dictionaries, daemon=True).start()
+    from desktop.language.inflection import morph
+    from desktop.language.proofing import report
+    from desktop.language.report import finding_lines, summary
+
     text = read_text(args.file)
-    findings = _proofreader(ctx).check(text)
+    morph()
+    findings = proofread(_proofreader(ctx), text, args.suggestions)
     lines = finding_lines(text, findings)
     ctx.emit(report(findings), "\n".join([*lines, summary(findings)]))
     return 1 if findings else 0

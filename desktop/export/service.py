@@ -221,6 +221,22 @@ def _ensure_folder(folder: Path) -> None:
 
 # Export.
 
+def prepare_writer(fmt: str) -> None:
+    """Loads what writing fmt needs (the PDF's reportlab, fonts and hyphenation) ahead of the export.
+
+    For a caller with something slow to wait on meanwhile: the CLI runs it on a second thread while the
+    password is checked (argon2 in C, the GIL released) and the database opens.
+    """
+    if fmt == "pdf":
+        from desktop.export import hyphenation, pdf, pdf_fonts
+
+        pdf.styles()
+        pdf_fonts.register_fonts()
+        hyphenation.hyphenate("підготовка")
+    elif fmt == "docx":
+        from desktop.export import docx  # noqa: F401 - imported for its import's sake
+
+
 def _write(fmt: str, document: Document, meta: ReleaseMeta, path: Path, signer: Any, overwrite: bool,
            mode: int, final: Path) -> None:
     """Writes the file at path (the staged name of `final`, the name its contents may mention)."""

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
-from desktop.directory import glossary
 from desktop.facade.base import FacadeBase
-from desktop.language.proofing import Finding, Proofreader
-from desktop.storage.engine import Database
-from desktop.storage.models import User
+
+if TYPE_CHECKING:
+    from desktop.language.proofing import Finding, Proofreader
+    from desktop.storage.engine import Database
+    from desktop.storage.models import User
+
+# The glossary and the proofing layers are imported when first used, not when a workspace is made:
+# the GUI's list is filled before any of them is needed.
 
 
 class ProofingFacade(FacadeBase):
@@ -27,6 +32,8 @@ class ProofingFacade(FacadeBase):
         """
         with self._proofreader_lock:
             if self._proofreader_cache is None:
+                from desktop.directory import glossary
+
                 with self.database.session() as session:
                     self._proofreader_cache = glossary.build_proofreader(
                         session, self._attached(session), spelling_suggestions=False
@@ -59,15 +66,21 @@ class ProofingFacade(FacadeBase):
         return self.__dict__.get("_suggestion_memo", {}).get(word)
 
     def glossary_words(self) -> list[str]:
+        from desktop.directory import glossary
+
         with self.database.session() as session:
             return glossary.glossary_words(session)
 
     def personal_words(self) -> list[str]:
+        from desktop.directory import glossary
+
         with self.database.session() as session:
             return glossary.personal_words(session, self._attached(session))
 
     def add_personal_word(self, word: str) -> str:
         """Stores word in the user's dictionary and accepts it from now on."""
+        from desktop.directory import glossary
+
         with self.database.session() as session:
             entry = glossary.add_personal_word(session, self._attached(session), word)
         self._accept(entry)
@@ -75,12 +88,16 @@ class ProofingFacade(FacadeBase):
 
     def add_glossary_word(self, word: str) -> str:
         """Stores word in the department glossary (supervisor or admin) and accepts it from now on."""
+        from desktop.directory import glossary
+
         with self.database.session() as session:
             entry = glossary.add_glossary_word(session, self._attached(session), word)
         self._accept(entry)
         return entry
 
     def can_edit_glossary(self) -> bool:
+        from desktop.directory import glossary
+
         return bool(self.user.role_set.intersection(glossary.GLOSSARY_ROLES))
 
     def _accept(self, word: str) -> None:

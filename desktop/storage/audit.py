@@ -30,6 +30,7 @@ from desktop.document import canonical_json
 from desktop.errors import UserError
 from desktop.paths import user_data_dir
 from desktop.storage import audit_key
+from desktop.storage.light import RESTORE_NOTE_SUFFIX
 from desktop.storage.models import AuditEntry, User, utcnow
 
 GENESIS_HASH = "0" * 64
@@ -346,7 +347,7 @@ def as_utc(moment: datetime) -> datetime:
 # open, so it leaves a note beside the file; the next open of the restored database (Database)
 # turns the note into an audit row, naming the administrator when one logged in.
 RESTORE_ACTION = "backup_restore"
-_RESTORE_NOTE = ".restore-pending.json"
+_RESTORE_NOTE = RESTORE_NOTE_SUFFIX
 
 
 def _restore_note_path(url: str) -> Path | None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -16,7 +14,6 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.errors import UserError
-from desktop.paths import user_data_dir
 from desktop.storage.errors import (
     damaged_database_error,
     database_user_error,
@@ -24,14 +21,13 @@ from desktop.storage.errors import (
     kind_of,
     quick_check,
 )
+from desktop.storage.light import MIGRATIONS, default_database_url, migration_heads
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+__all__ = [
+    "BUSY_TIMEOUT_MS", "MIGRATIONS", "Database", "current_heads", "database_url", "default_database_url",
+    "make_engine", "migrate", "migration_heads", "normalize_url",
+]
 BUSY_TIMEOUT_MS = 5000
-
-
-def default_database_url() -> str:
-    """VISNYK_DATABASE_URL, or SQLite in the user data folder."""
-    return os.environ.get("VISNYK_DATABASE_URL") or f"sqlite:///{user_data_dir() / 'visnyk.sqlite3'}"
 
 
 def normalize_url(url: str) -> str:
@@ -78,22 +74,6 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "postgresql":
         return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
     raise UserError("Підтримуються лише SQLite і PostgreSQL.")
-
-
-_REVISION_LINE = re.compile(r"^(down_revision|revision)\s*=\s*['\"]?([\w]+)?['\"]?", re.MULTILINE)
-
-
-def migration_heads() -> set[str]:
-    """The newest revision ids, read from the migration files' text (importing Alembic costs start-up time)."""
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for path in (MIGRATIONS / "versions").glob("*.py"):
-        values = dict(_REVISION_LINE.findall(path.read_text(encoding="utf-8")))
-        if values.get("revision"):
-            revisions.add(values["revision"])
-        if values.get("down_revision") and values["down_revision"] != "None":
-            parents.add(values["down_revision"])
-    return revisions - parents
 
 
 def current_heads(engine: Engine) -> set[str]:

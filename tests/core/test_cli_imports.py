@@ -112,3 +112,13 @@ def test_a_docx_export_imports_no_reportlab_and_no_signing(approved, tmp_path):
     assert "docx" in loaded
     assert not loaded & {"reportlab", "pyhanko", "aiohttp", "desktop.export.pdf", "babel.dates"}
     assert list((tmp_path / "out").glob("*.docx"))
+
+
+def test_a_second_docx_export_reads_the_cached_base_without_python_docx(approved, tmp_path):
+    url, release_id = approved
+    first = _export_modules(url, release_id, "docx", tmp_path / "first")
+    second = _export_modules(url, release_id, "docx", tmp_path / "second")
+    assert "docx" in first and "desktop.export.docx_base" in first  # built once, into the cache folder
+    assert not second & {"docx", "desktop.export.docx_base", "lxml.etree", "reportlab"}
+    [made] = (tmp_path / "second").glob("*.docx")
+    assert made.read_bytes()[:2] == b"PK"

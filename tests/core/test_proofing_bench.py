@@ -46,3 +46,49 @@ def test_p95_and_median_are_computed_from_the_samples() -> None:
     assert proofing_process.p95_ms(samples) == 95.0
     assert proofing_process.median_ms(samples) == 50.5
     assert proofing_process.p95_ms([0.002, 0.001]) != proofing_process.p95_ms([0.004, 0.003])
+
+
+def test_a_process_that_fails_gives_no_figure(tmp_path: Path) -> None:
+    import pytest
+
+    from desktop.bench.processes import BenchFailed
+
+    with pytest.raises(BenchFailed):
+        proofing_process.process_ms([sys.executable, "-c", "raise SystemExit(2)"], 1)
+    # check's «found something» is an answer, accepted when the caller says so
+    assert len(proofing_process.process_ms([sys.executable, "-c", "raise SystemExit(1)"], 1, ok_codes=(0, 1))) == 1
+
+
+def test_a_check_figure_must_have_printed_the_replacements(tmp_path: Path, capsys) -> None:
+    """A `check` that skipped suggestions (or printed nothing) is refused as the figure «suggestions included»."""
+    import pytest
+
+    from desktop.bench.processes import BenchFailed
+    from desktop.cli import main
+
+    typos = ["нарадаа", "адміністарції"]
+    file = tmp_path / "release.txt"
+    file.write_text(f"Відбулася {typos[0]} районної {typos[1]}.\n", encoding="utf-8")
+    assert main(["check", str(file)]) == 1
+    full = capsys.readouterr().out
+    assert proofing_process.suggested_words(full) == set(typos)
+    proofing_process.require_suggestions([full, full], typos)
+    assert main(["check", str(file), "--no-suggestions"]) == 1
+    bare = capsys.readouterr().out
+    assert proofing_process.suggested_words(bare) == set()
+    for outputs in ([bare], [full, bare], [""]):
+        with pytest.raises(BenchFailed):
+            proofing_process.require_suggestions(outputs, typos)
+
+
+def test_the_check_database_holds_the_officials_the_text_names(tmp_path: Path, capsys) -> None:
+    from desktop.cli import main
+    from desktop.storage.light import read_proofing_words
+
+    url = f"sqlite:///{tmp_path / 'visnyk.sqlite3'}"
+    file = tmp_path / "release.txt"
+    file.write_text("Нарада.\n", encoding="utf-8")
+    main(["--database", url, "check", str(file)])  # created as the bench's first, unmeasured run creates it
+    proofing_process.fill_directory(url)
+    words = read_proofing_words(url)
+    assert words is not None and {"Тарасюка", "Кириченком", "Харченко", "ОВА"} <= words.accepted

@@ -205,3 +205,33 @@ def test_window_shows_before_login_with_only_quit_and_about(qtbot, sqlite_databa
     window.attach(workspace.log_in(sqlite_database, "olena", DEMO_PASSWORD))
     assert actions.new_release.isEnabled() and actions.refresh.isEnabled()
     assert window.model.rowCount() > 0
+
+
+def test_start_up_fetches_the_first_list_off_the_gui_thread_too(qtbot, sqlite_database, monkeypatch) -> None:
+    import argparse
+    import threading
+
+    from desktop.facade.releases import ReleasesFacade
+    from ui.shell import app
+
+    fill_demo(sqlite_database, DEMO_PASSWORD)
+    monkeypatch.setenv("VISNYK_PASSWORD", DEMO_PASSWORD)
+    monkeypatch.delenv("VISNYK_BENCH_STARTUP", raising=False)
+    asked: list[str] = []
+    real = ReleasesFacade.list_releases
+
+    def recording(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(threading.current_thread().name)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(ReleasesFacade, "list_releases", recording)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    args = argparse.Namespace(database=sqlite_database.url, demo=False, screenshot=None, acting_login="olena")
+    app._connect(window, args, 0.0, 0.0)
+    qtbot.waitUntil(lambda: window.workspace is not None and window.model.rowCount() > 0, timeout=10000)
+    assert asked and threading.main_thread().name not in asked  # the list came from the worker alone
+    assert "Усі релізи (4)" in [window.inbox_list.item(row).text() for row in range(window.inbox_list.count())]
+    window.refresh()  # later refreshes (a search, another inbox) still work on the window's own
+    assert asked[-1] == threading.main_thread().name and window.model.rowCount() > 0

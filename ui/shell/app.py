@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import contextlib
 import os
 import shutil
 import sys
@@ -24,7 +25,7 @@ from ui.common.tasks import failure_text
 if TYPE_CHECKING:
     from desktop.storage.engine import Database
     from desktop.workspace import Workspace
-    from ui.shell.main_window import MainWindow
+    from ui.shell.main_window import ListContents, MainWindow
 
 SCREENSHOT_DELAY_MS = 300
 # The daily copy of an SQLite database waits until the start-up work is over.
@@ -62,6 +63,18 @@ class _Opened:
     workspace: Workspace | None = None  # logged in already (--as with VISNYK_PASSWORD, or the new demo)
     needs_first_admin: bool = False
     login: str = ""  # the login the dialog offers
+    first_list: ListContents | None = None  # the logged-in user's list, fetched off the GUI thread too
+
+
+def _with_first_list(opened: _Opened) -> _Opened:
+    """The release list of the inbox the user chose last, fetched on this (worker) thread."""
+    from desktop.errors import UserError
+    from ui.shell.main_window import default_inbox, fetch_list
+
+    if opened.workspace is not None:
+        with contextlib.suppress(UserError):  # else the window's own refresh says why
+            opened.first_list = fetch_list(opened.workspace, default_inbox(opened.workspace.user.login))
+    return opened
 
 
 def _open_and_log_in(url: str | None, login: str, demo: bool) -> _Opened:
@@ -75,14 +88,14 @@ def _open_and_log_in(url: str | None, login: str, demo: bool) -> _Opened:
         from desktop.demo.seed import DEMO_AUTHOR, fill_demo
 
         _logins, password = fill_demo(database)
-        return _Opened(database, workspace.log_in(database, login or DEMO_AUTHOR, password))
+        return _with_first_list(_Opened(database, workspace.log_in(database, login or DEMO_AUTHOR, password)))
     password = os.environ.get("VISNYK_PASSWORD")
     if demo:
         from desktop.demo.seed import DEMO_AUTHOR
 
         login = login or DEMO_AUTHOR
     if login and password is not None:
-        return _Opened(database, workspace.log_in(database, login, password))
+        return _with_first_list(_Opened(database, workspace.log_in(database, login, password)))
     return _Opened(database, login=login)
 
 
@@ -195,7 +208,8 @@ def _connect(window: MainWindow, args: argparse.Namespace, started_at: float, pa
         except UserError as error:
             failed(error)
             return
-        _started(window, args, user_workspace, started_at, painted)
+        first = result.first_list if user_workspace is result.workspace else None
+        _started(window, args, user_workspace, started_at, painted, first)
 
     def failed(error: Exception) -> None:
         stop_busy()
@@ -227,7 +241,8 @@ def _start_failed(
 
 
 def _started(
-    window: MainWindow, args: argparse.Namespace, user_workspace: Workspace | None, started_at: float, painted: float
+    window: MainWindow, args: argparse.Namespace, user_workspace: Workspace | None, started_at: float, painted: float,
+    first: ListContents | None = None,
 ) -> None:
     """Logged in (or cancelled): the window gets the workspace and fills its list."""
     app = QApplication.instance()
@@ -235,7 +250,7 @@ def _started(
     if user_workspace is None:
         app.quit()  # type: ignore[union-attr]
         return
-    window.attach(user_workspace)
+    window.attach(user_workspace, first)
     if not headless and not getattr(args, "demo", False):
         QTimer.singleShot(BACKUP_DELAY_MS, lambda: _daily_backup(window, user_workspace))
     if args.screenshot:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
@@ -51,6 +52,43 @@ def waiting_text(counts: dict[str, int], has_role: Any) -> str:
     return " · ".join(parts)
 
 
+def inbox_key(login: str | None) -> str:
+    # Each user of a shared workstation finds the inbox they chose last.
+    return f"main/inbox/{login}" if login else "main/inbox"
+
+
+def default_inbox(login: str | None) -> str:
+    """The inbox this user chose last time, or all releases: the counts beside each inbox show the rest."""
+    stored = QSettings().value(inbox_key(login))
+    return stored if stored in INBOX_LABELS else "all"
+
+
+@dataclass(frozen=True)
+class ListContents:
+    """One fetch of the release list: what the window shows, fetched on any thread (no widget touched)."""
+
+    user_id: int
+    inbox: str
+    counts: dict[str, int]
+    rows: list[Any]
+    return_notes: dict[int, Any]
+    marker: str
+
+
+def fetch_list(workspace: Workspace, inbox: str, search: str | None = None, status: str | None = None) -> ListContents:
+    """The counts, rows, return reasons and change marker for one inbox: the database's part of refresh()."""
+    releases = workspace.releases
+    counts = releases.inbox_counts()
+    rows = releases.list_releases(inbox=inbox, search=search, status=status)
+    marker = releases.change_marker()
+    returned = [row.id for row in rows if row.status == "returned"]
+    try:
+        notes = workspace.review.return_notes(returned) if returned else {}
+    except UserError:
+        notes = {}
+    return ListContents(workspace.user.id, inbox, counts, rows, notes, marker)
+
+
 class MainWindow(QMainWindow):
     """Lists the releases the user works with and opens them."""
 
@@ -75,8 +113,11 @@ class MainWindow(QMainWindow):
         if workspace is not None:
             self.attach(workspace)
 
-    def attach(self, workspace: Workspace) -> None:
-        """The logged-in user's workspace: fills the status bar and the list, starts watching for changes."""
+    def attach(self, workspace: Workspace, first: ListContents | None = None) -> None:
+        """The logged-in user's workspace: fills the status bar and the list, starts watching for changes.
+
+        first: the list fetched already, off the GUI thread, for the inbox this user chose last time.
+        """
         self.workspace = workspace
         self.user_label.setText(f"{workspace.user.full_name} ({workspace.role_names})")
         self.database_label.setText(f"База: {workspace.database_short_name}")
@@ -87,7 +128,10 @@ class MainWindow(QMainWindow):
         self.poll_timer.start()
         # PostgreSQL tells us at once; on SQLite the poll above is all there is.
         self.change_watcher = watch_changes(self)
-        self.refresh()
+        if first is not None and first.inbox == self.current_inbox and first.user_id == workspace.user.id:
+            self._show_list(first)
+        else:
+            self.refresh()
         self.show_waiting_notice()
 
     def detach(self) -> bool:
@@ -234,13 +278,10 @@ class MainWindow(QMainWindow):
         self.inbox_list.blockSignals(False)
 
     def _inbox_key(self) -> str:
-        # Each user of a shared workstation finds the inbox they chose last.
-        return f"main/inbox/{self.workspace.user.login}" if self.workspace is not None else "main/inbox"
+        return inbox_key(self.workspace.user.login if self.workspace is not None else None)
 
     def _default_inbox(self) -> str:
-        """The inbox this user chose last time, or all releases: the counts beside each inbox show the rest."""
-        stored = QSettings().value(self._inbox_key())
-        return stored if stored in INBOX_LABELS else "all"
+        return default_inbox(self.workspace.user.login if self.workspace is not None else None)
 
     def _remember_inbox(self) -> None:
         if self.workspace is not None:
@@ -267,24 +308,25 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             return
         try:
-            counts = self.workspace.releases.inbox_counts()
-            rows = self.workspace.releases.list_releases(
-                inbox=self.current_inbox,
-                search=self.search_edit.text().strip() or None,
-                status=self.status_filter.currentData(),
-            )
-            self._last_marker = self.workspace.releases.change_marker()
+            listed = fetch_list(self.workspace, self.current_inbox, self.search_edit.text().strip() or None,
+                                self.status_filter.currentData())
         except UserError as error:
             self.statusBar().showMessage(str(error), 10000)
             return
+        self._show_list(listed)
+
+    def _show_list(self, listed: ListContents) -> None:
+        """Puts fetched counts and rows into the inbox list and the table."""
+        self._last_marker = listed.marker
         for row in range(self.inbox_list.count()):
             item = self.inbox_list.item(row)
             key = item.data(Qt.ItemDataRole.UserRole)
-            count = counts.get(key)
+            count = listed.counts.get(key)
             item.setText(f"{INBOX_LABELS[key]} ({count})" if count is not None else INBOX_LABELS[key])
         selected = self.selected_release_id()
+        rows = listed.rows
         self.model.set_rows(rows)
-        self._load_return_reasons(rows)
+        self.model.set_return_notes(listed.return_notes)
         self.empty_label.setVisible(not rows)
         self.count_label.setText(f"Релізів у списку: {len(rows)}")
         # Selecting the row again updates the actions through selectionChanged; otherwise update them here.
@@ -293,15 +335,6 @@ class MainWindow(QMainWindow):
         # An open editor follows too: a move elsewhere may have changed what its user may do.
         for editor in list(self.__dict__.get("editor_windows", {}).values()):
             editor.sync_with_core()
-
-    def _load_return_reasons(self, rows: list[Any]) -> None:
-        """Who returned each returned release and why, for the list's column and tooltip."""
-        returned = [row.id for row in rows if row.status == "returned"]
-        try:
-            reasons = self.workspace.review.return_notes(returned) if returned and self.workspace else {}
-        except UserError:
-            reasons = {}
-        self.model.set_return_notes(reasons)
 
     def refresh_if_changed(self) -> None:
         """The poll for other workstations' changes: cheap when nothing changed."""
