@@ -152,3 +152,14 @@ def test_languagetool_examples_take_their_kind_and_span_from_the_rule_file(tmp_p
         ("incorrect", ["style"]), ("incorrect", ["euphony"]), ("correct", [])]
     marked = corpus.texts[1]
     assert marked.text[marked.labels[0].start:marked.labels[0].end] == "і"
+
+
+def test_languagetool_rules_of_the_1992_orthography_are_left_out(tmp_path: Path) -> None:
+    examples = tmp_path / "examples.tsv"
+    examples.write_text(
+        "source\trule\tverdict\tstart\tend\tcorrection\tsentence\n"
+        "grammar-spelling.xml\tpiv_before_iotized_1992\tcorrect\t0\t18\t\tЗ'їсти пів'яблука.\n"
+        "grammar-spelling.xml\tpiv_okremo_2019\tincorrect\t5\t15\tпів яблука\tз'їв пів'яблука.\n",
+        encoding="utf-8")
+    corpus = load_languagetool_examples(examples)
+    assert [text.rule for text in corpus.texts] == ["piv_okremo_2019"]
