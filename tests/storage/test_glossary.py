@@ -67,7 +67,8 @@ def test_a_personal_word_is_accepted_only_for_its_user(database: Database, autho
 
 
 def test_every_case_form_of_a_directory_name_is_accepted(database: Database, admin: User) -> None:
-    text = "Подяку висловили Остапові Прищепюкові, а Прищепюка привітали."
+    # no given name before them: a capitalised word after one is taken for a surname anyway
+    text = "Подяку висловили Прищепюкові, а Прищепюка привітали."
     assert _spelling(database, None, text) == ["Прищепюкові", "Прищепюка"]
     with database.session() as session:
         officials.add_official(session, session.merge(admin), **OFFICIAL)

@@ -267,7 +267,7 @@ def test_recheck_takes_in_an_official_added_meanwhile(
 ) -> None:
     from desktop.directory import officials
 
-    release_id = create(sqlite_database, people["author"], "Нарада\n\nПодяку висловили Остапові Прищепюкові.")
+    release_id = create(sqlite_database, people["author"], "Нарада\n\nПодяку висловили Прищепюкові.")
     window = open_editor(qtbot, sqlite_database, people["author"], release_id)
     assert [text for text, _colour in wave_ranges(window)] == ["Прищепюкові"]
     with sqlite_database.session() as session:
