@@ -23,7 +23,6 @@ from desktop.directory.officials import (
     EDIT_ROLES,
     TEXT_FIELDS,
     _dump,
-    _load,
     clean,
     field_problems,
     forget_stale,
@@ -36,6 +35,7 @@ from desktop.directory.table_files import read_table, too_many_rows
 from desktop.errors import UserError
 from desktop.language.inflection import detect_gender
 from desktop.storage import audit
+from desktop.storage.light import json_object
 from desktop.storage.models import Official, User, utcnow
 
 # The column titles of an export, in order; the importer accepts them and the aliases below.
@@ -245,7 +245,7 @@ def _updated_row(values: dict[str, Any], stored: dict[str, Any], key: str, now: 
     merged = {**stored, **row}
     name_changed = any(stored[k] != merged[k] for k in ("surname", "given_name", "patronymic"))
     position_changed = stored["position"] != merged["position"]
-    forms, overrides = _load(stored["forms_json"]), _load(stored["overrides_json"])
+    forms, overrides = json_object(stored["forms_json"]), json_object(stored["overrides_json"])
     forget_stale(forms, overrides, name_changed=name_changed, position_changed=position_changed,
                  gender_changed=row["gender"] != gender)
     row.update(id=stored["id"], match_key=key, search_text=_search_text(merged), forms_json=_dump(forms),

@@ -13,7 +13,6 @@ from desktop.directory.officials import (
     DEFAULT_PRECEDENCE,
     EDIT_ROLES,
     _dump,
-    _load,
     clean,
     parse_precedence,
 )
@@ -21,6 +20,7 @@ from desktop.directory.search import fold
 from desktop.errors import NotFound, UserError
 from desktop.language.inflection import CASES, check_case, position_forms
 from desktop.storage import audit
+from desktop.storage.light import json_object
 from desktop.storage.models import OfficialGroup, User
 
 if TYPE_CHECKING:
@@ -111,7 +111,7 @@ def set_group_form_override(session: Session, actor: User, group_id: int, case: 
     require_role(actor, *EDIT_ROLES)
     check_case(case)
     group = get_group(session, group_id)
-    overrides = _load(group.overrides_json)
+    overrides = json_object(group.overrides_json)
     text = clean(text)
     if text:
         overrides[case] = text
@@ -126,10 +126,10 @@ def participant_from_group(group: OfficialGroup) -> Participant:
     """A snapshot of the group for a release (plural), corrections applied."""
     from desktop.participants import Participant
 
-    forms = _load(group.forms_json)
+    forms = json_object(group.forms_json)
     if set(CASES) - forms.keys():
         _generate(group)
-        forms = _load(group.forms_json)
-    forms.update(_load(group.overrides_json))
+        forms = json_object(group.forms_json)
+    forms.update(json_object(group.overrides_json))
     return Participant(precedence=group.precedence, plural=True, text=group.text, forms=forms,
                        position_forms=dict(forms))

@@ -32,8 +32,8 @@ from desktop.directory.search import (
 )
 from desktop.errors import NotFound, UserError
 from desktop.language.inflection import check_case, detect_gender, name_forms, position_forms
-from desktop.language.words import tokenize
 from desktop.storage import audit
+from desktop.storage.light import json_object, words_of_rows
 from desktop.storage.models import Official, OfficialGroup, User, utcnow
 
 if TYPE_CHECKING:  # drafting sits above directory; Participant is imported lazily where it is built
@@ -134,14 +134,6 @@ def parse_precedence(value: Any) -> int | None:
     return number
 
 
-def _load(raw: str | None) -> dict[str, Any]:
-    try:
-        data = json.loads(raw or "{}")
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 def _dump(data: Mapping[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
@@ -166,7 +158,7 @@ def _position_forms(position: str, gender: str | None) -> dict[str, str]:
 
 def generate_forms(official: Official, parts: tuple[str, ...] = ("name", "position")) -> None:
     """(Re)generates the case forms of the name and/or the position; hand corrections are untouched."""
-    forms = _load(official.forms_json)
+    forms = json_object(official.forms_json)
     gender = official.gender or None
     if "name" in parts:
         generated = name_forms(official.given_name, official.surname, official.patronymic or None, gender)
@@ -180,7 +172,7 @@ def generate_forms(official: Official, parts: tuple[str, ...] = ("name", "positi
 
 def ensure_forms(official: Official) -> bool:
     """Generates whatever case forms are missing (after a bulk import); True when it did any."""
-    forms = _load(official.forms_json)
+    forms = json_object(official.forms_json)
     missing = tuple(part for part, key in (("name", "name_parts"), ("position", "position")) if key not in forms)
     if missing:
         generate_forms(official, missing)
@@ -191,7 +183,7 @@ def complete_forms(session: Session, progress: Callable[[int, int], None] | None
                    batch: int = 200) -> int:
     """Generates the missing case forms of every official, committing in batches; returns how many."""
     ids = [i for i, raw in session.execute(select(Official.id, Official.forms_json)) if
-           not {"name_parts", "position"} <= _load(raw).keys()]
+           not {"name_parts", "position"} <= json_object(raw).keys()]
     for start in range(0, len(ids), batch):
         chunk = ids[start:start + batch]
         for official in session.execute(select(Official).where(Official.id.in_(chunk))).scalars():
@@ -284,7 +276,7 @@ def update_official(session: Session, actor: User, official_id: int, **changes: 
     if "active" in changes:
         official.active = bool(changes["active"])
     refresh_derived(official)
-    forms, overrides = _load(official.forms_json), _load(official.overrides_json)
+    forms, overrides = json_object(official.forms_json), json_object(official.overrides_json)
     forget_stale(
         forms, overrides,
         name_changed=any(before[k] != getattr(official, k) for k in ("surname", "given_name", "patronymic")),
@@ -333,7 +325,7 @@ def set_form_override(session: Session, actor: User, official_id: int, case: str
     if part not in OVERRIDE_PARTS:
         raise ValueError(f"unknown form part: {part!r}")
     official = get_official(session, official_id)
-    overrides = _load(official.overrides_json)
+    overrides = json_object(official.overrides_json)
     text = clean(text)
     if text:
         overrides.setdefault(part, {})[case] = text
@@ -351,11 +343,11 @@ def participant_from_official(official: Official) -> Participant:
     from desktop.participants import Participant, assemble_forms
 
     ensure_forms(official)
-    forms = _load(official.forms_json)
+    forms = json_object(official.forms_json)
     names, positions, phrases = assemble_forms(
         {case: " ".join(p for p in (parts[0], parts[1]) if p) for case, parts in forms.get("name_parts", {}).items()},
         forms.get("position", {}),
-        _load(official.overrides_json),
+        json_object(official.overrides_json),
     )
     return Participant(
         official_id=official.id, given_name=official.given_name, surname=official.surname,
@@ -378,43 +370,16 @@ def official_to_json(official: Official) -> dict[str, Any]:
 
 def official_overrides(official: Official) -> dict[str, dict[str, str]]:
     """The hand-corrected forms: part → case → text."""
-    return {part: dict(value) for part, value in _load(official.overrides_json).items()}
+    return {part: dict(value) for part, value in json_object(official.overrides_json).items()}
 
 
 def directory_words(session: Session) -> set[str]:
     """Every word of every stored case form, corrected form, name and position: for the spelling checker."""
-    words: set[str] = set()
-
-    def add(text: str) -> None:
-        # the checker's own word splitting, so the words are the ones it will ask about
-        for word, _start, _end in tokenize(text):
-            words.add(word)
-            words.update(part for part in word.split("-") if part)
-
-    rows = session.execute(select(
+    officials_rows = session.execute(select(
         Official.surname, Official.given_name, Official.patronymic, Official.position,
         Official.short_position, Official.forms_json, Official.overrides_json,
     ))
-    for surname, given, patronymic, position, short_position, forms_raw, overrides_raw in rows:
-        add(f"{surname} {given} {patronymic} {position} {short_position}")
-        _add_forms(add, _load(forms_raw))
-        _add_forms(add, _load(overrides_raw))
-    for text, forms_raw, overrides_raw in session.execute(
-        select(OfficialGroup.text, OfficialGroup.forms_json, OfficialGroup.overrides_json)
-    ):
-        add(text)
-        _add_forms(add, _load(forms_raw))
-        _add_forms(add, _load(overrides_raw))
-    words.discard("")
-    return words
+    groups = session.execute(select(OfficialGroup.text, OfficialGroup.forms_json, OfficialGroup.overrides_json))
+    return words_of_rows(officials_rows, groups)
 
 
-def _add_forms(add: Callable[[str], None], data: Any) -> None:
-    if isinstance(data, str):
-        add(data)
-    elif isinstance(data, Mapping):
-        for value in data.values():
-            _add_forms(add, value)
-    elif isinstance(data, list):
-        for value in data:
-            _add_forms(add, value)

@@ -102,7 +102,7 @@ def read_proofing_words(url: str | None, default_glossary: Iterable[str] = ()) -
         return None
     finally:
         connection.close()
-    accepted = set(glossary) | directory_words(officials, groups)
+    accepted = set(glossary) | words_of_rows(officials, groups)
     return ProofingWords(frozenset(accepted), security_extra(stored[0] if stored else ""))
 
 
@@ -111,11 +111,10 @@ def security_extra(value: str | None) -> tuple[str, ...]:
     return tuple(term for term in (part.strip() for part in _TERM_SEPARATORS.split(value or "")) if term)
 
 
-def directory_words(officials: Iterable[tuple[Any, ...]], groups: Iterable[tuple[Any, ...]]) -> set[str]:
-    """Every word of every stored name, position, case form and correction: the rows as the tables hold them.
-
-    The same words as desktop.directory.officials.directory_words gives through the ORM (a test compares).
-    """
+def words_of_rows(officials: Iterable[Any], groups: Iterable[Any]) -> set[str]:
+    """Every word of every stored name, position, case form and correction, from the rows as the tables hold
+    them (officials: surname, given name, patronymic, position, short position, forms, overrides; groups:
+    text, forms, overrides): this read and desktop.directory.officials.directory_words share it."""
     from desktop.language.words import tokenize
 
     words: set[str] = set()
@@ -127,17 +126,18 @@ def directory_words(officials: Iterable[tuple[Any, ...]], groups: Iterable[tuple
 
     for surname, given, patronymic, position, short_position, forms_raw, overrides_raw in officials:
         add(f"{surname} {given} {patronymic} {position} {short_position}")
-        _add_forms(add, _load(forms_raw))
-        _add_forms(add, _load(overrides_raw))
+        _add_forms(add, json_object(forms_raw))
+        _add_forms(add, json_object(overrides_raw))
     for text, forms_raw, overrides_raw in groups:
         add(text)
-        _add_forms(add, _load(forms_raw))
-        _add_forms(add, _load(overrides_raw))
+        _add_forms(add, json_object(forms_raw))
+        _add_forms(add, json_object(overrides_raw))
     words.discard("")
     return words
 
 
-def _load(raw: str | None) -> dict[str, Any]:
+def json_object(raw: str | None) -> dict[str, Any]:
+    """A stored JSON column as a dict; anything else (damaged, not an object) as an empty one."""
     try:
         data = json.loads(raw or "{}")
     except ValueError:
