@@ -9,7 +9,6 @@ word can start; only the words with a role are looked at."""
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 
@@ -30,6 +29,7 @@ from desktop.language.grammar_rules import (
     singular,
     singular_genitive,
 )
+from desktop.language.word_cache import register, word_cache
 from desktop.language.words import WORD_RE, Token
 
 __all__ = ["find_grammar", "parses"]
@@ -43,6 +43,7 @@ _WORD_AFTER_RE = re.compile(rf" ({WORD_RE.pattern})")
 _NOT_BEFORE_FIGURE = frozenset(",.-–/:_")
 _YEAR_PREPOSITIONS = frozenset(("у ", "в ", "У ", "В "))
 _ROLE_CACHE: dict[str, int] = {}
+register(_ROLE_CACHE)
 _RULES_BY_ROLE: dict[int, tuple[Callable[[str, list[Token], int], list[Finding]], ...]] = {}
 
 
@@ -80,7 +81,7 @@ def _not_counted(word: str) -> bool:
     return any(p.normal_form in _NOT_COUNTED for p in parses(word))
 
 
-@functools.lru_cache(maxsize=8192)
+@word_cache(8192)
 def _few_fix(word: str) -> str | None:
     """The plural nominative after 2–4, when no parse of word is plural and one is the genitive singular."""
     found = features(word)

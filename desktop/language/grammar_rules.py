@@ -3,12 +3,12 @@ it. Every word's parses and role are cached per word; a rule flags only when eve
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from pathlib import Path
 
 from desktop.language.finding import Finding
 from desktop.language.inflection import morph
+from desktop.language.word_cache import word_cache
 from desktop.language.words import Token
 from desktop.paths import resource
 
@@ -75,7 +75,7 @@ def key(word: str) -> str:
     return word.lower().replace("’", "'").replace("ʼ", "'")
 
 
-@functools.lru_cache(maxsize=65536)
+@word_cache(65536)
 def parses(word: str) -> tuple:
     """pymorphy3's known (dictionary) parses of word, cached per word."""
     return tuple(p for p in morph().parse(key(word)) if p.is_known)
@@ -84,7 +84,7 @@ def parses(word: str) -> tuple:
 Features = tuple[str | None, str | None, str | None, str | None, bool, str, bool]
 
 
-@functools.lru_cache(maxsize=65536)
+@word_cache(65536)
 def features(word: str) -> tuple[Features, ...]:
     """Each known parse as (POS, case, number, gender, indeclinable, lemma, animate), cached per word."""
     return tuple((_plain(p.tag.POS), _plain(p.tag.case), _plain(p.tag.number), _plain(p.tag.gender), "Fixd" in p.tag,
@@ -96,7 +96,7 @@ def _plain(grammeme: object) -> str | None:
     return None if grammeme is None else str(grammeme)
 
 
-@functools.lru_cache(maxsize=65536)
+@word_cache(65536)
 def is_pos(word: str, pos: str) -> bool:
     found = features(word)
     return bool(found) and all(pos == f[0] for f in found)
@@ -118,7 +118,7 @@ def inflect(word: str, grammemes: set[str], pos: str = "NOUN") -> str | None:
     return _inflect(word, frozenset(grammemes), pos)
 
 
-@functools.lru_cache(maxsize=16384)
+@word_cache(16384)
 def _inflect(word: str, grammemes: frozenset[str], pos: str) -> str | None:
     forms = set()
     for p in parses(word):
@@ -133,7 +133,7 @@ def _lemma_form(lemma: str, grammemes: set[str], pos: str) -> str | None:
     return _lemma_form_cached(lemma, frozenset(grammemes), pos)
 
 
-@functools.lru_cache(maxsize=4096)
+@word_cache(4096)
 def _lemma_form_cached(lemma: str, grammemes: frozenset[str], pos: str) -> str | None:
     forms = {f.word for p in morph().parse(lemma) if p.is_known and pos == p.tag.POS and p.normal_form == lemma
              if (f := p.inflect(grammemes)) is not None}
@@ -229,7 +229,7 @@ def _few_adjective(text: str, tokens: list[Token], index: int) -> list[Finding]:
     return []
 
 
-@functools.lru_cache(maxsize=16384)
+@word_cache(16384)
 def singular(word: str, case: str, pos: str = "NOUN") -> str | None:
     """The singular form in case of word's parses of pos (their lexeme's gender), None unless one."""
     forms = set()
@@ -242,7 +242,7 @@ def singular(word: str, case: str, pos: str = "NOUN") -> str | None:
     return match_case(word, forms.pop()) if len(forms) == 1 else None
 
 
-@functools.lru_cache(maxsize=16384)
+@word_cache(16384)
 def singular_genitive(word: str) -> str | None:
     forms = set()
     for p in parses(word):
@@ -366,7 +366,7 @@ def _hours(text: str, tokens: list[Token], index: int) -> list[Finding]:
     return [_finding(tokens[index][1], hours[2], "preposition-hour", f"Час доби — «{fix}».", fix)]
 
 
-@functools.lru_cache(maxsize=65536)
+@word_cache(65536)
 def _prep_candidate(preposition: str, word: str) -> bool:
     """Whether a rule of the preposition may fire on the word after it (a cheap cached pre-check)."""
     found = features(word)
@@ -555,12 +555,12 @@ def _date_range(text: str, tokens: list[Token], index: int) -> list[Finding]:
 
 # ---- adjectives and nouns ----------------------------------------------------------------------
 
-@functools.lru_cache(maxsize=65536)
+@word_cache(65536)
 def _is_adjective(word: str) -> bool:
     return any(f[0] in ("ADJF", "PRTF") for f in features(word))
 
 
-@functools.lru_cache(maxsize=65536)
+@word_cache(65536)
 def adjective_candidate(word: str, noun: str) -> bool:
     """Whether the adjective may disagree with the word after it (a cheap cached pre-check)."""
     if _is_adjective(noun) and not is_pos(noun, "NOUN"):
@@ -592,7 +592,7 @@ def _adjective(text: str, tokens: list[Token], index: int) -> list[Finding]:
     return [_finding(start, end, "adjective-agreement", f"Прикметник не узгоджений з іменником «{noun}»: «{fix}».", fix)]
 
 
-@functools.lru_cache(maxsize=16384)
+@word_cache(16384)
 def _agrees(adjective: str, noun: str) -> bool:
     nouns = features(noun)
     if not nouns or not all(f[0] == "NOUN" for f in nouns):
@@ -601,7 +601,7 @@ def _agrees(adjective: str, noun: str) -> bool:
                for a in features(adjective) if a[0] in ("ADJF", "PRTF") for n in nouns)
 
 
-@functools.lru_cache(maxsize=65536)
+@word_cache(65536)
 def _adjective_fix(word: str, noun_word: str, middle: str = "") -> str | None:
     """The adjective's form agreeing with the noun after it, when no parse of the pair agrees;
     middle: an agreeing adjective between them («майбутнього місцевих виборів»), whose parses pick the noun's."""
@@ -715,7 +715,7 @@ def _head(text: str, tokens: list[Token], index: int) -> list[Finding]:
 
 # ---- verbs -------------------------------------------------------------------------------------
 
-@functools.lru_cache(maxsize=4096)
+@word_cache(4096)
 def _event_verb(word: str) -> bool:
     return any(p.tag.POS == "VERB" and "past" in p.tag and p.tag.gender and p.normal_form in EVENT_VERBS
                for p in parses(word))
@@ -737,7 +737,7 @@ def _verb(text: str, tokens: list[Token], index: int) -> list[Finding]:
     return [_finding(start, end, "verb-agreement", f"Дієслово не узгоджене з підметом «{following[0]}»: «{fix}».", fix)]
 
 
-@functools.lru_cache(maxsize=16384)
+@word_cache(16384)
 def _verb_fix(word: str, noun: str, previous: str) -> str | None:
     verbs = [p for p in parses(word) if p.tag.POS == "VERB" and "past" in p.tag and p.tag.gender]
     subjects = [p for p in parses(noun) if p.tag.POS == "NOUN" and "nomn" in p.tag]
