@@ -25,6 +25,7 @@ from desktop.language.grammar_rules import (
     key,
     match_case,
     parses,
+    prime_features,
     role_of,
     singular,
     singular_genitive,
@@ -56,6 +57,7 @@ def find_grammar(text: str, tokens: list[Token]) -> list[Finding]:
     found: list[Finding] = []
     cache = _ROLE_CACHE
     by_role = _RULES_BY_ROLE
+    prime_features({token[0] for token in tokens}.difference(cache))  # the new words read from the dictionary at once
     last = len(tokens) - 1
     for index, token in enumerate(tokens):
         role = cache.get(token[0])

@@ -47,6 +47,8 @@ class Lexicon:
         # the node after a key's separator -> whether a standard parse hangs from it (dictionary data, not
         # a word's verdict: the same for every word with those parses)
         self._verdicts: dict[int, tuple[bool, bool]] = {}
+        # the same node -> its (paradigm, form) payloads
+        self._payloads: dict[int, tuple[tuple[int, int], ...]] = {}
 
     def _variant_form(self, paradigm: int, form: int) -> bool:
         return not VARIANT_GRAMMEMES.isdisjoint(self._tag(paradigm, form).grammemes)
@@ -119,6 +121,77 @@ class Lexicon:
         # the first parse is a variant or a name's: look at them all (rare)
         standard = [parse for parse in self._words.get(word, ()) if not self._variant(*parse)]
         return bool(standard), any(not self._proper(*parse) for parse in standard)
+
+
+    def payloads_many(self, words: Iterable[str]) -> dict[str, tuple[tuple[int, int], ...]]:
+        """payloads of each of words (lowercase, apostrophe «'»), walked in sorted order as standard_many."""
+        units, known = self._units, self._payloads
+        found: dict[str, tuple[tuple[int, int], ...]] = {}
+        previous = b""
+        path = [0]
+        for key in sorted(word.encode("utf-8") + b"\x01" for word in words):
+            low, high = 0, min(len(key), len(previous), len(path) - 1)
+            while low < high:
+                middle = (low + high + 1) >> 1
+                if key[:middle] == previous[:middle]:
+                    low = middle
+                else:
+                    high = middle - 1
+            del path[low + 1:]
+            index = path[low]
+            previous = key
+            for label in key[low:]:
+                unit = units[index]
+                index ^= ((unit >> 10) << ((unit & _EXTENSION_BIT) >> 6)) ^ label
+                if units[index] & _LABEL_MASK != label:
+                    found[key[:-1].decode("utf-8")] = ()
+                    break
+                path.append(index)
+            else:
+                payloads = known.get(index)
+                if payloads is None:
+                    payloads = known[index] = self._read_payloads(index)
+                found[key[:-1].decode("utf-8")] = payloads
+        return found
+
+    def payloads(self, word: str) -> tuple[tuple[int, int], ...]:
+        """The (paradigm, form) pairs of word (lowercase, apostrophe «'») as written, in the dictionary's
+        order: pymorphy3's dictionary lookup without its letter substitutions (dawg_python's
+        RecordDAWG.get with the calls inlined)."""
+        units = self._units
+        index = 0
+        for label in word.encode("utf-8") + b"\x01":
+            unit = units[index]
+            index ^= ((unit >> 10) << ((unit & _EXTENSION_BIT) >> 6)) ^ label
+            if units[index] & _LABEL_MASK != label:
+                return ()
+        found = self._payloads.get(index)
+        if found is None:
+            found = self._payloads[index] = self._read_payloads(index)
+        return found
+
+    def _read_payloads(self, index: int) -> tuple[tuple[int, int], ...]:
+        """Every payload under the node at index, depth first as dawg_python's Completer walks them."""
+        units, guide = self._units, self._guide
+        found: list[tuple[int, int]] = []
+        # (node, the payload's bytes up to it); a payload is a fixed-length base64 key, none a prefix of another
+        stack = [(index, b"")]
+        while stack:
+            index, payload = stack.pop()
+            if units[index] & _HAS_LEAF_BIT:
+                found.append(_PAYLOAD.unpack(a2b_base64(payload)))
+                continue
+            children = []
+            label = guide[index * 2]
+            while label:
+                unit = units[index]
+                child = index ^ ((unit >> 10) << ((unit & _EXTENSION_BIT) >> 6)) ^ label
+                if units[child] & _LABEL_MASK != label:
+                    break
+                children.append((child, payload + bytes((label,))))
+                label = guide[child * 2 + 1]
+            stack.extend(reversed(children))
+        return tuple(found)
 
 
 @cache
