@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from itertools import compress
 from operator import itemgetter
 
+from desktop.language import analysis
 from desktop.language.euphony import (
     LATER_SENTENCE_RE,
     PAUSE,
@@ -299,7 +300,7 @@ class CapitalisationChecker:
 @word_cache(20_000)
 def _parses(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """pymorphy3's parses of word as (lemma, grammemes), computed once per word."""
-    return tuple((parse.normal_form, frozenset(parse.tag.grammemes)) for parse in morph().parse(word))
+    return tuple((parse.normal_form, frozenset(parse.tag.grammemes)) for parse in analysis.parse(word))
 
 
 def _months(text: str, tokens: list[Token], capitals: list[int]) -> list[Finding]:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from desktop.language import analysis
 from desktop.language.finding import Finding
 from desktop.language.inflection import morph
 from desktop.language.lexicon import lexicon
@@ -80,7 +81,7 @@ def key(word: str) -> str:
 @word_cache(65536)
 def parses(word: str) -> tuple:
     """pymorphy3's known (dictionary) parses of word, cached per word."""
-    return tuple(p for p in morph().parse(key(word)) if p.is_known)
+    return analysis.known(key(word))
 
 
 Features = tuple[str | None, str | None, str | None, str | None, bool, str, bool]

@@ -178,7 +178,9 @@ def _is_abbreviation(token: str) -> bool:
 @word_cache(4096)
 def _parses(token: str) -> tuple[Any, ...]:
     # A position's words are looked at several times over, and a directory repeats its positions.
-    return tuple(morph().parse(normal_key(token)))
+    from desktop.language.analysis import parse  # analysis imports this module
+
+    return parse(normal_key(token))
 
 
 def _nominative(parse: Any, plural: bool) -> bool:

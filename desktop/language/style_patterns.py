@@ -15,6 +15,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from itertools import compress
 
+from desktop.language import analysis
 from desktop.language.finding import Finding
 from desktop.language.inflection import morph
 from desktop.language.word_cache import word_cache
@@ -86,7 +87,7 @@ VERBAL_NOUN_ENDINGS = ("ння", "ття")  # nouns of an action: «викори
 
 @word_cache(20_000)
 def _parses(key: str) -> tuple:
-    return tuple(morph().parse(key))
+    return analysis.parse(key)
 
 
 def _is_impersonal(key: str) -> bool:

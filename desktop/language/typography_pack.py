@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from desktop.language import analysis
 from desktop.language.dates import GENITIVE_MONTHS
 from desktop.language.finding import Finding
 from desktop.language.inflection import morph
@@ -516,7 +517,7 @@ def word_parses(word: str) -> tuple[tuple[str, str, str, str, str], ...]:
     # the Ukrainian dictionary marks the plural only: a parse without a number is singular
     return tuple((parse.normal_form, str(parse.tag.POS), str(parse.tag.gender),
                   "plur" if parse.tag.number == "plur" else "sing", str(parse.tag.case))
-                 for parse in morph().parse(word.lower()))
+                 for parse in analysis.parse(word.lower()))
 
 
 @word_cache(2048)

@@ -1,0 +1,100 @@
+"""One analysis per distinct word, shared by every layer: pymorphy3's parses, read straight from its DAWG.
+
+pymorphy3's own parse costs ~60 µs a word in pure Python (dawg_python's similar_items walk and, for the
+known parses, another walk per parse); the layers asked it for the same words, each in a cache of its own.
+Here a lowercase Ukrainian word the dictionary holds gets the very parses pymorphy3 would give it (its
+DictionaryAnalyzer's, in its order: the guessing units run only for words the dictionary lacks) from one
+walk of the DAWG (desktop.language.lexicon), «г» looked up as «ґ» too as pymorphy3 does. Every other word
+(capitals, other letters, words the dictionary lacks) goes to pymorphy3's parse, once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from desktop.language.inflection import morph
+from desktop.language.lexicon import lexicon
+from desktop.language.word_cache import register, word_cache
+
+# words read directly: lowercase Ukrainian letters, the typewriter apostrophe, a hyphen
+_DIRECT = re.compile(r"[а-щьюяєіїґ'-]+")
+_MAX_G = 3  # more «г» than this: pymorphy3's parse (2 ** n spellings to look up)
+
+
+def spellings(lower: str) -> list[str] | None:
+    """The spellings pymorphy3 looks lower up as, in its order (dawg_python's similar_items with «г» → «ґ»);
+    None when lower is not read directly."""
+    if not _DIRECT.fullmatch(lower):
+        return None
+    count = lower.count("г")
+    if not count:
+        return [lower]
+    return _g_variants("", lower, 0) if count <= _MAX_G else None
+
+
+def _g_variants(prefix: str, word: str, start: int) -> list[str]:
+    found = []
+    for position in range(start, len(word)):
+        if word[position] == "г":
+            found += _g_variants(prefix + word[start:position] + "ґ", word, position + 1)
+    found.insert(0, prefix + word[start:])
+    return found
+
+
+# word -> its dictionary parses (pymorphy3 Parse objects), or None when pymorphy3 must be asked
+_DICTIONARY: dict[str, tuple[Any, ...] | None] = {}
+register(_DICTIONARY)
+_LIMIT = 65536
+
+
+def prime(words: Iterable[str]) -> None:
+    """Reads the dictionary parses of words (lowercase) not read yet, in one sorted walk of the DAWG."""
+    new = {word: spellings(word) for word in words if word not in _DICTIONARY}
+    if not new:
+        return
+    if len(_DICTIONARY) + len(new) > _LIMIT:
+        _DICTIONARY.clear()
+    payloads = lexicon().payloads_many({spelling for found in new.values() if found for spelling in found})
+    for word, found in new.items():
+        _DICTIONARY[word] = None if found is None else _build(found, payloads)
+
+
+def _dictionary_parses(word: str) -> tuple[Any, ...] | None:
+    """The dictionary parses of word (lowercase), None when it is not read directly."""
+    try:
+        return _DICTIONARY[word]
+    except KeyError:
+        prime((word,))
+        return _DICTIONARY[word]
+
+
+def _build(found: list[str], payloads: dict[str, tuple[tuple[int, int], ...]]) -> tuple[Any, ...]:
+    analyser = morph()
+    dictionary, make, unit = analyser.dictionary, analyser._result_type, analyser._units[0].analyzer
+    paradigms, gramtab = dictionary.paradigms, dictionary.gramtab
+    parses = []
+    for spelling in found:
+        for paradigm_id, form in payloads.get(spelling, ()):
+            paradigm = paradigms[paradigm_id]
+            tag = gramtab[paradigm[len(paradigm) // 3 + form]]
+            parses.append(make(spelling, tag, dictionary.build_normal_form(paradigm_id, form, spelling), 1.0,
+                               ((unit, spelling, paradigm_id, form),)))
+    return tuple(parses)
+
+
+@word_cache(65536)
+def parse(word: str) -> tuple[Any, ...]:
+    """pymorphy3's parse of word, as a tuple."""
+    found = _dictionary_parses(word) if word.islower() else None
+    return found if found else tuple(morph().parse(word))
+
+
+@word_cache(65536)
+def known(word: str) -> tuple[Any, ...]:
+    """pymorphy3's known (dictionary) parses of word (lowercase)."""
+    found = _dictionary_parses(word)
+    if found is not None:
+        return found  # a word pymorphy3 would guess (not in the dictionary) has no known parse
+    return tuple(p for p in morph().parse(word) if p.is_known)
