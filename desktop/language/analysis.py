@@ -43,51 +43,60 @@ def _g_variants(prefix: str, word: str, start: int) -> list[str]:
     return found
 
 
-# word -> its dictionary parses (pymorphy3 Parse objects), or None when pymorphy3 must be asked
-_DICTIONARY: dict[str, tuple[Any, ...] | None] = {}
-register(_DICTIONARY)
+# One dictionary entry: the spelling looked up, its paradigm, the form's index in it
+Entry = tuple[str, int, int]
+# word (lowercase) -> its dictionary entries, or None when pymorphy3 must be asked
+_ENTRIES: dict[str, tuple[Entry, ...] | None] = {}
+register(_ENTRIES)
 _LIMIT = 65536
 
 
 def prime(words: Iterable[str]) -> None:
-    """Reads the dictionary parses of words (lowercase) not read yet, in one sorted walk of the DAWG."""
-    new = {word: spellings(word) for word in words if word not in _DICTIONARY}
+    """Reads the dictionary entries of words (lowercase) not read yet, in one sorted walk of the DAWG."""
+    entries = _ENTRIES
+    new = [word for word in words if word not in entries]
     if not new:
         return
-    if len(_DICTIONARY) + len(new) > _LIMIT:
-        _DICTIONARY.clear()
-    payloads = lexicon().payloads_many({spelling for found in new.values() if found for spelling in found})
-    for word, found in new.items():
-        _DICTIONARY[word] = None if found is None else _build(found, payloads)
+    if len(entries) + len(new) > _LIMIT:
+        entries.clear()
+    found = {word: spellings(word) for word in new}
+    payloads = lexicon().payloads_many({spelling for those in found.values() if those for spelling in those})
+    for word, those in found.items():
+        entries[word] = None if those is None else tuple(
+            (spelling, paradigm, form) for spelling in those for paradigm, form in payloads.get(spelling, ()))
+
+
+def entries(word: str) -> tuple[Entry, ...] | None:
+    """The dictionary entries of word (lowercase) in pymorphy3's order, None when it is not read directly."""
+    try:
+        return _ENTRIES[word]
+    except KeyError:
+        prime((word,))
+        return _ENTRIES[word]
 
 
 def _dictionary_parses(word: str) -> tuple[Any, ...] | None:
-    """The dictionary parses of word (lowercase), None when it is not read directly."""
-    try:
-        return _DICTIONARY[word]
-    except KeyError:
-        prime((word,))
-        return _DICTIONARY[word]
-
-
-def _build(found: list[str], payloads: dict[str, tuple[tuple[int, int], ...]]) -> tuple[Any, ...]:
+    """The dictionary parses of word (lowercase) as pymorphy3 Parse objects, None when not read directly."""
+    found = entries(word)
+    if not found:
+        return found
     analyser = morph()
     dictionary, make, unit = analyser.dictionary, analyser._result_type, analyser._units[0].analyzer
     paradigms, gramtab = dictionary.paradigms, dictionary.gramtab
     parses = []
-    for spelling in found:
-        for paradigm_id, form in payloads.get(spelling, ()):
-            paradigm = paradigms[paradigm_id]
-            tag = gramtab[paradigm[len(paradigm) // 3 + form]]
-            parses.append(make(spelling, tag, dictionary.build_normal_form(paradigm_id, form, spelling), 1.0,
-                               ((unit, spelling, paradigm_id, form),)))
+    for spelling, paradigm_id, form in found:
+        paradigm = paradigms[paradigm_id]
+        tag = gramtab[paradigm[len(paradigm) // 3 + form]]
+        parses.append(make(spelling, tag, dictionary.build_normal_form(paradigm_id, form, spelling), 1.0,
+                           ((unit, spelling, paradigm_id, form),)))
     return tuple(parses)
 
 
 @word_cache(65536)
 def parse(word: str) -> tuple[Any, ...]:
     """pymorphy3's parse of word, as a tuple."""
-    found = _dictionary_parses(word) if word.islower() else None
+    # pymorphy3 looks a word up in lowercase; only a single capital letter gets more (an initial's parses)
+    found = _dictionary_parses(word.lower()) if len(word) > 1 or word.islower() else None
     return found if found else tuple(morph().parse(word))
 
 

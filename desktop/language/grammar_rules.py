@@ -3,14 +3,12 @@ it. Every word's parses and role are cached per word; a rule flags only when eve
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from desktop.language import analysis
 from desktop.language.finding import Finding
 from desktop.language.inflection import morph
-from desktop.language.lexicon import lexicon
 from desktop.language.word_cache import register, word_cache
 from desktop.language.words import Token
 from desktop.paths import resource
@@ -91,41 +89,15 @@ Features = tuple[str | None, str | None, str | None, str | None, bool, str, bool
 _FEATURES: dict[str, tuple[Features, ...]] = {}
 register(_FEATURES)
 _FEATURES_LIMIT = 65536
-# words the dictionary is read for directly: lowercase Ukrainian letters (everything else goes through
-# pymorphy3's parse); pymorphy3 looks a word with «г» up with «ґ» in its place too, so do these
-_DIRECT = re.compile(r"[а-щьюяєіїґ'-]+")
-_MAX_G = 3  # more «г» than this: pymorphy3's parse (2 ** n spellings to look up)
 # pymorphy3's tag id -> (POS, case, number, gender, indeclinable, animate): dictionary data, kept
 _TAG_FEATURES: dict[int, tuple[str | None, str | None, str | None, str | None, bool, bool]] = {}
-
-
-def _spellings(lower: str) -> list[str] | None:
-    """The spellings pymorphy3 looks lower up as, in its order (dawg_python's similar_items with «г» → «ґ»);
-    None when lower is not read directly."""
-    if not _DIRECT.fullmatch(lower):
-        return None
-    count = lower.count("г")
-    if not count:
-        return [lower]
-    return _g_variants("", lower, 0) if count <= _MAX_G else None
-
-
-def _g_variants(prefix: str, word: str, start: int) -> list[str]:
-    found = []
-    for position in range(start, len(word)):
-        if word[position] == "г":
-            found += _g_variants(prefix + word[start:position] + "ґ", word, position + 1)
-    found.insert(0, prefix + word[start:])
-    return found
 
 
 def features(word: str) -> tuple[Features, ...]:
     """Each known parse as (POS, case, number, gender, indeclinable, lemma, animate), cached per word."""
     found = _FEATURES.get(word)
     if found is None:
-        spellings = _spellings(key(word))
-        payloads = None if spellings is None else lexicon().payloads_many(spellings)
-        found = _features_of(word, spellings, payloads)
+        found = _features_of(word)
         if len(_FEATURES) >= _FEATURES_LIMIT:
             _FEATURES.clear()
         _FEATURES[word] = found
@@ -134,37 +106,36 @@ def features(word: str) -> tuple[Features, ...]:
 
 def prime_features(words: Iterable[str]) -> None:
     """Computes the features of words (as written) not cached yet, the dictionary read once for all."""
-    new = {word: _spellings(key(word)) for word in words if word not in _FEATURES}
+    new = [word for word in words if word not in _FEATURES]
     if not new:
         return
     if len(_FEATURES) + len(new) > _FEATURES_LIMIT:
         _FEATURES.clear()
-    payloads = lexicon().payloads_many({spelling for spellings in new.values() if spellings for spelling in spellings})
-    for word, spellings in new.items():
-        _FEATURES[word] = _features_of(word, spellings, payloads)
+    analysis.prime({key(word) for word in new})
+    for word in new:
+        _FEATURES[word] = _features_of(word)
 
 
-def _features_of(word: str, spellings: list[str] | None,
-                 payloads: dict[str, tuple[tuple[int, int], ...]] | None) -> tuple[Features, ...]:
-    """word's features from the dictionary payloads of its spellings (None: not read directly, ask pymorphy3)."""
-    if spellings is None or payloads is None:
+def _features_of(word: str) -> tuple[Features, ...]:
+    """word's features from its dictionary entries (pymorphy3's parse for a word not read directly)."""
+    entries = analysis.entries(key(word))
+    if entries is None:
         return tuple((_plain(p.tag.POS), _plain(p.tag.case), _plain(p.tag.number), _plain(p.tag.gender),
                       "Fixd" in p.tag, p.normal_form, p.tag.animacy == "anim") for p in parses(word))
     dictionary = morph().dictionary
     paradigms, tag_features = dictionary.paradigms, _TAG_FEATURES
     found = []
-    for spelling in spellings:
-        for paradigm_id, form in payloads.get(spelling, ()):
-            paradigm = paradigms[paradigm_id]
-            tag_id = paradigm[len(paradigm) // 3 + form]
-            fields = tag_features.get(tag_id)
-            if fields is None:
-                tag = dictionary.gramtab[tag_id]
-                fields = tag_features[tag_id] = (_plain(tag.POS), _plain(tag.case), _plain(tag.number),
-                                                 _plain(tag.gender), "Fixd" in tag, tag.animacy == "anim")
-            pos, case, number, gender, fixed, animate = fields
-            found.append((pos, case, number, gender, fixed,
-                          dictionary.build_normal_form(paradigm_id, form, spelling), animate))
+    for spelling, paradigm_id, form in entries:
+        paradigm = paradigms[paradigm_id]
+        tag_id = paradigm[len(paradigm) // 3 + form]
+        fields = tag_features.get(tag_id)
+        if fields is None:
+            tag = dictionary.gramtab[tag_id]
+            fields = tag_features[tag_id] = (_plain(tag.POS), _plain(tag.case), _plain(tag.number),
+                                             _plain(tag.gender), "Fixd" in tag, tag.animacy == "anim")
+        pos, case, number, gender, fixed, animate = fields
+        found.append((pos, case, number, gender, fixed, dictionary.build_normal_form(paradigm_id, form, spelling),
+                      animate))
     return tuple(found)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 
+from desktop.language import analysis
 from desktop.language.capitalisation import CapitalisationChecker
 from desktop.language.euphony import find_euphony
 from desktop.language.finding import KINDS, Finding
@@ -86,6 +87,8 @@ class Proofreader:
         typography = find_typography(text, protected, tokens)
         lowered = [token[0].lower() for token in tokens]
         vocabulary = set(lowered)  # one set for the layers that look words up, not one each
+        # every new word's dictionary entries in one walk of the DAWG, for all the layers
+        analysis.prime({word.replace("’", "'").replace("ʼ", "'") for word in vocabulary})
         style = self.style.findings(text, tokens, lowered, vocabulary)
         style += (self.orthography.findings(text, tokens, lowered, vocabulary)
                   + self.places.findings(text, tokens, lowered, vocabulary))
