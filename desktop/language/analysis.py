@@ -75,20 +75,46 @@ def entries(word: str) -> tuple[Entry, ...] | None:
         return _ENTRIES[word]
 
 
+# (paradigm, form) -> (tag id, the stem's start and end in a form's spelling, the lemma's prefix and
+# suffix): dictionary data, kept (pymorphy3's build_tag_info and build_normal_form, taken apart)
+_FORMS: dict[tuple[int, int], tuple[int, int, int | None, str, str]] = {}
+
+
+def form(paradigm_id: int, index: int) -> tuple[int, int, int | None, str, str]:
+    """The tag id of a paradigm's form, and how its lemma is built from its spelling (see lemma)."""
+    key = (paradigm_id, index)
+    found = _FORMS.get(key)
+    if found is None:
+        dictionary = morph().dictionary
+        paradigm = dictionary.paradigms[paradigm_id]
+        length = len(paradigm) // 3
+        suffix = dictionary.suffixes[paradigm[index]]
+        found = _FORMS[key] = (paradigm[length + index],
+                               len(dictionary.paradigm_prefixes[paradigm[length * 2 + index]]),
+                               -len(suffix) if suffix else None,
+                               dictionary.paradigm_prefixes[paradigm[length * 2]], dictionary.suffixes[paradigm[0]])
+    return found
+
+
+def lemma(spelling: str, index: int, info: tuple[int, int, int | None, str, str]) -> str:
+    """The normal form of the form index of a paradigm (info: form()) spelt spelling, as pymorphy3 builds it."""
+    if index == 0:
+        return spelling
+    return info[3] + spelling[info[1]:info[2]] + info[4]
+
+
 def _dictionary_parses(word: str) -> tuple[Any, ...] | None:
     """The dictionary parses of word (lowercase) as pymorphy3 Parse objects, None when not read directly."""
     found = entries(word)
     if not found:
         return found
     analyser = morph()
-    dictionary, make, unit = analyser.dictionary, analyser._result_type, analyser._units[0].analyzer
-    paradigms, gramtab = dictionary.paradigms, dictionary.gramtab
+    make, unit, gramtab = analyser._result_type, analyser._units[0].analyzer, analyser.dictionary.gramtab
     parses = []
-    for spelling, paradigm_id, form in found:
-        paradigm = paradigms[paradigm_id]
-        tag = gramtab[paradigm[len(paradigm) // 3 + form]]
-        parses.append(make(spelling, tag, dictionary.build_normal_form(paradigm_id, form, spelling), 1.0,
-                           ((unit, spelling, paradigm_id, form),)))
+    for spelling, paradigm_id, index in found:
+        info = form(paradigm_id, index)
+        parses.append(make(spelling, gramtab[info[0]], lemma(spelling, index, info), 1.0,
+                           ((unit, spelling, paradigm_id, index),)))
     return tuple(parses)
 
 

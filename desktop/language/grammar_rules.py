@@ -122,20 +122,17 @@ def _features_of(word: str) -> tuple[Features, ...]:
     if entries is None:
         return tuple((_plain(p.tag.POS), _plain(p.tag.case), _plain(p.tag.number), _plain(p.tag.gender),
                       "Fixd" in p.tag, p.normal_form, p.tag.animacy == "anim") for p in parses(word))
-    dictionary = morph().dictionary
-    paradigms, tag_features = dictionary.paradigms, _TAG_FEATURES
+    tag_features, form, lemma = _TAG_FEATURES, analysis.form, analysis.lemma
     found = []
-    for spelling, paradigm_id, form in entries:
-        paradigm = paradigms[paradigm_id]
-        tag_id = paradigm[len(paradigm) // 3 + form]
-        fields = tag_features.get(tag_id)
+    for spelling, paradigm_id, index in entries:
+        info = form(paradigm_id, index)
+        fields = tag_features.get(info[0])
         if fields is None:
-            tag = dictionary.gramtab[tag_id]
-            fields = tag_features[tag_id] = (_plain(tag.POS), _plain(tag.case), _plain(tag.number),
-                                             _plain(tag.gender), "Fixd" in tag, tag.animacy == "anim")
+            tag = morph().dictionary.gramtab[info[0]]
+            fields = tag_features[info[0]] = (_plain(tag.POS), _plain(tag.case), _plain(tag.number),
+                                              _plain(tag.gender), "Fixd" in tag, tag.animacy == "anim")
         pos, case, number, gender, fixed, animate = fields
-        found.append((pos, case, number, gender, fixed, dictionary.build_normal_form(paradigm_id, form, spelling),
-                      animate))
+        found.append((pos, case, number, gender, fixed, lemma(spelling, index, info), animate))
     return tuple(found)
 
 

@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from desktop.language.inflection import morph
+from desktop.language.word_cache import register
 
 # Forms the dictionary keeps only to be corrected: non-standard spellings («реґіонів», «територіяльних»).
 # Its distorted forms (Dist, VESUM's «bad»: «задіяним», «приняли») are accepted as before: they mix words
@@ -30,7 +31,8 @@ _HAS_LEAF_BIT = 1 << 8
 _EXTENSION_BIT = 1 << 9
 _LABEL_MASK = _IS_LEAF_BIT | 0xFF
 _SEPARATOR = 1  # dawg_python.compat PAYLOAD_SEPARATOR, b"\x01"
-_PAYLOAD = struct.Struct(">HH")  # pymorphy3.dawg.WordsDawg.DATA_FORMAT: paradigm, form index
+_PAYLOAD = struct.Struct(">HH")
+_NODES_LIMIT = 200_000  # pymorphy3.dawg.WordsDawg.DATA_FORMAT: paradigm, form index
 
 
 class Lexicon:
@@ -49,6 +51,10 @@ class Lexicon:
         self._verdicts: dict[int, tuple[bool, bool]] = {}
         # the same node -> its (paradigm, form) payloads
         self._payloads: dict[int, tuple[tuple[int, int], ...]] = {}
+        # word -> the node after its key's separator (0: not in the dictionary), as payloads_many found it:
+        # standard_many walks only the words it lacks (a per-word cache, forgotten with the others)
+        self._nodes: dict[str, int] = {}
+        register(self._nodes)
 
     def _variant_form(self, paradigm: int, form: int) -> bool:
         return not VARIANT_GRAMMEMES.isdisjoint(self._tag(paradigm, form).grammemes)
@@ -69,12 +75,25 @@ class Lexicon:
         (a text's words share two thirds of their bytes so); after the key, the node the payloads hang
         from is shared by every word with the same parses (the DAWG is minimal), so its verdict is kept.
         """
-        units, verdicts = self._units, self._verdicts
+        units, verdicts, nodes = self._units, self._verdicts, self._nodes
         found: set[str] = set()
         common: set[str] = set()
+        rest = []
+        for word in words:
+            index = nodes.get(word)
+            if index is None:
+                rest.append(word)
+            elif index:
+                verdict = verdicts.get(index)
+                if verdict is None:
+                    verdict = verdicts[index] = self._payloads_standard(index, word)
+                if verdict[0]:
+                    found.add(word)
+                    if verdict[1]:
+                        common.add(word)
         previous = b""
         path = [0]  # path[i]: the node after the first i bytes of previous
-        for key in sorted(word.encode("utf-8") + b"\x01" for word in words):
+        for key in sorted(word.encode("utf-8") + b"\x01" for word in rest):
             # the common prefix with the previous key, by halving (slices compare in C)
             low, high = 0, min(len(key), len(previous), len(path) - 1)
             while low < high:
@@ -125,7 +144,9 @@ class Lexicon:
 
     def payloads_many(self, words: Iterable[str]) -> dict[str, tuple[tuple[int, int], ...]]:
         """payloads of each of words (lowercase, apostrophe «'»), walked in sorted order as standard_many."""
-        units, known = self._units, self._payloads
+        units, known, nodes = self._units, self._payloads, self._nodes
+        if len(nodes) > _NODES_LIMIT:
+            nodes.clear()
         found: dict[str, tuple[tuple[int, int], ...]] = {}
         previous = b""
         path = [0]
@@ -144,14 +165,18 @@ class Lexicon:
                 unit = units[index]
                 index ^= ((unit >> 10) << ((unit & _EXTENSION_BIT) >> 6)) ^ label
                 if units[index] & _LABEL_MASK != label:
-                    found[key[:-1].decode("utf-8")] = ()
+                    word = key[:-1].decode("utf-8")
+                    found[word] = ()
+                    nodes[word] = 0
                     break
                 path.append(index)
             else:
                 payloads = known.get(index)
                 if payloads is None:
                     payloads = known[index] = self._read_payloads(index)
-                found[key[:-1].decode("utf-8")] = payloads
+                word = key[:-1].decode("utf-8")
+                found[word] = payloads
+                nodes[word] = index
         return found
 
     def payloads(self, word: str) -> tuple[tuple[int, int], ...]:
