@@ -14,16 +14,24 @@ TEXT = ("Відбулася нарада з головами районних в
 
 @pytest.fixture
 def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every word the shared analyser is asked to parse, in order."""
-    analyser = morph()
-    asked: list[str] = []
-    parse = analyser.parse
+    """Every word the morphology is asked about: pymorphy3's parse and the direct reads of its dictionary."""
+    from desktop.language.lexicon import lexicon
 
-    def counting(word: str):  # type: ignore[no-untyped-def]
+    analyser, dictionary = morph(), lexicon()
+    asked: list[str] = []
+    parse, payloads_many = analyser.parse, dictionary.payloads_many
+
+    def counting_parse(word: str):  # type: ignore[no-untyped-def]
         asked.append(word)
         return parse(word)
 
-    monkeypatch.setattr(analyser, "parse", counting)
+    def counting_payloads(words):  # type: ignore[no-untyped-def]
+        words = list(words)
+        asked.extend(words)
+        return payloads_many(words)
+
+    monkeypatch.setattr(analyser, "parse", counting_parse)
+    monkeypatch.setattr(dictionary, "payloads_many", counting_payloads)
     return asked
 
 
@@ -52,3 +60,35 @@ def test_word_caches_are_registered() -> None:
     word_cache.clear_word_caches()
     probe("а")
     assert calls == ["а", "а"]
+
+
+SAMPLE = ("розглянули", "голови", "ґанку", "гуманітарну", "нарада", "п'ять", "будь-який", "області", "вимог",
+          "соціальноно", "вирішшить", "Програм", "ЗСУ", "В", "в", "об’єкт", "Києві", "щодо", "і", "ремонт")
+
+
+def test_direct_analysis_is_pymorphy3s() -> None:
+    from desktop.language import analysis
+    from desktop.language.grammar_rules import _plain, features, parses
+
+    analyser = morph()
+    word_cache.clear_word_caches()
+    analysis.prime({word.lower() for word in SAMPLE})
+    for word in SAMPLE:
+        assert analysis.parse(word) == tuple(analyser.parse(word)), word
+        lower = word.lower()
+        assert analysis.known(lower) == tuple(p for p in analyser.parse(lower) if p.is_known), word
+        assert features(word) == tuple((_plain(p.tag.POS), _plain(p.tag.case), _plain(p.tag.number),
+                                        _plain(p.tag.gender), "Fixd" in p.tag, p.normal_form,
+                                        p.tag.animacy == "anim") for p in parses(word)), word
+    assert analysis.parse("ґанку")[0].word == "ґанку"
+    assert {p.word for p in analysis.parse("ганку")} >= {"ґанку"}  # «г» looked up as «ґ» too, as pymorphy3 does
+
+
+def test_lexicon_payloads_are_the_dawgs() -> None:
+    from desktop.language.lexicon import lexicon
+
+    words = morph().dictionary.words
+    found = lexicon().payloads_many([word.lower() for word in SAMPLE])
+    for word in SAMPLE:
+        lower = word.lower()
+        assert found[lower] == tuple(words.get(lower, ())) == lexicon().payloads(lower), word
