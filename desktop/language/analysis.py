@@ -78,6 +78,7 @@ def entries(word: str) -> tuple[Entry, ...] | None:
 # (paradigm, form) -> (tag id, the stem's start and end in a form's spelling, the lemma's prefix and
 # suffix): dictionary data, kept (pymorphy3's build_tag_info and build_normal_form, taken apart)
 _FORMS: dict[tuple[int, int], tuple[int, int, int | None, str, str]] = {}
+_FORMS_LIMIT = 200_000
 
 
 def form(paradigm_id: int, index: int) -> tuple[int, int, int | None, str, str]:
@@ -85,6 +86,8 @@ def form(paradigm_id: int, index: int) -> tuple[int, int, int | None, str, str]:
     key = (paradigm_id, index)
     found = _FORMS.get(key)
     if found is None:
+        if len(_FORMS) > _FORMS_LIMIT:
+            _FORMS.clear()
         dictionary = morph().dictionary
         paradigm = dictionary.paradigms[paradigm_id]
         length = len(paradigm) // 3

@@ -147,6 +147,8 @@ class Lexicon:
         units, known, nodes = self._units, self._payloads, self._nodes
         if len(nodes) > _NODES_LIMIT:
             nodes.clear()
+        if len(known) > _NODES_LIMIT:
+            known.clear()
         found: dict[str, tuple[tuple[int, int], ...]] = {}
         previous = b""
         path = [0]
