@@ -9,7 +9,6 @@ dawg_python's own (wrapper.Dictionary.follow_char and Completer) with the calls 
 from __future__ import annotations
 
 import struct
-from binascii import a2b_base64
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Any
@@ -32,7 +31,11 @@ _EXTENSION_BIT = 1 << 9
 _LABEL_MASK = _IS_LEAF_BIT | 0xFF
 _SEPARATOR = 1  # dawg_python.compat PAYLOAD_SEPARATOR, b"\x01"
 _PAYLOAD = struct.Struct(">HH")
-_NODES_LIMIT = 200_000  # pymorphy3.dawg.WordsDawg.DATA_FORMAT: paradigm, form index
+_NODES_LIMIT = 200_000
+# a base64 letter's byte -> its six bits
+_BASE64 = [0] * 256
+for _value, _letter in enumerate(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"):
+    _BASE64[_letter] = _value  # pymorphy3.dawg.WordsDawg.DATA_FORMAT: paradigm, form index
 
 
 class Lexicon:
@@ -54,7 +57,10 @@ class Lexicon:
         # word -> the node after its key's separator (0: not in the dictionary), as payloads_many found it:
         # standard_many walks only the words it lacks (a per-word cache, forgotten with the others)
         self._nodes: dict[str, int] = {}
+        # all three are forgotten with the word caches: what a cold check costs includes decoding them
         register(self._nodes)
+        register(self._verdicts)
+        register(self._payloads)
 
     def _variant_form(self, paradigm: int, form: int) -> bool:
         return not VARIANT_GRAMMEMES.isdisjoint(self._tag(paradigm, form).grammemes)
@@ -125,22 +131,16 @@ class Lexicon:
     def _payloads_standard(self, index: int, word: str) -> tuple[bool, bool]:
         """Whether some parse hanging from the node at index (the key's, after its separator) is standard,
         and whether one is a common word's."""
-        units, guide = self._units, self._guide
-        payload = bytearray()
-        while not units[index] & _HAS_LEAF_BIT:  # the first payload: the first child until a key ends
-            label = guide[index * 2]
-            unit = units[index]
-            index ^= ((unit >> 10) << ((unit & _EXTENSION_BIT) >> 6)) ^ label
-            if units[index] & _LABEL_MASK != label:
-                return False, False
-            payload.append(label)
-        first = _PAYLOAD.unpack(a2b_base64(payload))
-        if not self._variant(*first) and not self._proper(*first):
+        payloads = self._payloads.get(index)
+        if payloads is None:
+            payloads = self._payloads[index] = self._read_payloads(index)
+        if not payloads:
+            return False, False
+        if not self._variant(*payloads[0]) and not self._proper(*payloads[0]):
             return True, True
         # the first parse is a variant or a name's: look at them all (rare)
-        standard = [parse for parse in self._words.get(word, ()) if not self._variant(*parse)]
+        standard = [parse for parse in payloads if not self._variant(*parse)]
         return bool(standard), any(not self._proper(*parse) for parse in standard)
-
 
     def payloads_many(self, words: Iterable[str]) -> dict[str, tuple[tuple[int, int], ...]]:
         """payloads of each of words (lowercase, apostrophe «'»), walked in sorted order as standard_many."""
@@ -198,27 +198,29 @@ class Lexicon:
         return found
 
     def _read_payloads(self, index: int) -> tuple[tuple[int, int], ...]:
-        """Every payload under the node at index, depth first as dawg_python's Completer walks them."""
-        units, guide = self._units, self._guide
+        """Every payload under the node at index, depth first as dawg_python's Completer walks them.
+
+        A payload is four bytes (paradigm, form) in base64: six letters carry them, «==» pads; the six
+        are decoded on the way down and the padding is not walked.
+        """
         found: list[tuple[int, int]] = []
-        # (node, the payload's bytes up to it); a payload is a fixed-length base64 key, none a prefix of another
-        stack = [(index, b"")]
-        while stack:
-            index, payload = stack.pop()
-            if units[index] & _HAS_LEAF_BIT:
-                found.append(_PAYLOAD.unpack(a2b_base64(payload)))
-                continue
-            children = []
-            label = guide[index * 2]
-            while label:
-                unit = units[index]
-                child = index ^ ((unit >> 10) << ((unit & _EXTENSION_BIT) >> 6)) ^ label
-                if units[child] & _LABEL_MASK != label:
-                    break
-                children.append((child, payload + bytes((label,))))
-                label = guide[child * 2 + 1]
-            stack.extend(reversed(children))
+        self._walk_payloads(index, 0, 0, found)
         return tuple(found)
+
+    def _walk_payloads(self, index: int, value: int, depth: int, found: list[tuple[int, int]]) -> None:
+        units, guide = self._units, self._guide
+        label = guide[index * 2]
+        while label:
+            unit = units[index]
+            child = index ^ ((unit >> 10) << ((unit & _EXTENSION_BIT) >> 6)) ^ label
+            if units[child] & _LABEL_MASK != label:
+                return
+            decoded = (value << 6) | _BASE64[label]
+            if depth == 5:  # 36 bits: the payload's 32 and four zeros
+                found.append((decoded >> 20, (decoded >> 4) & 0xFFFF))
+            else:
+                self._walk_payloads(child, decoded, depth + 1, found)
+            label = guide[child * 2 + 1]
 
 
 @cache
