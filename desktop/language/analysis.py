@@ -11,7 +11,7 @@ walk of the DAWG (desktop.language.lexicon), «г» looked up as «ґ» too as p
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from typing import Any
 
 from desktop.language.inflection import morph
@@ -136,3 +136,40 @@ def known(word: str) -> tuple[Any, ...]:
     if found is not None:
         return found  # a word pymorphy3 would guess (not in the dictionary) has no known parse
     return tuple(p for p in morph().parse(word) if p.is_known)
+
+
+# paradigm id -> its forms as (prefix, tag, suffix): dictionary data, kept (pymorphy3's build_paradigm_info)
+_PARADIGMS: dict[int, list[tuple[str, Any, str]]] = {}
+
+
+def inflected(parse: Any, grammemes: Set[Any]) -> str | None:
+    """The word of parse.inflect(grammemes) (None when there is none), as pymorphy3 picks it, without
+    building the lexeme's Parse objects; a parse of another analyser unit is inflected by pymorphy3."""
+    stack = parse.methods_stack
+    analyser = morph()
+    if len(stack) != 1 or stack[0][0] is not analyser._units[0].analyzer:
+        form = parse.inflect(grammemes)
+        return None if form is None else form.word
+    _unit, spelling, paradigm_id, index = stack[0]
+    forms = _PARADIGMS.get(paradigm_id)
+    if forms is None:
+        if len(_PARADIGMS) > _FORMS_LIMIT:
+            _PARADIGMS.clear()
+        forms = _PARADIGMS[paradigm_id] = analyser.dictionary.build_paradigm_info(paradigm_id)
+    prefix, _tag, suffix = forms[index]
+    stem = spelling[len(prefix):len(spelling) - len(suffix)]
+    required = grammemes
+    possible = [form for form in forms if required <= form[1].grammemes]
+    if not possible:
+        required = analyser.TagClass.fix_rare_cases(required)
+        possible = [form for form in forms if required <= form[1].grammemes]
+    if not possible:
+        return None
+    wanted = parse.tag.updated_grammemes(required)
+    best, best_score = possible[0], None
+    for form in possible:  # heapq.nlargest(1, …): the first of the most similar
+        tag_grammemes = form[1].grammemes
+        score = len(wanted & tag_grammemes) - 0.1 * len(wanted ^ tag_grammemes)
+        if best_score is None or score > best_score:
+            best, best_score = form, score
+    return best[0] + stem + best[2]

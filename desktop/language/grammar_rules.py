@@ -168,9 +168,9 @@ def _inflect(word: str, grammemes: frozenset[str], pos: str) -> str | None:
     forms = set()
     for p in parses(word):
         if pos == p.tag.POS:
-            form = p.inflect(grammemes)
+            form = analysis.inflected(p, grammemes)
             if form is not None:
-                forms.add(form.word)
+                forms.add(form)
     return match_case(word, forms.pop()) if len(forms) == 1 else None
 
 
@@ -680,9 +680,9 @@ def _adjective_fix(word: str, noun_word: str, middle: str = "") -> str | None:
             if number != "plur" and gender:
                 grammemes.add(gender)
             for a in adjective_parses:
-                form = a.inflect(grammemes)
+                form = analysis.inflected(a, grammemes)
                 if form is not None:
-                    fixes.add((_usual_locative(form.word) or form.word) if case == "loct" and number != "plur" else form.word)
+                    fixes.add((_usual_locative(form) or form) if case == "loct" and number != "plur" else form)
     return match_case(word, fixes.pop()) if len(fixes) == 1 else None
 
 

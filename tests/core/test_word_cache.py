@@ -92,3 +92,18 @@ def test_lexicon_payloads_are_the_dawgs() -> None:
     for word in SAMPLE:
         lower = word.lower()
         assert found[lower] == tuple(words.get(lower, ())) == lexicon().payloads(lower), word
+
+
+def test_inflected_is_pymorphy3s_inflect() -> None:
+    from desktop.language import analysis
+
+    wanted = ({"nomn"}, {"gent", "plur"}, {"loct", "masc"}, {"ablt", "femn"}, {"accs", "neut"}, {"infn"},
+              {"past", "plur"}, {"voct"}, {"datv", "femn"})
+    checked = 0
+    for word in SAMPLE:
+        for parse in analysis.parse(word):
+            for grammemes in wanted:
+                form = parse.inflect(grammemes)
+                assert analysis.inflected(parse, grammemes) == (None if form is None else form.word), (word, grammemes)
+                checked += 1
+    assert checked > 100
