@@ -79,6 +79,7 @@ def entries(word: str) -> tuple[Entry, ...] | None:
 # suffix): dictionary data, kept (pymorphy3's build_tag_info and build_normal_form, taken apart)
 _FORMS: dict[tuple[int, int], tuple[int, int, int | None, str, str]] = {}
 _FORMS_LIMIT = 200_000
+register(_FORMS)  # a decoded table, but filled by the words seen: a cold check decodes it again
 
 
 def form(paradigm_id: int, index: int) -> tuple[int, int, int | None, str, str]:
@@ -140,6 +141,7 @@ def known(word: str) -> tuple[Any, ...]:
 
 # paradigm id -> its forms as (prefix, tag, suffix): dictionary data, kept (pymorphy3's build_paradigm_info)
 _PARADIGMS: dict[int, list[tuple[str, Any, str]]] = {}
+register(_PARADIGMS)
 
 
 def inflected(parse: Any, grammemes: Set[Any]) -> str | None:

@@ -91,6 +91,7 @@ register(_FEATURES)
 _FEATURES_LIMIT = 65536
 # pymorphy3's tag id -> (POS, case, number, gender, indeclinable, animate): dictionary data, kept
 _TAG_FEATURES: dict[int, tuple[str | None, str | None, str | None, str | None, bool, bool]] = {}
+register(_TAG_FEATURES)
 
 
 def features(word: str) -> tuple[Features, ...]:

@@ -57,10 +57,12 @@ class Lexicon:
         # word -> the node after its key's separator (0: not in the dictionary), as payloads_many found it:
         # standard_many walks only the words it lacks (a per-word cache, forgotten with the others)
         self._nodes: dict[str, int] = {}
-        # all three are forgotten with the word caches: what a cold check costs includes decoding them
+        # these tables are forgotten with the word caches: what a cold check costs includes decoding them
         register(self._nodes)
         register(self._verdicts)
         register(self._payloads)
+        register(self._variant)
+        register(self._proper)
 
     def _variant_form(self, paradigm: int, form: int) -> bool:
         return not VARIANT_GRAMMEMES.isdisjoint(self._tag(paradigm, form).grammemes)
