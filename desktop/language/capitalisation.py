@@ -8,13 +8,13 @@ pymorphy3 knows as a name, surname or place, nor on a capitalised word of the gl
 
 from __future__ import annotations
 
-import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import compress
 from operator import itemgetter
 
+from desktop.language import analysis
 from desktop.language.euphony import (
     LATER_SENTENCE_RE,
     PAUSE,
@@ -25,6 +25,7 @@ from desktop.language.euphony import (
 )
 from desktop.language.finding import Finding
 from desktop.language.inflection import morph
+from desktop.language.word_cache import word_cache
 from desktop.language.words import Token, normal_key
 
 # Lemmas of the common words official names are made of; a capital on one inside a name is wrong.
@@ -87,6 +88,10 @@ class CapitalisationChecker:
                 self._proper.add(normal_key(word))
             elif word:
                 self._lowercase.add(normal_key(word))
+        self._verdicts.clear()
+
+    def clear_caches(self) -> None:
+        """Forget the verdicts on words seen so far."""
         self._verdicts.clear()
 
     def findings(self, text: str, tokens: list[Token], exclude: Sequence[tuple[int, int]] = ()) -> list[Finding]:
@@ -292,10 +297,10 @@ class CapitalisationChecker:
         return any({"Name", "Surn", "Patr"} & parse[1] for parse in _parses(word))
 
 
-@functools.lru_cache(maxsize=20_000)
+@word_cache(20_000)
 def _parses(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """pymorphy3's parses of word as (lemma, grammemes), computed once per word."""
-    return tuple((parse.normal_form, frozenset(parse.tag.grammemes)) for parse in morph().parse(word))
+    return tuple((parse.normal_form, frozenset(parse.tag.grammemes)) for parse in analysis.parse(word))
 
 
 def _months(text: str, tokens: list[Token], capitals: list[int]) -> list[Finding]:
@@ -316,7 +321,7 @@ def _cyrillic(char: str) -> bool:
     return "\u0400" <= char <= "\u04ff"
 
 
-@functools.lru_cache(maxsize=8192)
+@word_cache(8192)
 def _plural_common(word: str) -> bool:
     """A capitalised word that is a plural common word only («Програм», «Військових»), no name's first word."""
     if not _capitalised(word):
@@ -328,13 +333,13 @@ def _plural_common(word: str) -> bool:
     return not any(lemma in PLURAL_NAME_STARTS for lemma, _tags in parses) and not _proper_word(word.upper())
 
 
-@functools.lru_cache(maxsize=8192)
+@word_cache(8192)
 def _running_text_lemma(word: str) -> bool:
     """Whether word is a position, body or document word (not as a name, surname or place)."""
     return any(lemma in RUNNING_TEXT_SMALL for lemma, tags in _parses(word) if not PROPER_TAGS & tags)
 
 
-@functools.lru_cache(maxsize=8192)
+@word_cache(8192)
 def _capitalised(word: str) -> bool:
     """Capital first letter, small ones after it (not an abbreviation), Cyrillic."""
     return len(word) > 1 and word[0].isupper() and _cyrillic(word[0]) and word[1:2].islower()
@@ -349,7 +354,7 @@ def _joined(text: str, tokens: list[Token], previous: int, index: int) -> bool:
     return True
 
 
-@functools.lru_cache(maxsize=4096)
+@word_cache(4096)
 def _capitalised_common_word(word: str, shortest: int = 5) -> bool:
     """A word in capitals that is a common word of shortest letters or more, not an abbreviation (НАРАДА, not ГЕС)."""
     if len(word) < shortest or not word.isupper():
@@ -363,7 +368,7 @@ def _capitalised_common_word(word: str, shortest: int = 5) -> bool:
             and any(not PROPER_TAGS & tags for _lemma, tags in parses) and not _proper_word(word))
 
 
-@functools.lru_cache(maxsize=1024)
+@word_cache(1024)
 def _proper_word(word: str) -> bool:
     """A word in capitals that the dictionary writes with a capital only (УКРАЇНИ → України)."""
     from desktop.language.spelling import load_dictionaries  # noqa: PLC0415  (only for a run of capitals)

@@ -4,11 +4,11 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 
 from desktop.language.finding import Finding
 from desktop.language.grammar import parses
+from desktop.language.word_cache import register, word_cache
 from desktop.language.words import Token
 
 # First parts written with a hyphen before a noun (Правопис 2019, § 35: «онлайн-нарада», «офлайн-режим»).
@@ -88,10 +88,11 @@ def compound_findings(text: str, tokens: list[Token], words: set[str], accepts: 
 
 # Words (as written) that neither open a pair nor are wrong alone: most words, kept to be skipped in bulk.
 _PLAIN: set[str] = set()
+register(_PLAIN)
 _PLAIN_LIMIT = 200_000
 
 
-@functools.lru_cache(maxsize=65536)
+@word_cache(65536)
 def _word_kind(word: str) -> tuple[str, str, str] | bool | None:
     """True for a word that may open or close a pair; the rule, message and fix of a word wrong alone."""
     lower = word.lower()
@@ -107,7 +108,7 @@ def _word_kind(word: str) -> tuple[str, str, str] | bool | None:
 def clear_caches() -> None:
     """Forget every word's verdict (a cold checker's benchmark)."""
     _PLAIN.clear()
-    _word_kind.cache_clear()
+    _word_kind.cache_clear()  # type: ignore[attr-defined]
 
 
 def _joined_pair(first: str, second: str) -> tuple[str, str] | None:
@@ -131,7 +132,7 @@ def _joined_pair(first: str, second: str) -> tuple[str, str] | None:
     return None
 
 
-@functools.lru_cache(maxsize=4096)
+@word_cache(4096)
 def _hyphenated(word: str) -> tuple[str, str] | None:
     parts = word.split("-")
     if len(parts) != 2 or not all(parts):

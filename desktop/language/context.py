@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from desktop.language.inflection import morph
+from desktop.language import analysis
+from desktop.language.word_cache import word_cache
 from desktop.language.words import Token, normal_key
 
 ANIMATE = "@anim"
@@ -63,12 +63,12 @@ def parse_context(cell: str | None) -> tuple[Clause, ...]:
     return tuple(clauses)
 
 
-@lru_cache(maxsize=20_000)
+@word_cache(20_000)
 def _lemmas(word: str) -> tuple[frozenset[str], bool]:
     """The dictionary forms of word (and word itself, and @anim or @genplur where it is such a noun),
     whether it is only ever a modifier (an adjective, a participle, a numeral)."""
     key = normal_key(word)
-    parses = morph().parse(key)
+    parses = analysis.parse(key)
     lemmas = {key} | {normal_key(parse.normal_form) for parse in parses}
     if any(parse.tag.POS == "NOUN" and "anim" in parse.tag for parse in parses):
         lemmas.add(ANIMATE)

@@ -7,7 +7,6 @@ do the cases where usage allows both forms (у after a vowel before a consonant,
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from itertools import compress
@@ -15,6 +14,7 @@ from operator import itemgetter
 
 from desktop.language.finding import Finding
 from desktop.language.typography_pack import word_parses
+from desktop.language.word_cache import word_cache
 from desktop.language.words import Token, tokenize
 
 VOWELS = frozenset("аеиіоуяюєї")
@@ -218,7 +218,7 @@ def _consonant(letter: str) -> bool:
     return letter == "ь" or ("а" <= letter <= "я" or letter == "ґ") and letter not in VOWELS and letter not in "ъыэё"
 
 
-@functools.lru_cache(maxsize=8192)
+@word_cache(8192)
 def _judgeable(word: str) -> bool:
     """A plain Ukrainian word: Cyrillic letters only, not an abbreviation (ОВА, ЗСУ) nor a Roman numeral (І)."""
     if not word or word.isupper():

@@ -9,7 +9,6 @@ word can start; only the words with a role are looked at."""
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 
@@ -26,10 +25,12 @@ from desktop.language.grammar_rules import (
     key,
     match_case,
     parses,
+    prime_features,
     role_of,
     singular,
     singular_genitive,
 )
+from desktop.language.word_cache import register, word_cache
 from desktop.language.words import WORD_RE, Token
 
 __all__ = ["find_grammar", "parses"]
@@ -43,6 +44,7 @@ _WORD_AFTER_RE = re.compile(rf" ({WORD_RE.pattern})")
 _NOT_BEFORE_FIGURE = frozenset(",.-–/:_")
 _YEAR_PREPOSITIONS = frozenset(("у ", "в ", "У ", "В "))
 _ROLE_CACHE: dict[str, int] = {}
+register(_ROLE_CACHE)
 _RULES_BY_ROLE: dict[int, tuple[Callable[[str, list[Token], int], list[Finding]], ...]] = {}
 
 
@@ -55,6 +57,7 @@ def find_grammar(text: str, tokens: list[Token]) -> list[Finding]:
     found: list[Finding] = []
     cache = _ROLE_CACHE
     by_role = _RULES_BY_ROLE
+    prime_features({token[0] for token in tokens}.difference(cache))  # the new words read from the dictionary at once
     last = len(tokens) - 1
     for index, token in enumerate(tokens):
         role = cache.get(token[0])
@@ -80,7 +83,7 @@ def _not_counted(word: str) -> bool:
     return any(p.normal_form in _NOT_COUNTED for p in parses(word))
 
 
-@functools.lru_cache(maxsize=8192)
+@word_cache(8192)
 def _few_fix(word: str) -> str | None:
     """The plural nominative after 2–4, when no parse of word is plural and one is the genitive singular."""
     found = features(word)

@@ -3,12 +3,13 @@ it. Every word's parses and role are cached per word; a rule flags only when eve
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from desktop.language import analysis
 from desktop.language.finding import Finding
 from desktop.language.inflection import morph
+from desktop.language.word_cache import register, word_cache
 from desktop.language.words import Token
 from desktop.paths import resource
 
@@ -75,20 +76,65 @@ def key(word: str) -> str:
     return word.lower().replace("’", "'").replace("ʼ", "'")
 
 
-@functools.lru_cache(maxsize=65536)
+@word_cache(65536)
 def parses(word: str) -> tuple:
     """pymorphy3's known (dictionary) parses of word, cached per word."""
-    return tuple(p for p in morph().parse(key(word)) if p.is_known)
+    return analysis.known(key(word))
 
 
 Features = tuple[str | None, str | None, str | None, str | None, bool, str, bool]
 
 
-@functools.lru_cache(maxsize=65536)
+# word as written -> its features (a dict, not an lru_cache: prime_features fills it for a whole text at once)
+_FEATURES: dict[str, tuple[Features, ...]] = {}
+register(_FEATURES)
+_FEATURES_LIMIT = 65536
+# pymorphy3's tag id -> (POS, case, number, gender, indeclinable, animate): dictionary data, kept
+_TAG_FEATURES: dict[int, tuple[str | None, str | None, str | None, str | None, bool, bool]] = {}
+register(_TAG_FEATURES)
+
+
 def features(word: str) -> tuple[Features, ...]:
     """Each known parse as (POS, case, number, gender, indeclinable, lemma, animate), cached per word."""
-    return tuple((_plain(p.tag.POS), _plain(p.tag.case), _plain(p.tag.number), _plain(p.tag.gender), "Fixd" in p.tag,
-                  p.normal_form, p.tag.animacy == "anim") for p in parses(word))
+    found = _FEATURES.get(word)
+    if found is None:
+        found = _features_of(word)
+        if len(_FEATURES) >= _FEATURES_LIMIT:
+            _FEATURES.clear()
+        _FEATURES[word] = found
+    return found
+
+
+def prime_features(words: Iterable[str]) -> None:
+    """Computes the features of words (as written) not cached yet, the dictionary read once for all."""
+    new = [word for word in words if word not in _FEATURES]
+    if not new:
+        return
+    if len(_FEATURES) + len(new) > _FEATURES_LIMIT:
+        _FEATURES.clear()
+    analysis.prime({key(word) for word in new})
+    for word in new:
+        _FEATURES[word] = _features_of(word)
+
+
+def _features_of(word: str) -> tuple[Features, ...]:
+    """word's features from its dictionary entries (pymorphy3's parse for a word not read directly)."""
+    entries = analysis.entries(key(word))
+    if entries is None:
+        return tuple((_plain(p.tag.POS), _plain(p.tag.case), _plain(p.tag.number), _plain(p.tag.gender),
+                      "Fixd" in p.tag, p.normal_form, p.tag.animacy == "anim") for p in parses(word))
+    tag_features, form, lemma = _TAG_FEATURES, analysis.form, analysis.lemma
+    found = []
+    for spelling, paradigm_id, index in entries:
+        info = form(paradigm_id, index)
+        fields = tag_features.get(info[0])
+        if fields is None:
+            tag = morph().dictionary.gramtab[info[0]]
+            fields = tag_features[info[0]] = (_plain(tag.POS), _plain(tag.case), _plain(tag.number),
+                                              _plain(tag.gender), "Fixd" in tag, tag.animacy == "anim")
+        pos, case, number, gender, fixed, animate = fields
+        found.append((pos, case, number, gender, fixed, lemma(spelling, index, info), animate))
+    return tuple(found)
 
 
 def _plain(grammeme: object) -> str | None:
@@ -96,7 +142,7 @@ def _plain(grammeme: object) -> str | None:
     return None if grammeme is None else str(grammeme)
 
 
-@functools.lru_cache(maxsize=65536)
+@word_cache(65536)
 def is_pos(word: str, pos: str) -> bool:
     found = features(word)
     return bool(found) and all(pos == f[0] for f in found)
@@ -118,14 +164,14 @@ def inflect(word: str, grammemes: set[str], pos: str = "NOUN") -> str | None:
     return _inflect(word, frozenset(grammemes), pos)
 
 
-@functools.lru_cache(maxsize=16384)
+@word_cache(16384)
 def _inflect(word: str, grammemes: frozenset[str], pos: str) -> str | None:
     forms = set()
     for p in parses(word):
         if pos == p.tag.POS:
-            form = p.inflect(grammemes)
+            form = analysis.inflected(p, grammemes)
             if form is not None:
-                forms.add(form.word)
+                forms.add(form)
     return match_case(word, forms.pop()) if len(forms) == 1 else None
 
 
@@ -133,7 +179,7 @@ def _lemma_form(lemma: str, grammemes: set[str], pos: str) -> str | None:
     return _lemma_form_cached(lemma, frozenset(grammemes), pos)
 
 
-@functools.lru_cache(maxsize=4096)
+@word_cache(4096)
 def _lemma_form_cached(lemma: str, grammemes: frozenset[str], pos: str) -> str | None:
     forms = {f.word for p in morph().parse(lemma) if p.is_known and pos == p.tag.POS and p.normal_form == lemma
              if (f := p.inflect(grammemes)) is not None}
@@ -229,7 +275,7 @@ def _few_adjective(text: str, tokens: list[Token], index: int) -> list[Finding]:
     return []
 
 
-@functools.lru_cache(maxsize=16384)
+@word_cache(16384)
 def singular(word: str, case: str, pos: str = "NOUN") -> str | None:
     """The singular form in case of word's parses of pos (their lexeme's gender), None unless one."""
     forms = set()
@@ -242,7 +288,7 @@ def singular(word: str, case: str, pos: str = "NOUN") -> str | None:
     return match_case(word, forms.pop()) if len(forms) == 1 else None
 
 
-@functools.lru_cache(maxsize=16384)
+@word_cache(16384)
 def singular_genitive(word: str) -> str | None:
     forms = set()
     for p in parses(word):
@@ -366,7 +412,7 @@ def _hours(text: str, tokens: list[Token], index: int) -> list[Finding]:
     return [_finding(tokens[index][1], hours[2], "preposition-hour", f"Час доби — «{fix}».", fix)]
 
 
-@functools.lru_cache(maxsize=65536)
+@word_cache(65536)
 def _prep_candidate(preposition: str, word: str) -> bool:
     """Whether a rule of the preposition may fire on the word after it (a cheap cached pre-check)."""
     found = features(word)
@@ -555,12 +601,12 @@ def _date_range(text: str, tokens: list[Token], index: int) -> list[Finding]:
 
 # ---- adjectives and nouns ----------------------------------------------------------------------
 
-@functools.lru_cache(maxsize=65536)
+@word_cache(65536)
 def _is_adjective(word: str) -> bool:
     return any(f[0] in ("ADJF", "PRTF") for f in features(word))
 
 
-@functools.lru_cache(maxsize=65536)
+@word_cache(65536)
 def adjective_candidate(word: str, noun: str) -> bool:
     """Whether the adjective may disagree with the word after it (a cheap cached pre-check)."""
     if _is_adjective(noun) and not is_pos(noun, "NOUN"):
@@ -592,7 +638,7 @@ def _adjective(text: str, tokens: list[Token], index: int) -> list[Finding]:
     return [_finding(start, end, "adjective-agreement", f"Прикметник не узгоджений з іменником «{noun}»: «{fix}».", fix)]
 
 
-@functools.lru_cache(maxsize=16384)
+@word_cache(16384)
 def _agrees(adjective: str, noun: str) -> bool:
     nouns = features(noun)
     if not nouns or not all(f[0] == "NOUN" for f in nouns):
@@ -601,7 +647,7 @@ def _agrees(adjective: str, noun: str) -> bool:
                for a in features(adjective) if a[0] in ("ADJF", "PRTF") for n in nouns)
 
 
-@functools.lru_cache(maxsize=65536)
+@word_cache(65536)
 def _adjective_fix(word: str, noun_word: str, middle: str = "") -> str | None:
     """The adjective's form agreeing with the noun after it, when no parse of the pair agrees;
     middle: an agreeing adjective between them («майбутнього місцевих виборів»), whose parses pick the noun's."""
@@ -635,9 +681,9 @@ def _adjective_fix(word: str, noun_word: str, middle: str = "") -> str | None:
             if number != "plur" and gender:
                 grammemes.add(gender)
             for a in adjective_parses:
-                form = a.inflect(grammemes)
+                form = analysis.inflected(a, grammemes)
                 if form is not None:
-                    fixes.add((_usual_locative(form.word) or form.word) if case == "loct" and number != "plur" else form.word)
+                    fixes.add((_usual_locative(form) or form) if case == "loct" and number != "plur" else form)
     return match_case(word, fixes.pop()) if len(fixes) == 1 else None
 
 
@@ -715,7 +761,7 @@ def _head(text: str, tokens: list[Token], index: int) -> list[Finding]:
 
 # ---- verbs -------------------------------------------------------------------------------------
 
-@functools.lru_cache(maxsize=4096)
+@word_cache(4096)
 def _event_verb(word: str) -> bool:
     return any(p.tag.POS == "VERB" and "past" in p.tag and p.tag.gender and p.normal_form in EVENT_VERBS
                for p in parses(word))
@@ -737,7 +783,7 @@ def _verb(text: str, tokens: list[Token], index: int) -> list[Finding]:
     return [_finding(start, end, "verb-agreement", f"Дієслово не узгоджене з підметом «{following[0]}»: «{fix}».", fix)]
 
 
-@functools.lru_cache(maxsize=16384)
+@word_cache(16384)
 def _verb_fix(word: str, noun: str, previous: str) -> str | None:
     verbs = [p for p in parses(word) if p.tag.POS == "VERB" and "past" in p.tag and p.tag.gender]
     subjects = [p for p in parses(noun) if p.tag.POS == "NOUN" and "nomn" in p.tag]

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.language.word_cache import word_cache
 from desktop.language.words import normal_key
 
 CASES = ("nominative", "genitive", "dative", "accusative", "instrumental", "locative")
@@ -129,7 +130,7 @@ def name_forms(
     return forms
 
 
-@functools.lru_cache(maxsize=8192)
+@word_cache(8192)
 def _part_cases(kind: str, value: str, gender: str) -> tuple[str, ...]:
     """One part of a name (givenName, patronymicName, familyName) in every case, in CASES order."""
     shevchenko = _shevchenko()
@@ -174,10 +175,12 @@ def _is_abbreviation(token: str) -> bool:
     return "." in token or any(c.isdigit() for c in token) or (len(letters) > 1 and token.isupper())
 
 
-@functools.lru_cache(maxsize=4096)
+@word_cache(4096)
 def _parses(token: str) -> tuple[Any, ...]:
     # A position's words are looked at several times over, and a directory repeats its positions.
-    return tuple(morph().parse(normal_key(token)))
+    from desktop.language.analysis import parse  # analysis imports this module
+
+    return parse(normal_key(token))
 
 
 def _nominative(parse: Any, plural: bool) -> bool:

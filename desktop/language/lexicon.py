@@ -9,12 +9,12 @@ dawg_python's own (wrapper.Dictionary.follow_char and Completer) with the calls 
 from __future__ import annotations
 
 import struct
-from binascii import a2b_base64
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Any
 
 from desktop.language.inflection import morph
+from desktop.language.word_cache import register
 
 # Forms the dictionary keeps only to be corrected: non-standard spellings («реґіонів», «територіяльних»).
 # Its distorted forms (Dist, VESUM's «bad»: «задіяним», «приняли») are accepted as before: they mix words
@@ -30,7 +30,12 @@ _HAS_LEAF_BIT = 1 << 8
 _EXTENSION_BIT = 1 << 9
 _LABEL_MASK = _IS_LEAF_BIT | 0xFF
 _SEPARATOR = 1  # dawg_python.compat PAYLOAD_SEPARATOR, b"\x01"
-_PAYLOAD = struct.Struct(">HH")  # pymorphy3.dawg.WordsDawg.DATA_FORMAT: paradigm, form index
+_PAYLOAD = struct.Struct(">HH")
+_NODES_LIMIT = 200_000
+# a base64 letter's byte -> its six bits
+_BASE64 = [0] * 256
+for _value, _letter in enumerate(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"):
+    _BASE64[_letter] = _value  # pymorphy3.dawg.WordsDawg.DATA_FORMAT: paradigm, form index
 
 
 class Lexicon:
@@ -47,6 +52,17 @@ class Lexicon:
         # the node after a key's separator -> whether a standard parse hangs from it (dictionary data, not
         # a word's verdict: the same for every word with those parses)
         self._verdicts: dict[int, tuple[bool, bool]] = {}
+        # the same node -> its (paradigm, form) payloads
+        self._payloads: dict[int, tuple[tuple[int, int], ...]] = {}
+        # word -> the node after its key's separator (0: not in the dictionary), as payloads_many found it:
+        # standard_many walks only the words it lacks (a per-word cache, forgotten with the others)
+        self._nodes: dict[str, int] = {}
+        # these tables are forgotten with the word caches: what a cold check costs includes decoding them
+        register(self._nodes)
+        register(self._verdicts)
+        register(self._payloads)
+        register(self._variant)
+        register(self._proper)
 
     def _variant_form(self, paradigm: int, form: int) -> bool:
         return not VARIANT_GRAMMEMES.isdisjoint(self._tag(paradigm, form).grammemes)
@@ -67,12 +83,25 @@ class Lexicon:
         (a text's words share two thirds of their bytes so); after the key, the node the payloads hang
         from is shared by every word with the same parses (the DAWG is minimal), so its verdict is kept.
         """
-        units, verdicts = self._units, self._verdicts
+        units, verdicts, nodes = self._units, self._verdicts, self._nodes
         found: set[str] = set()
         common: set[str] = set()
+        rest = []
+        for word in words:
+            index = nodes.get(word)
+            if index is None:
+                rest.append(word)
+            elif index:
+                verdict = verdicts.get(index)
+                if verdict is None:
+                    verdict = verdicts[index] = self._payloads_standard(index, word)
+                if verdict[0]:
+                    found.add(word)
+                    if verdict[1]:
+                        common.add(word)
         previous = b""
         path = [0]  # path[i]: the node after the first i bytes of previous
-        for key in sorted(word.encode("utf-8") + b"\x01" for word in words):
+        for key in sorted(word.encode("utf-8") + b"\x01" for word in rest):
             # the common prefix with the previous key, by halving (slices compare in C)
             low, high = 0, min(len(key), len(previous), len(path) - 1)
             while low < high:
@@ -104,21 +133,96 @@ class Lexicon:
     def _payloads_standard(self, index: int, word: str) -> tuple[bool, bool]:
         """Whether some parse hanging from the node at index (the key's, after its separator) is standard,
         and whether one is a common word's."""
-        units, guide = self._units, self._guide
-        payload = bytearray()
-        while not units[index] & _HAS_LEAF_BIT:  # the first payload: the first child until a key ends
-            label = guide[index * 2]
+        payloads = self._payloads.get(index)
+        if payloads is None:
+            payloads = self._payloads[index] = self._read_payloads(index)
+        if not payloads:
+            return False, False
+        if not self._variant(*payloads[0]) and not self._proper(*payloads[0]):
+            return True, True
+        # the first parse is a variant or a name's: look at them all (rare)
+        standard = [parse for parse in payloads if not self._variant(*parse)]
+        return bool(standard), any(not self._proper(*parse) for parse in standard)
+
+    def payloads_many(self, words: Iterable[str]) -> dict[str, tuple[tuple[int, int], ...]]:
+        """payloads of each of words (lowercase, apostrophe «'»), walked in sorted order as standard_many."""
+        units, known, nodes = self._units, self._payloads, self._nodes
+        if len(nodes) > _NODES_LIMIT:
+            nodes.clear()
+        if len(known) > _NODES_LIMIT:
+            known.clear()
+        found: dict[str, tuple[tuple[int, int], ...]] = {}
+        previous = b""
+        path = [0]
+        for key in sorted(word.encode("utf-8") + b"\x01" for word in words):
+            low, high = 0, min(len(key), len(previous), len(path) - 1)
+            while low < high:
+                middle = (low + high + 1) >> 1
+                if key[:middle] == previous[:middle]:
+                    low = middle
+                else:
+                    high = middle - 1
+            del path[low + 1:]
+            index = path[low]
+            previous = key
+            for label in key[low:]:
+                unit = units[index]
+                index ^= ((unit >> 10) << ((unit & _EXTENSION_BIT) >> 6)) ^ label
+                if units[index] & _LABEL_MASK != label:
+                    word = key[:-1].decode("utf-8")
+                    found[word] = ()
+                    nodes[word] = 0
+                    break
+                path.append(index)
+            else:
+                payloads = known.get(index)
+                if payloads is None:
+                    payloads = known[index] = self._read_payloads(index)
+                word = key[:-1].decode("utf-8")
+                found[word] = payloads
+                nodes[word] = index
+        return found
+
+    def payloads(self, word: str) -> tuple[tuple[int, int], ...]:
+        """The (paradigm, form) pairs of word (lowercase, apostrophe «'») as written, in the dictionary's
+        order: pymorphy3's dictionary lookup without its letter substitutions (dawg_python's
+        RecordDAWG.get with the calls inlined)."""
+        units = self._units
+        index = 0
+        for label in word.encode("utf-8") + b"\x01":
             unit = units[index]
             index ^= ((unit >> 10) << ((unit & _EXTENSION_BIT) >> 6)) ^ label
             if units[index] & _LABEL_MASK != label:
-                return False, False
-            payload.append(label)
-        first = _PAYLOAD.unpack(a2b_base64(payload))
-        if not self._variant(*first) and not self._proper(*first):
-            return True, True
-        # the first parse is a variant or a name's: look at them all (rare)
-        standard = [parse for parse in self._words.get(word, ()) if not self._variant(*parse)]
-        return bool(standard), any(not self._proper(*parse) for parse in standard)
+                return ()
+        found = self._payloads.get(index)
+        if found is None:
+            found = self._payloads[index] = self._read_payloads(index)
+        return found
+
+    def _read_payloads(self, index: int) -> tuple[tuple[int, int], ...]:
+        """Every payload under the node at index, depth first as dawg_python's Completer walks them.
+
+        A payload is four bytes (paradigm, form) in base64: six letters carry them, «==» pads; the six
+        are decoded on the way down and the padding is not walked.
+        """
+        found: list[tuple[int, int]] = []
+        self._walk_payloads(index, 0, 0, found)
+        return tuple(found)
+
+    def _walk_payloads(self, index: int, value: int, depth: int, found: list[tuple[int, int]]) -> None:
+        units, guide = self._units, self._guide
+        label = guide[index * 2]
+        while label:
+            unit = units[index]
+            child = index ^ ((unit >> 10) << ((unit & _EXTENSION_BIT) >> 6)) ^ label
+            if units[child] & _LABEL_MASK != label:
+                return
+            decoded = (value << 6) | _BASE64[label]
+            if depth == 5:  # 36 bits: the payload's 32 and four zeros
+                found.append((decoded >> 20, (decoded >> 4) & 0xFFFF))
+            else:
+                self._walk_payloads(child, decoded, depth + 1, found)
+            label = guide[child * 2 + 1]
 
 
 @cache

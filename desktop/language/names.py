@@ -3,11 +3,11 @@ pymorphy3's Ukrainian dictionary knows though hunspell does not."""
 
 from __future__ import annotations
 
-import functools
 import re
 
 from desktop.language.grammar import parses
 from desktop.language.lexicon import lexicon
+from desktop.language.word_cache import word_cache
 
 # position and title words a surname follows («голова Петренко», «пан Коваленко»)
 TITLES = frozenset((
@@ -86,7 +86,7 @@ def _body_name_follows(text: str, start: int) -> bool:
 _ALPHABET = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'"
 
 
-@functools.lru_cache(maxsize=4096)
+@word_cache(4096)
 def near_miss(word: str) -> bool:
     """Whether word is one letter away (a letter wrong, missing, extra or two swapped) from a common
     word's genitive (not a name's, not a distorted form): after a title, «Дапартаменту» is the body's

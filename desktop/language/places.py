@@ -166,6 +166,10 @@ class RenamedPlacesChecker:
         self._cache: dict[tuple[int, str, str | None], tuple[str, ...]] = {}
         self._current_forms: frozenset[str] | None = None
 
+    def clear_caches(self) -> None:
+        """Forget the inflected suggestions made so far."""
+        self._cache.clear()
+
     def current_name_forms(self) -> frozenset[str]:
         """Every form of every current name's words, lowercased with the typewriter apostrophe: words the
         spelling dictionary may lack («Звягельської») but a fix offers."""

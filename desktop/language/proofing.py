@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 
+from desktop.language import analysis
 from desktop.language.capitalisation import CapitalisationChecker
 from desktop.language.euphony import find_euphony
 from desktop.language.finding import KINDS, Finding
@@ -20,6 +21,7 @@ from desktop.language.spelling import DEFAULT_GLOSSARY, Dictionaries, SpellCheck
 from desktop.language.style import StyleChecker, default_style_checker
 from desktop.language.typography import find_typography
 from desktop.language.typography_pack import find_headline_stop, headline_of
+from desktop.language.word_cache import clear_word_caches
 from desktop.language.words import ProtectedSpans, tokenize
 
 __all__ = [
@@ -65,9 +67,14 @@ class Proofreader:
         self._ignored.add(normal_key(word))
 
     def clear_caches(self) -> None:
-        """Forget every cached verdict, as a new checker would."""
+        """Forget every cached verdict and every word's cached parses, as a new process would (the
+        dictionaries stay loaded)."""
         self.spelling.clear_caches()
+        self.capitalisation.clear_caches()
         self.orthography.clear_caches()
+        self.style.clear_caches()
+        self.places.clear_caches()
+        clear_word_caches()
 
     def check(self, text: str) -> list[Finding]:
         """Every finding of the whole text, all layers, sorted by start."""
@@ -80,6 +87,8 @@ class Proofreader:
         typography = find_typography(text, protected, tokens)
         lowered = [token[0].lower() for token in tokens]
         vocabulary = set(lowered)  # one set for the layers that look words up, not one each
+        # every new word's dictionary entries in one walk of the DAWG, for all the layers
+        analysis.prime({word.replace("’", "'").replace("ʼ", "'") for word in vocabulary})
         style = self.style.findings(text, tokens, lowered, vocabulary)
         style += (self.orthography.findings(text, tokens, lowered, vocabulary)
                   + self.places.findings(text, tokens, lowered, vocabulary))

@@ -11,7 +11,6 @@ their exceptions; LGPL-2.1, the licence text is desktop/resources/proofing/langu
 
 from __future__ import annotations
 
-import functools
 import re
 from bisect import bisect_left
 from collections.abc import Callable
@@ -21,6 +20,7 @@ from operator import itemgetter
 from desktop.language.finding import Finding
 from desktop.language.grammar import parses
 from desktop.language.typography import CLAUSE_OR_PARENTHETICAL
+from desktop.language.word_cache import word_cache
 from desktop.language.words import Token
 
 KIND = "punctuation"
@@ -152,28 +152,28 @@ _MARK_RE = re.compile(r"[,.!?;:()\n—–]")
 _SENTENCE_REST_RE = re.compile(r"[^.!?;\n]{0,400}")
 
 
-@functools.lru_cache(maxsize=65536)
+@word_cache(65536)
 def _pos(word: str) -> frozenset[str]:
     """The parts of speech of word's dictionary parses (empty for an unknown word)."""
     return frozenset(str(p.tag.POS) for p in parses(word))
 
 
-@functools.lru_cache(maxsize=65536)
+@word_cache(65536)
 def _cases(word: str) -> frozenset[str]:
     return frozenset(str(p.tag.case) for p in parses(word) if p.tag.case)
 
 
-@functools.lru_cache(maxsize=65536)
+@word_cache(65536)
 def _is_participle(word: str) -> bool:
     return any("pssv" in p.tag or "actv" in p.tag for p in parses(word))
 
 
-@functools.lru_cache(maxsize=65536)
+@word_cache(65536)
 def _lemmas(word: str) -> frozenset[str]:
     return frozenset(p.normal_form for p in parses(word))
 
 
-@functools.lru_cache(maxsize=65536)
+@word_cache(65536)
 def _key(word: str) -> str:
     return word.lower().translate(_APOSTROPHES)
 
@@ -467,7 +467,7 @@ def _list_closed(tokens: list[Token], start: int, end: int) -> bool:
     return any(_key(tokens[p][0]) in LIST_CONJUNCTIONS for p in range(start, end))
 
 
-@functools.lru_cache(maxsize=65536)
+@word_cache(65536)
 def _circumstance_word(word: str) -> bool:
     key = _key(word)
     if key in _TRIGGERS or key in _CLAUSE_WORDS:
@@ -511,7 +511,7 @@ def _subject_of_verb(tokens: list[Token], position: int) -> bool:
     return ahead < len(tokens) and _agrees(tokens[position][0], tokens[ahead][0])
 
 
-@functools.lru_cache(maxsize=16384)
+@word_cache(16384)
 def _agrees(noun: str, verb: str) -> bool:
     """Some nominative parse of noun and some finite parse of verb agree in number, gender or person."""
     subjects = [p.tag for p in parses(noun) if p.tag.POS == "NOUN" and p.tag.case == "nomn"]
@@ -572,13 +572,13 @@ def _number_gap(text: str, previous: Token, end: int) -> bool:
     return any(ch.isdigit() or ch == "№" for ch in gap) or previous[0] in NUMBER_ABBREVIATIONS and gap[:1] == "."
 
 
-@functools.lru_cache(maxsize=65536)
+@word_cache(65536)
 def _is_finite(word: str) -> bool:
     """Some parse of word is a finite verb or an impersonal «-но, -то» predicate."""
     return any(p.tag.POS == "VERB" and "infn" not in p.tag for p in parses(word))
 
 
-@functools.lru_cache(maxsize=65536)
+@word_cache(65536)
 def _only_finite(word: str) -> bool:
     """Every parse of word is a personal finite verb (no infinitive, no «-но, -то» form)."""
     found = parses(word)
@@ -624,7 +624,7 @@ def _list_conjunction_comma(text: str, tokens: list[Token], index: int) -> Findi
                     f"{comma[0]} {tokens[index][0]}")
 
 
-@functools.lru_cache(maxsize=65536)
+@word_cache(65536)
 def _plain_member(word: str) -> bool:
     """A word of a plain noun phrase: a noun, an adjective (not a participle), a numeral, a preposition or
     «та, і, й»; no verb, no clause word, no name."""

@@ -91,6 +91,12 @@ class StyleChecker:
         self._suggestion_cache: dict[tuple[int, tuple[str, ...], bool], str] = {}
         self._patterns = StylePatternChecker() if (rules is None if patterns is None else patterns) else None
 
+    def clear_caches(self) -> None:
+        """Forget the inflected suggestions and the pattern layer's verdicts made so far."""
+        self._suggestion_cache.clear()
+        if self._patterns is not None:
+            self._patterns.clear_caches()
+
     def findings(self, text: str, tokens: list[Token] | None = None, lowered: list[str] | None = None,
                  vocabulary: set[str] | None = None) -> list[Finding]:
         """Every style finding of text (tokens, lowered, vocabulary: see PhraseMatcher.find)."""

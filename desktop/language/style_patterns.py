@@ -15,8 +15,10 @@ from bisect import bisect_left
 from functools import lru_cache
 from itertools import compress
 
+from desktop.language import analysis
 from desktop.language.finding import Finding
 from desktop.language.inflection import morph
+from desktop.language.word_cache import word_cache
 from desktop.language.words import Token, normal_key
 
 PASSIVE_MESSAGE = "Пасивний зворот з орудним діяча; краще активний стан: «{}»."
@@ -83,9 +85,9 @@ WOMEN_AFTER_RE = re.compile(r"^[ \u00a0]+(?:і|й|та|та й)[ \u00a0]+\d*[ \u
 VERBAL_NOUN_ENDINGS = ("ння", "ття")  # nouns of an action: «використання», «забезпечення», «життя»
 
 
-@lru_cache(maxsize=20_000)
+@word_cache(20_000)
 def _parses(key: str) -> tuple:
-    return tuple(morph().parse(key))
+    return analysis.parse(key)
 
 
 def _is_impersonal(key: str) -> bool:
@@ -96,13 +98,13 @@ def _is_impersonal(key: str) -> bool:
                                               for p in _parses(key))
 
 
-@lru_cache(maxsize=20_000)
+@word_cache(20_000)
 def _modifier_ablt(key: str):
     """The parse of key as an adjective (or a participle) in the instrumental, or None."""
     return next((p for p in _parses(key) if p.tag.POS in ("ADJF", "PRTF") and "ablt" in p.tag), None)
 
 
-@lru_cache(maxsize=20_000)
+@word_cache(20_000)
 def _agent_parse(key: str):
     """The parse of key as an animate noun in the instrumental (a person acting), or None."""
     parses = [p for p in _parses(key) if p.tag.POS == "NOUN" and "ablt" in p.tag]
@@ -542,7 +544,7 @@ class StylePatternChecker:
         return found
 
 
-@lru_cache(maxsize=4096)
+@word_cache(4096)
 def _is_action_noun(lemma: str) -> bool:
     """«використання» (of «використати»), «забезпечення»: a noun of an action, whose «їх» is its object;
     «повноваження» has no verb and is a thing one has."""

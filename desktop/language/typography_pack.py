@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
+from desktop.language import analysis
 from desktop.language.dates import GENITIVE_MONTHS
 from desktop.language.finding import Finding
 from desktop.language.inflection import morph
+from desktop.language.word_cache import word_cache
 
 NBSP = "\u00a0"
 MONTHS = ("січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня",
@@ -510,16 +511,16 @@ def _is_noun(word: str) -> bool:
     return bool(parses) and all(pos == "NOUN" for _lemma, pos, _gender, _number, _case in parses)
 
 
-@functools.lru_cache(maxsize=4096)
+@word_cache(4096)
 def word_parses(word: str) -> tuple[tuple[str, str, str, str, str], ...]:
     """pymorphy3's parses of word as (lemma, part of speech, gender, number, case), computed once per word."""
     # the Ukrainian dictionary marks the plural only: a parse without a number is singular
     return tuple((parse.normal_form, str(parse.tag.POS), str(parse.tag.gender),
                   "plur" if parse.tag.number == "plur" else "sing", str(parse.tag.case))
-                 for parse in morph().parse(word.lower()))
+                 for parse in analysis.parse(word.lower()))
 
 
-@functools.lru_cache(maxsize=2048)
+@word_cache(2048)
 def known_word(word: str) -> bool:
     """Whether pymorphy3's dictionary holds word (a compound such as «соціально-політичний» in any form)."""
     return bool(morph().word_is_known(word.lower()))
