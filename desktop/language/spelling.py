@@ -12,6 +12,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from desktop.language import suggester
 from desktop.language.compounds import clear_caches as clear_compound_caches
 from desktop.language.compounds import compound_findings
 from desktop.language.derived import derived_folder
@@ -265,14 +266,40 @@ class SpellChecker:
         return self._surface_cache[word]
 
     def suggest(self, word: str) -> tuple[str, ...]:
-        """Replacements for word, best first: the dictionary's and the accepted words', ranked by similarity."""
+        """Replacements for word, best first: the words one slip away (desktop.language.suggester), the
+        dictionary's own only when none is a word, the accepted words' beside them, ranked by similarity."""
         cached = self._suggestion_cache.pop(word, None)
         if cached is not None:
             self._suggestion_cache[word] = cached  # the most recently used go last
             return cached
         key = _normal_key(word)
+        abbreviation = len(key) > 1 and key.isupper()
+        fast = (suggester.suggestions(key, self._accepted_by_lowercase(), MAX_SUGGESTIONS)
+                if not abbreviation and is_cyrillic(key) and not is_latin(key) else [])
+        if fast:
+            result = [ranked.word if ranked.as_is else suggester.written_like(word, ranked.word) for ranked in fast]
+            suggestions = tuple(plausible_suggestions(dict.fromkeys(r for r in result if r != word)))
+        else:
+            suggestions = self._slow_suggestions(word, key, abbreviation)
+        suggestions = suggestions[:MAX_SUGGESTIONS]
+        self._suggestion_cache[word] = suggestions
+        if len(self._suggestion_cache) > SUGGESTION_CACHE_SIZE:  # least recently used out
+            del self._suggestion_cache[next(iter(self._suggestion_cache))]
+        return suggestions
+
+    def _accepted_by_lowercase(self) -> dict[str, str]:
+        """The accepted words as written, by their lowercase form (apostrophe «'»); rebuilt when words are added."""
+        originals = self._accepted_originals
+        index: tuple[int, dict[str, str]] | None = getattr(self, "_accepted_index", None)
+        if index is None or index[0] != len(originals):
+            index = (len(originals), {_normal_key(w).lower(): w for w in sorted(originals) if " " not in w})
+            self._accepted_index = index
+        return index[1]
+
+    def _slow_suggestions(self, word: str, key: str, abbreviation: bool) -> tuple[str, ...]:
+        """hunspell's suggestions (none for an abbreviation) and the accepted words', ranked by similarity."""
         candidates: list[str] = []
-        if not (len(key) > 1 and key.isupper()):
+        if not abbreviation:
             candidates += self.dictionaries.suggest(key, english=not is_cyrillic(key))
         if self._accepted_originals:
             near = process.extract(key, self._accepted_originals, scorer=fuzz.ratio, score_cutoff=70, limit=3)
@@ -285,11 +312,7 @@ class SpellChecker:
             fixed = candidate if candidate in self._accepted_originals else _match_case(word, candidate)
             if fixed != word and fixed not in result:
                 result.append(fixed)
-        suggestions = tuple(plausible_suggestions(result)[:MAX_SUGGESTIONS])
-        self._suggestion_cache[word] = suggestions
-        if len(self._suggestion_cache) > SUGGESTION_CACHE_SIZE:  # least recently used out
-            del self._suggestion_cache[next(iter(self._suggestion_cache))]
-        return suggestions
+        return tuple(plausible_suggestions(result))
 
     def findings(self, text: str, protected: ProtectedSpans | None = None, tokens: list[Token] | None = None,
                  exclude: Sequence[tuple[int, int]] = ()) -> list[Finding]:
