@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import threading
 from typing import TYPE_CHECKING
 
 # Building the parser imports none of what `check` needs: the handler does, when it runs.
@@ -12,9 +11,6 @@ if TYPE_CHECKING:
     from desktop.cli.context import CliContext
     from desktop.language.finding import Finding
     from desktop.language.proofing import Proofreader
-
-
-SWITCH_INTERVAL_S = 0.0005
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -81,41 +77,34 @@ def _proofreader_through_storage(ctx: CliContext) -> Proofreader:
         return Proofreader(extra_words=DEFAULT_GLOSSARY, spelling_suggestions=False)
 
 
-def proofread(proofreader: Proofreader, text: str, suggestions: bool = True) -> list[Finding]:
-    """Every finding of text; with suggestions, each unknown word's are found beside the other layers.
+# The spelling findings whose replacements are the checker's suggestions (the others carry their own).
+SUGGESTED_RULES = frozenset({"unknown-word", "unknown-abbreviation", "unknown-english-word"})
 
-    The unknown words are known after the spelling layer alone; hunspell then suggests for each distinct
-    one on a second thread (in C, the GIL released) while this thread runs the other layers, so the two
-    slow parts share the machine's cores instead of queueing. The same findings as a checker made with
-    spelling_suggestions=True would give (a test compares).
+
+def proofread(proofreader: Proofreader, text: str, suggestions: bool = True) -> list[Finding]:
+    """Every finding of text; with suggestions, each distinct unknown word's, after the layers have run.
+
+    The same findings as a checker made with spelling_suggestions=True would give (a test compares):
+    a suggestion list costs a millisecond or two (desktop.language.suggester), so the words are
+    suggested for one after the other on this thread, each once however often it occurs.
     """
+    findings = proofreader.check(text)
     if not suggestions:
-        return proofreader.check(text)
+        return findings
     from dataclasses import replace
 
     speller = proofreader.spelling
-    unknown = list(dict.fromkeys(text[f.start:f.end] for f in speller.findings(text)))
-    worker = threading.Thread(target=lambda: [speller.suggest(word) for word in unknown], daemon=True)
-    # Back from each suggestion, the worker waits for this thread to hand over the GIL: at most the
-    # switch interval, 5 ms by default, almost a suggestion's own time. A shorter one while both run.
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(min(interval, SWITCH_INTERVAL_S))
-    worker.start()
-    try:
-        findings = proofreader.check(text)
-    finally:
-        worker.join()
-        sys.setswitchinterval(interval)
-    return [replace(f, suggestions=speller.suggest(text[f.start:f.end])) if f.kind == "spelling" else f
-            for f in findings]
+    return [replace(f, suggestions=speller.suggest(text[f.start:f.end]))
+            if f.kind == "spelling" and f.rule in SUGGESTED_RULES else f for f in findings]
 
 
 def _check(ctx: CliContext, args: argparse.Namespace) -> int:
     from desktop.language.spelling import load_dictionaries
 
-    # The dictionary loads in C with the GIL released: on a second core while this thread imports the
-    # proofing layers, reads the database's words and loads the morphology.
-    threading.Thread(target=load_dictionaries, daemon=True).start()
+    # The dictionary loads on a thread of its own, in C with the GIL released: on a second core while
+    # this thread imports the proofing layers, reads the database's words, loads the morphology and runs
+    # the layers before spelling, which asks hunspell only about the words pymorphy3's dictionary lacks.
+    load_dictionaries()
     from desktop.language.inflection import morph
     from desktop.language.proofing import report
     from desktop.language.report import finding_lines, summary

@@ -12,9 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 from desktop.language.lexicon import lexicon
 
+# dawg_python.units: a unit's label and its offset to the children
+_EXTENSION_BIT = 1 << 9
+_LABEL_MASK = (1 << 31) | 0xFF
 # The apostrophe as the lexicon spells it; suggestions are written with the writer's or the typographic one.
 APOSTROPHE = "'"
 TYPOGRAPHIC_APOSTROPHE = "’"
@@ -123,6 +128,119 @@ def edits(word: str) -> dict[str, float]:
             if candidate and not candidate.startswith(APOSTROPHE) and not candidate.endswith(APOSTROPHE)}
 
 
+def slip_cost(word: str, meant: str) -> float | None:
+    """The cost of meant typed as word when one slip apart (the cheapest reading), None when not."""
+    length, other = len(word), len(meant)
+    at = _first_difference(word, meant)
+    first = COST_FIRST_LETTER if at == 0 else 0.0
+    if length == other + 1:  # a letter too many at at
+        if word[at + 1:] != meant[at:]:
+            return None
+        letter = word[at]
+        if (at > 0 and word[at - 1] == letter) or word[at + 1:at + 2] == letter:
+            return COST_DOUBLED + first
+        return (COST_APOSTROPHE if letter == APOSTROPHE else COST_DELETED) + first
+    if other == length + 1:  # a letter left out at at
+        if meant[at + 1:] != word[at:]:
+            return None
+        letter = meant[at]
+        if word[at - 1:at] == letter or word[at:at + 1] == letter:
+            return COST_DOUBLED + first
+        return (COST_APOSTROPHE if letter == APOSTROPHE else COST_INSERTED) + first
+    if length != other or at >= length:
+        return None
+    if word[at + 1:] == meant[at + 1:]:
+        return substitution_cost(word[at], meant[at], word[at - 1:at]) + first
+    if word[at + 2:] == meant[at + 2:] and word[at] == meant[at + 1] and word[at + 1] == meant[at]:
+        return COST_TRANSPOSED + first
+    return None
+
+
+class _Words:
+    """Walks pymorphy3's word DAWG (dawg_python's units and guide) for the keys one slip from a word."""
+
+    def __init__(self, analyser: Any) -> None:
+        words = analyser.dictionary.words
+        self._units = words.dct._units
+        self._guide = words.guide._units
+        self._letters = frozenset(ALPHABET)
+
+    def _follow(self, index: int, key: bytes) -> int:
+        """The node after key from the node at index; -1 when the DAWG has no such path."""
+        units = self._units
+        for label in key:
+            unit = units[index]
+            index ^= ((unit >> 10) << ((unit & _EXTENSION_BIT) >> 6)) ^ label
+            if units[index] & _LABEL_MASK != label:
+                return -1
+        return index
+
+    def _children(self, index: int) -> list[tuple[str, int]]:
+        """The letters (of ALPHABET) that follow the node at index, with the node after each."""
+        guide, letters = self._guide, self._letters
+        found: list[tuple[str, int]] = []
+        label = guide[index * 2]
+        while label:
+            child = self._follow(index, bytes((label,)))
+            if child < 0:
+                break
+            if label < 0x80:
+                if chr(label) in letters:
+                    found.append((chr(label), child))
+            elif label in (0xD0, 0xD1, 0xD2):  # the lead byte of a Cyrillic letter: its second bytes
+                second = guide[child * 2]
+                while second:
+                    grandchild = self._follow(child, bytes((second,)))
+                    if grandchild < 0:
+                        break
+                    letter = bytes((label, second)).decode("utf-8", "replace")
+                    if letter in letters:
+                        found.append((letter, grandchild))
+                    second = guide[grandchild * 2 + 1]
+            label = guide[child * 2 + 1]
+        return found
+
+    def near(self, word: str) -> set[str]:
+        """The keys of the DAWG one slip from word (lowercase, apostrophe «'»)."""
+        follow, end = self._follow, b"\x01"
+        length = len(word)
+        tails = [word[at:].encode("utf-8") for at in range(length + 1)]
+        found: set[str] = set()
+        index = 0
+        for at in range(length + 1):  # index: the node after word[:at]
+            head = word[:at]
+            if at < length:
+                node = follow(index, tails[at + 1])  # word[at] left out
+                if node >= 0 and follow(node, end) >= 0:
+                    found.add(head + word[at + 1:])
+                if at + 1 < length:
+                    swapped = word[at + 1] + word[at] + word[at + 2:]
+                    node = follow(index, swapped.encode("utf-8"))
+                    if node >= 0 and follow(node, end) >= 0:
+                        found.add(head + swapped)
+            for letter, child in self._children(index):
+                if at < length and letter != word[at]:  # in place of word[at]
+                    node = follow(child, tails[at + 1])
+                    if node >= 0 and follow(node, end) >= 0:
+                        found.add(head + letter + word[at + 1:])
+                node = follow(child, tails[at])  # before word[at]
+                if node >= 0 and follow(node, end) >= 0:
+                    found.add(head + letter + word[at:])
+            if at < length:
+                index = follow(index, word[at].encode("utf-8"))
+                if index < 0:
+                    break
+        found.discard(word)
+        return found
+
+
+@cache
+def _words() -> _Words:
+    from desktop.language.inflection import morph
+
+    return _Words(morph())
+
+
 @dataclass(frozen=True)
 class Ranked:
     """A suggestion (lowercase, apostrophe «'»; or an accepted word as written) and its cost."""
@@ -139,7 +257,13 @@ def suggestions(key: str, accepted: Mapping[str, str], limit: int = 5) -> list[R
     lowercase is offered dictionary words that may be written so (not a name's form alone).
     """
     lowered = key.lower()
-    candidates = edits(lowered)
+    candidates = {}
+    for near in _words().near(lowered):
+        cost = slip_cost(lowered, near)
+        if cost is not None:
+            candidates[near] = cost
+    candidates.update((word, cost) for word, cost in _accepted_near(lowered, accepted).items()
+                      if cost < candidates.get(word, 9.0))
     found, common = lexicon().standard_many([*candidates, lowered])
     usable = common if key == lowered else found
     ranked: dict[str, Ranked] = {}
@@ -156,6 +280,18 @@ def suggestions(key: str, accepted: Mapping[str, str], limit: int = 5) -> list[R
     # ties: the later slip first (a word's start is typed with more care), then the dictionary's order
     ordered = sorted(ranked.values(), key=lambda r: (r.cost, -_first_difference(lowered, r.word.lower()), r.word))
     return ordered[:limit]
+
+
+def _accepted_near(word: str, accepted: Mapping[str, str]) -> dict[str, float]:
+    """The accepted words (by lowercase form) one slip from word: few, so each is compared."""
+    near = {}
+    length = len(word)
+    for candidate in accepted:
+        if abs(len(candidate) - length) <= 1:
+            cost = slip_cost(word, candidate)
+            if cost is not None:
+                near[candidate] = cost
+    return near
 
 
 def _splits(word: str) -> list[str]:
@@ -183,9 +319,8 @@ def _first_difference(a: str, b: str) -> int:
 
 def written_like(model: str, suggestion: str) -> str:
     """suggestion (lowercase) in model's case and with its apostrophe (the typographic one if it has none)."""
-    apostrophe = next((ch for ch in model if ch in "’ʼ'`"), TYPOGRAPHIC_APOSTROPHE)
-    if apostrophe in "'`":
-        apostrophe = TYPOGRAPHIC_APOSTROPHE
+    # the writer's apostrophe (a typewriter «'» too: its own finding says so), else the typographic one
+    apostrophe = next((ch for ch in model if ch in "’ʼ'"), TYPOGRAPHIC_APOSTROPHE)
     suggestion = suggestion.replace(APOSTROPHE, apostrophe)
     if len(model) > 1 and model.isupper():
         return suggestion.upper()
