@@ -77,6 +77,7 @@ def _proofreader_through_storage(ctx: CliContext) -> Proofreader:
         return Proofreader(extra_words=DEFAULT_GLOSSARY, spelling_suggestions=False)
 
 
+SWITCH_INTERVAL_S = 0.0005
 # The spelling findings whose replacements are the checker's suggestions (the others carry their own).
 SUGGESTED_RULES = frozenset({"unknown-word", "unknown-abbreviation", "unknown-english-word"})
 
@@ -88,6 +89,7 @@ def proofread(proofreader: Proofreader, text: str, suggestions: bool = True) -> 
     a suggestion list costs a millisecond or two (desktop.language.suggester), so the words are
     suggested for one after the other on this thread, each once however often it occurs.
     """
+    _while_the_dictionary_loads(proofreader, text)
     findings = proofreader.check(text)
     if not suggestions:
         return findings
@@ -98,20 +100,43 @@ def proofread(proofreader: Proofreader, text: str, suggestions: bool = True) -> 
             if f.kind == "spelling" and f.rule in SUGGESTED_RULES else f for f in findings]
 
 
+def _while_the_dictionary_loads(proofreader: Proofreader, text: str) -> None:
+    """The morphology of text's words parsed (into the grammar layer's per-word cache) while hunspell's
+    dictionary is still loading on its thread: the check would otherwise wait for it at the spelling
+    layer, this thread idle. Stops as soon as the load is over; the check parses the rest itself."""
+    dictionaries = proofreader.spelling.dictionaries
+    if dictionaries.loaded():
+        return
+    from desktop.language.grammar_rules import features
+    from desktop.language.words import tokenize
+
+    for index, word in enumerate(dict.fromkeys(token[0] for token in tokenize(text))):
+        if not index % 32 and dictionaries.loaded():
+            return
+        features(word)
+
+
 def _check(ctx: CliContext, args: argparse.Namespace) -> int:
     from desktop.language.spelling import load_dictionaries
 
     # The dictionary loads on a thread of its own, in C with the GIL released: on a second core while
     # this thread imports the proofing layers, reads the database's words, loads the morphology and runs
     # the layers before spelling, which asks hunspell only about the words pymorphy3's dictionary lacks.
-    load_dictionaries()
-    from desktop.language.inflection import morph
-    from desktop.language.proofing import report
-    from desktop.language.report import finding_lines, summary
+    # The loader's own Python steps (importing enchant, making the broker) wait for this thread to hand
+    # over the GIL: at most the switch interval each, 5 ms by default; a shorter one while it loads.
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(min(interval, SWITCH_INTERVAL_S))
+    try:
+        load_dictionaries()
+        from desktop.language.inflection import morph
+        from desktop.language.proofing import report
+        from desktop.language.report import finding_lines, summary
 
-    text = read_text(args.file)
-    morph()
-    findings = proofread(_proofreader(ctx), text, args.suggestions)
+        text = read_text(args.file)
+        morph()
+        findings = proofread(_proofreader(ctx), text, args.suggestions)
+    finally:
+        sys.setswitchinterval(interval)
     lines = finding_lines(text, findings)
     ctx.emit(report(findings), "\n".join([*lines, summary(findings)]))
     return 1 if findings else 0

@@ -115,6 +115,10 @@ class Dictionaries:
         except BaseException as error:  # noqa: BLE001  (raised again in the thread that asks)
             self._failure = error
 
+    def loaded(self) -> bool:
+        """Whether the Ukrainian dictionary's load is over (a check would not wait for it)."""
+        return self._ukrainian is not None or not self._loader.is_alive()
+
     def wait(self) -> None:
         """Until the Ukrainian dictionary is loaded (raises what stopped the load, if anything did)."""
         if self._ukrainian is None:
