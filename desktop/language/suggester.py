@@ -44,6 +44,8 @@ COST_INSERTED = 0.6  # a letter left out (the commonest slip in typing)
 COST_SUBSTITUTED = 1.0
 COST_FIRST_LETTER = 0.2  # added when the first letter is changed: people rarely slip on it
 COST_ACCEPTED = -0.3  # a glossary or directory word goes before a dictionary word of the same slip
+# Up to this many accepted words, each is compared with a misspelt word; above, its edits are looked up.
+ACCEPTED_COMPARED = 1500
 # Words that may stand alone before a word a space was left out after (prepositions, conjunctions, particles).
 PREPOSITIONS = frozenset((
     "в", "у", "з", "із", "зі", "до", "на", "за", "по", "від", "під", "над", "при", "про", "без", "для", "через",
@@ -177,21 +179,24 @@ class _Words:
 
     def _children(self, index: int) -> list[tuple[str, int]]:
         """The letters (of ALPHABET) that follow the node at index, with the node after each."""
-        guide, letters = self._guide, self._letters
+        units, guide, letters = self._units, self._guide, self._letters
         found: list[tuple[str, int]] = []
         label = guide[index * 2]
         while label:
-            child = self._follow(index, bytes((label,)))
-            if child < 0:
+            unit = units[index]
+            child = index ^ ((unit >> 10) << ((unit & _EXTENSION_BIT) >> 6)) ^ label
+            if units[child] & _LABEL_MASK != label:
                 break
             if label < 0x80:
                 if chr(label) in letters:
                     found.append((chr(label), child))
             elif label in (0xD0, 0xD1, 0xD2):  # the lead byte of a Cyrillic letter: its second bytes
                 second = guide[child * 2]
+                unit = units[child]
+                offset = (unit >> 10) << ((unit & _EXTENSION_BIT) >> 6)
                 while second:
-                    grandchild = self._follow(child, bytes((second,)))
-                    if grandchild < 0:
+                    grandchild = child ^ offset ^ second
+                    if units[grandchild] & _LABEL_MASK != second:
                         break
                     letter = bytes((label, second)).decode("utf-8", "replace")
                     if letter in letters:
@@ -202,32 +207,28 @@ class _Words:
 
     def near(self, word: str) -> set[str]:
         """The keys of the DAWG one slip from word (lowercase, apostrophe «'»)."""
-        follow, end = self._follow, b"\x01"
+        follow = self._follow
         length = len(word)
-        tails = [word[at:].encode("utf-8") for at in range(length + 1)]
+        # each tail of word with the separator the keys end in: one walk says whether a key ends there
+        tails = [word[at:].encode("utf-8") + b"\x01" for at in range(length + 1)]
         found: set[str] = set()
         index = 0
         for at in range(length + 1):  # index: the node after word[:at]
             head = word[:at]
             if at < length:
-                node = follow(index, tails[at + 1])  # word[at] left out
-                if node >= 0 and follow(node, end) >= 0:
+                if follow(index, tails[at + 1]) >= 0:  # word[at] left out
                     found.add(head + word[at + 1:])
                 if at + 1 < length:
                     swapped = word[at + 1] + word[at] + word[at + 2:]
-                    node = follow(index, swapped.encode("utf-8"))
-                    if node >= 0 and follow(node, end) >= 0:
+                    if follow(index, swapped.encode("utf-8") + b"\x01") >= 0:
                         found.add(head + swapped)
             for letter, child in self._children(index):
-                if at < length and letter != word[at]:  # in place of word[at]
-                    node = follow(child, tails[at + 1])
-                    if node >= 0 and follow(node, end) >= 0:
-                        found.add(head + letter + word[at + 1:])
-                node = follow(child, tails[at])  # before word[at]
-                if node >= 0 and follow(node, end) >= 0:
+                if at < length and letter != word[at] and follow(child, tails[at + 1]) >= 0:  # for word[at]
+                    found.add(head + letter + word[at + 1:])
+                if follow(child, tails[at]) >= 0:  # before word[at]
                     found.add(head + letter + word[at:])
             if at < length:
-                index = follow(index, word[at].encode("utf-8"))
+                index = follow(index, tails[at][:len(word[at].encode("utf-8"))])
                 if index < 0:
                     break
         found.discard(word)
@@ -283,7 +284,10 @@ def suggestions(key: str, accepted: Mapping[str, str], limit: int = 5) -> list[R
 
 
 def _accepted_near(word: str, accepted: Mapping[str, str]) -> dict[str, float]:
-    """The accepted words (by lowercase form) one slip from word: few, so each is compared."""
+    """The accepted words (by lowercase form) one slip from word: each compared when they are few, the
+    edits of word looked up among them when many (a large directory's every case form)."""
+    if len(accepted) > ACCEPTED_COMPARED:
+        return {candidate: cost for candidate, cost in edits(word).items() if candidate in accepted}
     near = {}
     length = len(word)
     for candidate in accepted:

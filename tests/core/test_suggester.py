@@ -109,3 +109,11 @@ def test_a_suggestion_takes_a_millisecond_or_so(checker: SpellChecker) -> None:
         checker.clear_caches()
         checker.suggest(word)
     assert (time.perf_counter() - started) / len(words) < 0.02  # hunspell alone takes ~7-10 ms a word
+
+
+def test_a_large_directory_is_searched_by_the_edits_with_the_same_result(monkeypatch) -> None:
+    accepted = {"тарасюка": "Тарасюка", "кириченком": "Кириченком", "харченко": "Харченко"}
+    compared = suggester.suggestions("Тараюска", accepted)
+    monkeypatch.setattr(suggester, "ACCEPTED_COMPARED", 0)
+    assert suggester.suggestions("Тараюска", accepted) == compared
+    assert compared[0].word == "Тарасюка" and compared[0].as_is
