@@ -117,11 +117,12 @@ def _while_the_dictionary_loads(proofreader: Proofreader, text: str) -> None:
 
 
 def _check(ctx: CliContext, args: argparse.Namespace) -> int:
-    from desktop.language.spelling import load_dictionaries
+    from desktop.language.dictionaries import load_dictionaries
 
-    # The dictionary loads on a thread of its own, in C with the GIL released: on a second core while
-    # this thread imports the proofing layers, reads the database's words, loads the morphology and runs
-    # the layers before spelling, which asks hunspell only about the words pymorphy3's dictionary lacks.
+    # The dictionary (its module is light: the load starts before the layers are imported) loads on a
+    # thread of its own, in C with the GIL released: on a second core while this thread imports the
+    # proofing layers, reads the database's words, loads the morphology, parses the words and runs the
+    # layers before spelling, which asks hunspell only about the words pymorphy3's dictionary lacks.
     # The loader's own Python steps (importing enchant, making the broker) wait for this thread to hand
     # over the GIL: at most the switch interval each, 5 ms by default; a shorter one while it loads.
     interval = sys.getswitchinterval()
