@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 # Building the parser imports none of what `check` needs: the handler does, when it runs.
 if TYPE_CHECKING:
     from desktop.cli.context import CliContext
+    from desktop.language.dictionaries import Dictionaries
     from desktop.language.finding import Finding
     from desktop.language.proofing import Proofreader
 
@@ -39,11 +40,12 @@ def read_text(name: str) -> str:
     )
 
 
-def _proofreader(ctx: CliContext) -> Proofreader:
+def _proofreader(ctx: CliContext, dictionaries: Dictionaries | None = None) -> Proofreader:
     """The database's glossary, directory and (with --as) personal words; the defaults without a database.
 
     Without --as a SQLite database is read through sqlite3 alone (desktop.storage.light): no SQLAlchemy,
     which costs more than the check itself. Suggestions are added by proofread(), not by the checker.
+    dictionaries: the ones still loading, which the light path's checker takes without waiting for them.
     """
     from desktop.language.proofing import DEFAULT_GLOSSARY, Proofreader
     from desktop.storage.light import read_proofing_words
@@ -53,7 +55,8 @@ def _proofreader(ctx: CliContext) -> Proofreader:
         from desktop.language.security import load_security_terms
 
         terms = [*load_security_terms(), *words.security_extra] if words.security_extra else None
-        return Proofreader(extra_words=words.accepted, security_terms=terms, spelling_suggestions=False)
+        return Proofreader(extra_words=words.accepted, security_terms=terms, dictionaries=dictionaries,
+                           spelling_suggestions=False)
     return _proofreader_through_storage(ctx)
 
 
@@ -128,14 +131,14 @@ def _check(ctx: CliContext, args: argparse.Namespace) -> int:
     interval = sys.getswitchinterval()
     sys.setswitchinterval(min(interval, SWITCH_INTERVAL_S))
     try:
-        load_dictionaries()
+        dictionaries = load_dictionaries(wait=False)
         from desktop.language.inflection import morph
         from desktop.language.proofing import report
         from desktop.language.report import finding_lines, summary
 
         text = read_text(args.file)
         morph()
-        findings = proofread(_proofreader(ctx), text, args.suggestions)
+        findings = proofread(_proofreader(ctx, dictionaries), text, args.suggestions)
     finally:
         sys.setswitchinterval(interval)
     lines = finding_lines(text, findings)

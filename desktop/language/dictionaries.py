@@ -117,14 +117,18 @@ class Dictionaries:
             return dictionary.suggest(word)
 
 
-def load_dictionaries(directory: str = str(DICTIONARY_DIR), cache: str | None = None) -> Dictionaries:
+def load_dictionaries(directory: str = str(DICTIONARY_DIR), cache: str | None = None,
+                      wait: bool = True) -> Dictionaries:
     """The dictionaries in directory, loaded once per process (they take a third of a second and 40 MB).
 
-    Returns at once: the load goes on on a thread of its own until a check or a suggestion needs it.
-    cache: the folder for the fast-suggesting copy; by default the user's cache folder.
+    cache: the folder for the fast-suggesting copy; by default the user's cache folder. wait=False
+    returns at once, the load going on on its thread until a check or a suggestion needs it.
     """
     with _loading:
-        return _load_dictionaries(directory, cache if cache is not None else str(user_cache_dir()))
+        dictionaries = _load_dictionaries(directory, cache if cache is not None else str(user_cache_dir()))
+    if wait:
+        dictionaries.wait()
+    return dictionaries
 
 
 @lru_cache(maxsize=4)
