@@ -32,11 +32,11 @@ SIMILAR_PAIRS = ("иі", "ії", "иї", "еє", "гґ", "шщ", "еи", "ь'", 
 START_PAIRS = ("зс", "ув")
 
 # The cost of each kind of slip (lower: likelier); a suggestion's rank is its cost.
-COST_CAPITAL = 0.3  # a name written lowercase
+COST_APOSTROPHE = 0.4  # an apostrophe left out or typed (the commonest Ukrainian slip: «обєкт», «мязи»)
+COST_CAPITAL = 0.42  # a name written lowercase
 COST_SIMILAR = 0.45
 COST_TRANSPOSED = 0.5
 COST_DOUBLED = 0.55  # a letter typed twice, or one of a double letter left out
-COST_APOSTROPHE = 0.6  # an apostrophe left out or typed
 COST_NEIGHBOUR = 0.65
 COST_SPLIT = 0.75  # a space left out after a little word: «вцілому» → «в цілому»
 COST_DELETED = 0.8  # a letter typed in too many
@@ -268,7 +268,7 @@ def suggestions(key: str, accepted: Mapping[str, str], limit: int = 5) -> list[R
     found, common = lexicon().standard_many([*candidates, lowered])
     usable = common if key == lowered else found
     ranked: dict[str, Ranked] = {}
-    if key == lowered and lowered in found:  # a name written lowercase: «харкова» → «Харкова»
+    if key == lowered and lowered in found and lowered not in common:  # a name written small: «харкова»
         ranked[lowered] = Ranked(lowered[:1].upper() + lowered[1:], COST_CAPITAL, True)
     for candidate, cost in candidates.items():
         original = accepted.get(candidate)
@@ -280,7 +280,23 @@ def suggestions(key: str, accepted: Mapping[str, str], limit: int = 5) -> list[R
         ranked.setdefault(split, Ranked(split, COST_SPLIT))
     # ties: the later slip first (a word's start is typed with more care), then the dictionary's order
     ordered = sorted(ranked.values(), key=lambda r: (r.cost, -_first_difference(lowered, r.word.lower()), r.word))
-    return ordered[:limit]
+    kept: list[Ranked] = []
+    for suggestion in ordered:
+        if suggestion.as_is or not _distorted(suggestion.word):
+            kept.append(suggestion)
+            if len(kept) == limit:
+                break
+    return kept
+
+
+def _distorted(word: str) -> bool:
+    """Whether the dictionary holds word only as a distortion it keeps to correct (Dist: «обєкта»)."""
+    from desktop.language.inflection import morph
+
+    if " " in word:
+        return False
+    parses = [parse for parse in morph().parse(word) if parse.is_known]
+    return bool(parses) and all("Dist" in parse.tag for parse in parses)
 
 
 def _accepted_near(word: str, accepted: Mapping[str, str]) -> dict[str, float]:

@@ -56,6 +56,11 @@ def test_the_apostrophe_is_the_writers_or_the_typographic_one(checker: SpellChec
     assert first(checker, "пямʼяті") == "памʼяті"
 
 
+def test_no_distorted_form_is_suggested(checker: SpellChecker) -> None:
+    # pymorphy3 keeps «обєкта», «обєкти» (Dist) only to correct them: the apostrophe left out comes first
+    assert checker.suggest("обєкт") == ("об’єкт",)
+
+
 def test_a_name_written_small_is_offered_with_its_capital(checker: SpellChecker) -> None:
     assert first(checker, "харкова") == "Харкова"
 
