@@ -33,7 +33,7 @@ START_PAIRS = ("зс", "ув")
 
 # The cost of each kind of slip (lower: likelier); a suggestion's rank is its cost.
 COST_APOSTROPHE = 0.4  # an apostrophe left out or typed (the commonest Ukrainian slip: «обєкт», «мязи»)
-COST_CAPITAL = 0.42  # a name written lowercase
+COST_CAPITAL = 0.42  # an abbreviation written in small letters
 COST_SIMILAR = 0.45
 COST_TRANSPOSED = 0.5
 COST_DOUBLED = 0.55  # a letter typed twice, or one of a double letter left out
@@ -268,8 +268,8 @@ def suggestions(key: str, accepted: Mapping[str, str], limit: int = 5) -> list[R
     found, common = lexicon().standard_many([*candidates, lowered])
     usable = common if key == lowered else found
     ranked: dict[str, Ranked] = {}
-    if key == lowered and lowered in found and lowered not in common:  # a name written small: «харкова»
-        ranked[lowered] = Ranked(lowered[:1].upper() + lowered[1:], COST_CAPITAL, True)
+    if key == lowered and lowered in found and lowered not in common:  # an abbreviation written small: «зсу»
+        ranked[lowered] = Ranked(lowered.upper(), COST_CAPITAL, True)
     for candidate, cost in candidates.items():
         original = accepted.get(candidate)
         if original is not None:

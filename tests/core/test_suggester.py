@@ -61,8 +61,9 @@ def test_no_distorted_form_is_suggested(checker: SpellChecker) -> None:
     assert checker.suggest("обєкт") == ("об’єкт",)
 
 
-def test_a_name_written_small_is_offered_with_its_capital(checker: SpellChecker) -> None:
-    assert first(checker, "харкова") == "Харкова"
+def test_an_abbreviation_written_small_is_offered_in_capitals(checker: SpellChecker) -> None:
+    assert not checker.is_correct("зсу")
+    assert first(checker, "зсу") == "ЗСУ"
 
 
 def test_a_space_left_out_after_a_preposition_is_offered_but_no_preposition_before_a_verb(checker) -> None:
