@@ -2,10 +2,12 @@
 
 hunspell's suggester tries its own edits through the affix rules (~7 ms a word even without n-grams,
 ~0.5 s with them); the typos people make are one slip away from the word they meant: two letters swapped,
-one dropped, doubled, a neighbouring key or a letter Ukrainian spelling confuses (и/і/ї, е/є, г/ґ). Every
-such candidate (~70 per letter of the word) is looked up in one sorted walk of the lexicon's DAWG
-(desktop.language.lexicon), and the accepted words (glossary, directory forms) are matched beside it.
-The candidates are ranked by how likely the slip is; hunspell is asked only when none is a word.
+one dropped, doubled, a neighbouring key or a letter Ukrainian spelling confuses (и/і/ї, е/є, г/ґ). The
+keys of pymorphy3's word DAWG one slip from the word are found by walking it (each edit tried only where
+the DAWG goes on: ~0.3 ms a word), kept when the lexicon (desktop.language.lexicon) holds them as a
+standard form, and the accepted words (glossary, directory forms) are matched beside them. They are
+ranked by how likely the slip is; the spelling layer asks hunspell only when none is a word. edits()
+(every string one slip away, ~70 a letter) is the brute-force reference the walk is tested against.
 """
 
 from __future__ import annotations
@@ -37,10 +39,10 @@ COST_CAPITAL = 0.42  # an abbreviation written in small letters
 COST_SIMILAR = 0.45
 COST_TRANSPOSED = 0.5
 COST_DOUBLED = 0.55  # a letter typed twice, or one of a double letter left out
+COST_INSERTED = 0.6  # a letter left out (the commonest slip in typing)
 COST_NEIGHBOUR = 0.65
 COST_SPLIT = 0.75  # a space left out after a little word: «вцілому» → «в цілому»
 COST_DELETED = 0.8  # a letter typed in too many
-COST_INSERTED = 0.6  # a letter left out (the commonest slip in typing)
 COST_SUBSTITUTED = 1.0
 COST_FIRST_LETTER = 0.2  # added when the first letter is changed: people rarely slip on it
 COST_ACCEPTED = -0.3  # a glossary or directory word goes before a dictionary word of the same slip
