@@ -169,6 +169,10 @@ def bench_figures(text: str, typos: Sequence[str], quick: bool = False) -> dict[
         env = dict(os.environ, VISNYK_DATA_DIR=str(root / "data"), XDG_CONFIG_HOME=str(root / "config"),
                    XDG_CACHE_HOME=str(root / "cache"), XDG_DATA_HOME=str(root / "data"), HOME=str(root / "home"))
         env.pop("VISNYK_DATABASE_URL", None)
+        # As installed, the application runs from compiled bytecode (pip and the packagers compile it): the
+        # first run compiles into the temporary folder, the measured ones read it, the source tree is untouched.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(root / "pycache")
         file = root / "release.txt"
         file.write_text(text, encoding="utf-8")
         check = [sys.executable, str(PROJECT_ROOT / "run.py"), "check", str(file)]

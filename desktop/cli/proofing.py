@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-import threading
 from typing import TYPE_CHECKING
 
 # Building the parser imports none of what `check` needs: the handler does, when it runs.
 if TYPE_CHECKING:
     from desktop.cli.context import CliContext
+    from desktop.language.dictionaries import Dictionaries
     from desktop.language.finding import Finding
     from desktop.language.proofing import Proofreader
-
-
-SWITCH_INTERVAL_S = 0.0005
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -43,11 +40,12 @@ def read_text(name: str) -> str:
     )
 
 
-def _proofreader(ctx: CliContext) -> Proofreader:
+def _proofreader(ctx: CliContext, dictionaries: Dictionaries | None = None) -> Proofreader:
     """The database's glossary, directory and (with --as) personal words; the defaults without a database.
 
     Without --as a SQLite database is read through sqlite3 alone (desktop.storage.light): no SQLAlchemy,
     which costs more than the check itself. Suggestions are added by proofread(), not by the checker.
+    dictionaries: the ones still loading, which the light path's checker takes without waiting for them.
     """
     from desktop.language.proofing import DEFAULT_GLOSSARY, Proofreader
     from desktop.storage.light import read_proofing_words
@@ -57,7 +55,8 @@ def _proofreader(ctx: CliContext) -> Proofreader:
         from desktop.language.security import load_security_terms
 
         terms = [*load_security_terms(), *words.security_extra] if words.security_extra else None
-        return Proofreader(extra_words=words.accepted, security_terms=terms, spelling_suggestions=False)
+        return Proofreader(extra_words=words.accepted, security_terms=terms, dictionaries=dictionaries,
+                           spelling_suggestions=False)
     return _proofreader_through_storage(ctx)
 
 
@@ -81,48 +80,67 @@ def _proofreader_through_storage(ctx: CliContext) -> Proofreader:
         return Proofreader(extra_words=DEFAULT_GLOSSARY, spelling_suggestions=False)
 
 
-def proofread(proofreader: Proofreader, text: str, suggestions: bool = True) -> list[Finding]:
-    """Every finding of text; with suggestions, each unknown word's are found beside the other layers.
+SWITCH_INTERVAL_S = 0.0005
+# The spelling findings whose replacements are the checker's suggestions (the others carry their own).
+SUGGESTED_RULES = frozenset({"unknown-word", "unknown-abbreviation", "unknown-english-word"})
 
-    The unknown words are known after the spelling layer alone; hunspell then suggests for each distinct
-    one on a second thread (in C, the GIL released) while this thread runs the other layers, so the two
-    slow parts share the machine's cores instead of queueing. The same findings as a checker made with
-    spelling_suggestions=True would give (a test compares).
+
+def proofread(proofreader: Proofreader, text: str, suggestions: bool = True) -> list[Finding]:
+    """Every finding of text; with suggestions, each distinct unknown word's, after the layers have run.
+
+    The same findings as a checker made with spelling_suggestions=True would give (a test compares):
+    a suggestion list costs a millisecond or two (desktop.language.suggester), so the words are
+    suggested for one after the other on this thread, each once however often it occurs.
     """
+    _while_the_dictionary_loads(proofreader, text)
+    findings = proofreader.check(text)
     if not suggestions:
-        return proofreader.check(text)
+        return findings
     from dataclasses import replace
 
     speller = proofreader.spelling
-    unknown = list(dict.fromkeys(text[f.start:f.end] for f in speller.findings(text)))
-    worker = threading.Thread(target=lambda: [speller.suggest(word) for word in unknown], daemon=True)
-    # Back from each suggestion, the worker waits for this thread to hand over the GIL: at most the
-    # switch interval, 5 ms by default, almost a suggestion's own time. A shorter one while both run.
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(min(interval, SWITCH_INTERVAL_S))
-    worker.start()
-    try:
-        findings = proofreader.check(text)
-    finally:
-        worker.join()
-        sys.setswitchinterval(interval)
-    return [replace(f, suggestions=speller.suggest(text[f.start:f.end])) if f.kind == "spelling" else f
-            for f in findings]
+    return [replace(f, suggestions=speller.suggest(text[f.start:f.end]))
+            if f.kind == "spelling" and f.rule in SUGGESTED_RULES else f for f in findings]
+
+
+def _while_the_dictionary_loads(proofreader: Proofreader, text: str) -> None:
+    """The morphology of text's words parsed (into the grammar layer's per-word cache) while hunspell's
+    dictionary is still loading on its thread: the check would otherwise wait for it at the spelling
+    layer, this thread idle. Stops as soon as the load is over; the check parses the rest itself."""
+    dictionaries = proofreader.spelling.dictionaries
+    if dictionaries.loaded():
+        return
+    from desktop.language.grammar_rules import features
+    from desktop.language.words import tokenize
+
+    for index, word in enumerate(dict.fromkeys(token[0] for token in tokenize(text))):
+        if not index % 32 and dictionaries.loaded():
+            return
+        features(word)
 
 
 def _check(ctx: CliContext, args: argparse.Namespace) -> int:
-    from desktop.language.spelling import load_dictionaries
+    from desktop.language.dictionaries import load_dictionaries
 
-    # The dictionary loads in C with the GIL released: on a second core while this thread imports the
-    # proofing layers, reads the database's words and loads the morphology.
-    threading.Thread(target=load_dictionaries, daemon=True).start()
-    from desktop.language.inflection import morph
-    from desktop.language.proofing import report
-    from desktop.language.report import finding_lines, summary
+    # The dictionary (its module is light: the load starts before the layers are imported) loads on a
+    # thread of its own, in C with the GIL released: on a second core while this thread imports the
+    # proofing layers, reads the database's words, loads the morphology, parses the words and runs the
+    # layers before spelling, which asks hunspell only about the words pymorphy3's dictionary lacks.
+    # The loader's own Python steps (importing enchant, making the broker) wait for this thread to hand
+    # over the GIL: at most the switch interval each, 5 ms by default; a shorter one while it loads.
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(min(interval, SWITCH_INTERVAL_S))
+    try:
+        dictionaries = load_dictionaries(wait=False)
+        from desktop.language.inflection import morph
+        from desktop.language.proofing import report
+        from desktop.language.report import finding_lines, summary
 
-    text = read_text(args.file)
-    morph()
-    findings = proofread(_proofreader(ctx), text, args.suggestions)
+        text = read_text(args.file)
+        morph()
+        findings = proofread(_proofreader(ctx, dictionaries), text, args.suggestions)
+    finally:
+        sys.setswitchinterval(interval)
     lines = finding_lines(text, findings)
     ctx.emit(report(findings), "\n".join([*lines, summary(findings)]))
     return 1 if findings else 0

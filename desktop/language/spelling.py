@@ -2,29 +2,25 @@
 
 from __future__ import annotations
 
-import os
 import re
-import threading
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
-from rapidfuzz import fuzz, process
-
+from desktop.language import suggester
 from desktop.language.compounds import clear_caches as clear_compound_caches
 from desktop.language.compounds import compound_findings
-from desktop.language.derived import derived_folder
+from desktop.language.dictionaries import (  # noqa: F401  (re-exported: callers import them from spelling)
+    DICTIONARY_DIR,
+    ENGLISH,
+    UKRAINIAN,
+    Dictionaries,
+    load_dictionaries,
+)
 from desktop.language.finding import Finding
 from desktop.language.lexicon import lexicon
 from desktop.language.names import false_alarm, prefixed_word, russian_patronymic
 from desktop.language.suggestion_filter import plausible_suggestions
 from desktop.language.words import ProtectedSpans, Token, is_cyrillic, is_latin, tokenize
-from desktop.paths import resource, user_cache_dir
 
-DICTIONARY_DIR = resource("dictionaries")
-UKRAINIAN = "uk_UA"
-ENGLISH = "en_US"
 MAX_SUGGESTIONS = 5
 SUGGESTION_CACHE_SIZE = 2048  # words whose suggestions are kept (an LRU)
 
@@ -70,90 +66,6 @@ def case_variants(word: str) -> set[str]:
     elif key[:1].isupper() and key[1:].islower():
         variants.add(key.upper())
     return variants
-
-
-_loading = threading.RLock()
-
-
-class Dictionaries:
-    """The shipped hunspell dictionaries, loaded once and shared by checkers (enchant calls are serialised)."""
-
-    def __init__(self, directory: Path = DICTIONARY_DIR, cache: Path | None = None) -> None:
-        directory = Path(directory)
-        aff = directory / "hunspell" / f"{UKRAINIAN}.aff"
-        if not aff.exists():
-            raise FileNotFoundError(f"Немає українського словника: {aff}")
-        self.directory = directory
-        # cache: where the fast-suggesting copy of the dictionaries is derived (desktop.language.derived);
-        # without one, or when it cannot be written, the shipped files are loaded as they are.
-        self.loaded_from = _fast_suggesting(directory, cache) if cache is not None else directory
-        # libenchant reads ENCHANT_CONFIG_DIR when a broker is made, so setting it here works even if
-        # enchant was imported earlier; our folder is searched before the system's hunspell folders.
-        os.environ["ENCHANT_CONFIG_DIR"] = str(self.loaded_from)
-        import enchant
-
-        self._broker = enchant.Broker()
-        self._broker.set_ordering("*", "hunspell")
-        self.ukrainian = self._broker.request_dict(UKRAINIAN)
-        self._english_shipped = (directory / "hunspell" / f"{ENGLISH}.dic").exists()
-        self._english: Any = None
-        self.lock = threading.Lock()
-
-    @property
-    def english(self) -> Any:
-        """The English dictionary, loaded when a Latin word is first judged (most releases have none)."""
-        if self._english is None and self._english_shipped:
-            with _loading:
-                if self._english is None:
-                    self._english = self._broker.request_dict(ENGLISH)
-        return self._english
-
-    def check(self, word: str, english: bool = False) -> bool:
-        """Whether the Ukrainian (or English) dictionary accepts word."""
-        dictionary = self.english if english else self.ukrainian
-        if dictionary is None:
-            return True  # no English dictionary shipped: Latin words are not judged
-        with self.lock:
-            return dictionary.check(word)
-
-    def check_many(self, words: Iterable[str], english: bool = False) -> dict[str, bool]:
-        """The verdict on each of words, in one turn of the lock (a new text's words come in one batch)."""
-        dictionary = self.english if english else self.ukrainian
-        if dictionary is None:
-            return dict.fromkeys(words, True)
-        check = dictionary.check
-        with self.lock:
-            return {word: check(word) for word in words}
-
-    def suggest(self, word: str, english: bool = False) -> list[str]:
-        """The dictionary's own suggestions for word, in its order."""
-        dictionary = self.english if english else self.ukrainian
-        if dictionary is None:
-            return []
-        with self.lock:
-            return dictionary.suggest(word)
-
-
-def load_dictionaries(directory: str = str(DICTIONARY_DIR), cache: str | None = None) -> Dictionaries:
-    """The dictionaries in directory, loaded once per process (they take a third of a second and 40 MB).
-
-    cache: the folder for the fast-suggesting copy; by default the user's cache folder.
-    """
-    # libenchant crashes when two threads create brokers at once: the GUI loads off its thread.
-    with _loading:
-        return _load_dictionaries(directory, cache if cache is not None else str(user_cache_dir()))
-
-
-@lru_cache(maxsize=4)
-def _load_dictionaries(directory: str, cache: str) -> Dictionaries:
-    return Dictionaries(Path(directory), Path(cache))
-
-
-def _fast_suggesting(directory: Path, cache: Path) -> Path:
-    try:
-        return derived_folder(directory, cache)
-    except OSError:
-        return directory  # a read-only cache costs slow suggestions, never the check
 
 
 def _match_case(model: str, suggestion: str) -> str:
@@ -265,15 +177,45 @@ class SpellChecker:
         return self._surface_cache[word]
 
     def suggest(self, word: str) -> tuple[str, ...]:
-        """Replacements for word, best first: the dictionary's and the accepted words', ranked by similarity."""
+        """Replacements for word, best first: the words one slip away (desktop.language.suggester), the
+        dictionary's own only when none is a word, the accepted words' beside them, ranked by similarity."""
         cached = self._suggestion_cache.pop(word, None)
         if cached is not None:
             self._suggestion_cache[word] = cached  # the most recently used go last
             return cached
         key = _normal_key(word)
+        abbreviation = len(key) > 1 and key.isupper()
+        fast = (suggester.suggestions(key, self._accepted_by_lowercase(), MAX_SUGGESTIONS)
+                if not abbreviation and is_cyrillic(key) and not is_latin(key) else [])
+        if fast:
+            result = [ranked.word if ranked.as_is else suggester.written_like(word, ranked.word) for ranked in fast]
+            suggestions = tuple(plausible_suggestions(dict.fromkeys(r for r in result if r != word)))
+        else:
+            suggestions = self._slow_suggestions(word, key, abbreviation)
+        suggestions = suggestions[:MAX_SUGGESTIONS]
+        self._suggestion_cache[word] = suggestions
+        if len(self._suggestion_cache) > SUGGESTION_CACHE_SIZE:  # least recently used out
+            del self._suggestion_cache[next(iter(self._suggestion_cache))]
+        return suggestions
+
+    def _accepted_by_lowercase(self) -> dict[str, str]:
+        """The accepted words as written, by their lowercase form (apostrophe «'»); rebuilt when words are added."""
+        originals = self._accepted_originals
+        index: tuple[int, dict[str, str]] | None = getattr(self, "_accepted_index", None)
+        if index is None or index[0] != len(originals):
+            index = (len(originals), {_normal_key(w).lower(): w for w in sorted(originals) if " " not in w})
+            self._accepted_index = index
+        return index[1]
+
+    def _slow_suggestions(self, word: str, key: str, abbreviation: bool) -> tuple[str, ...]:
+        """hunspell's suggestions (none for an abbreviation) and the accepted words', ranked by similarity."""
+        from rapidfuzz import fuzz, process  # only when the fast suggester found nothing
+
         candidates: list[str] = []
-        if not (len(key) > 1 and key.isupper()):
+        if not abbreviation:
             candidates += self.dictionaries.suggest(key, english=not is_cyrillic(key))
+            if "'" not in word:  # the dictionary's apostrophe «'» as the office writes it
+                candidates = [candidate.replace("'", "’") for candidate in candidates]
         if self._accepted_originals:
             near = process.extract(key, self._accepted_originals, scorer=fuzz.ratio, score_cutoff=70, limit=3)
             candidates += [found for found, _score, _index in near]
@@ -285,11 +227,7 @@ class SpellChecker:
             fixed = candidate if candidate in self._accepted_originals else _match_case(word, candidate)
             if fixed != word and fixed not in result:
                 result.append(fixed)
-        suggestions = tuple(plausible_suggestions(result)[:MAX_SUGGESTIONS])
-        self._suggestion_cache[word] = suggestions
-        if len(self._suggestion_cache) > SUGGESTION_CACHE_SIZE:  # least recently used out
-            del self._suggestion_cache[next(iter(self._suggestion_cache))]
-        return suggestions
+        return tuple(plausible_suggestions(result))
 
     def findings(self, text: str, protected: ProtectedSpans | None = None, tokens: list[Token] | None = None,
                  exclude: Sequence[tuple[int, int]] = ()) -> list[Finding]:

@@ -98,3 +98,27 @@ def test_no_suggestions_flag_leaves_spelling_findings_without_fixes(
     assert main(["check", path, "--json", "--no-suggestions"]) == 1
     without = json.loads(capsys.readouterr().out)["findings"]
     assert [(f["rule"], f["suggestions"]) for f in without] == [("unknown-word", [])]
+
+
+def test_words_parsed_while_the_dictionary_loads_change_no_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.cli.proofing import proofread
+    from desktop.language import grammar_rules
+    from desktop.language.proofing import DEFAULT_GLOSSARY, Proofreader
+
+    text = "Нарада в адміністарції району відбулася. Учасники обговорили два питання.\n" * 3
+    expected = Proofreader(extra_words=DEFAULT_GLOSSARY, spelling_suggestions=True).check(text)
+    proofreader = Proofreader(extra_words=DEFAULT_GLOSSARY, spelling_suggestions=False)
+    answers = iter([False, False])  # still loading for the first look, loaded at the next
+    monkeypatch.setattr(proofreader.spelling.dictionaries, "loaded", lambda: next(answers, True))
+    grammar_rules.features.cache_clear()
+    found = proofread(proofreader, text)
+    assert found == expected
+    assert any(f.rule == "unknown-word" and f.suggestions[:1] == ("адміністрації",) for f in found)
+
+
+def test_the_dictionary_loads_on_its_own_thread_and_a_check_waits_for_it() -> None:
+    from desktop.language.spelling import DICTIONARY_DIR, Dictionaries
+
+    dictionaries = Dictionaries(DICTIONARY_DIR)
+    assert dictionaries.check("адміністрації") and not dictionaries.check("адміністарції")
+    assert dictionaries.loaded()

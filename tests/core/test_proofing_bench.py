@@ -31,10 +31,12 @@ def test_each_run_of_a_process_figure_is_a_real_run(tmp_path: Path) -> None:
 
 
 def test_cold_suggestions_ask_the_dictionary_every_time(monkeypatch) -> None:
+    from desktop.language import suggester
+
     checker = SpellChecker(extra_words=DEFAULT_GLOSSARY)
     asked: list[str] = []
-    real = checker.dictionaries.suggest
-    monkeypatch.setattr(checker.dictionaries, "suggest", lambda w, english=False: asked.append(w) or real(w, english))
+    real = suggester.suggestions
+    monkeypatch.setattr(suggester, "suggestions", lambda w, *rest: asked.append(w) or real(w, *rest))
     timings = proofing_process.suggestion_seconds(checker, ["адміністарції", "нарадаа"], repeats=2)
     assert len(timings) == 4
     # without the clearing between words the second round would come from the cache, unasked

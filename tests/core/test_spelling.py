@@ -126,6 +126,7 @@ def test_stress_mark_inside_a_word_is_ignored(speller) -> None:
 
 
 def test_repeated_word_is_checked_once(speller, monkeypatch) -> None:
+    speller.with_suggestions = False  # the verdicts' look-ups; suggestions look up words of their own
     calls = []
     ukrainian = speller.dictionaries.ukrainian
     original = ukrainian.check
@@ -208,10 +209,11 @@ def test_a_read_only_cache_falls_back_to_the_shipped_dictionary(tmp_path) -> Non
 
 def test_suggestions_are_cached_least_recently_used_out(monkeypatch, speller) -> None:
     import desktop.language.spelling as spelling
+    from desktop.language import suggester
 
     asked: list[str] = []
-    real = speller.dictionaries.suggest
-    monkeypatch.setattr(speller.dictionaries, "suggest", lambda word, english=False: asked.append(word) or real(word, english))
+    real = suggester.suggestions
+    monkeypatch.setattr(suggester, "suggestions", lambda word, *rest: asked.append(word) or real(word, *rest))
     monkeypatch.setattr(spelling, "SUGGESTION_CACHE_SIZE", 2)
     speller.suggest("наради")
     speller.suggest("наради")
