@@ -103,6 +103,9 @@ def proofread(proofreader: Proofreader, text: str, suggestions: bool = True) -> 
             if f.kind == "spelling" and f.rule in SUGGESTED_RULES else f for f in findings]
 
 
+PRIME_CHUNK = 64  # words read from the morphology between two looks at the dictionary's load
+
+
 def _while_the_dictionary_loads(proofreader: Proofreader, text: str) -> None:
     """The morphology of text's words parsed (into the grammar layer's per-word cache) while hunspell's
     dictionary is still loading on its thread: the check would otherwise wait for it at the spelling
@@ -110,13 +113,14 @@ def _while_the_dictionary_loads(proofreader: Proofreader, text: str) -> None:
     dictionaries = proofreader.spelling.dictionaries
     if dictionaries.loaded():
         return
-    from desktop.language.grammar_rules import features
+    from desktop.language.grammar_rules import prime_features
     from desktop.language.words import tokenize
 
-    for index, word in enumerate(dict.fromkeys(token[0] for token in tokenize(text))):
-        if not index % 32 and dictionaries.loaded():
+    words = list(dict.fromkeys(token[0] for token in tokenize(text)))
+    for start in range(0, len(words), PRIME_CHUNK):
+        if dictionaries.loaded():
             return
-        features(word)
+        prime_features(words[start:start + PRIME_CHUNK])  # one walk of the dictionary for the chunk
 
 
 def _check(ctx: CliContext, args: argparse.Namespace) -> int:

@@ -526,9 +526,19 @@ def _measures_to(text: str, tokens: list[Token], index: int) -> list[Finding]:
     return []
 
 
+@word_cache(4096)
+def _meant(word: str) -> tuple[Features, ...]:
+    """The features of the word an unknown word was most likely meant to be (the spelling's first suggestion)."""
+    from desktop.language.suggester import suggestions
+
+    ranked = suggestions(word, {}, limit=1)
+    return features(ranked[0].word) if ranked else ()
+
+
 def _office(text: str, tokens: list[Token], index: int) -> list[Finding]:
-    """«звернутися в управління» → «звернутися до управління»."""
-    if index == 0 or not any(f[5] in SEND_VERBS for f in features(tokens[index - 1][0])):
+    """«звернутися в управління» → «звернутися до управління» (a misspelt verb read as the word it was meant to
+    be: «зкерували в управління»)."""
+    if index == 0 or not any(f[5] in SEND_VERBS for f in features(tokens[index - 1][0]) or _meant(tokens[index - 1][0])):
         return []
     if text[tokens[index - 1][2]:tokens[index][1]].strip():
         return []

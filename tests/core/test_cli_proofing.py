@@ -102,15 +102,15 @@ def test_no_suggestions_flag_leaves_spelling_findings_without_fixes(
 
 def test_words_parsed_while_the_dictionary_loads_change_no_finding(monkeypatch: pytest.MonkeyPatch) -> None:
     from desktop.cli.proofing import proofread
-    from desktop.language import grammar_rules
     from desktop.language.proofing import DEFAULT_GLOSSARY, Proofreader
+    from desktop.language.word_cache import clear_word_caches
 
     text = "Нарада в адміністарції району відбулася. Учасники обговорили два питання.\n" * 3
     expected = Proofreader(extra_words=DEFAULT_GLOSSARY, spelling_suggestions=True).check(text)
     proofreader = Proofreader(extra_words=DEFAULT_GLOSSARY, spelling_suggestions=False)
     answers = iter([False, False])  # still loading for the first look, loaded at the next
     monkeypatch.setattr(proofreader.spelling.dictionaries, "loaded", lambda: next(answers, True))
-    grammar_rules.features.cache_clear()
+    clear_word_caches()
     found = proofread(proofreader, text)
     assert found == expected
     assert any(f.rule == "unknown-word" and f.suggestions[:1] == ("адміністрації",) for f in found)

@@ -134,3 +134,9 @@ def test_the_fix_adds_no_finding_of_any_layer(checker, text, span, fix):
         return
     fixed = apply_fix(text, offered[0])
     assert [(f.rule, fixed[f.start:f.end]) for f in checker.check(fixed) if (f.rule, fixed[f.start:f.end]) not in before] == []
+
+
+def test_a_misspelt_verb_is_read_as_the_word_it_was_meant_to_be():
+    text = "Документи зкерували в управління юстиції."
+    found = [(f.rule, text[f.start:f.end], f.suggestions[:1]) for f in grammar(text)]
+    assert found == [("preposition-office", "в управління", ("до управління",))]
