@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterable, Set
 from typing import Any
 
-from desktop.language.inflection import morph
 from desktop.language.lexicon import lexicon
+from desktop.language.morphology import morph
 from desktop.language.word_cache import register, word_cache
 
 # words read directly: lowercase Ukrainian letters, the typewriter apostrophe, a hyphen

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.language.morphology import morph
 from desktop.language.word_cache import word_cache
 from desktop.language.words import normal_key
 
@@ -40,14 +40,6 @@ _SOFT_ADJECTIVE_ENDINGS = {
     "instrumental": "ім",
     "locative": "ьому",
 }
-
-
-@functools.cache
-def morph() -> Any:
-    """The pymorphy3 Ukrainian analyser, loaded once on first use (~80 ms)."""
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang="uk")
 
 
 def _shevchenko() -> Any:
@@ -178,7 +170,7 @@ def _is_abbreviation(token: str) -> bool:
 @word_cache(4096)
 def _parses(token: str) -> tuple[Any, ...]:
     # A position's words are looked at several times over, and a directory repeats its positions.
-    from desktop.language.analysis import parse  # analysis imports this module
+    from desktop.language.analysis import parse  # analysis is above: imported when first needed
 
     return parse(normal_key(token))
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Any
 
-from desktop.language.inflection import morph
+from desktop.language.morphology import morph
 from desktop.language.word_cache import register
 
 # Forms the dictionary keeps only to be corrected: non-standard spellings («реґіонів», «територіяльних»).
