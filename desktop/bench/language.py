@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import random
 import shutil
 import statistics
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from pathlib import Path
 
 from desktop.bench import proofing_process
+from desktop.bench.processes import private_folders
 from desktop.language.inflection import morph
 from desktop.language.phrases import normal_key
 from desktop.language.proofing import DEFAULT_GLOSSARY, Proofreader
@@ -86,31 +85,13 @@ def _median_ms(samples: list[float]) -> float:
     return round(statistics.median(samples) * 1000, 3)
 
 
-@contextlib.contextmanager
-def temporary_user_folders() -> Iterator[None]:
-    """The user's data, config and cache folders pointed at a temporary one while the bench runs."""
-    names = ("VISNYK_DATA_DIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME")
-    saved = {name: os.environ.get(name) for name in names}
-    with tempfile.TemporaryDirectory(prefix="visnyk-bench-language-") as folder:
-        for name in names:
-            os.environ[name] = os.path.join(folder, name.lower())
-        try:
-            yield
-        finally:
-            for name, value in saved.items():
-                if value is None:
-                    os.environ.pop(name, None)
-                else:
-                    os.environ[name] = value
-
-
 def bench_figures(quick: bool = False) -> dict[str, float]:
     """Median milliseconds: proof_10k_words_ms (every word cache empty, dictionaries loaded), paragraph_recheck_ms (warm), hunspell_10k_words_ms,
     and the whole-process and suggestion figures of desktop.bench.proofing_process; temporary folders only.
 
     Also proof_10k_words_warm_ms (all caches warm) and distinct_words, which explain the cold figure.
     """
-    with temporary_user_folders():
+    with tempfile.TemporaryDirectory(prefix="visnyk-bench-language-") as folder, private_folders(Path(folder)):
         text, typos = proofing_process.proofing_text(benchmark_text())
         figures = _in_process_figures(quick, text)
         figures.update(proofing_process.bench_figures(text, typos, quick))
