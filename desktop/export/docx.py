@@ -6,7 +6,6 @@ import io
 import zipfile
 from datetime import UTC
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from desktop.document import Block, Document
 from desktop.export import layout, photos_docx
@@ -22,6 +21,7 @@ from desktop.export.docx_template import (
 )
 from desktop.export.files import atomic_write
 from desktop.export.layout import ReleaseMeta
+from desktop.export.xml_escape import escape
 
 __all__ = ["HASH_PROPERTY", "STYLE_NAMES", "export_docx", "read_custom_properties", "render_docx"]
 

@@ -12,7 +12,6 @@ import re
 import zipfile
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from docx import Document as new_docx
 from docx.enum.section import WD_ORIENT
@@ -36,6 +35,7 @@ from desktop.export.docx_names import (
     VT_NS,
     style_id,
 )
+from desktop.export.xml_escape import escape
 
 
 def build_parts(logo: Path | None = None) -> tuple[tuple[str, bytes], ...]:

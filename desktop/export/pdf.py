@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -33,6 +32,7 @@ from desktop.export.layout import ReleaseMeta
 from desktop.export.pdf_flow import ALWAYS_SPLIT_LINKS, KeepTail, ReleaseParagraph, StampSpace, install_hooks
 from desktop.export.pdf_fonts import FONT_NAMES, pdf_escape, register_fonts
 from desktop.export.photos import pdf_groups as photo_groups
+from desktop.export.xml_escape import escape
 
 
 @dataclass(frozen=True)

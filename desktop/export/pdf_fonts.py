@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import hashlib
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics, ttfonts
@@ -13,6 +12,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from desktop.export import layout
 from desktop.export.pdf_flow import install_hooks
+from desktop.export.xml_escape import escape
 
 FONT_NAMES = {
     "regular": "LiberationSerif",

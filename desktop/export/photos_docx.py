@@ -11,12 +11,12 @@ import functools
 import io
 import zipfile
 from collections.abc import Sequence
-from xml.sax.saxutils import escape, quoteattr
 
 from desktop.export import layout
 from desktop.export.docx_template import style_id
 from desktop.export.layout import caption_parts
 from desktop.export.photos import fitted_size_mm
+from desktop.export.xml_escape import escape, quoteattr
 from desktop.photos.model import ExportPhoto
 
 EMU_PER_MM = 36000
