@@ -113,7 +113,7 @@ def _while_the_dictionary_loads(proofreader: Proofreader, text: str) -> None:
     dictionaries = proofreader.spelling.dictionaries
     if dictionaries.loaded():
         return
-    from desktop.language.grammar_rules import prime_features
+    from desktop.language.grammar_words import prime_features
     from desktop.language.words import tokenize
 
     words = list(dict.fromkeys(token[0] for token in tokenize(text)))

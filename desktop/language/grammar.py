@@ -13,12 +13,11 @@ import re
 from collections.abc import Callable
 
 from desktop.language.finding import Finding
+from desktop.language.grammar_agreement import adjective_candidate
 from desktop.language.grammar_dates import find_dates
-from desktop.language.grammar_rules import (
-    ADJECTIVE,
-    COUNT_FORMS,
-    ROLE_RULES,
-    adjective_candidate,
+from desktop.language.grammar_numerals import COUNT_FORMS
+from desktop.language.grammar_roles import ADJECTIVE, ROLE_RULES, role_of
+from desktop.language.grammar_words import (
     features,
     inflect,
     is_pos,
@@ -26,7 +25,6 @@ from desktop.language.grammar_rules import (
     match_case,
     parses,
     prime_features,
-    role_of,
     singular,
     singular_genitive,
 )

@@ -68,7 +68,7 @@ SAMPLE = ("розглянули", "голови", "ґанку", "гуманіт�
 
 def test_direct_analysis_is_pymorphy3s() -> None:
     from desktop.language import analysis
-    from desktop.language.grammar_rules import _plain, features, parses
+    from desktop.language.grammar_words import features, parses, plain
 
     analyser = morph()
     word_cache.clear_word_caches()
@@ -77,8 +77,8 @@ def test_direct_analysis_is_pymorphy3s() -> None:
         assert analysis.parse(word) == tuple(analyser.parse(word)), word
         lower = word.lower()
         assert analysis.known(lower) == tuple(p for p in analyser.parse(lower) if p.is_known), word
-        assert features(word) == tuple((_plain(p.tag.POS), _plain(p.tag.case), _plain(p.tag.number),
-                                        _plain(p.tag.gender), "Fixd" in p.tag, p.normal_form,
+        assert features(word) == tuple((plain(p.tag.POS), plain(p.tag.case), plain(p.tag.number),
+                                        plain(p.tag.gender), "Fixd" in p.tag, p.normal_form,
                                         p.tag.animacy == "anim") for p in parses(word)), word
     assert analysis.parse("ґанку")[0].word == "ґанку"
     assert {p.word for p in analysis.parse("ганку")} >= {"ґанку"}  # «г» looked up as «ґ» too, as pymorphy3 does

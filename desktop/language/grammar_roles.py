@@ -1,0 +1,118 @@
+"""The grammar layer's dispatch: each rule's role bit, the table of role bits and the rules they start
+(ROLE_RULES), and role_of, which gives a word the bits of the rules that may start at it. Holds also the one
+rule too small for a group of its own, «будь» with a pronoun written with a hyphen («будь-кого»)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from desktop.language.finding import Finding
+from desktop.language.grammar_agreement import PARTICIPLES, _adjective, _participle
+from desktop.language.grammar_government import (
+    FOCUS_VERBS,
+    HEADS,
+    TEACH_VERBS,
+    _contribution,
+    _deputy,
+    _direction,
+    _focus,
+    _funds,
+    _head,
+    _teach,
+)
+from desktop.language.grammar_numerals import (
+    COUNT_NOUNS,
+    FEW_WORDS,
+    MANY_WORDS,
+    _count_noun,
+    _numeral,
+    _one_and_half,
+)
+from desktop.language.grammar_prepositions import PREPOSITIONS, _preposition
+from desktop.language.grammar_time import _half_past, _minutes, _without
+from desktop.language.grammar_verbs import FUTURE_BE, MODALS, _future_passive, _modal, _passive_agent, _verb
+from desktop.language.grammar_words import features, finding, key, next_word
+from desktop.language.words import Token
+
+_ANY_PRONOUNS = frozenset(("хто", "кого", "кому", "ким", "кім", "чого", "чому", "чим", "який", "яка", "яке",
+                           "які", "якого", "якої", "якому", "яким", "якій", "яких", "де", "коли", "куди", "звідки",
+                           "скільки", "чий", "чия", "чиє", "чиї"))
+
+def _any(text: str, tokens: list[Token], index: int) -> list[Finding]:
+    """«будь кого» → «будь-кого»: «будь» with a pronoun is written with a hyphen («будь що буде» is a saying)."""
+    following = next_word(text, tokens, index)
+    if following is None or following[0].lower() not in _ANY_PRONOUNS:
+        return []
+    if index > 0 and tokens[index - 1][0].lower() in ("не", "б", "би", "хоч", "хоча"):
+        return []
+    word = tokens[index][0]
+    fix = f"{word}-{following[0]}"
+    return [finding(tokens[index][1], following[2], "hyphen-any", f"Пишуть через дефіс: «{fix}».", fix)]
+
+# ---- roles -------------------------------------------------------------------------------------
+
+(NUMERAL, COUNT, HALF, PREPOSITION, ADJECTIVE, VERB, MODAL, FUTURE, PARTICIPLE, HEAD, TEACH, FOCUS, DIRECTION, PASSIVE,
+ MINUTES, HALF_PAST, WITHOUT, ANY, DEPUTY, CONTRIBUTION, FUNDS) = (1 << n for n in range(21))
+
+ROLE_RULES: tuple[tuple[int, Callable[[str, list[Token], int], list[Finding]]], ...] = (
+    (NUMERAL, _numeral), (COUNT, _count_noun), (HALF, _one_and_half), (PREPOSITION, _preposition),
+    (ADJECTIVE, _adjective), (VERB, _verb), (MODAL, _modal), (FUTURE, _future_passive), (PARTICIPLE, _participle),
+    (HEAD, _head), (TEACH, _teach), (FOCUS, _focus), (DIRECTION, _direction), (PASSIVE, _passive_agent),
+    (MINUTES, _minutes), (HALF_PAST, _half_past), (WITHOUT, _without), (ANY, _any),
+    (DEPUTY, _deputy), (CONTRIBUTION, _contribution), (FUNDS, _funds),
+)
+
+
+def role_of(word: str) -> int:
+    """The rules a word starts (a bit set, 0 for none)."""
+    lower = key(word)
+    role = 0
+    if lower in FEW_WORDS or lower in MANY_WORDS:
+        role |= NUMERAL
+    if lower in COUNT_NOUNS:
+        role |= COUNT
+    if lower in ("півтора", "півтори"):
+        role |= HALF
+    if lower in PREPOSITIONS:
+        role |= PREPOSITION
+    if lower in MODALS:
+        role |= MODAL
+    if lower in FUTURE_BE:
+        role |= FUTURE
+    if lower in HEADS:
+        role |= HEAD
+    if lower.startswith("напрям"):
+        role |= DIRECTION
+    if lower in ("хвилин", "годині"):
+        role |= MINUTES
+    if lower == "пів":
+        role |= HALF_PAST
+    if lower == "без":
+        role |= WITHOUT
+    if lower == "будь":
+        role |= ANY
+    if lower.startswith("заступни"):
+        role |= DEPUTY
+    if lower.startswith("внес"):
+        role |= CONTRIBUTION
+    if lower == "кошти":
+        role |= FUNDS
+    if role & (NUMERAL | PREPOSITION | MODAL | FUTURE):
+        return role
+    found = features(word)
+    if not found:
+        return role
+    lemmas = {f[5] for f in found}
+    if any(f[0] in ("ADJF", "PRTF") for f in found):
+        role |= ADJECTIVE
+        if ("уч" in lower or "юч" in lower) and lemmas & (PARTICIPLES.keys() | {"виконуючий"}):
+            role |= PARTICIPLE
+    if lower.endswith(("ся", "сь")) or lower in ("взяв", "взяла"):
+        role |= VERB
+    if lemmas & TEACH_VERBS:
+        role |= TEACH
+    if lemmas & FOCUS_VERBS:
+        role |= FOCUS
+    if lower.endswith(("но", "то")) and any(f[0] == "VERB" for f in found):
+        role |= PASSIVE
+    return role

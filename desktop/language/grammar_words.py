@@ -1,0 +1,209 @@
+"""What every grammar rule reads of a word: its pymorphy3 parses and features (POS, case, number, gender,
+indeclinable, lemma, animate), cached per word and primed for a whole text at once; the inflection helpers
+that build a fix in the right form (inflect, singular, lemma_form, match_case), adjective-noun agreement,
+the word after a word, the Finding constructor, and the word lists and tables more than one rule group uses
+(offices, ordinals, the sentence stops, the grammar tables' reader)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from desktop.language import analysis
+from desktop.language.finding import Finding
+from desktop.language.inflection import morph
+from desktop.language.word_cache import register, word_cache
+from desktop.language.words import Token
+from desktop.paths import resource
+
+GRAMMAR_DIR = resource("proofing", "grammar")
+
+OFFICES = frozenset(("управління", "відділ", "департамент", "міністерство", "служба", "прокуратура", "адміністрація",
+                      "суд", "поліція", "комісія", "центр", "інспекція", "рада", "виконком", "фонд", "агенція"))
+
+STOP = ".;:!?\n"
+
+def table(name: str) -> dict[str, str]:
+    rows: dict[str, str] = {}
+    path: Path = GRAMMAR_DIR / name
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    for line in lines[1:]:
+        key, value = line.split("\t")[:2]
+        rows[key] = value
+    return rows
+
+def key(word: str) -> str:
+    return word.lower().replace("’", "'").replace("ʼ", "'")
+
+
+@word_cache(65536)
+def parses(word: str) -> tuple:
+    """pymorphy3's known (dictionary) parses of word, cached per word."""
+    return analysis.known(key(word))
+
+
+Features = tuple[str | None, str | None, str | None, str | None, bool, str, bool]
+
+
+# word as written -> its features (a dict, not an lru_cache: prime_features fills it for a whole text at once)
+_FEATURES: dict[str, tuple[Features, ...]] = {}
+register(_FEATURES)
+_FEATURES_LIMIT = 65536
+# pymorphy3's tag id -> (POS, case, number, gender, indeclinable, animate): dictionary data, kept
+_TAG_FEATURES: dict[int, tuple[str | None, str | None, str | None, str | None, bool, bool]] = {}
+register(_TAG_FEATURES)
+
+
+def features(word: str) -> tuple[Features, ...]:
+    """Each known parse as (POS, case, number, gender, indeclinable, lemma, animate), cached per word."""
+    found = _FEATURES.get(word)
+    if found is None:
+        found = _features_of(word)
+        if len(_FEATURES) >= _FEATURES_LIMIT:
+            _FEATURES.clear()
+        _FEATURES[word] = found
+    return found
+
+
+def prime_features(words: Iterable[str]) -> None:
+    """Computes the features of words (as written) not cached yet, the dictionary read once for all."""
+    new = [word for word in words if word not in _FEATURES]
+    if not new:
+        return
+    if len(_FEATURES) + len(new) > _FEATURES_LIMIT:
+        _FEATURES.clear()
+    analysis.prime({key(word) for word in new})
+    for word in new:
+        _FEATURES[word] = _features_of(word)
+
+
+def _features_of(word: str) -> tuple[Features, ...]:
+    """word's features from its dictionary entries (pymorphy3's parse for a word not read directly)."""
+    entries = analysis.entries(key(word))
+    if entries is None:
+        return tuple((plain(p.tag.POS), plain(p.tag.case), plain(p.tag.number), plain(p.tag.gender),
+                      "Fixd" in p.tag, p.normal_form, p.tag.animacy == "anim") for p in parses(word))
+    tag_features, form, lemma = _TAG_FEATURES, analysis.form, analysis.lemma
+    found = []
+    for spelling, paradigm_id, index in entries:
+        info = form(paradigm_id, index)
+        fields = tag_features.get(info[0])
+        if fields is None:
+            tag = morph().dictionary.gramtab[info[0]]
+            fields = tag_features[info[0]] = (plain(tag.POS), plain(tag.case), plain(tag.number),
+                                              plain(tag.gender), "Fixd" in tag, tag.animacy == "anim")
+        pos, case, number, gender, fixed, animate = fields
+        found.append((pos, case, number, gender, fixed, lemma(spelling, index, info), animate))
+    return tuple(found)
+
+
+def plain(grammeme: object) -> str | None:
+    """pymorphy3's grammeme as a plain str (its own compares slowly, in Python)."""
+    return None if grammeme is None else str(grammeme)
+
+
+@word_cache(65536)
+def is_pos(word: str, pos: str) -> bool:
+    found = features(word)
+    return bool(found) and all(pos == f[0] for f in found)
+
+
+def cases_of(word: str, pos: str | None = None) -> set[str | None]:
+    return {f[1] for f in features(word) if pos is None or f[0] == pos}
+
+
+def match_case(model: str, word: str) -> str:
+    word = word.replace("'", "’") if "’" in model or "'" not in model else word
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+def inflect(word: str, grammemes: set[str], pos: str = "NOUN") -> str | None:
+    """The one form of word's parses of pos with grammemes, None when there is none or several."""
+    return _inflect(word, frozenset(grammemes), pos)
+
+
+@word_cache(16384)
+def _inflect(word: str, grammemes: frozenset[str], pos: str) -> str | None:
+    forms = set()
+    for p in parses(word):
+        if pos == p.tag.POS:
+            form = analysis.inflected(p, grammemes)
+            if form is not None:
+                forms.add(form)
+    return match_case(word, forms.pop()) if len(forms) == 1 else None
+
+
+def lemma_form(lemma: str, grammemes: set[str], pos: str) -> str | None:
+    return _lemma_form_cached(lemma, frozenset(grammemes), pos)
+
+
+@word_cache(4096)
+def _lemma_form_cached(lemma: str, grammemes: frozenset[str], pos: str) -> str | None:
+    forms = {f.word for p in morph().parse(lemma) if p.is_known and pos == p.tag.POS and p.normal_form == lemma
+             if (f := p.inflect(grammemes)) is not None}
+    return forms.pop() if len(forms) == 1 else None
+
+
+def finding(start: int, end: int, rule: str, message: str, fix: str | None) -> Finding:
+    return Finding(start, end, "grammar", rule, message, (fix,) if fix else ())
+
+
+def next_word(text: str, tokens: list[Token], index: int) -> Token | None:
+    """The word right after tokens[index], when only a space parts them."""
+    if index + 1 >= len(tokens):
+        return None
+    following = tokens[index + 1]
+    return following if not text[tokens[index][2]:following[1]].strip() else None
+
+
+def lemmas_of(word: str) -> set[str]:
+    return {f[5] for f in features(word)}
+
+@word_cache(16384)
+def singular(word: str, case: str, pos: str = "NOUN") -> str | None:
+    """The singular form in case of word's parses of pos (their lexeme's gender), None unless one."""
+    forms = set()
+    for p in parses(word):
+        gender = p.lexeme[0].tag.gender if p.lexeme else None
+        if pos == p.tag.POS and gender:
+            form = p.inflect({case, gender})
+            if form is not None and form.tag.number != "plur":
+                forms.add(form.word)
+    return match_case(word, forms.pop()) if len(forms) == 1 else None
+
+
+@word_cache(16384)
+def singular_genitive(word: str) -> str | None:
+    forms = set()
+    for p in parses(word):
+        gender = p.lexeme[0].tag.gender if p.lexeme else None
+        form = p.inflect({"gent", gender}) if gender else None
+        if form is not None and form.tag.number != "plur":
+            forms.add(form.word)
+    return match_case(word, forms.pop()) if len(forms) == 1 else None
+
+ORDINALS = frozenset(("перший", "другий", "третій", "четвертий", "п'ятий", "шостий", "сьомий", "восьмий",
+                       "дев'ятий", "десятий", "одинадцятий", "дванадцятий"))
+
+@word_cache(65536)
+def is_adjective(word: str) -> bool:
+    return any(f[0] in ("ADJF", "PRTF") for f in features(word))
+
+@word_cache(16384)
+def agrees(adjective: str, noun: str) -> bool:
+    nouns = features(noun)
+    if not nouns or not all(f[0] == "NOUN" for f in nouns):
+        return False
+    return any(a[1] == n[1] and a[2] == n[2] and (n[2] == "plur" or a[3] == n[3] or n[3] is None)
+               for a in features(adjective) if a[0] in ("ADJF", "PRTF") for n in nouns)
+
+def usual_locative(form: str | None) -> str | None:
+    """«належнім» → «належному»: the commoner locative ending of a masculine or neuter adjective."""
+    if form is None or not form.endswith(("ім", "им")):
+        return form
+    for candidate in (form[:-2] + "ому", form[:-2] + "ьому"):
+        if any(f[0] == "ADJF" and f[1] == "loct" for f in features(candidate)):
+            return candidate
+    return form
