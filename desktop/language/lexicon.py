@@ -9,7 +9,7 @@ dawg_python's own (wrapper.Dictionary.follow_char and Completer) with the calls 
 from __future__ import annotations
 
 import struct
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from typing import Any
 
@@ -83,7 +83,7 @@ class Lexicon:
         (a text's words share two thirds of their bytes so); after the key, the node the payloads hang
         from is shared by every word with the same parses (the DAWG is minimal), so its verdict is kept.
         """
-        units, verdicts, nodes = self._units, self._verdicts, self._nodes
+        verdicts, nodes = self._verdicts, self._nodes
         found: set[str] = set()
         common: set[str] = set()
         rest = []
@@ -99,32 +99,12 @@ class Lexicon:
                     found.add(word)
                     if verdict[1]:
                         common.add(word)
-        previous = b""
-        path = [0]  # path[i]: the node after the first i bytes of previous
-        for key in sorted(word.encode("utf-8") + b"\x01" for word in rest):
-            # the common prefix with the previous key, by halving (slices compare in C)
-            low, high = 0, min(len(key), len(previous), len(path) - 1)
-            while low < high:
-                middle = (low + high + 1) >> 1
-                if key[:middle] == previous[:middle]:
-                    low = middle
-                else:
-                    high = middle - 1
-            del path[low + 1:]
-            index = path[low]
-            previous = key
-            for label in key[low:]:
-                unit = units[index]
-                index ^= ((unit >> 10) << ((unit & _EXTENSION_BIT) >> 6)) ^ label
-                if units[index] & _LABEL_MASK != label:
-                    break
-                path.append(index)
-            else:
+        for word, index in self._sorted_walk(rest):
+            if index:
                 verdict = verdicts.get(index)
                 if verdict is None:
-                    verdict = verdicts[index] = self._payloads_standard(index, key[:-1].decode("utf-8"))
+                    verdict = verdicts[index] = self._payloads_standard(index, word)
                 if verdict[0]:
-                    word = key[:-1].decode("utf-8")
                     found.add(word)
                     if verdict[1]:
                         common.add(word)
@@ -146,15 +126,32 @@ class Lexicon:
 
     def payloads_many(self, words: Iterable[str]) -> dict[str, tuple[tuple[int, int], ...]]:
         """payloads of each of words (lowercase, apostrophe «'»), walked in sorted order as standard_many."""
-        units, known, nodes = self._units, self._payloads, self._nodes
+        known, nodes = self._payloads, self._nodes
         if len(nodes) > _NODES_LIMIT:
             nodes.clear()
         if len(known) > _NODES_LIMIT:
             known.clear()
         found: dict[str, tuple[tuple[int, int], ...]] = {}
+        for word, index in self._sorted_walk(words):
+            if not index:
+                found[word] = ()
+                nodes[word] = 0
+                continue
+            payloads = known.get(index)
+            if payloads is None:
+                payloads = known[index] = self._read_payloads(index)
+            found[word] = payloads
+            nodes[word] = index
+        return found
+
+    def _sorted_walk(self, words: Iterable[str]) -> Iterator[tuple[str, int]]:
+        """Each of words with the node its key ends at (0 when the dictionary lacks it), walked in sorted
+        order, each key from where its common prefix with the one before ends."""
+        units = self._units
         previous = b""
-        path = [0]
+        path = [0]  # path[i]: the node after the first i bytes of previous
         for key in sorted(word.encode("utf-8") + b"\x01" for word in words):
+            # the common prefix with the previous key, by halving (slices compare in C)
             low, high = 0, min(len(key), len(previous), len(path) - 1)
             while low < high:
                 middle = (low + high + 1) >> 1
@@ -169,19 +166,11 @@ class Lexicon:
                 unit = units[index]
                 index ^= ((unit >> 10) << ((unit & _EXTENSION_BIT) >> 6)) ^ label
                 if units[index] & _LABEL_MASK != label:
-                    word = key[:-1].decode("utf-8")
-                    found[word] = ()
-                    nodes[word] = 0
+                    yield key[:-1].decode("utf-8"), 0
                     break
                 path.append(index)
             else:
-                payloads = known.get(index)
-                if payloads is None:
-                    payloads = known[index] = self._read_payloads(index)
-                word = key[:-1].decode("utf-8")
-                found[word] = payloads
-                nodes[word] = index
-        return found
+                yield key[:-1].decode("utf-8"), index
 
     def payloads(self, word: str) -> tuple[tuple[int, int], ...]:
         """The (paradigm, form) pairs of word (lowercase, apostrophe «'») as written, in the dictionary's
