@@ -29,6 +29,11 @@ def secret(variable: str, prompt: str) -> str:
     return getpass.getpass(prompt)
 
 
+# A text file given on the command line: a release is a few thousand words; 2 MiB is some 150,000 words.
+MAX_TEXT_FILE_BYTES = 2 * 1024 * 1024
+TOO_LARGE = "Файл «{path}» завеликий: щонайбільше 2 МБ тексту (це близько 150 000 слів)."
+
+
 def read_text_arg(
     path: str,
     *,
@@ -42,9 +47,18 @@ def read_text_arg(
     """
     try:
         if path == "-":
-            return _stdin_text()
-        with open(path, encoding="utf-8-sig") as file:
-            return file.read()
+            data = _stdin_bytes()
+            if data is None:  # a stand-in stream without bytes is read as text
+                text = sys.stdin.read(MAX_TEXT_FILE_BYTES + 1)
+                if len(text.encode("utf-8")) > MAX_TEXT_FILE_BYTES:
+                    raise UserError(TOO_LARGE.format(path=path))
+                return text
+        else:
+            with open(path, "rb") as file:
+                data = file.read(MAX_TEXT_FILE_BYTES + 1)
+        if len(data) > MAX_TEXT_FILE_BYTES:
+            raise UserError(TOO_LARGE.format(path=path))
+        return data.decode("utf-8-sig")
     except FileNotFoundError:
         raise UserError(missing.format(path=path)) from None
     except UnicodeDecodeError as error:
@@ -53,12 +67,13 @@ def read_text_arg(
         raise UserError(unreadable.format(path=path, reason=error.strerror or error)) from None
 
 
-def _stdin_text() -> str:
-    """Standard input decoded as UTF-8 whatever the console's code page; a stand-in stream is read as text."""
+def _stdin_bytes() -> bytes | None:
+    """Standard input's bytes, up to one past the limit (UTF-8 whatever the console's code page); None for a
+    stand-in stream without bytes, which is read as text."""
     buffer = getattr(sys.stdin, "buffer", None)
     if buffer is None:
-        return sys.stdin.read()
-    return buffer.read().decode("utf-8-sig")
+        return None
+    return buffer.read(MAX_TEXT_FILE_BYTES + 1)
 
 
 class CliContext:

@@ -122,3 +122,16 @@ def test_the_dictionary_loads_on_its_own_thread_and_a_check_waits_for_it() -> No
     dictionaries = Dictionaries(DICTIONARY_DIR)
     assert dictionaries.check("адміністрації") and not dictionaries.check("адміністарції")
     assert dictionaries.loaded()
+
+
+def test_a_file_over_the_limit_is_refused_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.cli.context import MAX_TEXT_FILE_BYTES
+
+    huge = tmp_path / "huge.txt"
+    huge.write_bytes(b"word " * (MAX_TEXT_FILE_BYTES // 5 + 1))
+    assert main(["check", str(huge)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.count("\n") == 1 and "завеликий" in captured.err
+    fits = tmp_path / "fits.txt"
+    fits.write_bytes("Засідання відбулося. ".encode() * 1000)
+    assert main(["check", str(fits)]) == 0
