@@ -29,9 +29,10 @@ def secret(variable: str, prompt: str) -> str:
     return getpass.getpass(prompt)
 
 
-# A text file given on the command line: a release is a few thousand words; 2 MiB is some 150,000 words.
-MAX_TEXT_FILE_BYTES = 2 * 1024 * 1024
-TOO_LARGE = "Файл «{path}» завеликий: щонайбільше 2 МБ тексту (це близько 150 000 слів)."
+# A text file given on the command line: a release is a few thousand words; 8 MiB of Ukrainian (two bytes a
+# letter) is some 600,000 words — room for a whole year's releases, not for a disk image.
+MAX_TEXT_FILE_BYTES = 8 * 1024 * 1024
+TOO_LARGE = "Файл «{path}» завеликий: щонайбільше 8 МБ тексту (це близько 600 000 слів)."
 
 
 def read_text_arg(
