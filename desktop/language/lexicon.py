@@ -8,6 +8,7 @@ dawg_python's own (wrapper.Dictionary.follow_char and Completer) with the calls 
 
 from __future__ import annotations
 
+import itertools
 import struct
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
@@ -87,27 +88,23 @@ class Lexicon:
         found: set[str] = set()
         common: set[str] = set()
         rest = []
+        located = []  # (word, node) of the words whose node is known already
         for word in words:
             index = nodes.get(word)
             if index is None:
                 rest.append(word)
             elif index:
-                verdict = verdicts.get(index)
-                if verdict is None:
-                    verdict = verdicts[index] = self._payloads_standard(index, word)
-                if verdict[0]:
-                    found.add(word)
-                    if verdict[1]:
-                        common.add(word)
-        for word, index in self._sorted_walk(rest):
-            if index:
-                verdict = verdicts.get(index)
-                if verdict is None:
-                    verdict = verdicts[index] = self._payloads_standard(index, word)
-                if verdict[0]:
-                    found.add(word)
-                    if verdict[1]:
-                        common.add(word)
+                located.append((word, index))
+        for word, index in itertools.chain(located, self._sorted_walk(rest)):
+            if not index:
+                continue
+            verdict = verdicts.get(index)
+            if verdict is None:
+                verdict = verdicts[index] = self._payloads_standard(index, word)
+            if verdict[0]:
+                found.add(word)
+                if verdict[1]:
+                    common.add(word)
         return found, common
 
     def _payloads_standard(self, index: int, word: str) -> tuple[bool, bool]:
