@@ -13,6 +13,7 @@ from desktop.language.grammar_words import (
     features,
     finding,
     inflect,
+    instrumental_phrase,
     is_adjective,
     is_pos,
     key,
@@ -45,19 +46,11 @@ _FIELD_ADJECTIVES = frozenset(("основний", "пріоритетний", "
 
 def _head(text: str, tokens: list[Token], index: int) -> list[Finding]:
     """«завідувач відділом» → «завідувач відділу»: the head of something governs the genitive."""
-    following = next_word(text, tokens, index)
-    if following is None:
+    words = instrumental_phrase(text, tokens, index, animate=False)
+    if words is None:
         return []
-    words = [following]
-    if all(f[0] in ("ADJF", "PRTF") for f in features(following[0])) and "ablt" in cases_of(following[0]):
-        second = next_word(text, tokens, index + 1)
-        if second is None:
-            return []
-        words.append(second)
     noun = words[-1][0]
     found = features(noun)
-    if not found or not noun.islower() or not all(f[0] == "NOUN" and f[1] == "ablt" and not f[6] for f in found):
-        return []
     plural = all(f[2] == "plur" for f in found)
     fixes = []
     for w, _s, _e in words:

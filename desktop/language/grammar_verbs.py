@@ -7,9 +7,9 @@ from __future__ import annotations
 from desktop.language.finding import Finding
 from desktop.language.grammar_words import (
     STOP,
-    cases_of,
     features,
     finding,
+    instrumental_phrase,
     is_pos,
     key,
     match_case,
@@ -161,15 +161,10 @@ def _passive_agent(text: str, tokens: list[Token], index: int) -> list[Finding]:
         return []
     words = [following]
     if key(following[0]) not in _ABLT_PRONOUNS:
-        if all(f[0] in ("ADJF", "PRTF") for f in features(following[0])) and "ablt" in cases_of(following[0]):
-            second = next_word(text, tokens, index + 1)
-            if second is None:
-                return []
-            words.append(second)
-        noun = words[-1][0]
-        nouns = features(noun)
-        if not nouns or not noun.islower() or not all(f[0] == "NOUN" and f[1] == "ablt" and f[6] for f in nouns):
+        phrase = instrumental_phrase(text, tokens, index, animate=True)
+        if phrase is None:
             return []
+        words = phrase
         after = next_word(text, tokens, index + len(words))
         if after is not None and after[0][:1].isupper():
             return []  # «підписано головою Іваном Петренком»? a title before a name: too unsure

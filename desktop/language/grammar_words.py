@@ -158,6 +158,26 @@ def next_word(text: str, tokens: list[Token], index: int) -> Token | None:
     return following if not text[tokens[index][2]:following[1]].strip() else None
 
 
+def instrumental_phrase(text: str, tokens: list[Token], index: int, animate: bool) -> list[Token] | None:
+    """The noun in the instrumental after the word at index, with the one adjective before it if there is one
+    («відділом», «обласним управлінням»); None unless every parse of the noun is an instrumental noun of the
+    animacy asked for, written in small letters."""
+    following = next_word(text, tokens, index)
+    if following is None:
+        return None
+    words = [following]
+    if all(f[0] in ("ADJF", "PRTF") for f in features(following[0])) and "ablt" in cases_of(following[0]):
+        second = next_word(text, tokens, index + 1)
+        if second is None:
+            return None
+        words.append(second)
+    noun = words[-1][0]
+    found = features(noun)
+    if not found or not noun.islower() or not all(f[0] == "NOUN" and f[1] == "ablt" and f[6] == animate for f in found):
+        return None
+    return words
+
+
 def lemmas_of(word: str) -> set[str]:
     return {f[5] for f in features(word)}
 
