@@ -19,6 +19,9 @@ def main(argv: Sequence[str] | None = None, started_at: float | None = None) -> 
         args = parse_command_line(words)
         if args.command is not None:
             return run_command(args)
+    from ui.common.source_cache import keep_sources_out_of_memory
+
+    keep_sources_out_of_memory()  # before the GUI's imports: PySide6 would keep their sources in memory
     from ui.shell.app import run
 
     return run(args, started_at=started_at)
