@@ -99,8 +99,11 @@ class Score:
     incorrect_found: int = 0
     correct_examples: int = 0
     correct_flagged: int = 0
+    disputed_examples: int = 0  # correct for their rule, wrong elsewhere (evaluation_corpus.DISPUTED_FILE)
+    disputed_flagged: int = 0
     missed: list[Miss] = field(default_factory=list)
     alarms: list[Miss] = field(default_factory=list)
+    disputed: list[str] = field(default_factory=list)  # each disputed example: name, sentence, why, flagged
 
     @property
     def total(self) -> KindScore:
@@ -122,6 +125,12 @@ class Score:
     def correct_flagged_share(self) -> float:
         return self.correct_flagged / self.correct_examples if self.correct_examples else 0.0
 
+    @property
+    def flagged_share_with_disputed(self) -> float:
+        """The correct examples flagged as LanguageTool labels them, the disputed ones counted as correct."""
+        examples = self.correct_examples + self.disputed_examples
+        return (self.correct_flagged + self.disputed_flagged) / examples if examples else 0.0
+
     def to_json(self, details: bool = False) -> dict:
         data: dict = {
             "corpus": self.corpus, "texts": self.texts, "words": self.words, "findings": self.findings,
@@ -136,6 +145,8 @@ class Score:
                 "incorrect_found_share": round(self.incorrect_found_share, 4),
                 "correct": self.correct_examples, "correct_flagged": self.correct_flagged,
                 "correct_flagged_share": round(self.correct_flagged_share, 4),
+                "disputed": self.disputed_examples, "disputed_flagged": self.disputed_flagged,
+                "flagged_share_with_disputed": round(self.flagged_share_with_disputed, 4),
             }
         if details:
             data["missed"] = [miss.to_json() for miss in self.missed]
@@ -182,6 +193,11 @@ def _score_text(score: Score, labelled: LabelledText, findings: list[Finding]) -
     elif labelled.verdict == "correct":
         score.correct_examples += 1
         score.correct_flagged += bool(findings)
+    elif labelled.verdict == "disputed":
+        score.disputed_examples += 1
+        score.disputed_flagged += bool(findings)
+        score.disputed.append(f"{labelled.name} «{text}» — {labelled.note}"
+                              f"{' (позначено)' if findings else ''}")
 
 
 def _percent(share: float) -> str:
@@ -204,6 +220,12 @@ def score_table(score: Score) -> str:
                      f"({_percent(score.incorrect_found_share).strip()}); правильні позначено: "
                      f"{score.correct_flagged} з {score.correct_examples} "
                      f"({_percent(score.correct_flagged_share).strip()})")
+    if score.disputed_examples:
+        lines.append(f"Спірні правильні приклади (речення порушує правопис поза своїм правилом): "
+                     f"{score.disputed_examples}, позначено {score.disputed_flagged}; якщо вважати їх правильними — "
+                     f"позначено {score.correct_flagged + score.disputed_flagged} з "
+                     f"{score.correct_examples + score.disputed_examples} "
+                     f"({_percent(score.flagged_share_with_disputed).strip()})")
     return "\n".join(lines)
 
 
@@ -213,4 +235,7 @@ def detail_lines(score: Score, limit: int = 200) -> list[str]:
     lines += [f"  {m.text}:{m.start} [{m.kind}] «{m.fragment}» → «{m.detail}»" for m in score.missed[:limit]]
     lines.append(f"Хибні тривоги ({len(score.alarms)}):")
     lines += [f"  {a.text}:{a.start} [{a.kind}/{a.detail}] «{a.fragment}»" for a in score.alarms[:limit]]
+    if score.disputed:
+        lines.append(f"Спірні правильні приклади ({len(score.disputed)}):")
+        lines += [f"  {line}" for line in score.disputed[:limit]]
     return lines

@@ -20,8 +20,12 @@ from desktop.paths import resource
 LABEL_KINDS = ("spelling", "grammar", "euphony", "typography", "punctuation", "style", "capitalisation", "security")
 CORPUS_DIR = resource("proofing", "corpus")
 LANGUAGETOOL_EXAMPLES = resource("proofing", "languagetool", "examples.tsv")
+# Beside the examples: LanguageTool's «correct» examples whose sentence breaks the 2019 orthography outside
+# the concern of its rule (a typo, «В» opening a sentence), counted apart, each with its reason.
+DISPUTED_FILE = "disputed.tsv"
 _LABEL_COLUMNS = ["fragment", "occurrence", "kind", "correction", "note"]
 _EXAMPLE_COLUMNS = ["source", "rule", "verdict", "start", "end", "correction", "sentence"]
+_DISPUTED_COLUMNS = ["source", "rule", "sentence", "reason"]
 # LanguageTool's rules for the 1992 orthography (piv_before_iotized_1992: «пів'яблука» right, «пів яблука»
 # wrong) say the opposite of its 2019 rules (piv_okremo_2019), which Visnyk follows: left out both ways.
 ORTHOGRAPHY_1992_SUFFIX = "_1992"
@@ -45,7 +49,9 @@ class Label:
 
 @dataclass(frozen=True)
 class LabelledText:
-    """A text with its labelled errors; `verdict` is "incorrect", "correct" or "release"."""
+    """A text with its labelled errors; `verdict` is "incorrect", "correct", "disputed" or "release".
+
+    "disputed": one of LanguageTool's correct examples that breaks the orthography elsewhere (`note` says how)."""
 
     name: str
     text: str
@@ -55,6 +61,7 @@ class LabelledText:
     verdict: str = "release"
     rule: str = ""
     source: str = ""
+    note: str = ""
 
 
 @dataclass
@@ -134,8 +141,14 @@ def load_releases(folder: Path = CORPUS_DIR) -> Corpus:
     return Corpus("releases", [load_release(path) for path in sorted(folder.glob("*.txt"))])
 
 
-def load_languagetool_examples(path: Path = LANGUAGETOOL_EXAMPLES) -> Corpus:
-    """LanguageTool's Ukrainian rule examples; an incorrect one carries its marked span as its label."""
+def load_languagetool_examples(path: Path = LANGUAGETOOL_EXAMPLES, disputed: Path | None = None) -> Corpus:
+    """LanguageTool's Ukrainian rule examples; an incorrect one carries its marked span as its label.
+
+    `disputed` (by default the DISPUTED_FILE beside `path`, when there is one) names the disputed ones.
+    """
+    disputed = disputed or path.with_name(DISPUTED_FILE)
+    reasons = _disputed(disputed)
+    unused = set(reasons)
     corpus = Corpus("languagetool")
     for number, row in _rows(path, _EXAMPLE_COLUMNS):
         sentence, verdict = row["sentence"], row["verdict"]
@@ -149,9 +162,27 @@ def load_languagetool_examples(path: Path = LANGUAGETOOL_EXAMPLES) -> Corpus:
             if not 0 <= start < end <= len(sentence):
                 start, end = 0, len(sentence)  # no marker: the whole sentence is the error's place
             labels = (Label(start, end, _languagetool_kind(row["source"], row["rule"]), row["correction"]),)
+        key = (row["source"], row["rule"], sentence)
+        note = reasons.get(key, "") if verdict == "correct" else ""
+        if note:
+            verdict = "disputed"
+            unused.discard(key)
         corpus.texts.append(LabelledText(f"{row['source']}:{number}", sentence, labels, verdict=verdict,
-                                         rule=row["rule"], source=row["source"]))
+                                         rule=row["rule"], source=row["source"], note=note))
+    if unused:
+        source, rule, sentence = sorted(unused)[0]
+        raise CorpusError(f"{disputed.name}: «{sentence}» ({source}, {rule}) — такого правильного прикладу немає.")
     return corpus
+
+
+def _disputed(path: Path) -> dict[tuple[str, str, str], str]:
+    """(source, rule, sentence) → why that correct example is disputed; every row must give a reason."""
+    reasons = {}
+    for number, row in _rows(path, _DISPUTED_COLUMNS) if path.exists() else ():
+        if not row["reason"].strip():
+            raise CorpusError(f"{path.name}, рядок {number}: не вказано, чому приклад спірний.")
+        reasons[(row["source"], row["rule"], row["sentence"])] = row["reason"].strip()
+    return reasons
 
 
 def _languagetool_kind(source: str, rule: str) -> str:
