@@ -32,3 +32,8 @@ def require_role(user: HasRoles, *roles: str) -> None:
     if not user.role_set.intersection(roles):
         names = " або ".join(ROLE_LABELS[role] for role in roles)
         raise PermissionDenied(f"Недостатньо прав: потрібна роль «{names}».")
+
+
+def role_set_of(roles: str) -> frozenset[str]:
+    """A user's roles as the users table stores them: a space-separated list."""
+    return frozenset(roles.split())
