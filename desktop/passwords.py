@@ -10,7 +10,8 @@ MAX_PASSWORD_LENGTH = 256
 
 # Argon2id with OWASP's recommended minimum (19 MiB, 2 passes, 1 lane): about 20 ms here, where
 # argon2-cffi's heavier default took a quarter of the start-up budget; older hashes are upgraded on login.
-hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+PARAMETERS = {"time_cost": 2, "memory_cost": 19 * 1024, "parallelism": 1}
+hasher = PasswordHasher(**PARAMETERS)
 
 
 def hash_password(password: str) -> str:
