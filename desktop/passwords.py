@@ -10,8 +10,8 @@ MAX_PASSWORD_LENGTH = 256
 
 # Argon2id with OWASP's recommended minimum (19 MiB, 2 passes, 1 lane): about 20 ms here, where
 # argon2-cffi's heavier default took a quarter of the start-up budget; older hashes are upgraded on login.
-PARAMETERS = {"time_cost": 2, "memory_cost": 19 * 1024, "parallelism": 1}
-hasher = PasswordHasher(**PARAMETERS)
+TIME_COST, MEMORY_COST_KIB, PARALLELISM = 2, 19 * 1024, 1
+hasher = PasswordHasher(time_cost=TIME_COST, memory_cost=MEMORY_COST_KIB, parallelism=PARALLELISM)
 
 
 def hash_password(password: str) -> str:

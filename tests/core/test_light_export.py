@@ -95,7 +95,8 @@ def _production_password(database: Database, login: str) -> None:
     """The login's password hashed as the program hashes it (the tests hash with cheaper parameters)."""
     with database.session() as session:
         session.execute(update(User).where(User.login == login)
-                        .values(password_hash=PasswordHasher(**passwords.PARAMETERS).hash(PASSWORD)))
+                        .values(password_hash=PasswordHasher(
+                            passwords.TIME_COST, passwords.MEMORY_COST_KIB, passwords.PARALLELISM).hash(PASSWORD)))
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
