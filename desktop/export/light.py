@@ -172,9 +172,8 @@ def _export(
         detail=plan.audit_detail(fmt, False, copy, path, digest))
     seal = entry.seal(key)
     light_rows.insert_audit(connection, entry, seal)
-    first = seal if entry.id == 1 else light_rows.audit_seal(connection, 1)
-    stands = first is not None and audit_chain.witness_still_stands(
-        address, first, lambda number: light_rows.audit_seal(connection, number))
+    first = audit_chain.witness_after_append(address, entry.id, seal,
+                                             lambda number: light_rows.audit_seal(connection, number))
     connection.execute("COMMIT")
     record = plan.ExportRecord(path, digest, fmt, False, release.id, export_id, copy)
-    return _Recorded(record, staged[0], (first, entry.id, seal) if stands and first is not None else None)
+    return _Recorded(record, staged[0], None if first is None else (first, entry.id, seal))

@@ -84,19 +84,14 @@ def append(
                        row_hash=new.seal(_sealing_key(session, last)))
     session.add(entry)
     session.flush()
-    first_hash = entry.row_hash if entry.id == 1 else session.execute(
-        select(AuditEntry.row_hash).where(AuditEntry.id == 1)).scalar_one_or_none()
-    if first_hash is not None and _witness_still_stands(session, first_hash):
-        _witness_on_commit(session, entry, first_hash)
-    return entry
 
-
-def _witness_still_stands(session: Session, first_hash: str) -> bool:
-    """Whether the row the witness names is still there unchanged (audit_chain.witness_still_stands)."""
     def stored(number: int) -> str | None:
         return session.execute(select(AuditEntry.row_hash).where(AuditEntry.id == number)).scalar_one_or_none()
 
-    return audit_chain.witness_still_stands(_bind_url(session), first_hash, stored)
+    first_hash = audit_chain.witness_after_append(_bind_url(session), entry.id, entry.row_hash, stored)
+    if first_hash is not None:
+        _witness_on_commit(session, entry, first_hash)
+    return entry
 
 
 def _bind_url(session: Session, *, hide_password: bool = True) -> str:

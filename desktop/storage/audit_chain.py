@@ -138,6 +138,15 @@ def witness_still_stands(address: str, first_hash: str, stored_hash: Any) -> boo
     return bool(stored_hash(seen[0]) == seen[1])
 
 
+def witness_after_append(address: str, entry_id: int, seal: str, stored_hash: Any) -> str | None:
+    """After appending row entry_id: the chain's first seal when the witness may move on to it, else None.
+
+    `stored_hash(number)` as for witness_still_stands (the new row included).
+    """
+    first = seal if entry_id == 1 else stored_hash(1)
+    return first if first is not None and witness_still_stands(address, first, stored_hash) else None
+
+
 @dataclass(frozen=True)
 class ChainReport:
     """The result of walking the audit chain."""
