@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -162,15 +161,21 @@ def test_the_light_and_the_orm_path_write_the_same_rows_and_files(
         session.execute(text("INSERT INTO settings (key, value) VALUES ('organisation.name', 'Коростенська РВА'), "
                              "('department.signature', 'Відділ комунікацій\nКоростенської РВА'), "
                              "('export.hashtags', 'Коростень, громади')"))
+        session.execute(text("UPDATE releases SET event_date = '2023-04-20' WHERE id = :id"), {"id": approved})
     orm_database, light_database = _copy(sqlite_database, tmp_path, "orm"), _copy(sqlite_database, tmp_path, "light")
-    formats = ("pdf", "docx", "txt", "html", "telegram")
-    for fmt in formats:
-        assert _export(light_database, "exporter", approved, fmt, tmp_path / "light-out")[0] == 0
+    exports_made = (("pdf", "publication"), ("pdf", "office"), ("docx", "office"), ("txt", "publication"),
+                    ("html", "publication"), ("telegram", "publication"))
+
+    def export_all(database: Database, folder: Path) -> None:
+        for fmt, copy in exports_made:
+            assert _cli(database, "exporter", "export", str(approved), "--format", fmt, "--copy", copy,
+                        "--out", str(folder))[0] == 0
+
+    export_all(light_database, tmp_path / "light-out")
     assert paths_taken["orm"] == [] and all(paths_taken["light"])
     monkeypatch.setattr(light_rows, "open_database", lambda url: None)  # the ORM path for the other copy
-    for fmt in formats:
-        assert _export(orm_database, "exporter", approved, fmt, tmp_path / "orm-out")[0] == 0
-    assert len(paths_taken["orm"]) == len(formats)
+    export_all(orm_database, tmp_path / "orm-out")
+    assert len(paths_taken["orm"]) == len(exports_made)
 
     def exports(database: Database) -> list[tuple[Any, ...]]:
         return [(r.id, r.release_id, r.revision_id, r.user_id, r.format, r.signed, Path(r.path).name, r.sha256 if
@@ -190,7 +195,8 @@ def test_the_light_and_the_orm_path_write_the_same_rows_and_files(
         assert audit_chain.read_witness()[key] == {"id": newest.id, "hash": newest.row_hash}
     light_files = sorted((tmp_path / "light-out").iterdir())
     orm_files = sorted((tmp_path / "orm-out").iterdir())
-    assert [path.name for path in light_files] == [path.name for path in orm_files] and len(light_files) == 5
+    assert [path.name for path in light_files] == [path.name for path in orm_files]
+    assert len(light_files) == len(exports_made) and light_files[0].name.startswith("2023-04-20-")
     for ours, theirs in zip(light_files, orm_files, strict=True):
         assert _file_text(ours) == _file_text(theirs), ours.name
         assert ours.stat().st_mode & 0o777 == theirs.stat().st_mode & 0o777
@@ -396,7 +402,28 @@ def test_an_existing_file_is_refused_as_today_and_replaced_when_asked(
     monkeypatch.setenv("VISNYK_PASSWORD", PASSWORD)
     folder = tmp_path / "out"
     assert _export(sqlite_database, "exporter", approved, "txt", folder)[0] == 0
+    (target,) = folder.iterdir()
+    target.write_text("правка вручну", encoding="utf-8")
     code, _, err = _export(sqlite_database, "exporter", approved, "txt", folder)
-    assert code == 2 and "--overwrite" in err
-    assert paths_taken["orm"] == [] and len(_rows(sqlite_database, Export)) == 1
-    shutil.rmtree(folder)
+    assert code == 2 and "--overwrite" in err and target.read_text(encoding="utf-8") == "правка вручну"
+    assert len(_rows(sqlite_database, Export)) == 1
+    code, _, err = _cli(sqlite_database, "exporter", "export", str(approved), "--format", "txt", "--out", str(folder),
+                        "--overwrite")
+    assert code == 0, err
+    assert target.read_text(encoding="utf-8") != "правка вручну" and len(_rows(sqlite_database, Export)) == 2
+    # the refusal in between was the light path's own (ExportExists), as the ORM path words it
+    assert paths_taken["orm"] == [] and len(paths_taken["light"]) == 2 and _chain_ok(sqlite_database)
+
+
+def test_postgresql_goes_the_ordinary_way_and_sqlite_the_light_one(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, paths_taken
+) -> None:
+    monkeypatch.setenv("VISNYK_PASSWORD", PASSWORD)
+    release_id = release_in_state(database, make_staff(database), "approved")
+    code, out, err = _export(database, "exporter", release_id, "docx", tmp_path / "out")
+    assert code == 0, err
+    assert Path(json.loads(out)["path"]).is_file() and len(_rows(database, Export)) == 1
+    if database.dialect == "sqlite":
+        assert paths_taken["orm"] == [] and paths_taken["light"][0] is not None
+    else:
+        assert paths_taken["light"] == [None] and paths_taken["orm"] == ["docx"]
