@@ -114,6 +114,8 @@ def _light_export(
     """An unsigned export on SQLite without SQLAlchemy (desktop.export.light); None: the ordinary path does it."""
     from desktop.export import light
 
+    if not light.may_take(args.database):
+        return None
     try:
         login, password = ctx.credentials()
     except UserError:

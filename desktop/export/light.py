@@ -65,6 +65,14 @@ class _Recorded:
     witness: tuple[str, int, str] | None
 
 
+def may_take(url: str | None) -> bool:
+    """Whether the database could be one this path opens (a plain SQLite file that exists): asked before the
+    password, so that for any other database the password is asked where it always was, once the database opens."""
+    address = url or default_database_url()
+    path = light_rows.sqlite_file(address) if light_rows.plain_sqlite_url(address) else None
+    return path is not None and path.is_file()
+
+
 def export_release(
     url: str | None, login: str, password: str, release_id: int, fmt: str, *, out_dir: Path | str | None = None,
     overwrite: bool = False, copy: str = PUBLICATION, ready: Callable[[], None] = lambda: None,
