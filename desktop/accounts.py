@@ -8,42 +8,24 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import and_, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from desktop.errors import LoginFailed, NotFound, PermissionDenied, UserError
+from desktop.passwords import MAX_PASSWORD_LENGTH, hash_password, needs_rehash, verify_password
 from desktop.paths import resource
+from desktop.roles import ROLE_LABELS, ROLES, has_role, require_role
 from desktop.storage import audit
 from desktop.storage.models import User, utcnow
 
-ROLES = ("author", "supervisor", "exporter", "admin")
-ROLE_LABELS = {
-    "author": "прес-офіцер",
-    "supervisor": "керівник",
-    "exporter": "відповідальний за оприлюднення",
-    "admin": "адміністратор",
-}
+__all__ = ["MAX_PASSWORD_LENGTH", "ROLES", "ROLE_LABELS", "has_role", "hash_password", "require_role"]
 # After this many failures in a row each further attempt must wait, longer each time...
 DELAY_AFTER_FAILURES = 3
 # ...and after this many the account is locked for LOCK_DURATION.
 LOCK_AFTER_FAILURES = 6
 LOCK_DURATION = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 10
-# Argon2 hashes any length; the bound keeps a pasted megabyte from costing a hash.
-MAX_PASSWORD_LENGTH = 256
 _LOGIN_PATTERN = re.compile(r"^[A-Za-z0-9._-]{2,64}$")
-
-# Argon2id with OWASP's recommended minimum (19 MiB, 2 passes, 1 lane): about 20 ms here, where
-# argon2-cffi's heavier default took a quarter of the start-up budget; older hashes are upgraded on login.
-_hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
-
-
-def hash_password(password: str) -> str:
-    """An Argon2id hash of the password."""
-    return _hasher.hash(password)
-
 
 # The Ukrainian keyboard layout key by key as the Latin one: «ззфыыцщкв»-style passwords are «password».
 _UKRAINIAN_TO_LATIN = str.maketrans(
@@ -192,7 +174,7 @@ def authenticate(session: Session, login: str, password: str, now: datetime | No
     )
     user = session.get(User, user_id, populate_existing=True)
     assert user is not None
-    if _hasher.check_needs_rehash(user.password_hash):
+    if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     # Committed now: the attempt was counted before the check, and a command that fails after a right
     # password (its session rolled back) must not leave it counted as a failure.
@@ -203,14 +185,11 @@ def authenticate(session: Session, login: str, password: str, now: datetime | No
 @functools.cache
 def _dummy_hash() -> str:
     """A hash checked for an unknown login, made on first need (not at start-up)."""
-    return _hasher.hash("visnyk-no-such-user")
+    return hash_password("visnyk-no-such-user")
 
 
 def _verify(password_hash: str, password: str) -> bool:
-    try:
-        return bool(_hasher.verify(password_hash, password))
-    except (VerificationError, InvalidHashError):
-        return False
+    return verify_password(password_hash, password)
 
 
 def unlock(session: Session, actor: User, login: str) -> User:
@@ -224,17 +203,6 @@ def unlock(session: Session, actor: User, login: str) -> User:
     if was_locked:
         audit.append(session, actor, "user_unlocked", detail=login)
     return user
-
-
-def require_role(user: User, *roles: str) -> None:
-    """Refuses unless the user holds one of the roles."""
-    if not user.role_set.intersection(roles):
-        names = " або ".join(ROLE_LABELS[role] for role in roles)
-        raise PermissionDenied(f"Недостатньо прав: потрібна роль «{names}».")
-
-
-def has_role(user: User, role: str) -> bool:
-    return role in user.role_set
 
 
 def count_users(session: Session) -> int:

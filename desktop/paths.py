@@ -38,6 +38,17 @@ def private_folder(path: Path) -> Path:
     return path
 
 
+def private_file(path: Path) -> None:
+    """The database and its copies are readable by their owner alone (0600), like the exports' folder."""
+    if os.name != "posix":
+        return
+    try:
+        if path.stat().st_mode & 0o077:
+            os.chmod(path, 0o600)
+    except OSError:
+        pass  # not ours to change (a read-only or shared file): it opens as it is
+
+
 def user_cache_dir() -> Path:
     """Where derived data that can be rebuilt at any time is kept (inside the data folder, so tests stay apart)."""
     path = user_data_dir() / "cache"

@@ -2,63 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop import options
 from desktop.accounts import require_role
 from desktop.errors import UserError
 from desktop.storage import audit
 from desktop.storage.models import Setting, User
 
-
-@dataclass(frozen=True)
-class Option:
-    """One setting: its key, Ukrainian label, kind and default."""
-
-    key: str
-    label: str
-    kind: str = "text"  # text | multiline | bool | path
-    default: str = ""
-
-
-SELF_APPROVAL_SETTING = "workflow.allow_self_approval"
-
-OPTIONS: tuple[Option, ...] = (
-    Option("organisation.name", "Назва органу влади", default=""),
-    Option("department.signature", "Підпис відділу (кілька рядків)", "multiline", default=""),
-    Option("organisation.logo", "Логотип (файл PNG або JPEG)", "path"),
-    Option("organisation.place", "Населений пункт за замовчуванням", default=""),
-    Option(
-        SELF_APPROVAL_SETTING,
-        "Дозволити погоджувати власні тексти (офіс з однієї особи)",
-        "bool",
-        "false",
-    ),
-    Option("export.certificate", "Сертифікат підпису PKCS#12 (.p12)", "path"),
-    Option("export.folder", "Тека для експорту", "path"),
-    Option("export.tsa_url", "Служба позначок часу RFC 3161 (адреса; порожньо — без позначки часу)"),
-    Option(
-        "verify.trusted_certificates",
-        "Довірені сертифікати для перевірки (файли PEM або DER, по одному на рядок)",
-        "multiline",
-    ),
-    Option("export.hashtags", "Хештеги для соцмереж (через пробіл)", default=""),
-    Option("export.file_mode", "Права доступу до експортованих файлів (вісімкове число)", default="0644"),
-    Option("proofing.security_terms", "Додаткові чутливі слова (через кому)", "multiline"),
-)
-OPTIONS_BY_KEY = {option.key: option for option in OPTIONS}
-_TRUE = {"true", "1", "yes", "так", "on"}
-_FALSE = {"false", "0", "no", "ні", "off"}
-
-
-def _option(key: str) -> Option:
-    try:
-        return OPTIONS_BY_KEY[key]
-    except KeyError:
-        known = ", ".join(OPTIONS_BY_KEY)
-        raise UserError(f"Невідомий параметр «{key}». Відомі: {known}.") from None
+SELF_APPROVAL_SETTING = options.SELF_APPROVAL_SETTING
+OPTIONS = options.OPTIONS
+OPTIONS_BY_KEY = options.OPTIONS_BY_KEY
+Option = options.Option
+_TRUE, _FALSE = options.TRUE, options.FALSE
+_option = options.option
 
 
 def get(session: Session, key: str) -> str:
@@ -101,4 +59,4 @@ def set_value(session: Session, actor: User, key: str, value: str) -> str:
 
 def signature_lines(session: Session) -> list[str]:
     """The department signature block, one line each."""
-    return [line.strip() for line in get(session, "department.signature").splitlines() if line.strip()]
+    return options.signature_lines(get(session, "department.signature"))

@@ -35,7 +35,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis.database import DirectoryBasedExampleDatabase
 from sqlalchemy import create_engine, text
 
-from desktop import accounts
+from desktop import accounts, passwords
 from desktop.storage.engine import Database
 from desktop.storage.models import Base, User
 
@@ -53,10 +53,10 @@ TEST_PASSWORD = "test-password-1"
 @pytest.fixture(autouse=True, scope="session")
 def _fast_password_hashing() -> Iterator[None]:
     """Argon2id with the cheapest parameters: the tests create users by the hundred, not attackers."""
-    original = accounts._hasher
-    accounts._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    original = passwords.hasher
+    passwords.hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     yield
-    accounts._hasher = original
+    passwords.hasher = original
 
 
 @pytest.fixture(scope="session")

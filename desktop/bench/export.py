@@ -104,6 +104,8 @@ def process_figures(quick: bool = False) -> dict[str, Any]:
 
     LibreOffice converts the very DOCX Visnyk exports, with a warm profile of its own; each figure is the
     median of fresh processes taking turns. Without soffice its figure and the ratios are None.
+    The demo database is a SQLite file and the exporter's login a plain success, so these processes take
+    the path a user meets for an unsigned export: desktop.export.light, without SQLAlchemy.
     """
     soffice = soffice_path()
     runs = 3 if quick else 7

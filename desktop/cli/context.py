@@ -83,6 +83,7 @@ class CliContext:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self._database: Database | None = None
+        self._credentials: tuple[str, str] | None = None
 
     @property
     def database(self) -> Database:
@@ -99,16 +100,21 @@ class CliContext:
         """A committing session context manager."""
         return self.database.session()
 
+    def credentials(self) -> tuple[str, str]:
+        """The login named by --as (or VISNYK_USER) and its password (VISNYK_PASSWORD, or asked once on the terminal)."""
+        if self._credentials is None:
+            login = self.args.acting_login or os.environ.get("VISNYK_USER")
+            if not login:
+                raise UserError("Вкажіть користувача: --as LOGIN.")
+            self._credentials = (login, secret("VISNYK_PASSWORD", f"Пароль користувача {login}: "))
+        return self._credentials
+
     def acting_user(self, session: Session) -> User:
         """The user named by --as, logged in with VISNYK_PASSWORD or a password asked on the terminal."""
         from desktop import accounts
 
-        login = self.args.acting_login or os.environ.get("VISNYK_USER")
-        if not login:
-            raise UserError("Вкажіть користувача: --as LOGIN.")
-        password = secret("VISNYK_PASSWORD", f"Пароль користувача {login}: ")
-        user = accounts.authenticate(session, login, password)
-        return user
+        login, password = self.credentials()
+        return accounts.authenticate(session, login, password)
 
     @property
     def as_json(self) -> bool:

@@ -7,11 +7,15 @@ import contextlib
 import getpass
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli.context import CliContext
 from desktop.errors import UserError
+
+if TYPE_CHECKING:
+    from desktop.export.plan import ExportRecord
 
 # verify: 0 the file is authentic (intact, every signature valid, the signer trusted, the text
 # equal to an approved release), 1 it is not (the reason in one line), 2 a mistake.
@@ -22,7 +26,7 @@ EXIT_INVALID = 1
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Adds `export` and `verify`."""
     from desktop.cli import add_json_flag
-    from desktop.export.service import COPIES, FORMATS
+    from desktop.export.plan import COPIES, FORMATS
 
     export = subparsers.add_parser("export", help="експортувати погоджений реліз у файл")
     export.add_argument("id", type=int)
@@ -80,48 +84,86 @@ def _certificate(session: Any, given: str) -> Path:
 
 
 def _export(ctx: CliContext, args: argparse.Namespace) -> int:
-    from desktop.export import service
+    from desktop.export import plan
 
     signing = args.sign is not None
     fmt = args.format or ("pdf" if signing else None)
     if fmt is None:
         raise UserError("Вкажіть формат: --format docx|pdf|html|txt|telegram|facebook.")
-    service.check_format(fmt, signed=signing)
+    plan.check_format(fmt, signed=signing)
     # The writer loads on a second thread while the database opens and the password is checked.
-    ahead = threading.Thread(target=_prepare_quietly, args=(service.prepare_writer, fmt), daemon=True)
+    ahead = threading.Thread(target=_prepare_quietly, args=(plan.prepare_writer, fmt), daemon=True)
     ahead.start()
+    overwrite = [bool(args.overwrite)]
+    record = None if signing else _light_export(ctx, args, fmt, ahead.join, overwrite)
+    if record is None:
+        record = _full_export(ctx, args, fmt, ahead.join, overwrite)
+    signed = " з електронним підписом" if record.signed else ""
+    signed += ", службовий примірник з візою" if record.copy == "office" else ""
+    ctx.emit(
+        record.to_json(),
+        f"Реліз №{record.release_id} експортовано ({plan.FORMAT_LABELS[record.format]}{signed}):\n"
+        f"{record.path}\nSHA-256: {record.sha256}",
+    )
+    return 0
+
+
+def _light_export(
+    ctx: CliContext, args: argparse.Namespace, fmt: str, ready: Callable[[], None], overwrite: list[bool]
+) -> ExportRecord | None:
+    """An unsigned export on SQLite without SQLAlchemy (desktop.export.light); None: the ordinary path does it."""
+    from desktop.export import light
+
+    if not light.may_take(args.database):
+        return None
+    try:
+        login, password = ctx.credentials()
+    except UserError:
+        return None  # said by the ordinary path, once it has opened the database as always
+    return _confirming_overwrite(
+        lambda replace: light.export_release(args.database, login, password, args.id, fmt, out_dir=args.out,
+                                             overwrite=replace, copy=args.copy, ready=ready),
+        overwrite,
+    )
+
+
+def _full_export(
+    ctx: CliContext, args: argparse.Namespace, fmt: str, ready: Callable[[], None], overwrite: list[bool]
+) -> ExportRecord:
+    """The export through the ORM: every case, the signed PDF and every refusal included."""
+    from desktop.export import service
+
     with ctx.session() as session:
         user = ctx.acting_user(session)
-        ahead.join()  # before the export itself: one thread at a time in reportlab's registries
+        ready()  # before the export itself: one thread at a time in reportlab's registries
         signer = None
-        if signing:
+        if args.sign is not None:
             # pyHanko (and aiohttp with it) only for a signed PDF: an unsigned export never loads it.
             from desktop.export.signing import cert_password, load_signer
 
             certificate = _certificate(session, args.sign)
             password = cert_password(certificate, ask=_ask_password)
             signer = load_signer(certificate, password)
-        overwrite = args.overwrite
-        try:
-            record = service.export_release(
-                session, user, args.id, fmt, out_dir=args.out, signer=signer, overwrite=overwrite, copy=args.copy
-            )
-        except service.ExportExists as exists:
-            if not _confirm_overwrite(exists.path):
-                raise UserError(
-                    f"Файл «{exists.path}» уже існує; його не замінено. Додайте --overwrite, щоб замінити."
-                ) from None
-            record = service.export_release(
-                session, user, args.id, fmt, out_dir=args.out, signer=signer, overwrite=True, copy=args.copy
-            )
-    signed = " з електронним підписом" if record.signed else ""
-    signed += ", службовий примірник з візою" if record.copy == "office" else ""
-    ctx.emit(
-        record.to_json(),
-        f"Реліз №{record.release_id} експортовано ({service.FORMAT_LABELS[record.format]}{signed}):\n"
-        f"{record.path}\nSHA-256: {record.sha256}",
-    )
-    return 0
+        return _confirming_overwrite(
+            lambda replace: service.export_release(session, user, args.id, fmt, out_dir=args.out, signer=signer,
+                                                   overwrite=replace, copy=args.copy),
+            overwrite,
+        )
+
+
+def _confirming_overwrite(attempt: Callable[[bool], Any], overwrite: list[bool]) -> Any:  # the attempt's record
+    """attempt(overwrite); a file that exists is replaced only once the user says so (remembered in overwrite)."""
+    from desktop.export.plan import ExportExists
+
+    try:
+        return attempt(overwrite[0])
+    except ExportExists as exists:
+        if not _confirm_overwrite(exists.path):
+            raise UserError(
+                f"Файл «{exists.path}» уже існує; його не замінено. Додайте --overwrite, щоб замінити."
+            ) from None
+        overwrite[0] = True
+        return attempt(True)
 
 
 def _prepare_quietly(prepare: Any, fmt: str) -> None:

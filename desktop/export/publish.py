@@ -11,19 +11,16 @@ from __future__ import annotations
 
 import contextlib
 import os
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session, SessionTransaction
 
-from desktop.export.files import part_files, sha256_file, staged_target
+from desktop.export import staging
+from desktop.export.staging import STALE_AFTER_S, Sweep
 from desktop.storage.models import Export
 
-# A part file younger than this may belong to an export still running on another workstation that
-# shares the folder; older ones are left-overs. Recorded staged files are completed at any age.
-STALE_AFTER_S = 60.0
+__all__ = ["STALE_AFTER_S", "Sweep", "publish_on_commit", "sweep_folder"]
 _PENDING = "export_staged_files"
 
 
@@ -50,37 +47,12 @@ def _discard(session: Session, transaction: SessionTransaction) -> None:
             staged.unlink()
 
 
-@dataclass(frozen=True)
-class Sweep:
-    """What a sweep did: recorded exports given their names, left-over part files deleted."""
-
-    completed: int = 0
-    removed: int = 0
-
-
-def _recorded(session: Session, final: Path, digest: str) -> bool:
+def _recorded_sha256(session: Session, final: Path) -> str | None:
     rows = session.execute(select(Export.sha256).where(Export.path == str(final.resolve()))
                            .order_by(Export.id.desc()).limit(1)).scalars().all()
-    return bool(rows) and rows[0] == digest
+    return rows[0] if rows else None
 
 
 def sweep_folder(session: Session, folder: Path, *, stale_after_s: float = STALE_AFTER_S) -> Sweep:
     """Completes recorded staged exports and deletes stale part files in folder and its page folders."""
-    completed = removed = 0
-    folders = [folder]
-    with contextlib.suppress(OSError):
-        folders += [path for path in folder.iterdir() if path.is_dir() and not path.name.startswith(".")]
-    now = time.time()
-    for where in folders:
-        for part in part_files(where):
-            final = staged_target(part)
-            try:
-                if final is not None and _recorded(session, final, sha256_file(part)):
-                    os.replace(part, final)
-                    completed += 1
-                elif now - part.stat().st_mtime >= stale_after_s:
-                    part.unlink()
-                    removed += 1
-            except OSError:
-                continue  # another process got there first, or the folder is read-only
-    return Sweep(completed, removed)
+    return staging.sweep(folder, lambda final: _recorded_sha256(session, final), stale_after_s=stale_after_s)

@@ -33,7 +33,7 @@ from desktop.export.files import atomic_write
 from desktop.export.layout import ReleaseMeta
 from desktop.export.pdf import PdfResult, SignatureBox, render_pdf
 from desktop.export.pdf_fonts import FONT_NAMES, register_fonts
-from desktop.workflow.transitions import local_date
+from desktop.workflow.approval import local_date
 
 PASSWORD_ENV = "VISNYK_CERT_PASSWORD"
 KEYRING_SERVICE = "visnyk"

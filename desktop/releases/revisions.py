@@ -13,6 +13,13 @@ from sqlalchemy.orm import Session
 from desktop.accounts import require_role
 from desktop.document import Block, Document, canonical_json, content_hash
 from desktop.errors import Conflict, NotFound
+from desktop.releases.content import (  # noqa: F401  (re-exported: the release's stored text, read the same everywhere)
+    release_document,
+    release_facts,
+    release_participants,
+    release_photos,
+    revision_document,
+)
 from desktop.releases.listing import (  # noqa: F401  (re-exported: the GUI lists releases through this module)
     INBOXES,
     NOTIFY_CHANNEL,
@@ -445,28 +452,3 @@ def revision_by_number(session: Session, release_id: int, number: int) -> Revisi
     if revision is None:
         raise NotFound(f"Редакції №{number} релізу №{release_id} не знайдено.")
     return revision
-
-
-def revision_document(revision: Revision) -> Document:
-    """The document a revision holds."""
-    return Document.from_json(revision.document_json)
-
-
-def release_document(release: Release) -> Document:
-    """The current text of a release (possibly newer than its last revision)."""
-    return Document.from_json(release.document_json)
-
-
-def release_participants(release: Release | Revision) -> list[dict[str, Any]]:
-    """The participants snapshot stored with the release (or with one of its revisions)."""
-    return list(json.loads(release.participants_json or "[]"))
-
-
-def release_facts(release: Release | Revision) -> dict[str, Any]:
-    """The event facts stored with the release (or with one of its revisions)."""
-    return dict(json.loads(release.facts_json or "{}"))
-
-
-def release_photos(release: Release | Revision) -> list[dict[str, Any]]:
-    """The photo list stored with the release (or with one of its revisions), in order."""
-    return list(json.loads(release.photos_json or "[]"))

@@ -1,11 +1,35 @@
-"""Who may do what to a release in which state: pure checks that raise a Ukrainian refusal."""
+"""Who may do what to a release in which state: pure checks that raise a Ukrainian refusal.
+
+Nothing here touches the database: an export that reads its rows with sqlite3 (desktop.export.light)
+asks the same checks as the ORM's callers.
+"""
 
 from __future__ import annotations
 
-from desktop.accounts import has_role
+from typing import TYPE_CHECKING, Protocol
+
 from desktop.errors import PermissionDenied, WorkflowRefused
 from desktop.labels import STATUS_LABELS
-from desktop.storage.models import Release, User
+from desktop.roles import has_role
+
+if TYPE_CHECKING:
+    from desktop.storage.models import Release, User
+
+
+class Exporter(Protocol):
+    """Who asks to export: a stored user, or the row the light export reads."""
+
+    @property
+    def role_set(self) -> frozenset[str]: ...
+
+
+class ReleaseState(Protocol):
+    """What an export's check reads of a release."""
+
+    @property
+    def status(self) -> str: ...
+    @property
+    def approved_revision_id(self) -> int | None: ...
 
 STATES = ("draft", "in_review", "returned", "approved", "archived")
 
@@ -95,7 +119,7 @@ def check_restore(user: User, release: Release) -> None:
     _refuse_state(release, ("archived",), "відновити з архіву")
 
 
-def check_export(user: User, release: Release) -> None:
+def check_export(user: Exporter, release: ReleaseState) -> None:
     """The person responsible for publishing (or an administrator) exports, and only an approved release."""
     if not user.role_set & {"exporter", "admin"}:
         raise PermissionDenied("Експортувати релізи може лише відповідальний за оприлюднення або адміністратор.")

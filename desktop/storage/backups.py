@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from desktop.errors import UserError
-from desktop.paths import private_folder
+from desktop.paths import private_file, private_folder
 
 KEEP = 7
 DAILY = timedelta(hours=20)
@@ -110,17 +110,6 @@ def backup_from_file(path: str | Path) -> Backup:
     if not path.is_file():
         raise UserError(f"Файл не знайдено: {path}")
     return Backup(path, datetime.fromtimestamp(path.stat().st_mtime))
-
-
-def private_file(path: Path) -> None:
-    """The database and its copies are readable by their owner alone (0600), like the exports' folder."""
-    if os.name != "posix":
-        return
-    try:
-        if path.stat().st_mode & 0o077:
-            os.chmod(path, 0o600)
-    except OSError:
-        pass  # not ours to change (a read-only or shared file): it opens as it is
 
 
 def _copy_database(source_path: Path, target: Path) -> None:

@@ -14,6 +14,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.errors import UserError
+from desktop.paths import private_file
 from desktop.storage.errors import (
     damaged_database_error,
     database_user_error,
@@ -21,13 +22,18 @@ from desktop.storage.errors import (
     kind_of,
     quick_check,
 )
-from desktop.storage.light import MIGRATIONS, default_database_url, migration_heads
+from desktop.storage.light import (
+    BUSY_TIMEOUT_MS,
+    MIGRATIONS,
+    default_database_url,
+    migration_heads,
+    sqlite_pragmas,
+)
 
 __all__ = [
     "BUSY_TIMEOUT_MS", "MIGRATIONS", "Database", "current_heads", "database_url", "default_database_url",
     "make_engine", "migrate", "migration_heads", "normalize_url",
 ]
-BUSY_TIMEOUT_MS = 5000
 
 
 def normalize_url(url: str) -> str:
@@ -46,10 +52,8 @@ def database_url(url: str | None = None) -> str:
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    for statement in sqlite_pragmas(BUSY_TIMEOUT_MS):
+        cursor.execute(statement)
     cursor.close()
 
 
@@ -66,8 +70,6 @@ def make_engine(url: str) -> Engine:
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
             # Before the pragmas: SQLite gives the -wal and -shm files the database file's permissions.
-            from desktop.storage.backups import private_file
-
             event.listen(engine, "connect", lambda *_: private_file(Path(database)))
         event.listen(engine, "connect", _set_sqlite_pragmas)
         return engine

@@ -25,6 +25,8 @@ from urllib.parse import unquote
 from desktop.paths import user_data_dir
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# How long a connection waits for a busy database (desktop.storage.engine's and light_rows').
+BUSY_TIMEOUT_MS = 5000
 # The note a restore leaves beside the database until its audit row is written (desktop.storage.audit).
 RESTORE_NOTE_SUFFIX = ".restore-pending.json"
 SECURITY_TERMS_SETTING = "proofing.security_terms"
@@ -48,6 +50,12 @@ def sqlite_file(url: str | None) -> Path | None:
     if not name or name == ":memory:":
         return None
     return Path(name)
+
+
+def sqlite_pragmas(busy_timeout_ms: int) -> tuple[str, ...]:
+    """What every connection to a SQLite database sets first: WAL, foreign keys, the busy timeout."""
+    return ("PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", f"PRAGMA busy_timeout={busy_timeout_ms}",
+            "PRAGMA synchronous=NORMAL")
 
 
 def migration_heads() -> set[str]:

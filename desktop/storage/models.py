@@ -18,6 +18,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from desktop.roles import role_set_of
+
 
 def utcnow() -> datetime:
     """Aware UTC now; every timestamp in the database is UTC."""
@@ -47,7 +49,7 @@ class User(Base):
 
     @property
     def role_set(self) -> frozenset[str]:
-        return frozenset(self.roles.split())
+        return role_set_of(self.roles)
 
 
 class Setting(Base):

@@ -10,16 +10,13 @@ hash of the approved revision; `approved_document` recomputes it before any expo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, object_session
 
 from desktop import settings
-from desktop.document import Document, content_hash
+from desktop.document import Document
 from desktop.errors import Conflict, UserError, WorkflowRefused
 from desktop.releases import rules
 from desktop.releases.revisions import (
@@ -27,15 +24,16 @@ from desktop.releases.revisions import (
     current_revision,
     get_release,
     record_event,
-    release_document,
-    release_facts,
-    release_participants,
-    release_photos,
-    revision_document,
     snapshot_revision,
 )
-from desktop.storage.audit import as_utc
 from desktop.storage.models import AuditEntry, Comment, Release, Revision, User, WorkflowEvent, utcnow
+from desktop.workflow import approval
+from desktop.workflow.approval import (  # noqa: F401  (re-exported: the approval line's parts)
+    ApprovalInfo,
+    format_approval_line,
+    local_date,
+    official_name,
+)
 
 SELF_APPROVAL_SETTING = settings.SELF_APPROVAL_SETTING
 _STALE = (
@@ -250,17 +248,7 @@ def approved_document(
     """The approved revision's text, participants and facts, after re-checking its hash (for export)."""
     if user is not None:
         rules.check_export(user, release)
-    if release.status != "approved" or not release.approved_revision_id:
-        raise WorkflowRefused("Експортувати можна лише погоджений реліз.")
-    revision = session.get(Revision, release.approved_revision_id)
-    if revision is None or revision.release_id != release.id:
-        raise UserError(f"Погодженої редакції релізу №{release.id} немає в базі. Експорт заборонено.")
-    document = revision_document(revision)
-    participants, facts = release_participants(revision), release_facts(revision)
-    actual = content_hash(document, participants, facts, release_photos(revision))
-    current = content_hash(
-        release_document(release), release_participants(release), release_facts(release), release_photos(release)
-    )
+    revision = session.get(Revision, release.approved_revision_id) if release.approved_revision_id else None
     # The sealed audit row of the approval is the witness no table edit can rewrite unnoticed.
     witness = session.execute(
         select(AuditEntry.content_hash)
@@ -268,56 +256,9 @@ def approved_document(
         .order_by(AuditEntry.id.desc())
         .limit(1)
     ).scalar_one_or_none()
-    if not (actual == revision.content_hash == release.approved_hash == current == witness):
-        raise UserError(
-            f"Текст релізу №{release.id} не збігається з погодженим (відбиток змінився після погодження). "
-            "Експорт заборонено; перевірте журнал аудиту."
-        )
+    document, participants, facts = approval.checked_approved_text(release, revision, witness)
+    assert revision is not None
     return document, participants, facts, revision
-
-
-@dataclass(frozen=True)
-class ApprovalInfo:
-    """Who approved a release and when, for the export's approval line."""
-
-    approver_name: str
-    approver_position: str
-    approved_at: datetime
-    self_approved: bool
-    revision_id: int | None
-    content_hash: str
-
-    @property
-    def line(self) -> str:
-        """«Погоджено: <посада> <Ім'я ПРІЗВИЩЕ>, <дата>», with a self-approval marked."""
-        line = format_approval_line(
-            self.approver_position, official_name(self.approver_name), f"{local_date(self.approved_at):%d.%m.%Y}"
-        )
-        if self.self_approved:
-            line += " (погоджено особою, яка готувала текст)"
-        return line
-
-
-def format_approval_line(position: str, name: str, date_text: str) -> str:
-    """«Погоджено: <посада> <Ім'я ПРІЗВИЩЕ>, <дата>»; the date never wraps away from the name."""
-    who = " ".join(part for part in (position, name) if part)
-    return f"Погоджено: {who},\u00a0{date_text}"
-
-
-def official_name(full_name: str) -> str:
-    """«Юрій Тарасюк» → «Юрій ТАРАСЮК»: the given name and the surname in capitals, as documents sign."""
-    words = full_name.split()
-    if len(words) < 2:
-        return full_name.strip().upper()
-    return f"{words[0]} {words[-1].upper()}"
-
-
-def local_date(moment: datetime) -> datetime:
-    """A stored UTC time in Kyiv time (the office's), or UTC where no time-zone data is installed."""
-    try:
-        return as_utc(moment).astimezone(ZoneInfo("Europe/Kyiv"))
-    except ZoneInfoNotFoundError:
-        return as_utc(moment)
 
 
 def approval_info(release: Release, session: Session | None = None) -> ApprovalInfo | None:
@@ -326,14 +267,7 @@ def approval_info(release: Release, session: Session | None = None) -> ApprovalI
         return None
     session = session or object_session(release)
     approver = session.get(User, release.approved_by) if session is not None else None
-    return ApprovalInfo(
-        approver_name=approver.full_name if approver else "",
-        approver_position=approver.position if approver else "",
-        approved_at=as_utc(release.approved_at),
-        self_approved=release.self_approved,
-        revision_id=release.approved_revision_id,
-        content_hash=release.approved_hash,
-    )
+    return approval.approval_of(release, approver)
 
 
 def events(session: Session, release_id: int) -> list[WorkflowEvent]:

@@ -11,7 +11,7 @@ from desktop.cli import main as cli_main
 from desktop.document import content_hash
 from desktop.errors import UserError
 from desktop.releases import revisions as releases
-from desktop.storage import audit
+from desktop.storage import audit, audit_chain
 from desktop.storage.engine import Database
 from desktop.storage.models import User
 from desktop.workflow import transitions
@@ -233,7 +233,7 @@ def test_a_database_file_made_anew_at_the_same_address_starts_a_new_chain(
 def test_an_unwritable_data_folder_only_loses_the_witness(
     sqlite_database: Database, staff: dict, monkeypatch: pytest.MonkeyPatch, tmp_path
 ) -> None:
-    monkeypatch.setattr(audit, "_witness_path", lambda: tmp_path / "missing" / "audit-witness.json")
+    monkeypatch.setattr(audit_chain, "witness_path", lambda: tmp_path / "missing" / "audit-witness.json")
     with sqlite_database.session() as session:
         audit.append(session, session.merge(staff["author"]), "login")
     assert _report(sqlite_database).ok
