@@ -13,7 +13,7 @@ from itertools import compress
 from operator import itemgetter
 
 from desktop.language.finding import Finding
-from desktop.language.typography_pack import word_parses
+from desktop.language.typography_notation import word_parses
 from desktop.language.word_cache import word_cache
 from desktop.language.words import Token, tokenize
 

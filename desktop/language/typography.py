@@ -8,14 +8,9 @@ from itertools import compress
 from operator import eq, itemgetter
 
 from desktop.language.finding import Finding
-from desktop.language.typography_pack import (
-    DigitRuns,
-    find_more_typography,
-    known_word,
-    matches_at,
-    sentence_particle_comma,
-    typo,
-)
+from desktop.language.typography_marks import DigitRuns, matches_at, typo
+from desktop.language.typography_notation import known_word
+from desktop.language.typography_pack import find_more_typography, sentence_particle_comma
 from desktop.language.words import ProtectedSpans, Token, tokenize
 
 # Latin letters that look like Cyrillic ones, and back; ï is the usual stand-in for ї.

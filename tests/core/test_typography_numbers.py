@@ -6,7 +6,7 @@ import pytest
 
 from desktop.language.proofing import DEFAULT_GLOSSARY, Proofreader, apply_fix
 from desktop.language.typography import find_typography
-from desktop.language.typography_pack import ordinal_ending
+from desktop.language.typography_notation import ordinal_ending
 
 
 def found(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
