@@ -193,19 +193,9 @@ def read_settings(connection: sqlite3.Connection) -> dict[str, str]:
 
 
 @dataclass(frozen=True)
-class AuditRow:
-    """An audit_log row: every sealed column, created_at as SQLAlchemy gives it back."""
+class AuditRow(NewEntry):
+    """An audit_log row: every sealed column and its seal, created_at as SQLAlchemy gives it back."""
 
-    id: int
-    created_at: datetime
-    user_id: int | None
-    user_login: str
-    action: str
-    release_id: int | None
-    revision_id: int | None
-    content_hash: str
-    detail: str
-    prev_hash: str
     row_hash: str
 
 
