@@ -49,7 +49,14 @@ Features = tuple[str | None, str | None, str | None, str | None, bool, str, bool
 _FEATURES: dict[str, tuple[Features, ...]] = {}
 register(_FEATURES)
 _FEATURES_LIMIT = 65536
-# pymorphy3's tag id -> (POS, case, number, gender, indeclinable, animate): dictionary data, kept
+# a paradigm's form (paradigm id << 16 | form index) -> its (POS, case, number, gender, indeclinable), whether
+# animate, and how its lemma is built from its spelling (analysis.lemma): dictionary data, decoded as the
+# words need it, so forgotten with the word caches
+_FORM_FEATURES: dict[int, tuple[tuple[str | None, str | None, str | None, str | None, bool], bool,
+                                int, int | None, str, str]] = {}
+register(_FORM_FEATURES)
+_FORM_FEATURES_LIMIT = 200_000
+# pymorphy3's tag id -> (POS, case, number, gender, indeclinable, animate): dictionary data
 _TAG_FEATURES: dict[int, tuple[str | None, str | None, str | None, str | None, bool, bool]] = {}
 register(_TAG_FEATURES)
 
@@ -58,7 +65,7 @@ def features(word: str) -> tuple[Features, ...]:
     """Each known parse as (POS, case, number, gender, indeclinable, lemma, animate), cached per word."""
     found = _FEATURES.get(word)
     if found is None:
-        found = _features_of(word)
+        found = _features_of(word, key(word))
         if len(_FEATURES) >= _FEATURES_LIMIT:
             _FEATURES.clear()
         _FEATURES[word] = found
@@ -67,34 +74,48 @@ def features(word: str) -> tuple[Features, ...]:
 
 def prime_features(words: Iterable[str]) -> None:
     """Computes the features of words (as written) not cached yet, the dictionary read once for all."""
-    new = [word for word in words if word not in _FEATURES]
+    cached = _FEATURES
+    new = [word for word in words if word not in cached]
     if not new:
         return
-    if len(_FEATURES) + len(new) > _FEATURES_LIMIT:
-        _FEATURES.clear()
-    analysis.prime({key(word) for word in new})
-    for word in new:
-        _FEATURES[word] = _features_of(word)
+    if len(cached) + len(new) > _FEATURES_LIMIT:
+        cached.clear()
+    keys = [key(word) for word in new]
+    analysis.prime(set(keys))
+    for word, lower in zip(new, keys, strict=True):
+        cached[word] = _features_of(word, lower)
 
 
-def _features_of(word: str) -> tuple[Features, ...]:
-    """word's features from its dictionary entries (pymorphy3's parse for a word not read directly)."""
-    entries = analysis.entries(key(word))
+def _features_of(word: str, lower: str) -> tuple[Features, ...]:
+    """word's features (lower: its key) from its dictionary entries (pymorphy3's parse for a word not read directly)."""
+    entries = analysis.entries(lower)
     if entries is None:
         return tuple((plain(p.tag.POS), plain(p.tag.case), plain(p.tag.number), plain(p.tag.gender),
                       "Fixd" in p.tag, p.normal_form, p.tag.animacy == "anim") for p in parses(word))
-    tag_features, form, lemma = _TAG_FEATURES, analysis.form, analysis.lemma
+    table = _FORM_FEATURES
     found = []
     for spelling, paradigm_id, index in entries:
-        info = form(paradigm_id, index)
-        fields = tag_features.get(info[0])
-        if fields is None:
-            tag = morph().dictionary.gramtab[info[0]]
-            fields = tag_features[info[0]] = (plain(tag.POS), plain(tag.case), plain(tag.number),
-                                              plain(tag.gender), "Fixd" in tag, tag.animacy == "anim")
-        pos, case, number, gender, fixed, animate = fields
-        found.append((pos, case, number, gender, fixed, lemma(spelling, index, info), animate))
+        record = table.get(paradigm_id << 16 | index)
+        if record is None:
+            record = _form_features(paradigm_id, index)
+        head, animate, start, end, prefix, suffix = record
+        found.append(head + (prefix + spelling[start:end] + suffix if index else spelling, animate))
     return tuple(found)
+
+
+def _form_features(paradigm_id: int, index: int) -> tuple[tuple[str | None, str | None, str | None, str | None, bool],
+                                                          bool, int, int | None, str, str]:
+    """The features of a paradigm's form and its lemma's making (see _FORM_FEATURES), decoded and kept."""
+    info = analysis.form(paradigm_id, index)
+    fields = _TAG_FEATURES.get(info[0])
+    if fields is None:
+        tag = morph().dictionary.gramtab[info[0]]
+        fields = _TAG_FEATURES[info[0]] = (plain(tag.POS), plain(tag.case), plain(tag.number),
+                                           plain(tag.gender), "Fixd" in tag, tag.animacy == "anim")
+    if len(_FORM_FEATURES) > _FORM_FEATURES_LIMIT:
+        _FORM_FEATURES.clear()
+    record = _FORM_FEATURES[paradigm_id << 16 | index] = (fields[:5], fields[5], info[1], info[2], info[3], info[4])
+    return record
 
 
 def plain(grammeme: object) -> str | None:
