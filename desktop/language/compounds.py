@@ -48,6 +48,11 @@ def compound_findings(text: str, tokens: list[Token], words: set[str], accepts: 
     if len(_PLAIN) > _PLAIN_LIMIT:
         _PLAIN.clear()
     for word in words.difference(_PLAIN):  # a set difference in C: the editor re-checks the same words
+        if "-" not in word:  # most words: plain unless one of the pair words (_word_kind without its call)
+            lower = word.lower()
+            if lower not in _PAIR_FIRST and lower not in _PAIR_SECOND:
+                _PLAIN.add(word)
+                continue
         kind = _word_kind(word)
         if kind is True:
             firsts.add(word)

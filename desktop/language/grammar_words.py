@@ -49,11 +49,11 @@ Features = tuple[str | None, str | None, str | None, str | None, bool, str, bool
 _FEATURES: dict[str, tuple[Features, ...]] = {}
 register(_FEATURES)
 _FEATURES_LIMIT = 65536
-# a paradigm's form (paradigm id << 16 | form index) -> its (POS, case, number, gender, indeclinable), whether
-# animate, and how its lemma is built from its spelling (analysis.lemma): dictionary data, decoded as the
-# words need it, so forgotten with the word caches
-_FORM_FEATURES: dict[int, tuple[tuple[str | None, str | None, str | None, str | None, bool], bool,
-                                int, int | None, str, str]] = {}
+# a paradigm's form (paradigm id << 16 | form index) -> its POS, case, number, gender, whether indeclinable,
+# whether animate, and how its lemma is built from its spelling (as analysis.lemma): dictionary data, decoded
+# as the words need it, so forgotten with the word caches
+FormFeatures = tuple[str | None, str | None, str | None, str | None, bool, bool, int, int | None, str, str]
+_FORM_FEATURES: dict[int, FormFeatures] = {}
 register(_FORM_FEATURES)
 _FORM_FEATURES_LIMIT = 200_000
 # pymorphy3's tag id -> (POS, case, number, gender, indeclinable, animate): dictionary data
@@ -95,26 +95,32 @@ def _features_of(word: str, lower: str) -> tuple[Features, ...]:
     table = _FORM_FEATURES
     found = []
     for spelling, paradigm_id, index in entries:
-        record = table.get(paradigm_id << 16 | index)
-        if record is None:
-            record = _form_features(paradigm_id, index)
-        head, animate, start, end, prefix, suffix = record
-        found.append(head + (prefix + spelling[start:end] + suffix if index else spelling, animate))
+        r = table.get(paradigm_id << 16 | index)
+        if r is None:
+            r = _form_features(paradigm_id, index)
+        found.append((r[0], r[1], r[2], r[3], r[4], r[8] + spelling[r[6]:r[7]] + r[9] if index else spelling, r[5]))
     return tuple(found)
 
 
-def _form_features(paradigm_id: int, index: int) -> tuple[tuple[str | None, str | None, str | None, str | None, bool],
-                                                          bool, int, int | None, str, str]:
-    """The features of a paradigm's form and its lemma's making (see _FORM_FEATURES), decoded and kept."""
-    info = analysis.form(paradigm_id, index)
-    fields = _TAG_FEATURES.get(info[0])
+def _form_features(paradigm_id: int, index: int) -> FormFeatures:
+    """The features of a paradigm's form and its lemma's making (see _FORM_FEATURES), decoded and kept
+    (pymorphy3's build_tag_info and build_normal_form, taken apart as analysis.form does)."""
+    dictionary = morph().dictionary
+    paradigm = dictionary.paradigms[paradigm_id]
+    length = len(paradigm) // 3
+    suffix = dictionary.suffixes[paradigm[index]]
+    tag_id = paradigm[length + index]
+    fields = _TAG_FEATURES.get(tag_id)
     if fields is None:
-        tag = morph().dictionary.gramtab[info[0]]
-        fields = _TAG_FEATURES[info[0]] = (plain(tag.POS), plain(tag.case), plain(tag.number),
-                                           plain(tag.gender), "Fixd" in tag, tag.animacy == "anim")
+        tag = dictionary.gramtab[tag_id]
+        fields = _TAG_FEATURES[tag_id] = (plain(tag.POS), plain(tag.case), plain(tag.number),
+                                          plain(tag.gender), "Fixd" in tag, tag.animacy == "anim")
     if len(_FORM_FEATURES) > _FORM_FEATURES_LIMIT:
         _FORM_FEATURES.clear()
-    record = _FORM_FEATURES[paradigm_id << 16 | index] = (fields[:5], fields[5], info[1], info[2], info[3], info[4])
+    prefixes = dictionary.paradigm_prefixes
+    record = _FORM_FEATURES[paradigm_id << 16 | index] = (
+        *fields, len(prefixes[paradigm[length * 2 + index]]), -len(suffix) if suffix else None,
+        prefixes[paradigm[length * 2]], dictionary.suffixes[paradigm[0]])
     return record
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import struct
 from collections.abc import Iterable, Iterator
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from desktop.language.morphology import morph
@@ -48,8 +48,8 @@ class Lexicon:
         self._units = words.dct._units
         self._guide = words.guide._units
         self._tag = analyser.dictionary.build_tag_info
-        self._variant = lru_cache(maxsize=None)(self._variant_form)
-        self._proper = lru_cache(maxsize=None)(self._proper_form)
+        # a form (paradigm << 16 | form index) -> whether it is a variant, whether an abbreviation's
+        self._kinds: dict[int, tuple[bool, bool]] = {}
         # the node after a key's separator -> whether a standard parse hangs from it (dictionary data, not
         # a word's verdict: the same for every word with those parses)
         self._verdicts: dict[int, tuple[bool, bool]] = {}
@@ -62,14 +62,16 @@ class Lexicon:
         register(self._nodes)
         register(self._verdicts)
         register(self._payloads)
-        register(self._variant)
-        register(self._proper)
+        register(self._kinds)
 
-    def _variant_form(self, paradigm: int, form: int) -> bool:
-        return not VARIANT_GRAMMEMES.isdisjoint(self._tag(paradigm, form).grammemes)
-
-    def _proper_form(self, paradigm: int, form: int) -> bool:
-        return not PROPER_GRAMMEMES.isdisjoint(self._tag(paradigm, form).grammemes)
+    def _kind(self, paradigm: int, form: int) -> tuple[bool, bool]:
+        """Whether a form is a variant spelling, and whether it is written in capitals only."""
+        kind = self._kinds.get(paradigm << 16 | form)
+        if kind is None:
+            grammemes = self._tag(paradigm, form).grammemes
+            kind = self._kinds[paradigm << 16 | form] = (not VARIANT_GRAMMEMES.isdisjoint(grammemes),
+                                                         not PROPER_GRAMMEMES.isdisjoint(grammemes))
+        return kind
 
     def standard(self, word: str, written_lowercase: bool = False) -> bool:
         """Whether word (lowercase) is in the dictionary with a standard parse (a common word's, if written so)."""
@@ -115,11 +117,11 @@ class Lexicon:
             payloads = self._payloads[index] = self._read_payloads(index)
         if not payloads:
             return False, False
-        if not self._variant(*payloads[0]) and not self._proper(*payloads[0]):
+        if self._kind(*payloads[0]) == (False, False):
             return True, True
         # the first parse is a variant or a name's: look at them all (rare)
-        standard = [parse for parse in payloads if not self._variant(*parse)]
-        return bool(standard), any(not self._proper(*parse) for parse in standard)
+        standard = [parse for parse in payloads if not self._kind(*parse)[0]]
+        return bool(standard), any(not self._kind(*parse)[1] for parse in standard)
 
     def payloads_many(self, words: Iterable[str]) -> dict[str, tuple[tuple[int, int], ...]]:
         """payloads of each of words (lowercase, apostrophe «'»), walked in sorted order as standard_many."""
