@@ -43,10 +43,11 @@ def _g_variants(prefix: str, word: str, start: int) -> list[str]:
     return found
 
 
-# One dictionary entry: the spelling looked up, its paradigm, the form's index in it
-Entry = tuple[str, int, int]
+# A word's dictionary entries, flat: each spelling looked up that the dictionary holds, then its forms
+# (paradigm id << 16 | the form's index in it), the lexicon's own tuple; in pymorphy3's order
+Entries = tuple[Any, ...]  # (str, tuple[int, ...], str, tuple[int, ...], …)
 # word (lowercase) -> its dictionary entries, or None when pymorphy3 must be asked
-_ENTRIES: dict[str, tuple[Entry, ...] | None] = {}
+_ENTRIES: dict[str, Entries | None] = {}
 register(_ENTRIES)
 _LIMIT = 65536
 
@@ -60,14 +61,27 @@ def prime(words: Iterable[str]) -> None:
     if len(entries) + len(new) > _LIMIT:
         entries.clear()
     found = {word: spellings(word) for word in new}
-    payloads = lexicon().payloads_many({spelling for those in found.values() if those for spelling in those})
+    forms = lexicon().forms_many({spelling for those in found.values() if those for spelling in those})
+    empty = ()
     for word, those in found.items():
-        entries[word] = None if those is None else tuple(
-            (spelling, paradigm, form) for spelling in those for paradigm, form in payloads.get(spelling, ()))
+        if those is None:
+            entries[word] = None
+        elif len(those) == 1:  # most words: no «г» to look up as «ґ» too
+            spelling = those[0]
+            read = forms.get(spelling, empty)
+            entries[word] = (spelling, read) if read else empty
+        else:
+            flat: list[Any] = []
+            for spelling in those:
+                read = forms.get(spelling, empty)
+                if read:
+                    flat += (spelling, read)
+            entries[word] = tuple(flat)
 
 
-def entries(word: str) -> tuple[Entry, ...] | None:
-    """The dictionary entries of word (lowercase) in pymorphy3's order, None when it is not read directly."""
+def entries(word: str) -> Entries | None:
+    """The dictionary entries of word (lowercase) in pymorphy3's order (see Entries), None when it is not
+    read directly."""
     try:
         return _ENTRIES[word]
     except KeyError:
@@ -75,16 +89,16 @@ def entries(word: str) -> tuple[Entry, ...] | None:
         return _ENTRIES[word]
 
 
-# (paradigm, form) -> (tag id, the stem's start and end in a form's spelling, the lemma's prefix and
-# suffix): dictionary data, kept (pymorphy3's build_tag_info and build_normal_form, taken apart)
-_FORMS: dict[tuple[int, int], tuple[int, int, int | None, str, str]] = {}
+# a form (paradigm << 16 | index) -> (tag id, the stem's start and end in a form's spelling, the lemma's
+# prefix and suffix): dictionary data, kept (pymorphy3's build_tag_info and build_normal_form, taken apart)
+_FORMS: dict[int, tuple[int, int, int | None, str, str]] = {}
 _FORMS_LIMIT = 200_000
 register(_FORMS)  # a decoded table, but filled by the words seen: a cold check decodes it again
 
 
 def form(paradigm_id: int, index: int) -> tuple[int, int, int | None, str, str]:
     """The tag id of a paradigm's form, and how its lemma is built from its spelling (see lemma)."""
-    key = (paradigm_id, index)
+    key = paradigm_id << 16 | index
     found = _FORMS.get(key)
     if found is None:
         if len(_FORMS) > _FORMS_LIMIT:
@@ -115,10 +129,13 @@ def _dictionary_parses(word: str) -> tuple[Any, ...] | None:
     analyser = morph()
     make, unit, gramtab = analyser._result_type, analyser._units[0].analyzer, analyser.dictionary.gramtab
     parses = []
-    for spelling, paradigm_id, index in found:
-        info = form(paradigm_id, index)
-        parses.append(make(spelling, gramtab[info[0]], lemma(spelling, index, info), 1.0,
-                           ((unit, spelling, paradigm_id, index),)))
+    for position in range(0, len(found), 2):
+        spelling = found[position]
+        for packed in found[position + 1]:
+            paradigm_id, index = packed >> 16, packed & 0xFFFF
+            info = form(paradigm_id, index)
+            parses.append(make(spelling, gramtab[info[0]], lemma(spelling, index, info), 1.0,
+                               ((unit, spelling, paradigm_id, index),)))
     return tuple(parses)
 
 

@@ -94,17 +94,23 @@ def _features_of(word: str, lower: str) -> tuple[Features, ...]:
                       "Fixd" in p.tag, p.normal_form, p.tag.animacy == "anim") for p in parses(word))
     table = _FORM_FEATURES
     found = []
-    for spelling, paradigm_id, index in entries:
-        r = table.get(paradigm_id << 16 | index)
-        if r is None:
-            r = _form_features(paradigm_id, index)
-        found.append((r[0], r[1], r[2], r[3], r[4], r[8] + spelling[r[6]:r[7]] + r[9] if index else spelling, r[5]))
+    for position in range(0, len(entries), 2):
+        spelling: str = entries[position]
+        forms: tuple[int, ...] = entries[position + 1]
+        for form in forms:
+            r = table.get(form)
+            if r is None:
+                r = _form_features(form)
+            found.append((r[0], r[1], r[2], r[3], r[4], r[8] + spelling[r[6]:r[7]] + r[9] if form & 0xFFFF else spelling,
+                          r[5]))
     return tuple(found)
 
 
-def _form_features(paradigm_id: int, index: int) -> FormFeatures:
-    """The features of a paradigm's form and its lemma's making (see _FORM_FEATURES), decoded and kept
-    (pymorphy3's build_tag_info and build_normal_form, taken apart as analysis.form does)."""
+def _form_features(form: int) -> FormFeatures:
+    """The features of a paradigm's form (paradigm id << 16 | index) and its lemma's making (see
+    _FORM_FEATURES), decoded and kept (pymorphy3's build_tag_info and build_normal_form, taken apart as
+    analysis.form does)."""
+    paradigm_id, index = form >> 16, form & 0xFFFF
     dictionary = morph().dictionary
     paradigm = dictionary.paradigms[paradigm_id]
     length = len(paradigm) // 3
@@ -118,7 +124,7 @@ def _form_features(paradigm_id: int, index: int) -> FormFeatures:
     if len(_FORM_FEATURES) > _FORM_FEATURES_LIMIT:
         _FORM_FEATURES.clear()
     prefixes = dictionary.paradigm_prefixes
-    record = _FORM_FEATURES[paradigm_id << 16 | index] = (
+    record = _FORM_FEATURES[form] = (
         *fields, len(prefixes[paradigm[length * 2 + index]]), -len(suffix) if suffix else None,
         prefixes[paradigm[length * 2]], dictionary.suffixes[paradigm[0]])
     return record

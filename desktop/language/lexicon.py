@@ -53,9 +53,9 @@ class Lexicon:
         # the node after a key's separator -> whether a standard parse hangs from it (dictionary data, not
         # a word's verdict: the same for every word with those parses)
         self._verdicts: dict[int, tuple[bool, bool]] = {}
-        # the same node -> its (paradigm, form) payloads
-        self._payloads: dict[int, tuple[tuple[int, int], ...]] = {}
-        # word -> the node after its key's separator (0: not in the dictionary), as payloads_many found it:
+        # the same node -> its payloads as forms (paradigm << 16 | form index: an int, no pair to allocate)
+        self._payloads: dict[int, tuple[int, ...]] = {}
+        # word -> the node after its key's separator (0: not in the dictionary), as forms_many found it:
         # standard_many walks only the words it lacks (a per-word cache, forgotten with the others)
         self._nodes: dict[str, int] = {}
         # these tables are forgotten with the word caches: what a cold check costs includes decoding them
@@ -64,13 +64,14 @@ class Lexicon:
         register(self._payloads)
         register(self._kinds)
 
-    def _kind(self, paradigm: int, form: int) -> tuple[bool, bool]:
-        """Whether a form is a variant spelling, and whether it is written in capitals only."""
-        kind = self._kinds.get(paradigm << 16 | form)
+    def _kind(self, form: int) -> tuple[bool, bool]:
+        """Whether a form (paradigm << 16 | form index) is a variant spelling, and whether it is written in
+        capitals only."""
+        kind = self._kinds.get(form)
         if kind is None:
-            grammemes = self._tag(paradigm, form).grammemes
-            kind = self._kinds[paradigm << 16 | form] = (not VARIANT_GRAMMEMES.isdisjoint(grammemes),
-                                                         not PROPER_GRAMMEMES.isdisjoint(grammemes))
+            grammemes = self._tag(form >> 16, form & 0xFFFF).grammemes
+            kind = self._kinds[form] = (not VARIANT_GRAMMEMES.isdisjoint(grammemes),
+                                        not PROPER_GRAMMEMES.isdisjoint(grammemes))
         return kind
 
     def standard(self, word: str, written_lowercase: bool = False) -> bool:
@@ -117,20 +118,26 @@ class Lexicon:
             payloads = self._payloads[index] = self._read_payloads(index)
         if not payloads:
             return False, False
-        if self._kind(*payloads[0]) == (False, False):
+        if self._kind(payloads[0]) == (False, False):
             return True, True
         # the first parse is a variant or a name's: look at them all (rare)
-        standard = [parse for parse in payloads if not self._kind(*parse)[0]]
-        return bool(standard), any(not self._kind(*parse)[1] for parse in standard)
+        standard = [parse for parse in payloads if not self._kind(parse)[0]]
+        return bool(standard), any(not self._kind(parse)[1] for parse in standard)
 
     def payloads_many(self, words: Iterable[str]) -> dict[str, tuple[tuple[int, int], ...]]:
-        """payloads of each of words (lowercase, apostrophe «'»), walked in sorted order as standard_many."""
+        """The (paradigm, form) payloads of each of words (lowercase, apostrophe «'»), as forms_many reads them."""
+        return {word: tuple([(form >> 16, form & 0xFFFF) for form in forms])
+                for word, forms in self.forms_many(words).items()}
+
+    def forms_many(self, words: Iterable[str]) -> dict[str, tuple[int, ...]]:
+        """The payloads of each of words (lowercase, apostrophe «'») as forms (paradigm << 16 | form index),
+        in the dictionary's order, walked in sorted order as standard_many."""
         known, nodes = self._payloads, self._nodes
         if len(nodes) > _NODES_LIMIT:
             nodes.clear()
         if len(known) > _NODES_LIMIT:
             known.clear()
-        found: dict[str, tuple[tuple[int, int], ...]] = {}
+        found: dict[str, tuple[int, ...]] = {}
         for word, index in self._sorted_walk(words):
             if not index:
                 found[word] = ()
@@ -145,31 +152,39 @@ class Lexicon:
 
     def _sorted_walk(self, words: Iterable[str]) -> Iterator[tuple[str, int]]:
         """Each of words with the node its key ends at (0 when the dictionary lacks it), walked in sorted
-        order, each key from where its common prefix with the one before ends."""
-        units = self._units
+        order, each key from where its common prefix with the one before ends.
+
+        Words sort as their UTF-8 keys do (code point order is byte order, the separator below every
+        letter). The common prefix is where the two keys, left-aligned as integers, first differ: no byte
+        of a key is zero, so a shorter key's zero padding differs from the longer one's next byte.
+        """
+        units, extension, mask = self._units, _EXTENSION_BIT, _LABEL_MASK
         previous = b""
         path = [0]  # path[i]: the node after the first i bytes of previous
-        for key in sorted(word.encode("utf-8") + b"\x01" for word in words):
-            # the common prefix with the previous key, by halving (slices compare in C)
-            low, high = 0, min(len(key), len(previous), len(path) - 1)
-            while low < high:
-                middle = (low + high + 1) >> 1
-                if key[:middle] == previous[:middle]:
-                    low = middle
-                else:
-                    high = middle - 1
+        from_bytes = int.from_bytes
+        for word in sorted(words):
+            key = word.encode("utf-8") + b"\x01"
+            size, previous_size = len(key), len(previous)
+            if size >= previous_size:
+                differing = from_bytes(key) ^ (from_bytes(previous) << ((size - previous_size) << 3))
+                low = size - ((differing.bit_length() + 7) >> 3)
+            else:
+                differing = (from_bytes(key) << ((previous_size - size) << 3)) ^ from_bytes(previous)
+                low = previous_size - ((differing.bit_length() + 7) >> 3)
+            if low >= len(path):
+                low = len(path) - 1
             del path[low + 1:]
             index = path[low]
             previous = key
             for label in key[low:]:
                 unit = units[index]
-                index ^= ((unit >> 10) << ((unit & _EXTENSION_BIT) >> 6)) ^ label
-                if units[index] & _LABEL_MASK != label:
-                    yield key[:-1].decode("utf-8"), 0
+                index ^= ((unit >> 10) << ((unit & extension) >> 6)) ^ label
+                if units[index] & mask != label:
+                    yield word, 0
                     break
                 path.append(index)
             else:
-                yield key[:-1].decode("utf-8"), index
+                yield word, index
 
     def payloads(self, word: str) -> tuple[tuple[int, int], ...]:
         """The (paradigm, form) pairs of word (lowercase, apostrophe «'») as written, in the dictionary's
@@ -185,9 +200,9 @@ class Lexicon:
         found = self._payloads.get(index)
         if found is None:
             found = self._payloads[index] = self._read_payloads(index)
-        return found
+        return tuple([(form >> 16, form & 0xFFFF) for form in found])
 
-    def _read_payloads(self, index: int) -> tuple[tuple[int, int], ...]:
+    def _read_payloads(self, index: int) -> tuple[int, ...]:
         """Every payload under the node at index, depth first as dawg_python's Completer walks them.
 
         A payload is four bytes (paradigm, form) in base64: six letters carry them, «==» pads; the six
@@ -195,57 +210,57 @@ class Lexicon:
         (a recursive walk cost a call a letter); a child's offset is its parent's, computed once.
         """
         units, guide, letters = self._units, self._guide, _BASE64
-        found: list[tuple[int, int]] = []
+        extension, mask = _EXTENSION_BIT, _LABEL_MASK
+        found: list[int] = []
         unit = units[index]
-        base0 = index ^ ((unit >> 10) << ((unit & _EXTENSION_BIT) >> 6))
+        base0 = index ^ ((unit >> 10) << ((unit & extension) >> 6))
         label0 = guide[index * 2]
         while label0:
             node0 = base0 ^ label0
-            if units[node0] & _LABEL_MASK != label0:
+            if units[node0] & mask != label0:
                 break
             value0 = letters[label0]
             unit = units[node0]
-            base1 = node0 ^ ((unit >> 10) << ((unit & _EXTENSION_BIT) >> 6))
+            base1 = node0 ^ ((unit >> 10) << ((unit & extension) >> 6))
             label1 = guide[node0 * 2]
             while label1:
                 node1 = base1 ^ label1
-                if units[node1] & _LABEL_MASK != label1:
+                if units[node1] & mask != label1:
                     break
                 value1 = (value0 << 6) | letters[label1]
                 unit = units[node1]
-                base2 = node1 ^ ((unit >> 10) << ((unit & _EXTENSION_BIT) >> 6))
+                base2 = node1 ^ ((unit >> 10) << ((unit & extension) >> 6))
                 label2 = guide[node1 * 2]
                 while label2:
                     node2 = base2 ^ label2
-                    if units[node2] & _LABEL_MASK != label2:
+                    if units[node2] & mask != label2:
                         break
                     value2 = (value1 << 6) | letters[label2]
                     unit = units[node2]
-                    base3 = node2 ^ ((unit >> 10) << ((unit & _EXTENSION_BIT) >> 6))
+                    base3 = node2 ^ ((unit >> 10) << ((unit & extension) >> 6))
                     label3 = guide[node2 * 2]
                     while label3:
                         node3 = base3 ^ label3
-                        if units[node3] & _LABEL_MASK != label3:
+                        if units[node3] & mask != label3:
                             break
                         value3 = (value2 << 6) | letters[label3]
                         unit = units[node3]
-                        base4 = node3 ^ ((unit >> 10) << ((unit & _EXTENSION_BIT) >> 6))
+                        base4 = node3 ^ ((unit >> 10) << ((unit & extension) >> 6))
                         label4 = guide[node3 * 2]
                         while label4:
                             node4 = base4 ^ label4
-                            if units[node4] & _LABEL_MASK != label4:
+                            if units[node4] & mask != label4:
                                 break
                             value4 = (value3 << 6) | letters[label4]
                             unit = units[node4]
-                            base5 = node4 ^ ((unit >> 10) << ((unit & _EXTENSION_BIT) >> 6))
+                            base5 = node4 ^ ((unit >> 10) << ((unit & extension) >> 6))
                             label5 = guide[node4 * 2]
                             while label5:
                                 node5 = base5 ^ label5
-                                if units[node5] & _LABEL_MASK != label5:
+                                if units[node5] & mask != label5:
                                     break
-                                # 36 bits: the payload's 32 and four zeros
-                                value5 = (value4 << 6) | letters[label5]
-                                found.append((value5 >> 20, (value5 >> 4) & 0xFFFF))
+                                # 36 bits: the payload's 32 (paradigm << 16 | form) and four zeros
+                                found.append(((value4 << 6) | letters[label5]) >> 4)
                                 label5 = guide[node5 * 2 + 1]
                             label4 = guide[node4 * 2 + 1]
                         label3 = guide[node3 * 2 + 1]
