@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import compress
+from operator import itemgetter
 
 from desktop.language.finding import Finding
 from desktop.language.grammar_agreement import adjective_candidate
@@ -55,20 +57,24 @@ def find_grammar(text: str, tokens: list[Token]) -> list[Finding]:
     found: list[Finding] = []
     cache = _ROLE_CACHE
     by_role = _RULES_BY_ROLE
-    prime_features({token[0] for token in tokens}.difference(cache))  # the new words read from the dictionary at once
+    words = list(map(itemgetter(0), tokens))
+    new = set(words).difference(cache)
+    if new:
+        prime_features(new)  # the new words read from the dictionary at once
+        for word in new:
+            cache[word] = role_of(word)
+    roles = list(map(cache.__getitem__, words))
     last = len(tokens) - 1
-    for index, token in enumerate(tokens):
-        role = cache.get(token[0])
-        if role is None:
-            role = cache[token[0]] = role_of(token[0])
-        if role:
-            if role == ADJECTIVE and (index == last or not adjective_candidate(token[0], tokens[index + 1][0])):
-                continue  # the commonest role: most adjectives agree with the word after them
-            rules = by_role.get(role)
-            if rules is None:
-                rules = by_role[role] = tuple(rule for bit, rule in ROLE_RULES if role & bit)
-            for rule in rules:
-                found.extend(rule(text, tokens, index))
+    # only the words with a role, picked out in C (most words start no rule)
+    for index in compress(range(len(roles)), roles):
+        role = roles[index]
+        if role == ADJECTIVE and (index == last or not adjective_candidate(words[index], words[index + 1])):
+            continue  # the commonest role: most adjectives agree with the word after them
+        rules = by_role.get(role)
+        if rules is None:
+            rules = by_role[role] = tuple(rule for bit, rule in ROLE_RULES if role & bit)
+        for rule in rules:
+            found.extend(rule(text, tokens, index))
     numbers = list(_NUMBER_RE.finditer(text))
     if numbers:
         found.extend(_digits(text, numbers))

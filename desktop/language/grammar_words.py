@@ -6,8 +6,11 @@ the word after a word, the Finding constructor, and the word lists and tables mo
 
 from __future__ import annotations
 
+import functools
+import inspect
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from desktop.language import analysis
 from desktop.language.finding import Finding
@@ -118,9 +121,7 @@ def _form_features(form: int) -> FormFeatures:
     tag_id = paradigm[length + index]
     fields = _TAG_FEATURES.get(tag_id)
     if fields is None:
-        tag = dictionary.gramtab[tag_id]
-        fields = _TAG_FEATURES[tag_id] = (plain(tag.POS), plain(tag.case), plain(tag.number),
-                                          plain(tag.gender), "Fixd" in tag, tag.animacy == "anim")
+        fields = _TAG_FEATURES[tag_id] = _tag_features(dictionary.gramtab[tag_id])
     if len(_FORM_FEATURES) > _FORM_FEATURES_LIMIT:
         _FORM_FEATURES.clear()
     prefixes = dictionary.paradigm_prefixes
@@ -128,6 +129,26 @@ def _form_features(form: int) -> FormFeatures:
         *fields, len(prefixes[paradigm[length * 2 + index]]), -len(suffix) if suffix else None,
         prefixes[paradigm[length * 2]], dictionary.suffixes[paradigm[0]])
     return record
+
+
+def _tag_features(tag: Any) -> tuple[str | None, str | None, str | None, str | None, bool, bool]:
+    """(plain(tag.POS), plain(tag.case), plain(tag.number), plain(tag.gender), "Fixd" in tag,
+    tag.animacy == "anim"), each category picked as pymorphy3's descriptor picks it (the first grammeme of
+    the category's set & the tag's grammemes), without a descriptor call for each."""
+    grammemes = tag.grammemes
+    picked = []
+    for category in _categories(type(tag)):
+        found = category & grammemes
+        picked.append(str(next(iter(found))) if found else None)
+    pos, case, number, gender, animacy = picked
+    return pos, case, number, gender, "Fixd" in grammemes, animacy == "anim"
+
+
+@functools.cache
+def _categories(tag_class: type) -> tuple[frozenset[str], ...]:
+    """The grammeme sets of a tag class's POS, case, number, gender and animacy (pymorphy3's descriptors')."""
+    return tuple(inspect.getattr_static(tag_class, name).grammeme_set
+                 for name in ("POS", "case", "number", "gender", "animacy"))
 
 
 def plain(grammeme: object) -> str | None:
