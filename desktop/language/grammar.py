@@ -60,9 +60,10 @@ def find_grammar(text: str, tokens: list[Token]) -> list[Finding]:
     words = list(map(itemgetter(0), tokens))
     new = set(words).difference(cache)
     if new:
-        prime_features(new)  # the new words read from the dictionary at once
-        for word in new:
-            cache[word] = role_of(word)
+        keys = {word: key(word) for word in new}
+        prime_features(new, keys)  # the new words read from the dictionary at once
+        for word, lower in keys.items():
+            cache[word] = role_of(word, lower)
     roles = list(map(cache.__getitem__, words))
     last = len(tokens) - 1
     # only the words with a role, picked out in C (most words start no rule)

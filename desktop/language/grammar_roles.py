@@ -83,9 +83,10 @@ _PARTICIPLE_LEMMAS = frozenset(PARTICIPLES.keys() | {"виконуючий"})
 _VERB_LEMMAS = TEACH_VERBS | FOCUS_VERBS
 
 
-def role_of(word: str) -> int:
-    """The rules a word starts (a bit set, 0 for none)."""
-    lower = key(word)
+def role_of(word: str, lower: str | None = None) -> int:
+    """The rules a word starts (a bit set, 0 for none; lower: key(word), when known already)."""
+    if lower is None:
+        lower = key(word)
     role = _EXACT_ROLES.get(lower, 0)
     if lower.startswith(_PREFIXES):
         for prefix, bit in _PREFIX_ROLES:

@@ -75,17 +75,18 @@ def features(word: str) -> tuple[Features, ...]:
     return found
 
 
-def prime_features(words: Iterable[str]) -> None:
-    """Computes the features of words (as written) not cached yet, the dictionary read once for all."""
+def prime_features(words: Iterable[str], keys: dict[str, str] | None = None) -> None:
+    """Computes the features of words (as written) not cached yet, the dictionary read once for all
+    (keys: each word's key(), when known already)."""
     cached = _FEATURES
     new = [word for word in words if word not in cached]
     if not new:
         return
     if len(cached) + len(new) > _FEATURES_LIMIT:
         cached.clear()
-    keys = [key(word) for word in new]
-    analysis.prime(set(keys))
-    for word, lower in zip(new, keys, strict=True):
+    lowers = [key(word) for word in new] if keys is None else [keys[word] for word in new]
+    analysis.prime(set(lowers))
+    for word, lower in zip(new, lowers, strict=True):
         cached[word] = _features_of(word, lower)
 
 

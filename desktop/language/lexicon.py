@@ -138,6 +138,7 @@ class Lexicon:
         if len(known) > _NODES_LIMIT:
             known.clear()
         found: dict[str, tuple[int, ...]] = {}
+        tails: dict[int, tuple[int, ...]] = {}
         for word, index in self._sorted_walk(words):
             if not index:
                 found[word] = ()
@@ -145,7 +146,7 @@ class Lexicon:
                 continue
             payloads = known.get(index)
             if payloads is None:
-                payloads = known[index] = self._read_payloads(index)
+                payloads = known[index] = self._read_payloads(index, tails)
             found[word] = payloads
             nodes[word] = index
         return found
@@ -202,15 +203,18 @@ class Lexicon:
             found = self._payloads[index] = self._read_payloads(index)
         return tuple([(form >> 16, form & 0xFFFF) for form in found])
 
-    def _read_payloads(self, index: int) -> tuple[int, ...]:
+    def _read_payloads(self, index: int, tails: dict[int, tuple[int, ...]] | None = None) -> tuple[int, ...]:
         """Every payload under the node at index, depth first as dawg_python's Completer walks them.
 
         A payload is four bytes (paradigm, form) in base64: six letters carry them, «==» pads; the six
-        are decoded on the way down and the padding is not walked. The six levels are six nested loops
-        (a recursive walk cost a call a letter); a child's offset is its parent's, computed once.
+        are decoded on the way down and the padding is not walked. The first three levels are three nested
+        loops (a recursive walk cost a call a letter); the last three letters are a subtree many payloads
+        share (the DAWG is minimal), read once for each node into tails (one batch's, not kept).
         """
         units, guide, letters = self._units, self._guide, _BASE64
         extension, mask = _EXTENSION_BIT, _LABEL_MASK
+        if tails is None:
+            tails = {}
         found: list[int] = []
         unit = units[index]
         base0 = index ^ ((unit >> 10) << ((unit & extension) >> 6))
@@ -235,38 +239,50 @@ class Lexicon:
                     node2 = base2 ^ label2
                     if units[node2] & mask != label2:
                         break
-                    value2 = (value1 << 6) | letters[label2]
-                    unit = units[node2]
-                    base3 = node2 ^ ((unit >> 10) << ((unit & extension) >> 6))
-                    label3 = guide[node2 * 2]
-                    while label3:
-                        node3 = base3 ^ label3
-                        if units[node3] & mask != label3:
-                            break
-                        value3 = (value2 << 6) | letters[label3]
-                        unit = units[node3]
-                        base4 = node3 ^ ((unit >> 10) << ((unit & extension) >> 6))
-                        label4 = guide[node3 * 2]
-                        while label4:
-                            node4 = base4 ^ label4
-                            if units[node4] & mask != label4:
-                                break
-                            value4 = (value3 << 6) | letters[label4]
-                            unit = units[node4]
-                            base5 = node4 ^ ((unit >> 10) << ((unit & extension) >> 6))
-                            label5 = guide[node4 * 2]
-                            while label5:
-                                node5 = base5 ^ label5
-                                if units[node5] & mask != label5:
-                                    break
-                                # 36 bits: the payload's 32 (paradigm << 16 | form) and four zeros
-                                found.append(((value4 << 6) | letters[label5]) >> 4)
-                                label5 = guide[node5 * 2 + 1]
-                            label4 = guide[node4 * 2 + 1]
-                        label3 = guide[node3 * 2 + 1]
+                    tail = tails.get(node2)
+                    if tail is None:
+                        tail = tails[node2] = self._read_tail(node2)
+                    # 36 bits: the payload's 32 (paradigm << 16 | form) and four zeros
+                    head = ((value1 << 6) | letters[label2]) << 18
+                    for bits in tail:
+                        found.append((head | bits) >> 4)
                     label2 = guide[node2 * 2 + 1]
                 label1 = guide[node1 * 2 + 1]
             label0 = guide[node0 * 2 + 1]
+        return tuple(found)
+
+    def _read_tail(self, index: int) -> tuple[int, ...]:
+        """The last three letters of each payload under the node at index (after three), as 18 bits each."""
+        units, guide, letters = self._units, self._guide, _BASE64
+        extension, mask = _EXTENSION_BIT, _LABEL_MASK
+        found: list[int] = []
+        unit = units[index]
+        base3 = index ^ ((unit >> 10) << ((unit & extension) >> 6))
+        label3 = guide[index * 2]
+        while label3:
+            node3 = base3 ^ label3
+            if units[node3] & mask != label3:
+                break
+            value3 = letters[label3]
+            unit = units[node3]
+            base4 = node3 ^ ((unit >> 10) << ((unit & extension) >> 6))
+            label4 = guide[node3 * 2]
+            while label4:
+                node4 = base4 ^ label4
+                if units[node4] & mask != label4:
+                    break
+                value4 = (value3 << 6) | letters[label4]
+                unit = units[node4]
+                base5 = node4 ^ ((unit >> 10) << ((unit & extension) >> 6))
+                label5 = guide[node4 * 2]
+                while label5:
+                    node5 = base5 ^ label5
+                    if units[node5] & mask != label5:
+                        break
+                    found.append((value4 << 6) | letters[label5])
+                    label5 = guide[node5 * 2 + 1]
+                label4 = guide[node4 * 2 + 1]
+            label3 = guide[node3 * 2 + 1]
         return tuple(found)
 
 
