@@ -6,7 +6,6 @@ the word after a word, the Finding constructor, and the word lists and tables mo
 
 from __future__ import annotations
 
-import functools
 import inspect
 from collections.abc import Iterable
 from pathlib import Path
@@ -145,11 +144,16 @@ def _tag_features(tag: Any) -> tuple[str | None, str | None, str | None, str | N
     return pos, case, number, gender, "Fixd" in grammemes, animacy == "anim"
 
 
-@functools.cache
-def _categories(tag_class: type) -> tuple[frozenset[str], ...]:
+_CATEGORIES: dict[Any, tuple[frozenset[str], ...]] = {}  # a tag class -> its category sets (not per word)
+
+
+def _categories(tag_class: Any) -> tuple[frozenset[str], ...]:
     """The grammeme sets of a tag class's POS, case, number, gender and animacy (pymorphy3's descriptors')."""
-    return tuple(inspect.getattr_static(tag_class, name).grammeme_set
-                 for name in ("POS", "case", "number", "gender", "animacy"))
+    found = _CATEGORIES.get(tag_class)
+    if found is None:
+        found = _CATEGORIES[tag_class] = tuple(inspect.getattr_static(tag_class, name).grammeme_set
+                                               for name in ("POS", "case", "number", "gender", "animacy"))
+    return found
 
 
 def plain(grammeme: object) -> str | None:
