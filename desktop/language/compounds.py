@@ -5,6 +5,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import compress
+from operator import itemgetter
 
 from desktop.language.finding import Finding
 from desktop.language.grammar import parses
@@ -65,7 +67,7 @@ def compound_findings(text: str, tokens: list[Token], words: set[str], accepts: 
         return found
     wanted = firsts | single.keys()
     last = len(tokens) - 1
-    for index in [i for i, token in enumerate(tokens) if token[0] in wanted]:
+    for index in list(compress(range(len(tokens)), map(wanted.__contains__, map(itemgetter(0), tokens)))):
         word, start, end = tokens[index]
         entry = single.get(word)
         if entry is not None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import compress
+from operator import itemgetter
 
 from desktop.language import suggester
 from desktop.language.compounds import clear_caches as clear_compound_caches
@@ -236,7 +238,7 @@ class SpellChecker:
         if tokens is None:
             tokens = tokenize(text)
         surface = self._surface_cache
-        words = {token[0] for token in tokens}
+        words = set(map(itemgetter(0), tokens))
         self._judge(words.difference(surface))
         rejected = {word for word in words if not surface[word]}
         compounds = [f for f in compound_findings(text, tokens, words, self._takes)
@@ -248,9 +250,8 @@ class SpellChecker:
             exclude = [*exclude, *spans]
         if not rejected:
             return found
-        for word, start, end in tokens:
-            if word not in rejected:
-                continue
+        # the rejected words' tokens, picked out in C: no Python loop over every word
+        for word, start, end in compress(tokens, map(rejected.__contains__, map(itemgetter(0), tokens))):
             if _next_to_number_or_slash(text, start, end) or (protected is not None and start in protected):
                 continue
             if text[end:end + 1] == "." and word.lower() in STOP_ABBREVIATIONS:
