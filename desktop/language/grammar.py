@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from itertools import compress
-from operator import itemgetter
+from itertools import chain, compress, repeat
+from operator import add, itemgetter, mul
 
 from desktop.language.finding import Finding
 from desktop.language.grammar_agreement import adjective_candidate
@@ -65,12 +65,15 @@ def find_grammar(text: str, tokens: list[Token]) -> list[Finding]:
         for word, lower in keys.items():
             cache[word] = role_of(word, lower)
     roles = list(map(cache.__getitem__, words))
-    last = len(tokens) - 1
-    # only the words with a role, picked out in C (most words start no rule)
-    for index in compress(range(len(roles)), roles):
+    # only the words with a role, picked out in C (most words start no rule); of the commonest role, an
+    # adjective alone, only those that may disagree with the word after them (most agree), also in C
+    size = len(roles)
+    others = compress(range(size), map(mul, roles, map(ADJECTIVE.__ne__, roles)))
+    adjectives = list(compress(range(size - 1), map(ADJECTIVE.__eq__, roles)))
+    candidates = compress(adjectives, map(adjective_candidate, map(words.__getitem__, adjectives),
+                                          map(words.__getitem__, map(add, adjectives, repeat(1)))))
+    for index in sorted(chain(others, candidates)):
         role = roles[index]
-        if role == ADJECTIVE and (index == last or not adjective_candidate(words[index], words[index + 1])):
-            continue  # the commonest role: most adjectives agree with the word after them
         rules = by_role.get(role)
         if rules is None:
             rules = by_role[role] = tuple(rule for bit, rule in ROLE_RULES if role & bit)

@@ -90,6 +90,9 @@ def _parses(key: str) -> tuple:
     return analysis.parse(key)
 
 
+_IMPERSONAL_ENDINGS = ("но", "то", "ні", "ті")
+
+
 def _is_impersonal(key: str) -> bool:
     """«дано», «затверджено»: the impersonal passive form of a verb; «надані»: a passive participle."""
     if key.endswith(("но", "то")):
@@ -154,7 +157,8 @@ class StylePatternChecker:
             self.clear_caches()
         verdicts = self._impersonal
         for key in vocabulary.difference(verdicts):
-            if verdicts.setdefault(key, _is_impersonal(key)):
+            # most words have none of the endings _is_impersonal looks for: told without its call
+            if verdicts.setdefault(key, key.endswith(_IMPERSONAL_ENDINGS) and _is_impersonal(key)):
                 self._verbs.add(key)
         verbs = self._verbs.intersection(vocabulary)
         present = (verbs | TRIGGERS | _ill_forms()).intersection(vocabulary)
