@@ -24,6 +24,7 @@ VARIANT_GRAMMEMES = frozenset({"alt"})
 # Forms written in capitals only: a lowercase «зсу» is no word. (Names and surnames stay: the dictionary
 # holds many common words only as a surname, «цюпка».)
 PROPER_GRAMMEMES = frozenset({"Abbr"})
+_VARIANT, _PROPER = 1, 2  # a form's marks (Lexicon._kind)
 
 # dawg_python.units
 _IS_LEAF_BIT = 1 << 31
@@ -47,9 +48,10 @@ class Lexicon:
         self._words = words
         self._units = words.dct._units
         self._guide = words.guide._units
-        self._tag = analyser.dictionary.build_tag_info
-        # a form (paradigm << 16 | form index) -> whether it is a variant, whether an abbreviation's
-        self._kinds: dict[int, tuple[bool, bool]] = {}
+        self._paradigms = analyser.dictionary.paradigms
+        self._gramtab = analyser.dictionary.gramtab
+        # a tag id -> _VARIANT | _PROPER, the marks of its forms (an int: no pair to allocate)
+        self._kinds: dict[int, int] = {}
         # the node after a key's separator -> whether a standard parse hangs from it (dictionary data, not
         # a word's verdict: the same for every word with those parses)
         self._verdicts: dict[int, tuple[bool, bool]] = {}
@@ -64,14 +66,16 @@ class Lexicon:
         register(self._payloads)
         register(self._kinds)
 
-    def _kind(self, form: int) -> tuple[bool, bool]:
-        """Whether a form (paradigm << 16 | form index) is a variant spelling, and whether it is written in
-        capitals only."""
-        kind = self._kinds.get(form)
+    def _kind(self, form: int) -> int:
+        """Whether a form (paradigm << 16 | form index) is a variant spelling (_VARIANT) and whether it is
+        written in capitals only (_PROPER), by its tag (pymorphy3's build_tag_info, taken apart)."""
+        paradigm = self._paradigms[form >> 16]
+        tag_id = paradigm[len(paradigm) // 3 + (form & 0xFFFF)]
+        kind = self._kinds.get(tag_id)
         if kind is None:
-            grammemes = self._tag(form >> 16, form & 0xFFFF).grammemes
-            kind = self._kinds[form] = (not VARIANT_GRAMMEMES.isdisjoint(grammemes),
-                                        not PROPER_GRAMMEMES.isdisjoint(grammemes))
+            grammemes = self._gramtab[tag_id].grammemes
+            kind = self._kinds[tag_id] = ((_VARIANT if not VARIANT_GRAMMEMES.isdisjoint(grammemes) else 0)
+                                          | (_PROPER if not PROPER_GRAMMEMES.isdisjoint(grammemes) else 0))
         return kind
 
     def standard(self, word: str, written_lowercase: bool = False) -> bool:
@@ -118,11 +122,11 @@ class Lexicon:
             payloads = self._payloads[index] = self._read_payloads(index)
         if not payloads:
             return False, False
-        if self._kind(payloads[0]) == (False, False):
+        if not self._kind(payloads[0]):
             return True, True
         # the first parse is a variant or a name's: look at them all (rare)
-        standard = [parse for parse in payloads if not self._kind(parse)[0]]
-        return bool(standard), any(not self._kind(parse)[1] for parse in standard)
+        standard = [parse for parse in payloads if not self._kind(parse) & _VARIANT]
+        return bool(standard), any(not self._kind(parse) & _PROPER for parse in standard)
 
     def payloads_many(self, words: Iterable[str]) -> dict[str, tuple[tuple[int, int], ...]]:
         """The (paradigm, form) payloads of each of words (lowercase, apostrophe «'»), as forms_many reads them."""
