@@ -225,7 +225,9 @@ class CapitalisationChecker:
                             and _joined(text, tokens, run[-1], index)
                             # «Збройних сил України та Національної гвардії»: a name closed by a place, then another
                             and not (index > run[-1] + 1 and _proper_word(tokens[run[-1]][0].upper()))):
-                found += self._run_findings(text, tokens, run)
+                # a lone capital (most runs: a sentence's first word) has a finding only as a running-text word
+                if len(run) > 1 or _running_text_lemma(tokens[run[0]][0]):
+                    found += self._run_findings(text, tokens, run)
                 run = []
             run.append(index)
         found += self._run_findings(text, tokens, run)
