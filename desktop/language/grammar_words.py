@@ -101,11 +101,12 @@ def _features_of(word: str, lower: str) -> tuple[Features, ...]:
         spelling: str = entries[position]
         forms: tuple[int, ...] = entries[position + 1]
         for form in forms:
-            r = table.get(form)
-            if r is None:
-                r = _form_features(form)
-            found.append((r[0], r[1], r[2], r[3], r[4], r[8] + spelling[r[6]:r[7]] + r[9] if form & 0xFFFF else spelling,
-                          r[5]))
+            record = table.get(form)
+            if record is None:
+                record = _form_features(form)
+            # the lemma: the stem between the lemma's prefix and suffix (the first form's is the spelling itself)
+            lemma = record[8] + spelling[record[6]:record[7]] + record[9] if form & 0xFFFF else spelling
+            found.append((record[0], record[1], record[2], record[3], record[4], lemma, record[5]))
     return tuple(found)
 
 
