@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import compress
+from itertools import compress, repeat
 from operator import itemgetter
 
 from desktop.language.finding import Finding
@@ -39,6 +39,7 @@ Accepts = Callable[[str], bool]
 # A pair is looked at only when it opens with one of _PAIR_FIRST or closes with one of _PAIR_SECOND.
 _PAIR_FIRST = HYPHENATED_FIRST_PARTS | TOGETHER_FIRST_PARTS | {"напів", "будь"}
 _PAIR_SECOND = frozenset({"будь", "таки"})
+_PAIR_WORDS = _PAIR_FIRST | _PAIR_SECOND
 
 
 def compound_findings(text: str, tokens: list[Token], words: set[str], accepts: Accepts) -> list[Finding]:
@@ -49,12 +50,12 @@ def compound_findings(text: str, tokens: list[Token], words: set[str], accepts: 
     firsts: set[str] = set()  # words as written that may open a pair, or close one
     if len(_PLAIN) > _PLAIN_LIMIT:
         _PLAIN.clear()
-    for word in words.difference(_PLAIN):  # a set difference in C: the editor re-checks the same words
-        if "-" not in word:  # most words: plain unless one of the pair words (_word_kind without its call)
-            lower = word.lower()
-            if lower not in _PAIR_FIRST and lower not in _PAIR_SECOND:
-                _PLAIN.add(word)
-                continue
+    new = list(words.difference(_PLAIN))  # a set difference in C: the editor re-checks the same words
+    # most words are plain: no hyphen and none of the pair words (_word_kind's None), told in C
+    maybe = set(compress(new, map(str.__contains__, new, repeat("-"))))
+    maybe.update(compress(new, map(_PAIR_WORDS.__contains__, map(str.lower, new))))
+    _PLAIN.update(maybe.symmetric_difference(new))
+    for word in maybe:
         kind = _word_kind(word)
         if kind is True:
             firsts.add(word)

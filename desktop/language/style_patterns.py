@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
 
 from desktop.language import analysis
 from desktop.language.finding import Finding
@@ -156,9 +156,12 @@ class StylePatternChecker:
         if len(self._impersonal) > MAX_VERDICTS:
             self.clear_caches()
         verdicts = self._impersonal
-        for key in vocabulary.difference(verdicts):
-            # most words have none of the endings _is_impersonal looks for: told without its call
-            if verdicts.setdefault(key, key.endswith(_IMPERSONAL_ENDINGS) and _is_impersonal(key)):
+        new = list(vocabulary.difference(verdicts))
+        verdicts.update(dict.fromkeys(new, False))
+        # most words have none of the endings _is_impersonal looks for: told in C, without its call
+        for key in compress(new, map(str.endswith, new, repeat(_IMPERSONAL_ENDINGS))):
+            if _is_impersonal(key):
+                verdicts[key] = True
                 self._verbs.add(key)
         verbs = self._verbs.intersection(vocabulary)
         present = (verbs | TRIGGERS | _ill_forms()).intersection(vocabulary)
