@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Set
+from itertools import compress, filterfalse, repeat
+from operator import not_
 from typing import Any
 
 from desktop.language.lexicon import lexicon
@@ -55,28 +57,34 @@ _LIMIT = 65536
 def prime(words: Iterable[str]) -> None:
     """Reads the dictionary entries of words (lowercase) not read yet, in one sorted walk of the DAWG."""
     entries = _ENTRIES
-    new = [word for word in words if word not in entries]
+    new = list(filterfalse(entries.__contains__, words))
     if not new:
         return
     if len(entries) + len(new) > _LIMIT:
         entries.clear()
-    found = {word: spellings(word) for word in new}
-    forms = lexicon().forms_many({spelling for those in found.values() if those for spelling in those})
+    # most words are read directly with no «г» to look up as «ґ» too: their one spelling is the word
+    # itself (spellings() without its call), sorted out in C; the words with «г» get spellings()
+    direct = list(compress(new, map(_DIRECT.fullmatch, new)))
+    with_g = list(compress(direct, map(str.__contains__, direct, repeat("г"))))
+    alone = set(direct).difference(with_g)
+    found = {word: spellings(word) for word in with_g}
+    wanted = alone.union(*(those for those in found.values() if those))
+    forms = lexicon().forms_many(wanted)
+    entries.update(dict.fromkeys(set(new).difference(direct)))  # None: pymorphy3 is asked
+    read = list(map(forms.__getitem__, alone))
+    entries.update(zip(alone, zip(alone, read, strict=True), strict=True))
+    entries.update(dict.fromkeys(compress(alone, map(not_, read)), ()))
     empty = ()
     for word, those in found.items():
         if those is None:
             entries[word] = None
-        elif len(those) == 1:  # most words: no «г» to look up as «ґ» too
-            spelling = those[0]
-            read = forms.get(spelling, empty)
-            entries[word] = (spelling, read) if read else empty
-        else:
-            flat: list[Any] = []
-            for spelling in those:
-                read = forms.get(spelling, empty)
-                if read:
-                    flat += (spelling, read)
-            entries[word] = tuple(flat)
+            continue
+        flat: list[Any] = []
+        for spelling in those:
+            forms_read = forms.get(spelling, empty)
+            if forms_read:
+                flat += (spelling, forms_read)
+        entries[word] = tuple(flat)
 
 
 def entries(word: str) -> Entries | None:

@@ -24,6 +24,7 @@ from desktop.language.grammar_words import (
     inflect,
     is_pos,
     key,
+    keys_of,
     match_case,
     parses,
     prime_features,
@@ -58,9 +59,9 @@ def find_grammar(text: str, tokens: list[Token]) -> list[Finding]:
     cache = _ROLE_CACHE
     by_role = _RULES_BY_ROLE
     words = list(map(itemgetter(0), tokens))
-    new = set(words).difference(cache)
+    new = list(set(words).difference(cache))
     if new:
-        keys = {word: key(word) for word in new}
+        keys = dict(zip(new, keys_of(new), strict=True))
         prime_features(new, keys)  # the new words read from the dictionary at once
         for word, lower in keys.items():
             cache[word] = role_of(word, lower)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Iterable
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,12 @@ def table(name: str) -> dict[str, str]:
 
 def key(word: str) -> str:
     return word.lower().replace("’", "'").replace("ʼ", "'")
+
+
+def keys_of(words: list[str]) -> list[str]:
+    """key() of each of words, in C (maps over the str methods: no Python call a word)."""
+    lowered = map(str.lower, words)
+    return list(map(str.replace, map(str.replace, lowered, repeat("’"), repeat("'")), repeat("ʼ"), repeat("'")))
 
 
 @word_cache(65536)
@@ -83,7 +90,7 @@ def prime_features(words: Iterable[str], keys: dict[str, str] | None = None) -> 
         return
     if len(cached) + len(new) > _FEATURES_LIMIT:
         cached.clear()
-    lowers = [key(word) for word in new] if keys is None else [keys[word] for word in new]
+    lowers = keys_of(new) if keys is None else list(map(keys.__getitem__, new))
     analysis.prime(set(lowers))
     for word, lower in zip(new, lowers, strict=True):
         cached[word] = _features_of(word, lower)

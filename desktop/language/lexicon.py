@@ -12,6 +12,8 @@ import itertools
 import struct
 from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import filterfalse, repeat
+from operator import itemgetter
 from typing import Any
 
 from desktop.language.morphology import morph
@@ -141,19 +143,14 @@ class Lexicon:
             nodes.clear()
         if len(known) > _NODES_LIMIT:
             known.clear()
-        found: dict[str, tuple[int, ...]] = {}
+        walked = list(self._sorted_walk(words))
+        nodes.update(walked)
+        indexes = list(map(itemgetter(1), walked))
         tails: dict[int, tuple[int, ...]] = {}
-        for word, index in self._sorted_walk(words):
-            if not index:
-                found[word] = ()
-                nodes[word] = 0
-                continue
-            payloads = known.get(index)
-            if payloads is None:
-                payloads = known[index] = self._read_payloads(index, tails)
-            found[word] = payloads
-            nodes[word] = index
-        return found
+        for index in filterfalse(known.__contains__, set(indexes)):  # the nodes not read yet
+            if index:
+                known[index] = self._read_payloads(index, tails)
+        return dict(zip(map(itemgetter(0), walked), map(known.get, indexes, repeat(())), strict=True))
 
     def _sorted_walk(self, words: Iterable[str]) -> Iterator[tuple[str, int]]:
         """Each of words with the node its key ends at (0 when the dictionary lacks it), walked in sorted
