@@ -8,12 +8,11 @@ dawg_python's own (wrapper.Dictionary.follow_char and Completer) with the calls 
 
 from __future__ import annotations
 
-import itertools
 import struct
 from collections.abc import Iterable, Iterator
 from functools import cache
-from itertools import filterfalse, repeat
-from operator import itemgetter
+from itertools import compress, filterfalse, repeat
+from operator import is_, itemgetter
 from typing import Any
 
 from desktop.language.morphology import morph
@@ -94,29 +93,21 @@ class Lexicon:
         from is shared by every word with the same parses (the DAWG is minimal), so its verdict is kept.
         """
         verdicts, nodes = self._verdicts, self._nodes
-        found: set[str] = set()
-        common: set[str] = set()
-        rest = []
-        located = []  # (word, node) of the words whose node is known already
-        for word in words:
-            index = nodes.get(word)
-            if index is None:
-                rest.append(word)
-            elif index:
-                located.append((word, index))
-        for word, index in itertools.chain(located, self._sorted_walk(rest)):
-            if not index:
-                continue
-            verdict = verdicts.get(index)
-            if verdict is None:
-                verdict = verdicts[index] = self._payloads_standard(index, word)
-            if verdict[0]:
-                found.add(word)
-                if verdict[1]:
-                    common.add(word)
-        return found, common
+        words = list(words)
+        # the words whose node is known already (most: forms_many walked them), the rest walked now; sorted
+        # out with maps and sets in C, the verdict computed in Python once for each new node
+        indexes = list(map(nodes.get, words))
+        walked = list(self._sorted_walk(list(compress(words, map(is_, indexes, repeat(None))))))
+        located = [*zip(words, indexes, strict=True), *walked]
+        located = list(compress(located, map(itemgetter(1), located)))  # in the dictionary (node not 0 nor None)
+        in_words, in_nodes = list(map(itemgetter(0), located)), list(map(itemgetter(1), located))
+        for index in filterfalse(verdicts.__contains__, set(in_nodes)):
+            verdicts[index] = self._payloads_standard(index)
+        judged = list(map(verdicts.__getitem__, in_nodes))
+        # a verdict's second part (a common word's parse) implies its first (a standard parse)
+        return set(compress(in_words, map(itemgetter(0), judged))), set(compress(in_words, map(all, judged)))
 
-    def _payloads_standard(self, index: int, word: str) -> tuple[bool, bool]:
+    def _payloads_standard(self, index: int) -> tuple[bool, bool]:
         """Whether some parse hanging from the node at index (the key's, after its separator) is standard,
         and whether one is a common word's."""
         payloads = self._payloads.get(index)
