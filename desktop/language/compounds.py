@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import compress, repeat
+from itertools import compress, filterfalse, repeat
 from operator import itemgetter
 
 from desktop.language.finding import Finding
@@ -54,7 +54,7 @@ def compound_findings(text: str, tokens: list[Token], words: set[str], accepts: 
     # most words are plain: no hyphen and none of the pair words (_word_kind's None), told in C
     maybe = set(compress(new, map(str.__contains__, new, repeat("-"))))
     maybe.update(compress(new, map(_PAIR_WORDS.__contains__, map(str.lower, new))))
-    _PLAIN.update(maybe.symmetric_difference(new))
+    _PLAIN.update(filterfalse(maybe.__contains__, new))
     for word in maybe:
         kind = _word_kind(word)
         if kind is True:
