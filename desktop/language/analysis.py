@@ -33,6 +33,8 @@ def spellings(lower: str) -> list[str] | None:
     count = lower.count("г")
     if not count:
         return [lower]
+    if count == 1:  # the commonest: the word, then with its one «г» as «ґ» (what _g_variants gives)
+        return [lower, lower.replace("г", "ґ")]
     return _g_variants("", lower, 0) if count <= _MAX_G else None
 
 
