@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Set
+from itertools import compress, filterfalse, repeat
+from operator import not_
 from typing import Any
 
 from desktop.language.lexicon import lexicon
@@ -31,6 +33,8 @@ def spellings(lower: str) -> list[str] | None:
     count = lower.count("г")
     if not count:
         return [lower]
+    if count == 1:  # the commonest: the word, then with its one «г» as «ґ» (what _g_variants gives)
+        return [lower, lower.replace("г", "ґ")]
     return _g_variants("", lower, 0) if count <= _MAX_G else None
 
 
@@ -43,10 +47,11 @@ def _g_variants(prefix: str, word: str, start: int) -> list[str]:
     return found
 
 
-# One dictionary entry: the spelling looked up, its paradigm, the form's index in it
-Entry = tuple[str, int, int]
+# A word's dictionary entries, flat: each spelling looked up that the dictionary holds, then its forms
+# (paradigm id << 16 | the form's index in it), the lexicon's own tuple; in pymorphy3's order
+Entries = tuple[Any, ...]  # (str, tuple[int, ...], str, tuple[int, ...], …)
 # word (lowercase) -> its dictionary entries, or None when pymorphy3 must be asked
-_ENTRIES: dict[str, tuple[Entry, ...] | None] = {}
+_ENTRIES: dict[str, Entries | None] = {}
 register(_ENTRIES)
 _LIMIT = 65536
 
@@ -54,20 +59,39 @@ _LIMIT = 65536
 def prime(words: Iterable[str]) -> None:
     """Reads the dictionary entries of words (lowercase) not read yet, in one sorted walk of the DAWG."""
     entries = _ENTRIES
-    new = [word for word in words if word not in entries]
+    new = list(filterfalse(entries.__contains__, words))
     if not new:
         return
     if len(entries) + len(new) > _LIMIT:
         entries.clear()
-    found = {word: spellings(word) for word in new}
-    payloads = lexicon().payloads_many({spelling for those in found.values() if those for spelling in those})
+    # most words are read directly with no «г» to look up as «ґ» too: their one spelling is the word
+    # itself (spellings() without its call), sorted out in C; the words with «г» get spellings()
+    direct = list(compress(new, map(_DIRECT.fullmatch, new)))
+    with_g = list(compress(direct, map(str.__contains__, direct, repeat("г"))))
+    alone = set(direct).difference(with_g)
+    found = {word: spellings(word) for word in with_g}
+    wanted = alone.union(*(those for those in found.values() if those))
+    forms = lexicon().forms_many(wanted)
+    entries.update(dict.fromkeys(set(new).difference(direct)))  # None: pymorphy3 is asked
+    read = list(map(forms.__getitem__, alone))
+    entries.update(zip(alone, zip(alone, read, strict=True), strict=True))
+    entries.update(dict.fromkeys(compress(alone, map(not_, read)), ()))
+    empty = ()
     for word, those in found.items():
-        entries[word] = None if those is None else tuple(
-            (spelling, paradigm, form) for spelling in those for paradigm, form in payloads.get(spelling, ()))
+        if those is None:
+            entries[word] = None
+            continue
+        flat: list[Any] = []
+        for spelling in those:
+            forms_read = forms.get(spelling, empty)
+            if forms_read:
+                flat += (spelling, forms_read)
+        entries[word] = tuple(flat)
 
 
-def entries(word: str) -> tuple[Entry, ...] | None:
-    """The dictionary entries of word (lowercase) in pymorphy3's order, None when it is not read directly."""
+def entries(word: str) -> Entries | None:
+    """The dictionary entries of word (lowercase) in pymorphy3's order (see Entries), None when it is not
+    read directly."""
     try:
         return _ENTRIES[word]
     except KeyError:
@@ -75,16 +99,16 @@ def entries(word: str) -> tuple[Entry, ...] | None:
         return _ENTRIES[word]
 
 
-# (paradigm, form) -> (tag id, the stem's start and end in a form's spelling, the lemma's prefix and
-# suffix): dictionary data, kept (pymorphy3's build_tag_info and build_normal_form, taken apart)
-_FORMS: dict[tuple[int, int], tuple[int, int, int | None, str, str]] = {}
+# a form (paradigm << 16 | index) -> (tag id, the stem's start and end in a form's spelling, the lemma's
+# prefix and suffix): dictionary data, kept (pymorphy3's build_tag_info and build_normal_form, taken apart)
+_FORMS: dict[int, tuple[int, int, int | None, str, str]] = {}
 _FORMS_LIMIT = 200_000
 register(_FORMS)  # a decoded table, but filled by the words seen: a cold check decodes it again
 
 
 def form(paradigm_id: int, index: int) -> tuple[int, int, int | None, str, str]:
     """The tag id of a paradigm's form, and how its lemma is built from its spelling (see lemma)."""
-    key = (paradigm_id, index)
+    key = paradigm_id << 16 | index
     found = _FORMS.get(key)
     if found is None:
         if len(_FORMS) > _FORMS_LIMIT:
@@ -115,10 +139,13 @@ def _dictionary_parses(word: str) -> tuple[Any, ...] | None:
     analyser = morph()
     make, unit, gramtab = analyser._result_type, analyser._units[0].analyzer, analyser.dictionary.gramtab
     parses = []
-    for spelling, paradigm_id, index in found:
-        info = form(paradigm_id, index)
-        parses.append(make(spelling, gramtab[info[0]], lemma(spelling, index, info), 1.0,
-                           ((unit, spelling, paradigm_id, index),)))
+    for position in range(0, len(found), 2):
+        spelling = found[position]
+        for packed in found[position + 1]:
+            paradigm_id, index = packed >> 16, packed & 0xFFFF
+            info = form(paradigm_id, index)
+            parses.append(make(spelling, gramtab[info[0]], lemma(spelling, index, info), 1.0,
+                               ((unit, spelling, paradigm_id, index),)))
     return tuple(parses)
 
 

@@ -218,11 +218,16 @@ class CapitalisationChecker:
             word, start, _end = tokens[index]
             if quoted and _inside(quoted, quote_starts, start):
                 continue  # as any word that is not a capital nor a connector, it ends the run (checked below)
-            if run and not (all(tokens[between][0].lower() in CONNECTORS for between in range(run[-1] + 1, index))
+            # the words between the run and this capital are all connectors (most often the first is not)
+            if run and not ((index == run[-1] + 1
+                             or tokens[run[-1] + 1][0].lower() in CONNECTORS
+                             and all(tokens[between][0].lower() in CONNECTORS for between in range(run[-1] + 2, index)))
                             and _joined(text, tokens, run[-1], index)
                             # «Збройних сил України та Національної гвардії»: a name closed by a place, then another
                             and not (index > run[-1] + 1 and _proper_word(tokens[run[-1]][0].upper()))):
-                found += self._run_findings(text, tokens, run)
+                # a lone capital (most runs: a sentence's first word) has a finding only as a running-text word
+                if len(run) > 1 or _running_text_lemma(tokens[run[0]][0]):
+                    found += self._run_findings(text, tokens, run)
                 run = []
             run.append(index)
         found += self._run_findings(text, tokens, run)

@@ -5,6 +5,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import compress, filterfalse, repeat
+from operator import itemgetter
 
 from desktop.language.finding import Finding
 from desktop.language.grammar import parses
@@ -37,6 +39,7 @@ Accepts = Callable[[str], bool]
 # A pair is looked at only when it opens with one of _PAIR_FIRST or closes with one of _PAIR_SECOND.
 _PAIR_FIRST = HYPHENATED_FIRST_PARTS | TOGETHER_FIRST_PARTS | {"напів", "будь"}
 _PAIR_SECOND = frozenset({"будь", "таки"})
+_PAIR_WORDS = _PAIR_FIRST | _PAIR_SECOND
 
 
 def compound_findings(text: str, tokens: list[Token], words: set[str], accepts: Accepts) -> list[Finding]:
@@ -47,7 +50,12 @@ def compound_findings(text: str, tokens: list[Token], words: set[str], accepts: 
     firsts: set[str] = set()  # words as written that may open a pair, or close one
     if len(_PLAIN) > _PLAIN_LIMIT:
         _PLAIN.clear()
-    for word in words.difference(_PLAIN):  # a set difference in C: the editor re-checks the same words
+    new = list(words.difference(_PLAIN))  # a set difference in C: the editor re-checks the same words
+    # most words are plain: no hyphen and none of the pair words (_word_kind's None), told in C
+    maybe = set(compress(new, map(str.__contains__, new, repeat("-"))))
+    maybe.update(compress(new, map(_PAIR_WORDS.__contains__, map(str.lower, new))))
+    _PLAIN.update(filterfalse(maybe.__contains__, new))
+    for word in maybe:
         kind = _word_kind(word)
         if kind is True:
             firsts.add(word)
@@ -60,7 +68,7 @@ def compound_findings(text: str, tokens: list[Token], words: set[str], accepts: 
         return found
     wanted = firsts | single.keys()
     last = len(tokens) - 1
-    for index in [i for i, token in enumerate(tokens) if token[0] in wanted]:
+    for index in list(compress(range(len(tokens)), map(wanted.__contains__, map(itemgetter(0), tokens)))):
         word, start, end = tokens[index]
         entry = single.get(word)
         if entry is not None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import chain, compress, repeat
+from operator import add, itemgetter, mul
 
 from desktop.language.finding import Finding
 from desktop.language.grammar_agreement import adjective_candidate
@@ -22,6 +24,7 @@ from desktop.language.grammar_words import (
     inflect,
     is_pos,
     key,
+    keys_of,
     match_case,
     parses,
     prime_features,
@@ -55,20 +58,28 @@ def find_grammar(text: str, tokens: list[Token]) -> list[Finding]:
     found: list[Finding] = []
     cache = _ROLE_CACHE
     by_role = _RULES_BY_ROLE
-    prime_features({token[0] for token in tokens}.difference(cache))  # the new words read from the dictionary at once
-    last = len(tokens) - 1
-    for index, token in enumerate(tokens):
-        role = cache.get(token[0])
-        if role is None:
-            role = cache[token[0]] = role_of(token[0])
-        if role:
-            if role == ADJECTIVE and (index == last or not adjective_candidate(token[0], tokens[index + 1][0])):
-                continue  # the commonest role: most adjectives agree with the word after them
-            rules = by_role.get(role)
-            if rules is None:
-                rules = by_role[role] = tuple(rule for bit, rule in ROLE_RULES if role & bit)
-            for rule in rules:
-                found.extend(rule(text, tokens, index))
+    words = list(map(itemgetter(0), tokens))
+    new = list(set(words).difference(cache))
+    if new:
+        keys = dict(zip(new, keys_of(new), strict=True))
+        prime_features(new, keys)  # the new words read from the dictionary at once
+        for word, lower in keys.items():
+            cache[word] = role_of(word, lower)
+    roles = list(map(cache.__getitem__, words))
+    # only the words with a role, picked out in C (most words start no rule); of the commonest role, an
+    # adjective alone, only those that may disagree with the word after them (most agree), also in C
+    size = len(roles)
+    others = compress(range(size), map(mul, roles, map(ADJECTIVE.__ne__, roles)))
+    adjectives = list(compress(range(size - 1), map(ADJECTIVE.__eq__, roles)))
+    candidates = compress(adjectives, map(adjective_candidate, map(words.__getitem__, adjectives),
+                                          map(words.__getitem__, map(add, adjectives, repeat(1)))))
+    for index in sorted(chain(others, candidates)):
+        role = roles[index]
+        rules = by_role.get(role)
+        if rules is None:
+            rules = by_role[role] = tuple(rule for bit, rule in ROLE_RULES if role & bit)
+        for rule in rules:
+            found.extend(rule(text, tokens, index))
     numbers = list(_NUMBER_RE.finditer(text))
     if numbers:
         found.extend(_digits(text, numbers))
@@ -78,7 +89,7 @@ def find_grammar(text: str, tokens: list[Token]) -> list[Finding]:
 
 
 def _not_counted(word: str) -> bool:
-    return any(p.normal_form in _NOT_COUNTED for p in parses(word))
+    return any(f[5] in _NOT_COUNTED for f in features(word))  # f[5]: the parse's normal form
 
 
 @word_cache(8192)

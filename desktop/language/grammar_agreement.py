@@ -67,6 +67,16 @@ def _adjective_fix(word: str, noun_word: str, middle: str = "") -> str | None:
     if not nouns or not noun_word.islower() or not all(f[0] == "NOUN" and not f[4] for f in nouns):
         return None
     before_another = bool(middle)
+    if not middle:
+        # most pairs agree: that answer (None) first, before the sets the other answers need (every check
+        # before the fixes below answers None, so their order does not change the answer)
+        adjectives = [f for f in features(word) if f[0] in ("ADJF", "PRTF")]
+        if not adjectives:
+            return None
+        for a in adjectives:
+            for n in nouns:
+                if a[1] == n[1] and a[2] == n[2] and (n[2] == "plur" or a[3] == n[3] or n[3] is None):
+                    return None
     if middle:
         nouns = tuple(n for n in nouns if any(a[1] == n[1] and a[2] == n[2] and (n[2] == "plur" or a[3] == n[3] or n[3] is None)
                                               for a in features(middle) if a[0] in ("ADJF", "PRTF")))

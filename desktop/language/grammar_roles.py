@@ -63,56 +63,60 @@ ROLE_RULES: tuple[tuple[int, Callable[[str, list[Token], int], list[Finding]]], 
 )
 
 
-def role_of(word: str) -> int:
-    """The rules a word starts (a bit set, 0 for none)."""
-    lower = key(word)
-    role = 0
-    if lower in FEW_WORDS or lower in MANY_WORDS:
-        role |= NUMERAL
-    if lower in COUNT_NOUNS:
-        role |= COUNT
-    if lower in ("півтора", "півтори"):
-        role |= HALF
-    if lower in PREPOSITIONS:
-        role |= PREPOSITION
-    if lower in MODALS:
-        role |= MODAL
-    if lower in FUTURE_BE:
-        role |= FUTURE
-    if lower in HEADS:
-        role |= HEAD
-    if lower.startswith("напрям"):
-        role |= DIRECTION
-    if lower in ("хвилин", "годині"):
-        role |= MINUTES
-    if lower == "пів":
-        role |= HALF_PAST
-    if lower == "без":
-        role |= WITHOUT
-    if lower == "будь":
-        role |= ANY
-    if lower.startswith("заступни"):
-        role |= DEPUTY
-    if lower.startswith("внес"):
-        role |= CONTRIBUTION
-    if lower == "кошти":
-        role |= FUNDS
-    if role & (NUMERAL | PREPOSITION | MODAL | FUTURE):
+def _exact_roles() -> dict[str, int]:
+    """Each word one of the rules starts at as written (a lowercase key) -> the bits of those rules."""
+    roles: dict[str, int] = {}
+    for words, bit in ((FEW_WORDS | MANY_WORDS, NUMERAL), (COUNT_NOUNS, COUNT), (("півтора", "півтори"), HALF),
+                       (PREPOSITIONS, PREPOSITION), (MODALS, MODAL), (FUTURE_BE, FUTURE), (HEADS, HEAD),
+                       (("хвилин", "годині"), MINUTES), (("пів",), HALF_PAST), (("без",), WITHOUT), (("будь",), ANY),
+                       (("кошти",), FUNDS)):
+        for word in words:
+            roles[word] = roles.get(word, 0) | bit
+    return roles
+
+
+_EXACT_ROLES = _exact_roles()
+_PREFIX_ROLES = (("напрям", DIRECTION), ("заступни", DEPUTY), ("внес", CONTRIBUTION))
+_PREFIXES = tuple(prefix for prefix, _bit in _PREFIX_ROLES)
+_FINAL_ROLES = NUMERAL | PREPOSITION | MODAL | FUTURE
+_PARTICIPLE_LEMMAS = frozenset(PARTICIPLES.keys() | {"виконуючий"})
+_VERB_LEMMAS = TEACH_VERBS | FOCUS_VERBS
+
+
+def role_of(word: str, lower: str | None = None) -> int:
+    """The rules a word starts (a bit set, 0 for none; lower: key(word), when known already)."""
+    if lower is None:
+        lower = key(word)
+    role = _EXACT_ROLES.get(lower, 0)
+    if lower.startswith(_PREFIXES):
+        for prefix, bit in _PREFIX_ROLES:
+            if lower.startswith(prefix):
+                role |= bit
+    if role & _FINAL_ROLES:
         return role
     found = features(word)
     if not found:
         return role
-    lemmas = {f[5] for f in found}
-    if any(f[0] in ("ADJF", "PRTF") for f in found):
+    adjective = verb = False
+    lemmas = set()
+    for f in found:
+        pos = f[0]
+        if pos == "ADJF" or pos == "PRTF":
+            adjective = True
+        elif pos == "VERB":
+            verb = True
+        lemmas.add(f[5])
+    if adjective:
         role |= ADJECTIVE
-        if ("уч" in lower or "юч" in lower) and lemmas & (PARTICIPLES.keys() | {"виконуючий"}):
+        if ("уч" in lower or "юч" in lower) and not _PARTICIPLE_LEMMAS.isdisjoint(lemmas):
             role |= PARTICIPLE
     if lower.endswith(("ся", "сь")) or lower in ("взяв", "взяла"):
         role |= VERB
-    if lemmas & TEACH_VERBS:
-        role |= TEACH
-    if lemmas & FOCUS_VERBS:
-        role |= FOCUS
-    if lower.endswith(("но", "то")) and any(f[0] == "VERB" for f in found):
+    if not _VERB_LEMMAS.isdisjoint(lemmas):
+        if not TEACH_VERBS.isdisjoint(lemmas):
+            role |= TEACH
+        if not FOCUS_VERBS.isdisjoint(lemmas):
+            role |= FOCUS
+    if verb and lower.endswith(("но", "то")):
         role |= PASSIVE
     return role

@@ -39,6 +39,9 @@ _ABLT_PRONOUNS = frozenset(("ним", "нею", "ними", "мною", "тоб�
 
 @word_cache(4096)
 def _event_verb(word: str) -> bool:
+    # the lemmas first, from the features (the parses' own, without building the parses): most verbs are no event
+    if not any(f[5] in EVENT_VERBS for f in features(word)):
+        return False
     return any(p.tag.POS == "VERB" and "past" in p.tag and p.tag.gender and p.normal_form in EVENT_VERBS
                for p in parses(word))
 
@@ -109,6 +112,8 @@ def _modal(text: str, tokens: list[Token], index: int) -> list[Finding]:
     found = features(word)
     if index > 0 and key(tokens[index - 1][0]) in ("чи", "як", "що", "коли", "де"):
         return []
+    if not found or any(f[0] != "VERB" for f in found):
+        return []  # told from the features (one for each parse, in order) without building the parses
     verbs = [p for p in parses(word)]
     if not verbs or not all(p.tag.POS == "VERB" and "infn" not in p.tag and "Impe" not in p.tag
                             and ("past" in p.tag or "pres" in p.tag or "futr" in p.tag) for p in verbs):
@@ -132,6 +137,8 @@ def _future_passive(text: str, tokens: list[Token], index: int) -> list[Finding]
     if following is None:
         return []
     word, start, end = following
+    if not all(f[0] == "VERB" for f in features(word)):
+        return []  # told from the features (one for each parse, in order) without building the parses
     found = parses(word)
     if not found or not all(p.tag.POS == "VERB" and "infn" in p.tag and "perf" in p.tag for p in found):
         return []
@@ -151,6 +158,8 @@ def _future_passive(text: str, tokens: list[Token], index: int) -> list[Finding]
 
 def _passive_agent(text: str, tokens: list[Token], index: int) -> list[Finding]:
     """«справу порушено прокурором»: a «-но/-то» form does not name the doer in the instrumental."""
+    if not all(f[0] == "VERB" for f in features(tokens[index][0])):
+        return []  # told from the features (one for each parse, in order) without building the parses
     found = parses(tokens[index][0])
     if not found or not all(p.tag.POS == "VERB" and "Impe" in p.tag for p in found):
         return []

@@ -6,8 +6,11 @@ the word after a word, the Finding constructor, and the word lists and tables mo
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable
+from itertools import repeat
 from pathlib import Path
+from typing import Any
 
 from desktop.language import analysis
 from desktop.language.finding import Finding
@@ -36,6 +39,12 @@ def key(word: str) -> str:
     return word.lower().replace("’", "'").replace("ʼ", "'")
 
 
+def keys_of(words: list[str]) -> list[str]:
+    """key() of each of words, in C (maps over the str methods: no Python call a word)."""
+    lowered = map(str.lower, words)
+    return list(map(str.replace, map(str.replace, lowered, repeat("’"), repeat("'")), repeat("ʼ"), repeat("'")))
+
+
 @word_cache(65536)
 def parses(word: str) -> tuple:
     """pymorphy3's known (dictionary) parses of word, cached per word."""
@@ -49,7 +58,14 @@ Features = tuple[str | None, str | None, str | None, str | None, bool, str, bool
 _FEATURES: dict[str, tuple[Features, ...]] = {}
 register(_FEATURES)
 _FEATURES_LIMIT = 65536
-# pymorphy3's tag id -> (POS, case, number, gender, indeclinable, animate): dictionary data, kept
+# a paradigm's form (paradigm id << 16 | form index) -> its POS, case, number, gender, whether indeclinable,
+# whether animate, and how its lemma is built from its spelling (as analysis.lemma): dictionary data, decoded
+# as the words need it, so forgotten with the word caches
+FormFeatures = tuple[str | None, str | None, str | None, str | None, bool, bool, int, int | None, str, str]
+_FORM_FEATURES: dict[int, FormFeatures] = {}
+register(_FORM_FEATURES)
+_FORM_FEATURES_LIMIT = 200_000
+# pymorphy3's tag id -> (POS, case, number, gender, indeclinable, animate): dictionary data
 _TAG_FEATURES: dict[int, tuple[str | None, str | None, str | None, str | None, bool, bool]] = {}
 register(_TAG_FEATURES)
 
@@ -58,43 +74,94 @@ def features(word: str) -> tuple[Features, ...]:
     """Each known parse as (POS, case, number, gender, indeclinable, lemma, animate), cached per word."""
     found = _FEATURES.get(word)
     if found is None:
-        found = _features_of(word)
+        found = _features_of(word, key(word))
         if len(_FEATURES) >= _FEATURES_LIMIT:
             _FEATURES.clear()
         _FEATURES[word] = found
     return found
 
 
-def prime_features(words: Iterable[str]) -> None:
-    """Computes the features of words (as written) not cached yet, the dictionary read once for all."""
-    new = [word for word in words if word not in _FEATURES]
+def prime_features(words: Iterable[str], keys: dict[str, str] | None = None) -> None:
+    """Computes the features of words (as written) not cached yet, the dictionary read once for all
+    (keys: each word's key(), when known already)."""
+    cached = _FEATURES
+    new = [word for word in words if word not in cached]
     if not new:
         return
-    if len(_FEATURES) + len(new) > _FEATURES_LIMIT:
-        _FEATURES.clear()
-    analysis.prime({key(word) for word in new})
-    for word in new:
-        _FEATURES[word] = _features_of(word)
+    if len(cached) + len(new) > _FEATURES_LIMIT:
+        cached.clear()
+    lowers = keys_of(new) if keys is None else list(map(keys.__getitem__, new))
+    analysis.prime(set(lowers))
+    for word, lower in zip(new, lowers, strict=True):
+        cached[word] = _features_of(word, lower)
 
 
-def _features_of(word: str) -> tuple[Features, ...]:
-    """word's features from its dictionary entries (pymorphy3's parse for a word not read directly)."""
-    entries = analysis.entries(key(word))
+def _features_of(word: str, lower: str) -> tuple[Features, ...]:
+    """word's features (lower: its key) from its dictionary entries (pymorphy3's parse for a word not read directly)."""
+    entries = analysis.entries(lower)
     if entries is None:
         return tuple((plain(p.tag.POS), plain(p.tag.case), plain(p.tag.number), plain(p.tag.gender),
                       "Fixd" in p.tag, p.normal_form, p.tag.animacy == "anim") for p in parses(word))
-    tag_features, form, lemma = _TAG_FEATURES, analysis.form, analysis.lemma
+    table = _FORM_FEATURES
     found = []
-    for spelling, paradigm_id, index in entries:
-        info = form(paradigm_id, index)
-        fields = tag_features.get(info[0])
-        if fields is None:
-            tag = morph().dictionary.gramtab[info[0]]
-            fields = tag_features[info[0]] = (plain(tag.POS), plain(tag.case), plain(tag.number),
-                                              plain(tag.gender), "Fixd" in tag, tag.animacy == "anim")
-        pos, case, number, gender, fixed, animate = fields
-        found.append((pos, case, number, gender, fixed, lemma(spelling, index, info), animate))
+    for position in range(0, len(entries), 2):
+        spelling: str = entries[position]
+        forms: tuple[int, ...] = entries[position + 1]
+        for form in forms:
+            record = table.get(form)
+            if record is None:
+                record = _form_features(form)
+            # the lemma: the stem between the lemma's prefix and suffix (the first form's is the spelling itself)
+            lemma = record[8] + spelling[record[6]:record[7]] + record[9] if form & 0xFFFF else spelling
+            found.append((record[0], record[1], record[2], record[3], record[4], lemma, record[5]))
     return tuple(found)
+
+
+def _form_features(form: int) -> FormFeatures:
+    """The features of a paradigm's form (paradigm id << 16 | index) and its lemma's making (see
+    _FORM_FEATURES), decoded and kept (pymorphy3's build_tag_info and build_normal_form, taken apart as
+    analysis.form does)."""
+    paradigm_id, index = form >> 16, form & 0xFFFF
+    dictionary = morph().dictionary
+    paradigm = dictionary.paradigms[paradigm_id]
+    length = len(paradigm) // 3
+    suffix = dictionary.suffixes[paradigm[index]]
+    tag_id = paradigm[length + index]
+    fields = _TAG_FEATURES.get(tag_id)
+    if fields is None:
+        fields = _TAG_FEATURES[tag_id] = _tag_features(dictionary.gramtab[tag_id])
+    if len(_FORM_FEATURES) > _FORM_FEATURES_LIMIT:
+        _FORM_FEATURES.clear()
+    prefixes = dictionary.paradigm_prefixes
+    record = _FORM_FEATURES[form] = (
+        *fields, len(prefixes[paradigm[length * 2 + index]]), -len(suffix) if suffix else None,
+        prefixes[paradigm[length * 2]], dictionary.suffixes[paradigm[0]])
+    return record
+
+
+def _tag_features(tag: Any) -> tuple[str | None, str | None, str | None, str | None, bool, bool]:
+    """(plain(tag.POS), plain(tag.case), plain(tag.number), plain(tag.gender), "Fixd" in tag,
+    tag.animacy == "anim"), each category picked as pymorphy3's descriptor picks it (the first grammeme of
+    the category's set & the tag's grammemes), without a descriptor call for each."""
+    grammemes = tag.grammemes
+    picked = []
+    for category in _categories(type(tag)):
+        found = category & grammemes
+        picked.append(str(next(iter(found))) if found else None)
+    pos, case, number, gender, animacy = picked
+    return pos, case, number, gender, "Fixd" in grammemes, animacy == "anim"
+
+
+_CATEGORIES: dict[Any, tuple[frozenset[str], ...]] = {}  # a tag class -> its category sets (not per word)
+
+
+def _categories(tag_class: Any) -> tuple[frozenset[str], ...]:
+    """The grammeme sets of a tag class's POS, case, number, gender and animacy (pymorphy3's descriptors')."""
+    found = _CATEGORIES.get(tag_class)
+    if found is None:
+        found = _CATEGORIES[tag_class] = tuple(inspect.getattr_static(tag_class, name).grammeme_set
+                                               for name in ("POS", "case", "number", "gender", "animacy"))
+    return found
 
 
 def plain(grammeme: object) -> str | None:

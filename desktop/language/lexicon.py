@@ -8,10 +8,11 @@ dawg_python's own (wrapper.Dictionary.follow_char and Completer) with the calls 
 
 from __future__ import annotations
 
-import itertools
 import struct
 from collections.abc import Iterable, Iterator
-from functools import cache, lru_cache
+from functools import cache
+from itertools import compress, filterfalse, repeat
+from operator import is_, itemgetter
 from typing import Any
 
 from desktop.language.morphology import morph
@@ -24,6 +25,7 @@ VARIANT_GRAMMEMES = frozenset({"alt"})
 # Forms written in capitals only: a lowercase «зсу» is no word. (Names and surnames stay: the dictionary
 # holds many common words only as a surname, «цюпка».)
 PROPER_GRAMMEMES = frozenset({"Abbr"})
+_VARIANT, _PROPER = 1, 2  # a form's marks (Lexicon._kind)
 
 # dawg_python.units
 _IS_LEAF_BIT = 1 << 31
@@ -47,29 +49,35 @@ class Lexicon:
         self._words = words
         self._units = words.dct._units
         self._guide = words.guide._units
-        self._tag = analyser.dictionary.build_tag_info
-        self._variant = lru_cache(maxsize=None)(self._variant_form)
-        self._proper = lru_cache(maxsize=None)(self._proper_form)
+        self._paradigms = analyser.dictionary.paradigms
+        self._gramtab = analyser.dictionary.gramtab
+        # a tag id -> _VARIANT | _PROPER, the marks of its forms (an int: no pair to allocate)
+        self._kinds: dict[int, int] = {}
         # the node after a key's separator -> whether a standard parse hangs from it (dictionary data, not
         # a word's verdict: the same for every word with those parses)
         self._verdicts: dict[int, tuple[bool, bool]] = {}
-        # the same node -> its (paradigm, form) payloads
-        self._payloads: dict[int, tuple[tuple[int, int], ...]] = {}
-        # word -> the node after its key's separator (0: not in the dictionary), as payloads_many found it:
+        # the same node -> its payloads as forms (paradigm << 16 | form index: an int, no pair to allocate)
+        self._payloads: dict[int, tuple[int, ...]] = {}
+        # word -> the node after its key's separator (0: not in the dictionary), as forms_many found it:
         # standard_many walks only the words it lacks (a per-word cache, forgotten with the others)
         self._nodes: dict[str, int] = {}
         # these tables are forgotten with the word caches: what a cold check costs includes decoding them
         register(self._nodes)
         register(self._verdicts)
         register(self._payloads)
-        register(self._variant)
-        register(self._proper)
+        register(self._kinds)
 
-    def _variant_form(self, paradigm: int, form: int) -> bool:
-        return not VARIANT_GRAMMEMES.isdisjoint(self._tag(paradigm, form).grammemes)
-
-    def _proper_form(self, paradigm: int, form: int) -> bool:
-        return not PROPER_GRAMMEMES.isdisjoint(self._tag(paradigm, form).grammemes)
+    def _kind(self, form: int) -> int:
+        """Whether a form (paradigm << 16 | form index) is a variant spelling (_VARIANT) and whether it is
+        written in capitals only (_PROPER), by its tag (pymorphy3's build_tag_info, taken apart)."""
+        paradigm = self._paradigms[form >> 16]
+        tag_id = paradigm[len(paradigm) // 3 + (form & 0xFFFF)]
+        kind = self._kinds.get(tag_id)
+        if kind is None:
+            grammemes = self._gramtab[tag_id].grammemes
+            kind = self._kinds[tag_id] = ((_VARIANT if not VARIANT_GRAMMEMES.isdisjoint(grammemes) else 0)
+                                          | (_PROPER if not PROPER_GRAMMEMES.isdisjoint(grammemes) else 0))
+        return kind
 
     def standard(self, word: str, written_lowercase: bool = False) -> bool:
         """Whether word (lowercase) is in the dictionary with a standard parse (a common word's, if written so)."""
@@ -85,29 +93,21 @@ class Lexicon:
         from is shared by every word with the same parses (the DAWG is minimal), so its verdict is kept.
         """
         verdicts, nodes = self._verdicts, self._nodes
-        found: set[str] = set()
-        common: set[str] = set()
-        rest = []
-        located = []  # (word, node) of the words whose node is known already
-        for word in words:
-            index = nodes.get(word)
-            if index is None:
-                rest.append(word)
-            elif index:
-                located.append((word, index))
-        for word, index in itertools.chain(located, self._sorted_walk(rest)):
-            if not index:
-                continue
-            verdict = verdicts.get(index)
-            if verdict is None:
-                verdict = verdicts[index] = self._payloads_standard(index, word)
-            if verdict[0]:
-                found.add(word)
-                if verdict[1]:
-                    common.add(word)
-        return found, common
+        words = list(words)
+        # the words whose node is known already (most: forms_many walked them), the rest walked now; sorted
+        # out with maps and sets in C, the verdict computed in Python once for each new node
+        indexes = list(map(nodes.get, words))
+        walked = list(self._sorted_walk(list(compress(words, map(is_, indexes, repeat(None))))))
+        located = [*zip(words, indexes, strict=True), *walked]
+        located = list(compress(located, map(itemgetter(1), located)))  # in the dictionary (node not 0 nor None)
+        in_words, in_nodes = list(map(itemgetter(0), located)), list(map(itemgetter(1), located))
+        for index in filterfalse(verdicts.__contains__, set(in_nodes)):
+            verdicts[index] = self._payloads_standard(index)
+        judged = list(map(verdicts.__getitem__, in_nodes))
+        # a verdict's second part (a common word's parse) implies its first (a standard parse)
+        return set(compress(in_words, map(itemgetter(0), judged))), set(compress(in_words, map(all, judged)))
 
-    def _payloads_standard(self, index: int, word: str) -> tuple[bool, bool]:
+    def _payloads_standard(self, index: int) -> tuple[bool, bool]:
         """Whether some parse hanging from the node at index (the key's, after its separator) is standard,
         and whether one is a common word's."""
         payloads = self._payloads.get(index)
@@ -115,59 +115,69 @@ class Lexicon:
             payloads = self._payloads[index] = self._read_payloads(index)
         if not payloads:
             return False, False
-        if not self._variant(*payloads[0]) and not self._proper(*payloads[0]):
+        if not self._kind(payloads[0]):
             return True, True
         # the first parse is a variant or a name's: look at them all (rare)
-        standard = [parse for parse in payloads if not self._variant(*parse)]
-        return bool(standard), any(not self._proper(*parse) for parse in standard)
+        standard = [parse for parse in payloads if not self._kind(parse) & _VARIANT]
+        return bool(standard), any(not self._kind(parse) & _PROPER for parse in standard)
 
     def payloads_many(self, words: Iterable[str]) -> dict[str, tuple[tuple[int, int], ...]]:
-        """payloads of each of words (lowercase, apostrophe «'»), walked in sorted order as standard_many."""
+        """The (paradigm, form) payloads of each of words (lowercase, apostrophe «'»), as forms_many reads them."""
+        return {word: tuple([(form >> 16, form & 0xFFFF) for form in forms])
+                for word, forms in self.forms_many(words).items()}
+
+    def forms_many(self, words: Iterable[str]) -> dict[str, tuple[int, ...]]:
+        """The payloads of each of words (lowercase, apostrophe «'») as forms (paradigm << 16 | form index),
+        in the dictionary's order, walked in sorted order as standard_many."""
         known, nodes = self._payloads, self._nodes
         if len(nodes) > _NODES_LIMIT:
             nodes.clear()
         if len(known) > _NODES_LIMIT:
             known.clear()
-        found: dict[str, tuple[tuple[int, int], ...]] = {}
-        for word, index in self._sorted_walk(words):
-            if not index:
-                found[word] = ()
-                nodes[word] = 0
-                continue
-            payloads = known.get(index)
-            if payloads is None:
-                payloads = known[index] = self._read_payloads(index)
-            found[word] = payloads
-            nodes[word] = index
-        return found
+        walked = list(self._sorted_walk(words))
+        nodes.update(walked)
+        indexes = list(map(itemgetter(1), walked))
+        tails: dict[int, tuple[int, ...]] = {}
+        for index in filterfalse(known.__contains__, set(indexes)):  # the nodes not read yet
+            if index:
+                known[index] = self._read_payloads(index, tails)
+        return dict(zip(map(itemgetter(0), walked), map(known.get, indexes, repeat(())), strict=True))
 
     def _sorted_walk(self, words: Iterable[str]) -> Iterator[tuple[str, int]]:
         """Each of words with the node its key ends at (0 when the dictionary lacks it), walked in sorted
-        order, each key from where its common prefix with the one before ends."""
-        units = self._units
+        order, each key from where its common prefix with the one before ends.
+
+        Words sort as their UTF-8 keys do (code point order is byte order, the separator below every
+        letter). The common prefix is where the two keys, left-aligned as integers, first differ: no byte
+        of a key is zero, so a shorter key's zero padding differs from the longer one's next byte.
+        """
+        units, extension, mask = self._units, _EXTENSION_BIT, _LABEL_MASK
         previous = b""
         path = [0]  # path[i]: the node after the first i bytes of previous
-        for key in sorted(word.encode("utf-8") + b"\x01" for word in words):
-            # the common prefix with the previous key, by halving (slices compare in C)
-            low, high = 0, min(len(key), len(previous), len(path) - 1)
-            while low < high:
-                middle = (low + high + 1) >> 1
-                if key[:middle] == previous[:middle]:
-                    low = middle
-                else:
-                    high = middle - 1
+        from_bytes = int.from_bytes
+        for word in sorted(words):
+            key = word.encode("utf-8") + b"\x01"
+            size, previous_size = len(key), len(previous)
+            if size >= previous_size:
+                differing = from_bytes(key) ^ (from_bytes(previous) << ((size - previous_size) << 3))
+                low = size - ((differing.bit_length() + 7) >> 3)
+            else:
+                differing = (from_bytes(key) << ((previous_size - size) << 3)) ^ from_bytes(previous)
+                low = previous_size - ((differing.bit_length() + 7) >> 3)
+            if low >= len(path):
+                low = len(path) - 1
             del path[low + 1:]
             index = path[low]
             previous = key
             for label in key[low:]:
                 unit = units[index]
-                index ^= ((unit >> 10) << ((unit & _EXTENSION_BIT) >> 6)) ^ label
-                if units[index] & _LABEL_MASK != label:
-                    yield key[:-1].decode("utf-8"), 0
+                index ^= ((unit >> 10) << ((unit & extension) >> 6)) ^ label
+                if units[index] & mask != label:
+                    yield word, 0
                     break
                 path.append(index)
             else:
-                yield key[:-1].decode("utf-8"), index
+                yield word, index
 
     def payloads(self, word: str) -> tuple[tuple[int, int], ...]:
         """The (paradigm, form) pairs of word (lowercase, apostrophe «'») as written, in the dictionary's
@@ -183,32 +193,89 @@ class Lexicon:
         found = self._payloads.get(index)
         if found is None:
             found = self._payloads[index] = self._read_payloads(index)
-        return found
+        return tuple([(form >> 16, form & 0xFFFF) for form in found])
 
-    def _read_payloads(self, index: int) -> tuple[tuple[int, int], ...]:
+    def _read_payloads(self, index: int, tails: dict[int, tuple[int, ...]] | None = None) -> tuple[int, ...]:
         """Every payload under the node at index, depth first as dawg_python's Completer walks them.
 
         A payload is four bytes (paradigm, form) in base64: six letters carry them, «==» pads; the six
-        are decoded on the way down and the padding is not walked.
+        are decoded on the way down and the padding is not walked. The first three levels are three nested
+        loops (a recursive walk cost a call a letter); the last three letters are a subtree many payloads
+        share (the DAWG is minimal), read once for each node into tails (one batch's, not kept).
         """
-        found: list[tuple[int, int]] = []
-        self._walk_payloads(index, 0, 0, found)
+        units, guide, letters = self._units, self._guide, _BASE64
+        extension, mask = _EXTENSION_BIT, _LABEL_MASK
+        if tails is None:
+            tails = {}
+        found: list[int] = []
+        unit = units[index]
+        base0 = index ^ ((unit >> 10) << ((unit & extension) >> 6))
+        label0 = guide[index * 2]
+        while label0:
+            node0 = base0 ^ label0
+            if units[node0] & mask != label0:
+                break
+            value0 = letters[label0]
+            unit = units[node0]
+            base1 = node0 ^ ((unit >> 10) << ((unit & extension) >> 6))
+            label1 = guide[node0 * 2]
+            while label1:
+                node1 = base1 ^ label1
+                if units[node1] & mask != label1:
+                    break
+                value1 = (value0 << 6) | letters[label1]
+                unit = units[node1]
+                base2 = node1 ^ ((unit >> 10) << ((unit & extension) >> 6))
+                label2 = guide[node1 * 2]
+                while label2:
+                    node2 = base2 ^ label2
+                    if units[node2] & mask != label2:
+                        break
+                    tail = tails.get(node2)
+                    if tail is None:
+                        tail = tails[node2] = self._read_tail(node2)
+                    # 36 bits: the payload's 32 (paradigm << 16 | form) and four zeros
+                    head = ((value1 << 6) | letters[label2]) << 18
+                    for bits in tail:
+                        found.append((head | bits) >> 4)
+                    label2 = guide[node2 * 2 + 1]
+                label1 = guide[node1 * 2 + 1]
+            label0 = guide[node0 * 2 + 1]
         return tuple(found)
 
-    def _walk_payloads(self, index: int, value: int, depth: int, found: list[tuple[int, int]]) -> None:
-        units, guide = self._units, self._guide
-        label = guide[index * 2]
-        while label:
-            unit = units[index]
-            child = index ^ ((unit >> 10) << ((unit & _EXTENSION_BIT) >> 6)) ^ label
-            if units[child] & _LABEL_MASK != label:
-                return
-            decoded = (value << 6) | _BASE64[label]
-            if depth == 5:  # 36 bits: the payload's 32 and four zeros
-                found.append((decoded >> 20, (decoded >> 4) & 0xFFFF))
-            else:
-                self._walk_payloads(child, decoded, depth + 1, found)
-            label = guide[child * 2 + 1]
+    def _read_tail(self, index: int) -> tuple[int, ...]:
+        """The last three letters of each payload under the node at index (after three), as 18 bits each."""
+        units, guide, letters = self._units, self._guide, _BASE64
+        extension, mask = _EXTENSION_BIT, _LABEL_MASK
+        found: list[int] = []
+        unit = units[index]
+        base3 = index ^ ((unit >> 10) << ((unit & extension) >> 6))
+        label3 = guide[index * 2]
+        while label3:
+            node3 = base3 ^ label3
+            if units[node3] & mask != label3:
+                break
+            value3 = letters[label3]
+            unit = units[node3]
+            base4 = node3 ^ ((unit >> 10) << ((unit & extension) >> 6))
+            label4 = guide[node3 * 2]
+            while label4:
+                node4 = base4 ^ label4
+                if units[node4] & mask != label4:
+                    break
+                value4 = (value3 << 6) | letters[label4]
+                unit = units[node4]
+                base5 = node4 ^ ((unit >> 10) << ((unit & extension) >> 6))
+                label5 = guide[node4 * 2]
+                while label5:
+                    node5 = base5 ^ label5
+                    if units[node5] & mask != label5:
+                        break
+                    found.append((value4 << 6) | letters[label5])
+                    label5 = guide[node5 * 2 + 1]
+                label4 = guide[node4 * 2 + 1]
+            label3 = guide[node3 * 2 + 1]
+        return tuple(found)
 
 
 @cache

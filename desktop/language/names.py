@@ -132,6 +132,8 @@ PREFIXES = ("напів", "само", "між", "понад", "анти", "по�
 def prefixed_word(word: str) -> bool:
     """Whether word is a productive prefix and a common word the dictionary holds («напівгіркий»)."""
     lower = word.lower()
+    if not lower.startswith(PREFIXES):  # most words: no prefix at all, told in C
+        return False
     for prefix in PREFIXES:
         rest = lower[len(prefix):]
         if lower.startswith(prefix) and len(rest) >= 4 and "-" not in rest:

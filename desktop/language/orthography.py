@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import getitem
 from pathlib import Path
 
 from desktop.language.finding import Finding
@@ -120,7 +122,17 @@ class OrthographyChecker:
         if len(verdicts) > MAX_VERDICTS:
             self.clear_caches()
         words = set(lowered) if vocabulary is None else vocabulary
-        for key in words.difference(verdicts):
+        new = list(words.difference(verdicts))
+        verdicts.update(dict.fromkeys(new))
+        # _verdict's None, told in C for most words: none of its marks («про», a hyphen, «пів»), neither a
+        # listed word nor the first letters of a listed root
+        maybe = set(compress(new, map(str.__contains__, new, repeat("про"))))
+        maybe.update(compress(new, map(str.__contains__, new, repeat("-"))))
+        maybe.update(compress(new, map(str.startswith, new, repeat("пів"))))
+        maybe.update(self._exact.keys() & words)
+        maybe.update(compress(new, map(self._roots.__contains__, map(getitem, new, repeat(slice(MIN_ROOT))))))
+        maybe.intersection_update(new)
+        for key in maybe:
             verdict = verdicts[key] = self._verdict(key)
             if verdict is not None:
                 self._flagged.add(key)

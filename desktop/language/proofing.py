@@ -6,6 +6,8 @@ import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from itertools import repeat
+from operator import itemgetter
 
 from desktop.language import analysis
 from desktop.language.capitalisation import CapitalisationChecker
@@ -84,11 +86,11 @@ class Proofreader:
     def _check(self, text: str) -> list[Finding]:
         tokens = tokenize(text)
         protected = ProtectedSpans(text)
-        typography = find_typography(text, protected, tokens)
-        lowered = [token[0].lower() for token in tokens]
+        lowered = list(map(str.lower, map(itemgetter(0), tokens)))
+        typography = find_typography(text, protected, tokens, lowered)
         vocabulary = set(lowered)  # one set for the layers that look words up, not one each
         # every new word's dictionary entries in one walk of the DAWG, for all the layers
-        analysis.prime({word.replace("’", "'").replace("ʼ", "'") for word in vocabulary})
+        analysis.prime(set(map(str.replace, map(str.replace, vocabulary, repeat("’"), repeat("'")), repeat("ʼ"), repeat("'"))))
         style = self.style.findings(text, tokens, lowered, vocabulary)
         style += (self.orthography.findings(text, tokens, lowered, vocabulary)
                   + self.places.findings(text, tokens, lowered, vocabulary))

@@ -13,6 +13,7 @@ import re
 
 from desktop.language.finding import Finding
 from desktop.language.grammar import parses
+from desktop.language.grammar_words import features
 from desktop.language.typography import CLAUSE_OR_PARENTHETICAL
 from desktop.language.word_cache import word_cache
 from desktop.language.words import Token
@@ -142,13 +143,14 @@ SENTENCE_REST_RE = re.compile(r"[^.!?;\n]{0,400}")
 
 @word_cache(65536)
 def pos_of(word: str) -> frozenset[str]:
-    """The parts of speech of word's dictionary parses (empty for an unknown word)."""
-    return frozenset(str(p.tag.POS) for p in parses(word))
+    """The parts of speech of word's dictionary parses (empty for an unknown word), read from their
+    features (one for each parse: str(p.tag.POS), None as «None»)."""
+    return frozenset([str(f[0]) for f in features(word)])
 
 
 @word_cache(65536)
 def cases_of(word: str) -> frozenset[str]:
-    return frozenset(str(p.tag.case) for p in parses(word) if p.tag.case)
+    return frozenset([f[1] for f in features(word) if f[1]])  # str(p.tag.case) of each parse that has one
 
 
 @word_cache(65536)

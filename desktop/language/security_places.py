@@ -103,7 +103,7 @@ def place_hits(text: str) -> Iterator[PlaceHit]:
         for match in EMAIL_RE.finditer(text):
             if not _official(match.group("domain")):
                 yield PlaceHit(match.start(), match.end(), "email")
-    if any(character.isdigit() for character in text):
+    if any(map(str.isdigit, text)):  # in C: no Python step a character
         for match in _windowed(PHONE_RE, text, _MOBILE_HINT_RE, 8, 24):
             before = text[match.start() - 1] if match.start() else " "
             if not before.isalnum():

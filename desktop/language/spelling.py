@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import compress, filterfalse, repeat
+from operator import eq, itemgetter
 
 from desktop.language import suggester
 from desktop.language.compounds import clear_caches as clear_compound_caches
@@ -128,22 +130,25 @@ class SpellChecker:
         accepted, ignored, known, surface = self._accepted, self._ignored, self._dictionary_cache, self._surface_cache
         pending: dict[str, str] = {}  # word as written -> the key the dictionary is asked
         lookups: tuple[set[str], set[str]] = (set(), set())  # Ukrainian keys, English keys
-        plain = _PLAIN_CYRILLIC_RE.fullmatch
-        for word in words:
-            if plain(word):  # most words: Cyrillic letters alone, nothing to normalise
-                key, cyrillic = word, True
-                if len(key) < 2 or key in accepted or key in ignored:
-                    surface[word] = True
-                    continue
-            else:
-                key = _normal_key(word)
-                if len(key) < 2 or key in accepted or key in ignored:  # a lone stress mark leaves nothing
-                    surface[word] = True
-                    continue
-                cyrillic = is_cyrillic(key)
-                if cyrillic and is_latin(key):
-                    surface[word] = True  # mixed scripts are the typography layer's homoglyph finding
-                    continue
+        words = list(words)
+        # most words: Cyrillic letters alone, nothing to normalise, each its own key; sorted out in C
+        plain = set(compress(words, map(_PLAIN_CYRILLIC_RE.fullmatch, words)))
+        settled = accepted.intersection(plain)  # accepted as they are: short, accepted or ignored
+        settled.update(ignored.intersection(plain))
+        settled.update(compress(plain, map((2).__gt__, map(len, plain))))
+        surface.update(dict.fromkeys(settled, True))
+        asked = plain.difference(settled)
+        pending.update(zip(asked, asked, strict=True))
+        lookups[0].update(filterfalse(known.__contains__, asked))
+        for word in filterfalse(plain.__contains__, words):  # the rest, normalised one by one
+            key = _normal_key(word)
+            if len(key) < 2 or key in accepted or key in ignored:  # a lone stress mark leaves nothing
+                surface[word] = True
+                continue
+            cyrillic = is_cyrillic(key)
+            if cyrillic and is_latin(key):
+                surface[word] = True  # mixed scripts are the typography layer's homoglyph finding
+                continue
             pending[word] = key
             if key not in known:
                 lookups[not cyrillic].add(key)
@@ -151,12 +156,17 @@ class SpellChecker:
             # pymorphy3's dictionary first (a DAWG walk, a few microseconds a word): it holds nearly every
             # correct form of a text, hunspell (twenty microseconds a call) is asked about the rest. A word
             # is looked up lowercase when written lowercase, Capitalised or in capitals, as hunspell would.
-            lowered = {key: key.lower() for key in lookups[0]}
+            ukrainian = list(lookups[0])
+            lowered = dict(zip(ukrainian, map(str.lower, ukrainian), strict=True))
             standard, common = lexicon().standard_many(set(lowered.values()))
-            for key, lower in lowered.items():
-                if lower in (common if key == lower else standard) and _plain_case(key):
-                    known[key] = True
-                    lookups[0].discard(key)
+            # a key written lowercase is its own lowered form, and its plain case is that it is lowercase
+            written_lowercase = list(compress(ukrainian, map(eq, ukrainian, lowered.values())))
+            found = set(filter(str.islower, common.intersection(written_lowercase)))
+            for key in set(ukrainian).difference(written_lowercase):
+                if lowered[key] in standard and _plain_case(key):
+                    found.add(key)
+            known.update(dict.fromkeys(found, True))
+            lookups[0].difference_update(found)
         for english, keys in enumerate(lookups):
             # hunspell accepts the Capitalised form of any lowercase word: ask for the lowercase ones first
             lowercase = {key for key in keys if not key[:1].isupper()}
@@ -164,11 +174,11 @@ class SpellChecker:
             rest = [key for key in keys - lowercase if not (key[1:].islower() and known.get(key.lower()))]
             known.update(dict.fromkeys(keys - lowercase, True))
             known.update(self.dictionaries.check_many(rest, english=bool(english)))
-        for word, key in pending.items():
-            verdict = known[key]
-            if not verdict and "-" in word:  # a compound: each part on its own
-                verdict = all(self.is_correct(part) for part in word.split("-") if part)
-            surface[word] = verdict
+        surface.update(zip(pending, map(known.__getitem__, pending.values()), strict=True))
+        hyphenated = list(compress(pending, map(str.__contains__, pending, repeat("-"))))
+        for word in [word for word in hyphenated if not surface[word]]:
+            # a compound: each part on its own
+            surface[word] = all(self.is_correct(part) for part in word.split("-") if part)
 
     def is_correct(self, word: str) -> bool:
         """Whether word (possibly hyphenated) is correct: whole first, then each part."""
@@ -236,7 +246,7 @@ class SpellChecker:
         if tokens is None:
             tokens = tokenize(text)
         surface = self._surface_cache
-        words = {token[0] for token in tokens}
+        words = set(map(itemgetter(0), tokens))
         self._judge(words.difference(surface))
         rejected = {word for word in words if not surface[word]}
         compounds = [f for f in compound_findings(text, tokens, words, self._takes)
@@ -248,9 +258,8 @@ class SpellChecker:
             exclude = [*exclude, *spans]
         if not rejected:
             return found
-        for word, start, end in tokens:
-            if word not in rejected:
-                continue
+        # the rejected words' tokens, picked out in C: no Python loop over every word
+        for word, start, end in compress(tokens, map(rejected.__contains__, map(itemgetter(0), tokens))):
             if _next_to_number_or_slash(text, start, end) or (protected is not None and start in protected):
                 continue
             if text[end:end + 1] == "." and word.lower() in STOP_ABBREVIATIONS:

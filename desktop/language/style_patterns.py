@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
 
 from desktop.language import analysis
 from desktop.language.finding import Finding
@@ -90,6 +90,9 @@ def _parses(key: str) -> tuple:
     return analysis.parse(key)
 
 
+_IMPERSONAL_ENDINGS = ("но", "то", "ні", "ті")
+
+
 def _is_impersonal(key: str) -> bool:
     """«дано», «затверджено»: the impersonal passive form of a verb; «надані»: a passive participle."""
     if key.endswith(("но", "то")):
@@ -153,8 +156,12 @@ class StylePatternChecker:
         if len(self._impersonal) > MAX_VERDICTS:
             self.clear_caches()
         verdicts = self._impersonal
-        for key in vocabulary.difference(verdicts):
-            if verdicts.setdefault(key, _is_impersonal(key)):
+        new = list(vocabulary.difference(verdicts))
+        verdicts.update(dict.fromkeys(new, False))
+        # most words have none of the endings _is_impersonal looks for: told in C, without its call
+        for key in compress(new, map(str.endswith, new, repeat(_IMPERSONAL_ENDINGS))):
+            if _is_impersonal(key):
+                verdicts[key] = True
                 self._verbs.add(key)
         verbs = self._verbs.intersection(vocabulary)
         present = (verbs | TRIGGERS | _ill_forms()).intersection(vocabulary)

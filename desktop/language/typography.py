@@ -68,8 +68,9 @@ def _is_cyrillic(char: str) -> bool:
 
 
 def find_typography(text: str, protected: ProtectedSpans | None = None,
-                    tokens: list[Token] | None = None) -> list[Finding]:
-    """Every typography finding of text, each with its fix."""
+                    tokens: list[Token] | None = None, lowered: list[str] | None = None) -> list[Finding]:
+    """Every typography finding of text, each with its fix (lowered: the tokens' words in lowercase, when
+    computed already)."""
     protected = protected or ProtectedSpans(text)
     tokens = tokenize(text) if tokens is None else tokens
     found: list[Finding] = []
@@ -81,7 +82,7 @@ def find_typography(text: str, protected: ProtectedSpans | None = None,
                  if not protected.overlaps(f.start, f.end))
     found.extend(f for f in find_more_typography(text, numbers) if not protected.overlaps(f.start, f.end))
     found.extend(sentence_particle_comma(text, _CLAUSE_START_RE))
-    found.extend(_repeated_words(text, tokens))
+    found.extend(_repeated_words(text, tokens, lowered))
     found = _without_spacing_at_quotes(found)
     found.sort(key=lambda f: (f.start, f.end))
     return found
@@ -276,9 +277,10 @@ def _missing_spaces(text: str) -> Iterator[Finding]:
                           "Після коми потрібен пробіл.", ", ")
 
 
-def _repeated_words(text: str, tokens: list[Token]) -> Iterator[Finding]:
+def _repeated_words(text: str, tokens: list[Token], lowered: list[str] | None = None) -> Iterator[Finding]:
     # compare neighbours in C (map, compress): a Python loop over every word pair is the layer's slowest part
-    lowered = list(map(str.lower, map(itemgetter(0), tokens)))
+    if lowered is None:
+        lowered = list(map(str.lower, map(itemgetter(0), tokens)))
     for index in compress(range(len(tokens) - 1), map(eq, lowered, lowered[1:])):
         (first, start, first_end), (_second, second_start, end) = tokens[index], tokens[index + 1]
         if first.lower() in REPEAT_ALLOWED or not first.isalpha() or len(first) == 1 and first.isupper():

@@ -19,19 +19,19 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     analyser, dictionary = morph(), lexicon()
     asked: list[str] = []
-    parse, payloads_many = analyser.parse, dictionary.payloads_many
+    parse, forms_many = analyser.parse, dictionary.forms_many
 
     def counting_parse(word: str):  # type: ignore[no-untyped-def]
         asked.append(word)
         return parse(word)
 
-    def counting_payloads(words):  # type: ignore[no-untyped-def]
+    def counting_forms(words):  # type: ignore[no-untyped-def]
         words = list(words)
         asked.extend(words)
-        return payloads_many(words)
+        return forms_many(words)
 
     monkeypatch.setattr(analyser, "parse", counting_parse)
-    monkeypatch.setattr(dictionary, "payloads_many", counting_payloads)
+    monkeypatch.setattr(dictionary, "forms_many", counting_forms)
     return asked
 
 
