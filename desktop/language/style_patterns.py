@@ -1,6 +1,6 @@
 """Style patterns a phrase table cannot list, found through the morphology: the passive with an agent
 («головою райдержадміністрації дано доручення» → «голова райдержадміністрації дав»), «були розглянуті»
-→ «розглянули», the analytic superlative of an adjective that has a synthetic one («найбільш актуальні»
+→ «розглянули» (those two in style_passive), the analytic superlative of an adjective that has a synthetic one («найбільш актуальні»
 → «найактуальніші»), the possessive «їх» before a noun («їх сімей» → «їхніх сімей») and initials written
 after the surname («Вахнюк Н. М.» → «Н. М. Вахнюк»).
 
@@ -11,32 +11,25 @@ the word, remembered per word), so a text without them costs one set intersectio
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 from itertools import compress, repeat
 
-from desktop.language import analysis
 from desktop.language.finding import Finding
 from desktop.language.inflection import morph
+from desktop.language.style_passive import (
+    BE_SINGULAR,
+    agent_before_colon,
+    be_passive_findings,
+    passive_findings,
+)
+from desktop.language.style_words import GENDERS, cased_like, gap_ok, inflect_to, parses_of
 from desktop.language.word_cache import word_cache
 from desktop.language.words import Token, normal_key
 
-PASSIVE_MESSAGE = "Пасивний зворот з орудним діяча; краще активний стан: «{}»."
-PASSIVE_PLAIN_MESSAGE = "Пасивний зворот з орудним діяча; краще активний стан: хто що зробив."
-BE_PASSIVE_MESSAGE = "Пасивний зворот; краще активний стан: «{}»."
 SUPERLATIVE_MESSAGE = "Прикметник має просту форму найвищого ступеня: «{}»."
 POSSESSIVE_MESSAGE = "Присвійний займенник — «їхній»: «{}»."
 INITIALS_MESSAGE = "Ініціали пишемо перед прізвищем: «{}»."
 
-# Prepositions and words that make an instrumental no agent: «з головами», «під керівництвом», «разом з».
-NOT_AGENT_BEFORE = frozenset({"з", "із", "зі", "над", "під", "за", "перед", "між", "поміж", "разом", "поруч",
-                              "та", "і", "й", "згідно", "порівняно", "шляхом"})
-# Agents: people and bodies that act (an animate noun in the instrumental is not always a person: «головою»).
-MAX_AGENT_WORDS = 7
-MAX_COLON_AGENT_WORDS = 4  # «членами виконкому міської ради:»
-ROLE_VERBS = frozenset({"обрати", "обирати", "вибрати", "призначити", "призначати", "визнати", "визнавати", "назвати",
-                        "називати", "іменувати", "оголосити", "проголосити", "вважати", "залишити", "зарахувати"})
-BE_FORMS = frozenset({"було", "були", "був", "була", "буде", "будуть"})
 SUPERLATIVE_MARKS = frozenset({"найбільш", "найбільше"})
 COMPARATIVE_MARKS = frozenset({"більш", "менш"})
 # «самий» and its masculine forms are the analytic superlative only («сам» is «himself»); «сама» also means
@@ -48,7 +41,6 @@ DEMONSTRATIVES = frozenset({"той", "та", "те", "ті", "того", "ті�
                             "це", "цього", "цієї", "цьому", "цим", "один", "одна", "одного", "одному", "одним"})
 DEGREE_MARKS = SUPERLATIVE_MARKS | COMPARATIVE_MARKS | SAME_FORMS
 CASES_AND_NUMBER = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "plur"})
-GENDERS = frozenset({"masc", "femn", "neut"})
 UPPER = "А-ЩЬЮЯЄІЇҐ"
 LOWER = "а-щьюяєіїґ'’ʼ"
 # «Вахнюк Н.М.», «Біби Л. М.»: a capitalised word and two initials, not followed by the surname they belong to
@@ -58,9 +50,6 @@ INITIALS_RE = re.compile(rf"\.[ \u00a0]?([{UPPER}])\.(?![ \u00a0]*(?:[{UPPER}][{
 INITIAL_LETTER = frozenset("АБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЮЯ")
 SURNAME_BEFORE_RE = re.compile(rf"(?<![\w'’ʼ-])([{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)[ \u00a0]+$")
 MAX_VERDICTS = 50_000
-# an instrumental one can see («прокурором», «головою», «членами»), not an indeclinable name («Келлі»)
-INSTRUMENTAL_ENDINGS = ("ом", "ем", "єм", "ою", "ею", "єю", "ами", "ями", "ими", "ім", "им")
-BE_SINGULAR = frozenset({"був", "була", "було"})
 BE_PLURAL = frozenset({"були"}) | BE_SINGULAR
 MORE_LESS = frozenset({"більше", "менше"})
 TRIGGERS = BE_PLURAL | DEGREE_MARKS | MORE_LESS | {"їх", "чоловік", "участі"}
@@ -85,58 +74,15 @@ WOMEN_AFTER_RE = re.compile(r"^[ \u00a0]+(?:і|й|та|та й)[ \u00a0]+\d*[ \u
 VERBAL_NOUN_ENDINGS = ("ння", "ття")  # nouns of an action: «використання», «забезпечення», «життя»
 
 
-@word_cache(20_000)
-def _parses(key: str) -> tuple:
-    return analysis.parse(key)
-
-
 _IMPERSONAL_ENDINGS = ("но", "то", "ні", "ті")
 
 
 def _is_impersonal(key: str) -> bool:
     """«дано», «затверджено»: the impersonal passive form of a verb; «надані»: a passive participle."""
     if key.endswith(("но", "то")):
-        return any("Impe" in p.tag for p in _parses(key))
+        return any("Impe" in p.tag for p in parses_of(key))
     return key.endswith(("ні", "ті")) and any("pssv" in p.tag and "perf" in p.tag and "nomn" in p.tag
-                                              for p in _parses(key))
-
-
-@word_cache(20_000)
-def _modifier_ablt(key: str):
-    """The parse of key as an adjective (or a participle) in the instrumental, or None."""
-    return next((p for p in _parses(key) if p.tag.POS in ("ADJF", "PRTF") and "ablt" in p.tag), None)
-
-
-@word_cache(20_000)
-def _agent_parse(key: str):
-    """The parse of key as an animate noun in the instrumental (a person acting), or None."""
-    parses = [p for p in _parses(key) if p.tag.POS == "NOUN" and "ablt" in p.tag]
-    people = [p for p in parses if "anim" in p.tag]
-    # «роботами» is robots' and works': a thing of another word («робота») makes it no agent; «головою»
-    # (the head of a body and the head) is one word
-    if not people or any("anim" not in p.tag and p.normal_form not in {q.normal_form for q in people} for p in parses):
-        return None
-    return people[0]
-
-
-def _inflect(parse, grammemes: set[str]) -> str | None:
-    try:
-        inflected = parse.inflect(grammemes)
-    except ValueError:
-        return None
-    return None if inflected is None else inflected.word
-
-
-def _with_case(word: str, like: str) -> str:
-    return word[:1].upper() + word[1:] if like[:1].isupper() else word
-
-
-def _gap_ok(text: str, tokens: list[Token], left: int) -> bool:
-    """Only spaces between tokens[left] and the next, or the dot of an initial («О.В.Довгалем»)."""
-    gap = text[tokens[left][2]:tokens[left + 1][1]]
-    if not gap or gap.isspace():
-        return bool(gap)
-    return len(tokens[left][0]) == 1 and tokens[left][0].isupper() and gap.strip() == "."
+                                              for p in parses_of(key))
 
 
 class StylePatternChecker:
@@ -168,9 +114,9 @@ class StylePatternChecker:
         if present:
             positions = _positions(lowered, present)
             if verbs:
-                found += self._passive(text, tokens, lowered, [i for i in positions if lowered[i] in verbs])
+                found += passive_findings(text, tokens, lowered, [i for i in positions if lowered[i] in verbs])
             if not BE_PLURAL.isdisjoint(present):
-                found += self._be_passive(text, tokens, lowered, [i for i in positions if lowered[i] in BE_PLURAL])
+                found += be_passive_findings(text, tokens, lowered, [i for i in positions if lowered[i] in BE_PLURAL])
             if not DEGREE_MARKS.isdisjoint(present):
                 found += self._superlative(text, tokens, lowered, [i for i in positions if lowered[i] in DEGREE_MARKS])
             ill = _ill_forms().intersection(present)
@@ -187,189 +133,20 @@ class StylePatternChecker:
         if "." in text:
             found += self._initials(text)
         if ":" in text:
-            found += self._agent_before_colon(text, tokens, lowered)
+            found += agent_before_colon(text, tokens, lowered)
         return found
 
-    # «У ході засідання членами виконкому: розглянуто…, підтримано…» → «члени виконкому розглянули…»
-    @staticmethod
-    def _agent_before_colon(text: str, tokens: list[Token], lowered: list[str]) -> list[Finding]:
-        found = []
-        colon = text.find(":")
-        while colon != -1:
-            last = bisect_left(tokens, colon, key=_token_start) - 1
-            if last >= 0 and text[tokens[last][2]:colon].strip() == "":
-                for agent in range(last, max(-1, last - MAX_COLON_AGENT_WORDS), -1):
-                    if agent < last and not _gap_ok(text, tokens, agent):
-                        break
-                    if _agent_parse(lowered[agent]) is not None and tokens[agent][0][:1].islower():
-                        before = lowered[agent - 1] if agent and _gap_ok(text, tokens, agent - 1) else ""
-                        if before not in NOT_AGENT_BEFORE and all(
-                                "gent" in p.tag or p.tag.POS != "NOUN" for position in range(agent + 1, last + 1)
-                                for p in _parses(lowered[position])[:1]):
-                            found.append(Finding(tokens[agent][1], tokens[last][2], "style", "style:passive-agent",
-                                                 PASSIVE_PLAIN_MESSAGE, ()))
-                        break
-            colon = text.find(":", colon + 1)
-        return found
-
-    # «головою райдержадміністрації дано доручення» → «голова райдержадміністрації дав доручення»
-    def _passive(self, text: str, tokens: list[Token], lowered: list[str], positions: list[int]) -> list[Finding]:
-        found = []
-        for index in positions:
-            if self._predicative(lowered[index]):
-                continue
-            agent = self._agent_before(text, tokens, lowered, index)
-            if agent is None:
-                # «було проведено Заступником Керівника Офісу»: the agent right after the verb, the message alone
-                after = index + 1
-                if after < len(lowered) and _gap_ok(text, tokens, index) and _agent_parse(lowered[after]) is not None \
-                        and lowered[after].endswith(INSTRUMENTAL_ENDINGS) \
-                        and not any("Fixd" in p.tag for p in _parses(lowered[after])):
-                    first = index - 1 if index and lowered[index - 1] in BE_FORMS and _gap_ok(text, tokens, index - 1) \
-                        else index
-                    found.append(Finding(tokens[first][1], tokens[after][2], "style", "style:passive-agent",
-                                         PASSIVE_PLAIN_MESSAGE, ()))
-                continue
-            first = agent  # its adjectives before it: «Обласною радою»
-            while first > 0 and _gap_ok(text, tokens, first - 1) and _modifier_ablt(lowered[first - 1]) is not None:
-                first -= 1
-            start = tokens[first][1]
-            suggestion = self._active(tokens, lowered, agent, index, first)
-            message = PASSIVE_MESSAGE.format(suggestion) if suggestion else PASSIVE_PLAIN_MESSAGE
-            found.append(Finding(start, tokens[index][2], "style", "style:passive-agent", message,
-                                 (suggestion,) if suggestion else ()))
-        return found
-
-    @staticmethod
-    def _predicative(key: str) -> bool:
-        """«головою обрано Іваненка»: verbs whose instrumental names a role, not who acts."""
-        return any(normal_key(p.normal_form) in ROLE_VERBS for p in _parses(key) if "Impe" in p.tag)
-
-    @staticmethod
-    def _agent_before(text: str, tokens: list[Token], lowered: list[str], index: int) -> int | None:
-        """The first word of the agent («головою») within a few words before the verb at index, in one clause."""
-        agent = None
-        for position in range(index - 1, max(-1, index - MAX_AGENT_WORDS - 1), -1):
-            if not _gap_ok(text, tokens, position):
-                break
-            key = lowered[position]
-            if key in BE_FORMS and position == index - 1:
-                continue
-            if _agent_parse(key) is not None:
-                agent = position  # the farthest back: «начальником відділу … Світланою Івасюк»
-        if agent is None:
-            return None
-        if agent > 0 and lowered[agent - 1] in NOT_AGENT_BEFORE and _gap_ok(text, tokens, agent - 1):
-            return None
-        return agent
-
-    @staticmethod
-    def _active(tokens: list[Token], lowered: list[str], agent: int, verb: int, first: int | None = None) -> str | None:
-        """The agent in the nominative and the verb in the active past: «голова райдержадміністрації дав»;
-        first: where the agent's adjectives begin («Обласною радою» → «Обласна рада»)."""
-        words = []
-        number, gender = None, None
-        head = _agent_parse(lowered[agent])
-        if head is None:
-            return None
-        for position in range(agent if first is None else first, agent):
-            adjective = _modifier_ablt(lowered[position])
-            wanted = {"nomn", "plur"} if "plur" in head.tag else {"nomn"} | (set(head.tag.grammemes) & GENDERS)
-            nominative = _inflect(adjective, wanted) if adjective is not None else None
-            if nominative is None:
-                return None
-            words.append(_with_case(nominative, tokens[position][0]))
-        for position in range(agent, verb):
-            word, key = tokens[position][0], lowered[position]
-            if key in BE_FORMS:
-                continue
-            parse = _agent_parse(key) if position == agent else None
-            if position == agent:
-                if parse is None:
-                    return None
-                number = "plur" if "plur" in parse.tag else "sing"
-                gender = next((g for g in GENDERS if g in parse.tag), "masc")
-                if {"Name", "Surn", "Patr"} & set(parse.tag.grammemes):
-                    words.append(_with_case(_inflect(parse, {"nomn"}) or word, word))
-                    continue
-                nominative = _inflect(parse, {"nomn", "plur"} if number == "plur" else {"nomn"})
-                if nominative is None:
-                    return None
-                words.append(_with_case(nominative, word))
-                continue
-            person = next((p for p in _parses(key) if p.tag.POS == "NOUN" and "ablt" in p.tag
-                           and ({"Name", "Surn", "Patr"} & set(p.tag.grammemes))), None)
-            if person is not None:
-                if "Name" in person.tag:
-                    gender = next((g for g in GENDERS if g in person.tag), gender)
-                nominative = _inflect(person, {"nomn"} | ({"plur"} if "plur" in person.tag else set()))
-                if nominative is None:
-                    return None
-                words.append(_with_case(nominative, word))
-            elif any("ablt" in p.tag for p in _parses(key)) and len(word) > 1:
-                return None  # another instrumental: too complex to rebuild, the message alone
-            else:
-                words.append(word)  # genitive dependents, abbreviations, initials stay as written
-        lemma = _infinitive(lowered[verb])
-        if lemma is None:
-            return None
-        active = _inflect(lemma, {"past", "plur"} if number == "plur" else {"past", gender or "masc"})
-        if active is None:
-            return None
-        # initials keep their dots: rebuild the agent with the text's own gaps between its words
-        return _rejoin(tokens, agent if first is None else first, verb, lowered, words) + " " + active
-
-    # «були розглянуті питання» → «розглянули питання»
-    def _be_passive(self, text: str, tokens: list[Token], lowered: list[str], positions: list[int]) -> list[Finding]:
-        found = []
-        for index in positions:
-            key = lowered[index]
-            if index + 1 >= len(lowered) or not _gap_ok(text, tokens, index):
-                continue
-            participle = lowered[index + 1]
-            parses = [p for p in _parses(participle) if "pssv" in p.tag and "perf" in p.tag]
-            if not parses or not all("pssv" in p.tag for p in _parses(participle)):
-                continue
-            if key == "були" and not any("plur" in p.tag and "nomn" in p.tag for p in parses):
-                continue
-            singular = key in BE_SINGULAR
-            if singular:
-                gender = {"був": "masc", "була": "femn", "було": "neut"}[key]
-                parses = [p for p in parses if gender in p.tag and "nomn" in p.tag]
-                if not parses:
-                    continue
-            if index + 2 < len(lowered) and _gap_ok(text, tokens, index + 1) and _agent_parse(lowered[index + 2]):
-                continue  # «були розглянуті комісією»: the agent case, left to the message above
-            infinitive = _infinitive(participle)
-            if infinitive is None:
-                continue
-            active = _inflect(infinitive, {"past", "plur"})
-            if active is None:
-                continue
-            if singular:  # «Особлива увага була приділена» → «Особливу увагу приділили»: the subject turns object
-                subject = _object_of(text, tokens, lowered, index, gender)
-                if subject is None:
-                    continue  # «він ними був заповнений», «яка … була призначена»: a state, or no subject to turn
-                first, words = subject
-                fixed = _with_case(" ".join(words + [active]), tokens[first][0])
-                found.append(Finding(tokens[first][1], tokens[index + 1][2], "style", "style:be-passive",
-                                     BE_PASSIVE_MESSAGE.format(fixed), (fixed,)))
-                continue
-            active = _with_case(active, tokens[index][0])
-            found.append(Finding(tokens[index][1], tokens[index + 1][2], "style", "style:be-passive",
-                                 BE_PASSIVE_MESSAGE.format(active), (active,)))
-        return found
 
     # «найбільш актуальними» → «найактуальнішими», «найбільш незахищених» → «найменш захищених»
     def _superlative(self, text: str, tokens: list[Token], lowered: list[str], positions: list[int]) -> list[Finding]:
         found = []
         for index in positions:
             key = lowered[index]
-            if index + 1 >= len(lowered) or not _gap_ok(text, tokens, index):
+            if index + 1 >= len(lowered) or not gap_ok(text, tokens, index):
                 continue
             adjective = lowered[index + 1]
-            parses = [p for p in _parses(adjective) if p.tag.POS == "ADJF"]
-            if not parses or any(p.tag.POS in ("VERB", "INFN", "PRTF") for p in _parses(adjective)):
+            parses = [p for p in parses_of(adjective) if p.tag.POS == "ADJF"]
+            if not parses or any(p.tag.POS in ("VERB", "INFN", "PRTF") for p in parses_of(adjective)):
                 continue
             fixed = None
             if key in SAME_FORMS:
@@ -377,7 +154,7 @@ class StylePatternChecker:
                     continue
                 if key in SAME_AMBIGUOUS and not _is_comparative(parses[0]):
                     continue
-                same = [p for p in _parses(key) if normal_key(p.normal_form) in ("самий", "сам")]
+                same = [p for p in parses_of(key) if normal_key(p.normal_form) in ("самий", "сам")]
                 grammemes = [set(p.tag.grammemes) & (CASES_AND_NUMBER | GENDERS) for p in same]
                 if not any(set(p.tag.grammemes) & (CASES_AND_NUMBER | GENDERS) in grammemes for p in parses):
                     continue  # «самих дітей» or a form that does not agree
@@ -392,12 +169,12 @@ class StylePatternChecker:
                     if _is_comparative(parses[0]) and not base.startswith("най"):
                         fixed = _inflect_form("най" + base, parses[0])
                 elif "compb" in parses[0].tag:
-                    rest = [p for p in _parses(adjective[2:]) if p.tag.POS == "ADJF"] if adjective.startswith("не") else []
+                    rest = [p for p in parses_of(adjective[2:]) if p.tag.POS == "ADJF"] if adjective.startswith("не") else []
                     # «найбільш незахищених» → «найменш захищених»
                     fixed = "найменш " + tokens[index + 1][0][2:] if rest else _superlative_of(parses[0])
             if not fixed:
                 continue
-            fixed = _with_case(fixed, tokens[index][0])
+            fixed = cased_like(fixed, tokens[index][0])
             found.append(Finding(tokens[index][1], tokens[index + 1][2], "style", "style:analytic-superlative",
                                  SUPERLATIVE_MESSAGE.format(fixed), (fixed,)))
         return found
@@ -407,14 +184,14 @@ class StylePatternChecker:
     def _ill_with(text: str, tokens: list[Token], lowered: list[str], positions: list[int]) -> list[Finding]:
         found = []
         for index in positions:
-            if index + 1 >= len(lowered) or not _gap_ok(text, tokens, index):
+            if index + 1 >= len(lowered) or not gap_ok(text, tokens, index):
                 continue
-            parses = _parses(lowered[index + 1])
+            parses = parses_of(lowered[index + 1])
             illness = next((p for p in parses if p.tag.POS == "NOUN" and "ablt" in p.tag and "inan" in p.tag), None)
             if illness is None or not all(p.tag.POS == "NOUN" for p in parses) or tokens[index + 1][0][:1].isupper() \
                     or normal_key(illness.normal_form) in NOT_ILLNESS:
                 continue
-            accusative = _inflect(illness, {"accs"} | ({"plur"} if "plur" in illness.tag else set()))
+            accusative = inflect_to(illness, {"accs"} | ({"plur"} if "plur" in illness.tag else set()))
             if accusative is None:
                 continue
             fixed = f"{tokens[index][0]} на {accusative}"
@@ -427,26 +204,26 @@ class StylePatternChecker:
     def _joined_in(text: str, tokens: list[Token], lowered: list[str], positions: list[int]) -> list[Finding]:
         found = []
         for index in positions:
-            if index == 0 or lowered[index - 1] != "до" or not _gap_ok(text, tokens, index - 1):
+            if index == 0 or lowered[index - 1] != "до" or not gap_ok(text, tokens, index - 1):
                 continue
             verb = None
             for position in range(index + 1, min(len(lowered), index + MAX_JOINED_GAP + 2)):
-                if not _gap_ok(text, tokens, position - 1):
+                if not gap_ok(text, tokens, position - 1):
                     break
-                if any(normal_key(p.normal_form) in ("долучитися", "долучатися") for p in _parses(lowered[position])):
+                if any(normal_key(p.normal_form) in ("долучитися", "долучатися") for p in parses_of(lowered[position])):
                     verb = position
                     break
             if verb is None or verb == index + 1:
                 continue
-            verb_parse = next(p for p in _parses(lowered[verb]) if normal_key(p.normal_form) in ("долучитися", "долучатися"))
-            take = next((p for p in _parses("взяти" if "perf" in verb_parse.tag else "брати") if "infn" in p.tag), None)
+            verb_parse = next(p for p in parses_of(lowered[verb]) if normal_key(p.normal_form) in ("долучитися", "долучатися"))
+            take = next((p for p in parses_of("взяти" if "perf" in verb_parse.tag else "брати") if "infn" in p.tag), None)
             wanted = set(verb_parse.tag.grammemes) & {"past", "pres", "futr", "plur", "sing", "masc", "femn", "neut",
                                                        "1per", "2per", "3per"}
-            taken = _inflect(take, wanted) if take is not None else None
+            taken = inflect_to(take, wanted) if take is not None else None
             if taken is None:
                 continue
             place = text[tokens[index + 1][1]:tokens[verb - 1][2]]
-            fixed = _with_case(f"{place} {taken} участь", tokens[index - 1][0])
+            fixed = cased_like(f"{place} {taken} участь", tokens[index - 1][0])
             found.append(Finding(tokens[index - 1][1], tokens[verb][2], "style", "style:joined-in",
                                  JOINED_MESSAGE.format(fixed), (fixed,)))
         return found
@@ -462,15 +239,15 @@ class StylePatternChecker:
             after = text[tokens[index][2]:tokens[index][2] + 3].lstrip(" \u00a0")
             word = "понад" if key == "більше" else "менш як"
             if after[:1].isdigit():
-                fixed, end = _with_case(word, tokens[index][0]), tokens[index][2]
-            elif index + 1 < len(lowered) and _gap_ok(text, tokens, index):
-                measure = next((p for p in _parses(lowered[index + 1]) if normal_key(p.normal_form) in MEASURES
+                fixed, end = cased_like(word, tokens[index][0]), tokens[index][2]
+            elif index + 1 < len(lowered) and gap_ok(text, tokens, index):
+                measure = next((p for p in parses_of(lowered[index + 1]) if normal_key(p.normal_form) in MEASURES
                                 and "gent" in p.tag and p.tag.POS in ("NOUN", "NUMR")), None)
-                accusative = _inflect(measure, {"accs"} | ({"plur"} if "plur" in measure.tag else set())) \
+                accusative = inflect_to(measure, {"accs"} | ({"plur"} if "plur" in measure.tag else set())) \
                     if measure is not None else None
                 if accusative is None:
                     continue
-                fixed, end = _with_case(f"{word} {accusative}", tokens[index][0]), tokens[index + 1][2]
+                fixed, end = cased_like(f"{word} {accusative}", tokens[index][0]), tokens[index + 1][2]
             else:
                 continue
             found.append(Finding(tokens[index][1], end, "style", "style:more-than",
@@ -490,9 +267,9 @@ class StylePatternChecker:
                 if digits.endswith(("1", "2", "3", "4")) and not digits.endswith(("11", "12", "13", "14")):
                     continue  # «21 чоловік», «22 чоловіки»: the nominative, men
                 said = number.group(1).strip()
-            elif index and _gap_ok(text, tokens, index - 1) and any(
+            elif index and gap_ok(text, tokens, index - 1) and any(
                     p.tag.POS == "NUMR" and "gent" not in p.tag and normal_key(p.normal_form) not in FEW
-                    for p in _parses(lowered[index - 1])) and all(p.tag.POS == "NUMR" for p in _parses(lowered[index - 1])):
+                    for p in parses_of(lowered[index - 1])) and all(p.tag.POS == "NUMR" for p in parses_of(lowered[index - 1])):
                 said = tokens[index - 1][0]
             else:
                 continue
@@ -504,13 +281,13 @@ class StylePatternChecker:
     def _possessive(self, text: str, tokens: list[Token], lowered: list[str], positions: list[int]) -> list[Finding]:
         found = []
         for index in positions:
-            if index == 0 or index + 1 >= len(lowered) or not _gap_ok(text, tokens, index) \
-                    or not _gap_ok(text, tokens, index - 1):
+            if index == 0 or index + 1 >= len(lowered) or not gap_ok(text, tokens, index) \
+                    or not gap_ok(text, tokens, index - 1):
                 continue
-            before = _parses(lowered[index - 1])
+            before = parses_of(lowered[index - 1])
             if not before or not all(p.tag.POS in ("PREP", "NOUN") for p in before):
                 continue
-            noun = _parses(lowered[index + 1])
+            noun = parses_of(lowered[index + 1])
             if not noun or not all(p.tag.POS == "NOUN" for p in noun) or tokens[index + 1][0][:1].isupper():
                 continue
             if any(_is_action_noun(normal_key(p.normal_form)) for p in noun):
@@ -521,10 +298,10 @@ class StylePatternChecker:
             wanted = set(parse.tag.grammemes) & CASES_AND_NUMBER
             if "plur" not in wanted:
                 wanted |= set(parse.tag.grammemes) & GENDERS
-            form = next((_inflect(p, wanted) for p in _parses("їхній") if normal_key(p.normal_form) == "їхній"), None)
+            form = next((inflect_to(p, wanted) for p in parses_of("їхній") if normal_key(p.normal_form) == "їхній"), None)
             if form is None:
                 continue
-            form = _with_case(form, tokens[index][0])
+            form = cased_like(form, tokens[index][0])
             found.append(Finding(tokens[index][1], tokens[index][2], "style", "style:possessive-ikh",
                                  POSSESSIVE_MESSAGE.format(f"{form} {tokens[index + 1][0]}"), (form,)))
         return found
@@ -542,7 +319,7 @@ class StylePatternChecker:
                 continue  # a list of names («Карауш О.М., Ірха Ю.С.») keeps the order of a register
             surname = matched.group(1)
             key = normal_key(surname)
-            parses = _parses(key)
+            parses = parses_of(key)
             if parses and not any({"Surn"} & set(p.tag.grammemes) for p in parses):
                 continue  # a common word («Департаменту Н.М.»): not a surname
             fixed = f"{text[first]}. {initials.group(1)}. {surname}"
@@ -561,7 +338,7 @@ def _is_action_noun(lemma: str) -> bool:
     if lemma[-5:-4] == "л":  # «відновлення» of «відновити»
         stems.add(lemma[:-5] + "ити")
     analyser = morph()  # the analyser guesses unknown words: only a verb the dictionary has counts
-    return any(analyser.word_is_known(stem) and any("infn" in p.tag for p in _parses(stem)) for stem in stems)
+    return any(analyser.word_is_known(stem) and any("infn" in p.tag for p in parses_of(stem)) for stem in stems)
 
 
 @lru_cache(maxsize=1)
@@ -569,14 +346,10 @@ def _ill_forms() -> frozenset[str]:
     """Every form of «хворіти» and «захворіти» (they take «на» with the accusative: «хворіє на грип»)."""
     forms: set[str] = set()
     for verb in ("хворіти", "захворіти", "перехворіти"):
-        for parse in _parses(verb):
+        for parse in parses_of(verb):
             if "infn" in parse.tag:
                 forms.update(normal_key(form.word) for form in parse.lexeme)
     return frozenset(forms)
-
-
-def _token_start(token: Token) -> int:
-    return token[1]
 
 
 def _positions(words: list[str], wanted: frozenset[str] | set[str]) -> list[int]:
@@ -584,84 +357,11 @@ def _positions(words: list[str], wanted: frozenset[str] | set[str]) -> list[int]
     return list(compress(range(len(words)), map(wanted.__contains__, words)))
 
 
-def _object_of(text: str, tokens: list[Token], lowered: list[str], index: int, gender: str):
-    """The subject right before «була» (a noun and up to two adjectives, nominative, of gender, a thing)
-    in the accusative: (its first token, its words); None when there is none such."""
-    noun = index - 1
-    if noun < 0 or not _gap_ok(text, tokens, noun):
-        return None
-    nouns = [p for p in _parses(lowered[noun]) if p.tag.POS == "NOUN" and "nomn" in p.tag and gender in p.tag
-             and "inan" in p.tag]
-    if not nouns or tokens[noun][0][:1].isupper() and noun and not _sentence_start(text, tokens, noun):
-        return None
-    words = [_inflect(nouns[0], {"accs"})]
-    first = noun
-    while first > 0 and noun - first < 2 and _gap_ok(text, tokens, first - 1):
-        adjectives = [p for p in _parses(lowered[first - 1]) if p.tag.POS == "ADJF" and "nomn" in p.tag
-                      and gender in p.tag]
-        if not adjectives:
-            break
-        first -= 1
-        words.insert(0, _inflect(adjectives[0], {"accs", gender}))
-    if first > 0 and not _sentence_start(text, tokens, first):
-        return None  # only a sentence that opens with its subject is rebuilt
-    if any(word is None for word in words):
-        return None
-    return first, [word for word in words if word is not None]
-
-
-def _sentence_start(text: str, tokens: list[Token], index: int) -> bool:
-    before = text[:tokens[index][1]].rstrip(" \t\u00a0")
-    return not before or before[-1] in ".!?\n:;"
-
-
-def _infinitive(key: str):
-    """The infinitive's parse of an impersonal form or a passive participle: «дано», «розглянуті» →
-    «дати», «розглянути»."""
-    impersonal = next((p for p in _parses(key) if "Impe" in p.tag), None)
-    if impersonal is not None:
-        candidates = [normal_key(impersonal.normal_form)]
-    else:
-        lemma = next((normal_key(p.normal_form) for p in _parses(key) if "pssv" in p.tag), None)
-        if lemma is None:
-            return None
-        if lemma.endswith("тий"):  # розглянутий → розглянути
-            candidates = [lemma[:-3] + "ти"]
-        elif lemma.endswith(("ений", "єний")):  # проведений → провести? затверджений → затвердити
-            candidates = [lemma[:-4] + ending for ending in ("ити", "іти", "ести", "сти")]
-        elif lemma.endswith("аний"):  # наданий → надати
-            candidates = [lemma[:-4] + "ати"]
-        elif lemma.endswith("яний"):
-            candidates = [lemma[:-4] + "яти"]
-        else:
-            candidates = []
-    for candidate in candidates:
-        parse = next((p for p in _parses(candidate) if "infn" in p.tag and normal_key(p.normal_form) == candidate),
-                     None)
-        if parse is not None:
-            return parse
-    return None
-
-
-def _rejoin(tokens: list[Token], first: int, last: int, lowered: list[str], words: list[str]) -> str:
-    """words (the agent's tokens without «було») joined as the text joined them: «О.В.Довгаль»."""
-    out = ""
-    kept = [position for position in range(first, last) if lowered[position] not in BE_FORMS]
-    for number, (position, word) in enumerate(zip(kept, words, strict=True)):
-        if number:
-            initial = len(tokens[kept[number - 1]][0]) == 1 and tokens[kept[number - 1]][0].isupper()
-            out += "." if initial else " "
-            if initial and tokens[position][1] - tokens[kept[number - 1]][2] > 1:
-                out += " "
-        out += word
-    return out
-
-
 def _is_comparative(parse) -> bool:
     """«світліший», «кращий», «перший»: a word the dictionary also knows with «най-» (its superlative)."""
     lemma = normal_key(parse.normal_form)
     return (lemma.endswith(("ший", "щий", "чий")) and "compb" not in parse.tag and not lemma.startswith("най")
-            and any(normal_key(p.normal_form) == "най" + lemma for p in _parses("най" + lemma)))
+            and any(normal_key(p.normal_form) == "най" + lemma for p in parses_of("най" + lemma)))
 
 
 def _comparative_of(lemma: str) -> str | None:
@@ -670,7 +370,7 @@ def _comparative_of(lemma: str) -> str | None:
         return None
     stem = lemma[:-2]
     for candidate in (stem + "іший", stem + "ший"):
-        if any(normal_key(p.normal_form) == candidate for p in _parses(candidate)):
+        if any(normal_key(p.normal_form) == candidate for p in parses_of(candidate)):
             return candidate
     return None
 
@@ -678,9 +378,9 @@ def _comparative_of(lemma: str) -> str | None:
 def _inflect_form(lemma: str, like) -> str | None:
     """lemma in like's case, number and gender, when the dictionary knows lemma."""
     wanted = set(like.tag.grammemes) & (CASES_AND_NUMBER | GENDERS)
-    for parse in _parses(lemma):
+    for parse in parses_of(lemma):
         if normal_key(parse.normal_form) == lemma and parse.tag.POS == "ADJF":
-            form = _inflect(parse, wanted)
+            form = inflect_to(parse, wanted)
             if form is not None:
                 return form
     return None
