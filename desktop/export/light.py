@@ -69,7 +69,7 @@ def may_take(url: str | None) -> bool:
     """Whether the database could be one this path opens (a plain SQLite file that exists): asked before the
     password, so that for any other database the password is asked where it always was, once the database opens."""
     address = url or default_database_url()
-    path = light_rows.sqlite_file(address) if light_rows.plain_sqlite_url(address) else None
+    path = light_rows.sqlite_file(address) if light_rows.witness_address(address) is not None else None
     return path is not None and path.is_file()
 
 
@@ -83,9 +83,10 @@ def export_release(
     writer it loads on a second thread).
     """
     fmt, copy = plan.check_format(fmt), plan.check_copy(copy)
-    address = url or default_database_url()
-    connection = light_rows.open_database(address)
-    if connection is None:
+    given = url or default_database_url()
+    address = light_rows.witness_address(given)  # the chain's witness is keyed as the ORM path keys it
+    connection = light_rows.open_database(given) if address is not None else None
+    if address is None or connection is None:
         return None
     staged: list[Path] = []
     try:

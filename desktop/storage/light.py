@@ -31,7 +31,7 @@ BUSY_TIMEOUT_MS = 5000
 RESTORE_NOTE_SUFFIX = ".restore-pending.json"
 SECURITY_TERMS_SETTING = "proofing.security_terms"
 _REVISION_LINE = re.compile(r"^(down_revision|revision)\s*=\s*['\"]?([\w]+)?['\"]?", re.MULTILINE)
-_SQLITE_PREFIXES = ("sqlite:///", "sqlite+pysqlite:///")
+SQLITE_PREFIXES = ("sqlite:///", "sqlite+pysqlite:///")
 _TERM_SEPARATORS = re.compile(r"[,\n;]")
 
 
@@ -43,7 +43,7 @@ def default_database_url() -> str:
 def sqlite_file(url: str | None) -> Path | None:
     """The file of a plain sqlite:/// URL (the default when url is None); None for anything else."""
     url = url or default_database_url()
-    prefix = next((prefix for prefix in _SQLITE_PREFIXES if url.startswith(prefix)), None)
+    prefix = next((prefix for prefix in SQLITE_PREFIXES if url.startswith(prefix)), None)
     if prefix is None:
         return None
     name = unquote(url[len(prefix):].split("?", 1)[0])

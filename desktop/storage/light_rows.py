@@ -1,7 +1,7 @@
 """The rows an unsigned export reads and writes, through sqlite3 alone (desktop.export.light says why).
 
-Only a database this module is sure of is opened: a plain sqlite:/// address whose text is also the
-witness's address, an existing file that passes SQLite's quick check, at the newest migration, with
+Only a database this module is sure of is opened: a sqlite:/// address without a query (whose witness
+address is computed as SQLAlchemy renders it, witness_address), an existing file that passes SQLite's quick check, at the newest migration, with
 no restore awaiting its audit row. Anything else is None, and the caller takes the ordinary path,
 which opens, migrates, restores or refuses as it always does. Columns are named one by one, so a
 table that lacks one raises sqlite3.Error, which is a fallback too.
@@ -13,13 +13,13 @@ Nothing here imports SQLAlchemy, the models or the audit log: a test keeps it so
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, unquote
 
 from desktop.paths import private_file
 from desktop.roles import role_set_of
@@ -27,20 +27,23 @@ from desktop.storage.audit_chain import SEALED_COLUMNS, NewEntry
 from desktop.storage.light import (
     BUSY_TIMEOUT_MS,
     RESTORE_NOTE_SUFFIX,
+    SQLITE_PREFIXES,
     migration_heads,
     sqlite_file,
     sqlite_pragmas,
 )
 
-# The addresses SQLAlchemy renders exactly as they are written (no quoting, no query): the witness
-# keys a chain by the rendered address, so only these may be written here.
-_PLAIN_URL = re.compile(r"sqlite:///[A-Za-z0-9_./ ~+-]+")
 _TIME_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
 
 
-def plain_sqlite_url(url: str) -> bool:
-    """Whether url is a sqlite:/// address that SQLAlchemy renders unchanged."""
-    return _PLAIN_URL.fullmatch(url) is not None
+def witness_address(url: str) -> str | None:
+    """The address of a sqlite:/// URL without a query as SQLAlchemy renders it — the key of the audit witness —
+    or None for any other URL. SQLAlchemy percent-quotes the file's path (all but letters, digits, «_.-~», the
+    space, «+» and «/»): a Cyrillic folder or a Windows path («C:\\Users\\Олена\\…») is written so."""
+    prefix = next((prefix for prefix in SQLITE_PREFIXES if url.startswith(prefix)), None)
+    if prefix is None or "?" in url:
+        return None
+    return prefix + quote(unquote(url[len(prefix):]), safe=" +/")
 
 
 def stored_time(moment: datetime) -> str:
@@ -60,7 +63,7 @@ def read_date(value: str | None) -> date | None:
 
 def open_database(url: str) -> sqlite3.Connection | None:
     """A connection in autocommit mode (the caller begins its transaction), or None (see the module's note)."""
-    path = sqlite_file(url) if plain_sqlite_url(url) else None
+    path = sqlite_file(url) if witness_address(url) is not None else None
     if path is None or not path.is_file() or path.stat().st_size == 0:
         return None
     if path.with_name(path.name + RESTORE_NOTE_SUFFIX).exists():

@@ -202,7 +202,7 @@ def test_the_light_and_the_orm_path_write_the_same_rows_and_files(
         assert ours.stat().st_mode & 0o777 == theirs.stat().st_mode & 0o777
 
 
-def test_a_time_is_stored_as_sqlalchemy_stores_it_and_plain_addresses_render_unchanged() -> None:
+def test_a_time_is_stored_as_sqlalchemy_stores_it_and_an_address_as_sqlalchemy_renders_it() -> None:
     from datetime import UTC, datetime
 
     from sqlalchemy.dialects import sqlite
@@ -212,12 +212,14 @@ def test_a_time_is_stored_as_sqlalchemy_stores_it_and_plain_addresses_render_unc
     for moment in (datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC), datetime(2026, 12, 3, 16, 40, 20, 72844, tzinfo=UTC)):
         assert light_rows.stored_time(moment) == store(moment)
         assert light_rows.read_time(light_rows.stored_time(moment)) == moment.replace(tzinfo=None)
-    for url in ("sqlite:////tmp/a b/visnyk.sqlite3", "sqlite:///relative.db", "sqlite:////tmp/x-y_z~+.db"):
-        assert light_rows.plain_sqlite_url(url)
-        assert make_url(url).render_as_string(hide_password=True) == url
-    for url in ("sqlite:////tmp/%D0%B1.db", "sqlite:////tmp/a.db?mode=ro", "sqlite:////tmp/база.db",
-                "sqlite://", "postgresql+psycopg://u@localhost/visnyk"):
-        assert not light_rows.plain_sqlite_url(url) and light_rows.open_database(url) is None
+    # the witness is keyed by the address as the ORM path renders it: a Cyrillic folder, a Windows path
+    for url in ("sqlite:////tmp/a b/visnyk.sqlite3", "sqlite:///relative.db", "sqlite:////tmp/x-y_z~+.db",
+                "sqlite:////home/олена/.local/share/Visnyk/visnyk.sqlite3", "sqlite:////tmp/%D0%B1.db",
+                "sqlite:///C:\\Users\\Олена\\AppData\\Local\\Visnyk\\visnyk.sqlite3", "sqlite:///C:/x/db.sqlite3",
+                "sqlite:////tmp/a%/c%20d#e@f:g.db", "sqlite+pysqlite:////tmp/ünï/db.sqlite3"):
+        assert light_rows.witness_address(url) == make_url(url).render_as_string(hide_password=True), url
+    for url in ("sqlite:////tmp/a.db?mode=ro", "sqlite://", "postgresql+psycopg://u@localhost/visnyk"):
+        assert light_rows.witness_address(url) is None and light_rows.open_database(url) is None
 
 
 # When it steps aside, the ORM path gives today's answer.
@@ -427,3 +429,19 @@ def test_postgresql_goes_the_ordinary_way_and_sqlite_the_light_one(
         assert paths_taken["orm"] == [] and paths_taken["light"][0] is not None
     else:
         assert paths_taken["light"] == [] and paths_taken["orm"] == ["docx"]  # not even tried
+
+
+def test_a_database_in_a_cyrillic_folder_takes_the_light_path_and_its_witness_is_the_ordinary_one(
+    sqlite_database: Database, approved: int, tmp_path: Path, paths_taken: dict[str, list[Any]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # «C:\\Users\\Олена\\…»: SQLAlchemy renders the address percent-quoted, and so must the light path's witness
+    monkeypatch.setenv("VISNYK_PASSWORD", PASSWORD)
+    copy = _copy(sqlite_database, tmp_path, "база даних")
+    code, _out, err = _export(copy, "exporter", approved, "pdf", tmp_path / "out")
+    assert code == 0, err
+    assert paths_taken["light"] and paths_taken["light"][0] is not None and not paths_taken["orm"]
+    rendered = copy.engine.url.render_as_string(hide_password=True)
+    assert rendered != copy.url  # quoted: the case this test is for
+    assert any(key.startswith(rendered + " ") for key in audit_chain.read_witness())
+    assert _chain_ok(copy)
