@@ -52,19 +52,41 @@ class Entry:
 
 
 def snippet(text: str, finding: Finding, replacement: str | None, reach: int = 8) -> tuple[str, str | None]:
-    """The finding with a word or so either side, as written and with the replacement applied."""
-    left = max(0, finding.start - reach)
-    right = min(len(text), finding.end + reach)
-    # Whole words only: cut at the first space inside the reach on each side.
-    if left > 0:
-        space = text.find(" ", left, finding.start)
-        left = space + 1 if space != -1 and space + 1 < finding.start else left
-    if right < len(text):
-        space = text.rfind(" ", finding.end + 1, right)
-        right = space if space != -1 else right
+    """The finding with a word or so either side, as written and with the replacement applied.
+
+    Whole words only: the reach is widened to the word it falls in when that word is short enough, else
+    cut back to the space inside it («Сьогодні, 05 березня», never «огодні, 05 березня»).
+    """
+    left = _word_start(text, max(0, finding.start - reach), finding.start)
+    right = _word_end(text, min(len(text), finding.end + reach), finding.end)
     head, tail = text[left:finding.start], text[finding.end:right]
     before = head + text[finding.start:finding.end] + tail
     return before, None if replacement is None else head + replacement + tail
+
+
+_WORD_LIMIT = 16  # a word longer than this beside the finding is left out rather than shown whole
+
+
+def _word_start(text: str, at: int, start: int) -> int:
+    """at, moved back to the start of its word (or forward past it when the word is long)."""
+    if at == 0 or text[at - 1].isspace():
+        return at
+    space = max(text.rfind(char, max(0, at - _WORD_LIMIT), at) for char in " \n\u00a0")
+    if space != -1 or at <= _WORD_LIMIT:
+        return space + 1
+    inside = text.find(" ", at, start)
+    return inside + 1 if inside != -1 and inside + 1 < start else start
+
+
+def _word_end(text: str, at: int, end: int) -> int:
+    """at, moved on to the end of its word (or back before it when the word is long)."""
+    if at == len(text) or text[at].isspace():
+        return at
+    spaces = [found for char in " \n\u00a0" if (found := text.find(char, at, at + _WORD_LIMIT)) != -1]
+    if spaces or len(text) - at <= _WORD_LIMIT:
+        return min(spaces, default=len(text))
+    inside = text.rfind(" ", end + 1, at)
+    return inside if inside != -1 else end
 
 
 class ProofingPanel(QWidget):
