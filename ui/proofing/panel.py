@@ -51,42 +51,41 @@ class Entry:
         return self.block_number < 0
 
 
-def snippet(text: str, finding: Finding, replacement: str | None, reach: int = 8) -> tuple[str, str | None]:
-    """The finding with a word or so either side, as written and with the replacement applied.
+def snippet(text: str, finding: Finding, replacement: str | None) -> tuple[str, str | None]:
+    """The finding with the word either side, as written and with the replacement applied.
 
-    Whole words only: the reach is widened to the word it falls in when that word is short enough, else
-    cut back to the space inside it («Сьогодні, 05 березня», never «огодні, 05 березня»).
+    Whole words only («Сьогодні, 05 березня», never «огодні, 05 березня»); a very long neighbour is left out.
     """
-    left = _word_start(text, max(0, finding.start - reach), finding.start)
-    right = _word_end(text, min(len(text), finding.end + reach), finding.end)
+    left, right = _word_before(text, finding.start), _word_after(text, finding.end)
     head, tail = text[left:finding.start], text[finding.end:right]
     before = head + text[finding.start:finding.end] + tail
     return before, None if replacement is None else head + replacement + tail
 
 
-_WORD_LIMIT = 16  # a word longer than this beside the finding is left out rather than shown whole
+_WORD_LIMIT = 16  # characters: a longer neighbour (or a longer run of marks before it) is not shown
+_WORD_MARKS = "'’ʼ-"
 
 
-def _word_start(text: str, at: int, start: int) -> int:
-    """at, moved back to the start of its word (or forward past it when the word is long)."""
-    if at == 0 or text[at - 1].isspace():
-        return at
-    space = max(text.rfind(char, max(0, at - _WORD_LIMIT), at) for char in " \n\u00a0")
-    if space != -1 or at <= _WORD_LIMIT:
-        return space + 1
-    inside = text.find(" ", at, start)
-    return inside + 1 if inside != -1 and inside + 1 < start else start
+def _word_before(text: str, start: int) -> int:
+    """Where the word before start begins, the marks and spaces between them included."""
+    gap = start
+    while gap > 0 and start - gap < _WORD_LIMIT and not text[gap - 1].isalnum() and text[gap - 1] != "\n":
+        gap -= 1
+    word = gap
+    while word > 0 and (text[word - 1].isalnum() or text[word - 1] in _WORD_MARKS):
+        word -= 1
+    return word if gap - word <= _WORD_LIMIT else start
 
 
-def _word_end(text: str, at: int, end: int) -> int:
-    """at, moved on to the end of its word (or back before it when the word is long)."""
-    if at == len(text) or text[at].isspace():
-        return at
-    spaces = [found for char in " \n\u00a0" if (found := text.find(char, at, at + _WORD_LIMIT)) != -1]
-    if spaces or len(text) - at <= _WORD_LIMIT:
-        return min(spaces, default=len(text))
-    inside = text.rfind(" ", end + 1, at)
-    return inside if inside != -1 else end
+def _word_after(text: str, end: int) -> int:
+    """Where the word after end ends, the marks and spaces between them included."""
+    gap = end
+    while gap < len(text) and gap - end < _WORD_LIMIT and not text[gap].isalnum() and text[gap] != "\n":
+        gap += 1
+    word = gap
+    while word < len(text) and (text[word].isalnum() or text[word] in _WORD_MARKS):
+        word += 1
+    return word if word - gap <= _WORD_LIMIT else end
 
 
 class ProofingPanel(QWidget):
