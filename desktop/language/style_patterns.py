@@ -52,9 +52,13 @@ SURNAME_BEFORE_RE = re.compile(rf"(?<![\w'’ʼ-])([{UPPER}][{LOWER}]+(?:-[{UPPE
 MAX_VERDICTS = 50_000
 BE_PLURAL = frozenset({"були"}) | BE_SINGULAR
 MORE_LESS = frozenset({"більше", "менше"})
-TRIGGERS = BE_PLURAL | DEGREE_MARKS | MORE_LESS | {"їх", "чоловік", "участі"}
+TRIGGERS = BE_PLURAL | DEGREE_MARKS | MORE_LESS | {"їх", "чоловік", "участі", "участь"}
 JOINED_MESSAGE = "«До участі … долучилися» — громіздкий зворот; простіше «{}»."
 MAX_JOINED_GAP = 5  # words between «до участі» and «долучилися»: «у засіданні колегії»
+TOOK_PART_MESSAGE = "«Участь … прийняли» — калька з російської; українською участь беруть: «{}»."
+TAKE_VERBS = ("прийняти", "приймати")
+# between «участь» and its verb: the place («у нараді», «в обласній нараді»), not another clause
+NOT_BETWEEN = frozenset({"і", "й", "та", "а", "але", "що", "які", "який", "яка", "яке", "де", "коли"})
 # «більше тижня» → «понад тиждень»: measures that «більше» compares
 MEASURES = frozenset({"хвилина", "година", "доба", "день", "тиждень", "місяць", "рік", "половина", "тисяча",
                       "мільйон", "мільярд", "сотня", "десяток", "кілометр", "метр", "гектар", "тонна", "сто"})
@@ -124,6 +128,8 @@ class StylePatternChecker:
                 found += self._ill_with(text, tokens, lowered, [i for i in positions if lowered[i] in ill])
             if "участі" in present:
                 found += self._joined_in(text, tokens, lowered, [i for i in positions if lowered[i] == "участі"])
+            if "участь" in present:
+                found += self._took_part(text, tokens, lowered, [i for i in positions if lowered[i] == "участь"])
             if not MORE_LESS.isdisjoint(present):
                 found += self._more_than(text, tokens, lowered, [i for i in positions if lowered[i] in MORE_LESS])
             if "чоловік" in present:
@@ -226,6 +232,33 @@ class StylePatternChecker:
             fixed = cased_like(f"{place} {taken} участь", tokens[index - 1][0])
             found.append(Finding(tokens[index - 1][1], tokens[verb][2], "style", "style:joined-in",
                                  JOINED_MESSAGE.format(fixed), (fixed,)))
+        return found
+
+    # «Участь у нараді прийняли …» → «Участь у нараді взяли …»: «прийняти участь» the other way round (the
+    # phrase table has it verb first)
+    @staticmethod
+    def _took_part(text: str, tokens: list[Token], lowered: list[str], positions: list[int]) -> list[Finding]:
+        found = []
+        for index in positions:
+            for position in range(index + 1, min(len(lowered), index + MAX_JOINED_GAP + 2)):
+                if not gap_ok(text, tokens, position - 1) or lowered[position] in NOT_BETWEEN:
+                    break
+                parses = parses_of(lowered[position])
+                verb = next((p for p in parses if p.tag.POS == "VERB" and normal_key(p.normal_form) in TAKE_VERBS), None)
+                if verb is None:
+                    if any(p.tag.POS in ("VERB", "INFN") for p in parses):
+                        break  # another verb: «участь у нараді взяли і прийняли рішення» is not the calque
+                    continue
+                take = next((p for p in parses_of("взяти" if "perf" in verb.tag else "брати") if "infn" in p.tag),
+                            None)
+                wanted = set(verb.tag.grammemes) & {"past", "pres", "futr", "plur", "sing", "masc", "femn", "neut",
+                                                    "1per", "2per", "3per"}
+                taken = inflect_to(take, wanted) if take is not None else None
+                if taken is not None:
+                    fixed = cased_like(taken, tokens[position][0])
+                    found.append(Finding(tokens[position][1], tokens[position][2], "style", "style:took-part",
+                                         TOOK_PART_MESSAGE.format(fixed), (fixed,)))
+                break
         return found
 
     # «більше 500 учасників» → «понад 500 учасників», «більше тижня» → «понад тиждень»
