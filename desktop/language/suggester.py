@@ -3,8 +3,8 @@
 hunspell's suggester tries its own edits through the affix rules (~7 ms a word even without n-grams,
 ~0.5 s with them); the typos people make are one slip away from the word they meant: two letters swapped,
 one dropped, doubled, a neighbouring key or a letter Ukrainian spelling confuses (и/і/ї, е/є, г/ґ). The
-keys of pymorphy3's word DAWG one slip from the word are found by walking it (each edit tried only where
-the DAWG goes on: ~0.3 ms a word), kept when the lexicon (desktop.language.lexicon) holds them as a
+keys of pymorphy3's word DAWG one slip from the word are found by looking each such string up (~900 for
+a 12-letter word, ~0.3 ms), kept when the lexicon (desktop.language.lexicon) holds them as a
 standard form, and the accepted words (glossary, directory forms) are matched beside them. They are
 ranked by how likely the slip is; the spelling layer asks hunspell only when none is a word. edits()
 (every string one slip away, ~70 a letter) is the brute-force reference the walk is tested against.
@@ -19,9 +19,6 @@ from typing import Any
 
 from desktop.language.lexicon import lexicon
 
-# dawg_python.units: a unit's label and its offset to the children
-_EXTENSION_BIT = 1 << 9
-_LABEL_MASK = (1 << 31) | 0xFF
 # The apostrophe as the lexicon spells it; suggestions are written with the writer's or the typographic one.
 APOSTROPHE = "'"
 TYPOGRAPHIC_APOSTROPHE = "’"
@@ -161,80 +158,22 @@ def slip_cost(word: str, meant: str) -> float | None:
 
 
 class _Words:
-    """Walks pymorphy3's word DAWG (dawg_python's units and guide) for the keys one slip from a word."""
+    """The keys of pymorphy3's word DAWG one slip from a word: every string one slip away, looked up."""
 
     def __init__(self, analyser: Any) -> None:
-        words = analyser.dictionary.words
-        self._units = words.dct._units
-        self._guide = words.guide._units
-        self._letters = frozenset(ALPHABET)
-
-    def _follow(self, index: int, key: bytes) -> int:
-        """The node after key from the node at index; -1 when the DAWG has no such path."""
-        units = self._units
-        for label in key:
-            unit = units[index]
-            index ^= ((unit >> 10) << ((unit & _EXTENSION_BIT) >> 6)) ^ label
-            if units[index] & _LABEL_MASK != label:
-                return -1
-        return index
-
-    def _children(self, index: int) -> list[tuple[str, int]]:
-        """The letters (of ALPHABET) that follow the node at index, with the node after each."""
-        units, guide, letters = self._units, self._guide, self._letters
-        found: list[tuple[str, int]] = []
-        label = guide[index * 2]
-        while label:
-            unit = units[index]
-            child = index ^ ((unit >> 10) << ((unit & _EXTENSION_BIT) >> 6)) ^ label
-            if units[child] & _LABEL_MASK != label:
-                break
-            if label < 0x80:
-                if chr(label) in letters:
-                    found.append((chr(label), child))
-            elif label in (0xD0, 0xD1, 0xD2):  # the lead byte of a Cyrillic letter: its second bytes
-                second = guide[child * 2]
-                unit = units[child]
-                offset = (unit >> 10) << ((unit & _EXTENSION_BIT) >> 6)
-                while second:
-                    grandchild = child ^ offset ^ second
-                    if units[grandchild] & _LABEL_MASK != second:
-                        break
-                    letter = bytes((label, second)).decode("utf-8", "replace")
-                    if letter in letters:
-                        found.append((letter, grandchild))
-                    second = guide[grandchild * 2 + 1]
-            label = guide[child * 2 + 1]
-        return found
+        self._has = analyser.dictionary.words.__contains__  # C with the DAWG2 extension: ~0.2 µs a lookup
 
     def near(self, word: str) -> set[str]:
-        """The keys of the DAWG one slip from word (lowercase, apostrophe «'»)."""
-        follow = self._follow
-        length = len(word)
-        # each tail of word with the separator the keys end in: one walk says whether a key ends there
-        tails = [word[at:].encode("utf-8") + b"\x01" for at in range(length + 1)]
-        found: set[str] = set()
-        index = 0
-        for at in range(length + 1):  # index: the node after word[:at]
-            head = word[:at]
-            if at < length:
-                if follow(index, tails[at + 1]) >= 0:  # word[at] left out
-                    found.add(head + word[at + 1:])
-                if at + 1 < length:
-                    swapped = word[at + 1] + word[at] + word[at + 2:]
-                    if follow(index, swapped.encode("utf-8") + b"\x01") >= 0:
-                        found.add(head + swapped)
-            for letter, child in self._children(index):
-                if at < length and letter != word[at] and follow(child, tails[at + 1]) >= 0:  # for word[at]
-                    found.add(head + letter + word[at + 1:])
-                if follow(child, tails[at]) >= 0:  # before word[at]
-                    found.add(head + letter + word[at:])
-            if at < length:
-                index = follow(index, tails[at][:len(word[at].encode("utf-8"))])
-                if index < 0:
-                    break
-        found.discard(word)
-        return found
+        """The keys of the DAWG one slip from word (lowercase, apostrophe «'»): a letter left out, typed in
+        too many, typed for another (of ALPHABET) or two swapped."""
+        splits = [(word[:at], word[at:]) for at in range(len(word) + 1)]
+        candidates = {head + tail[1:] for head, tail in splits if tail}
+        candidates.update(head + tail[1] + tail[0] + tail[2:] for head, tail in splits if len(tail) > 1)
+        candidates.update(head + letter + tail[1:] for head, tail in splits if tail for letter in ALPHABET)
+        candidates.update(head + letter + tail for head, tail in splits for letter in ALPHABET)
+        candidates.discard(word)
+        candidates.discard("")
+        return set(filter(self._has, candidates))
 
 
 @cache
