@@ -89,7 +89,7 @@ class Proofreader:
         lowered = list(map(str.lower, map(itemgetter(0), tokens)))
         typography = find_typography(text, protected, tokens, lowered)
         vocabulary = set(lowered)  # one set for the layers that look words up, not one each
-        # every new word's dictionary entries in one walk of the DAWG, for all the layers
+        # every new word's dictionary entries read in one batch, for all the layers
         analysis.prime(set(map(str.replace, map(str.replace, vocabulary, repeat("’"), repeat("'")), repeat("ʼ"), repeat("'"))))
         style = self.style.findings(text, tokens, lowered, vocabulary)
         style += (self.orthography.findings(text, tokens, lowered, vocabulary)

@@ -7,7 +7,7 @@ keys of pymorphy3's word DAWG one slip from the word are found by looking each s
 a 12-letter word, ~0.3 ms), kept when the lexicon (desktop.language.lexicon) holds them as a
 standard form, and the accepted words (glossary, directory forms) are matched beside them. They are
 ranked by how likely the slip is; the spelling layer asks hunspell only when none is a word. edits()
-(every string one slip away, ~70 a letter) is the brute-force reference the walk is tested against.
+(every string one slip away, ~70 a letter, with its cost) is the reference the lookups are tested against.
 """
 
 from __future__ import annotations
