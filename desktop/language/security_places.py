@@ -21,7 +21,9 @@ EMAIL_RE = re.compile(r"[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)")
 # A building with its number, or a street address with a house number.
 _BUILDING = (r"(?:школ\w*|ліце\w*|гімназі\w*|ЗЗСО|ЗДО|садо?ч?к\w*|лікарн\w*|поліклінік\w*|амбулатор\w*|"
              r"будин\w*|будинк\w*|гуртожит\w*|корпус\w*|заклад\w*|підприємств\w*|завод\w*|склад\w*)")
-_STREET = r"(?:вул\.|вулиц\w+|просп\.|проспект\w*|пров\.|провул\w+|бульв\.|бульвар\w*|пл\.|площ\w+|шосе|майдан\w*)"
+# (вул\.|вулиц\w+|просп\.|проспект\w*|пров\.|провул\w+|бульв\.|бульвар\w*|пл\.|площ\w+|шосе|майдан\w*) with the
+# shared beginnings grouped: re then tries one branch at each в, п or б of the text, not several
+_STREET = r"(?:ву(?:л\.|лиц\w+)|пр(?:осп(?:\.|ект\w*)|ов(?:\.|ул\w+))|бульв(?:\.|ар\w*)|пл(?:\.|ощ\w+)|шосе|майдан\w*)"
 BUILDING_RE = re.compile(rf"{_BUILDING}\s*№\s*\d+[а-яі]?", re.IGNORECASE)
 ADDRESS_RE = re.compile(
     rf"{_STREET}\s*[А-ЯІЇЄҐ][\w'’ʼ-]+(?:\s+[А-ЯІЇЄҐ][\w'’ʼ-]+)?,?\s*(?:буд\.\s*|будинок\s*|№\s*)?\d+[а-яі]?(?!\d|[.,]\d)"

@@ -65,7 +65,7 @@ def tokenize(text: str) -> list[Token]:
         parts = (STRESSED_SPLIT_RE if stressed else SPLIT_RE).split(text)
     # the running sum alternates a word's start (after a gap) and its end: zip takes the two in turn
     offsets = accumulate(map(len, parts))
-    return list(zip(parts[1::2], offsets, offsets))
+    return list(zip(parts[1::2], offsets, offsets, strict=False))
 
 
 def _within_basic_plane(text: str) -> bool:
