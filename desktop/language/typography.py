@@ -61,7 +61,6 @@ _CLAUSE_START_RE = re.compile(
 ABBREVIATIONS = frozenset(("тис", "млн", "млрд", "грн", "коп", "ін", "обл", "вул", "просп", "буд", "кв", "смт", "ст",
                            "рр", "напр", "див", "тел", "каб", "корп", "пров", "пл", "проф", "доц", "акад"))
 LATIN_LETTER_RE = re.compile(r"[A-Za-zïÏ]")
-LATIN_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzïÏ"
 WORD_AROUND_RE = re.compile(r"[^\W\d_]+")
 
 QUOTES_MESSAGE = "Лапки в українському тексті — «ялинки», а лапки всередині лапок — „лапки“."
@@ -154,7 +153,9 @@ def _apostrophes(text: str) -> Iterator[Finding]:
 
 
 def _hyphens(text: str) -> Iterator[Finding]:
-    for match in HYPHEN_AS_DASH_RE.finditer(text):
+    # from the dashes, rarer than the spaces the pattern starts with
+    starts = [at - 1 for at in char_positions(text, "-–") if at and text[at - 1] == " "]
+    for match in matches_at(HYPHEN_AS_DASH_RE, text, starts):
         start, end = match.start(), match.end()
         if _char(text, start - 1).isspace() or _char(text, end).isspace():
             continue
@@ -207,7 +208,10 @@ def _glued_numbers(text: str, number_starts: list[int]) -> Iterator[Finding]:
 
 
 def _double_spaces(text: str) -> Iterator[Finding]:
-    for match in DOUBLE_SPACE_RE.finditer(text):
+    first = text.find("  ")
+    if first < 0:
+        return
+    for match in DOUBLE_SPACE_RE.finditer(text, first):
         if not _char(text, match.start() - 1).isspace() and not _char(text, match.end()).isspace():
             yield typo(match.start(), match.end(), "double-space", "Зайвий пробіл.", " ")
 
@@ -295,8 +299,8 @@ def _repeated_words(text: str, tokens: list[Token], lowered: list[str] | None = 
 
 def _mixed_scripts(text: str) -> Iterator[Finding]:
     # Latin letters are rare in Ukrainian text, so start from them and look at the word around.
-    if not any(letter in text for letter in LATIN_LETTERS):
-        return  # the usual Ukrainian text: a str search a letter is quicker than the class's scan
+    if not _has_latin_letter(text):
+        return
     last_end = -1
     for match in LATIN_LETTER_RE.finditer(text):
         if match.start() < last_end:
@@ -314,6 +318,13 @@ def _mixed_scripts(text: str) -> Iterator[Finding]:
               and _char(text, start + 1) == " " and _is_cyrillic(_char(text, start - 2))
               and _is_cyrillic(_char(text, start + 2))):
             yield _homoglyph_finding(word, start, to_cyrillic=True)
+
+
+def _has_latin_letter(text: str) -> bool:
+    """Whether text has a letter of LATIN_LETTER_RE, found in C faster than by the class's scan."""
+    # of the text's ASCII characters only a letter changes with case
+    ascii_part = text.encode("ascii", "ignore")
+    return ascii_part.lower() != ascii_part.upper() or "ï" in text or "Ï" in text
 
 
 def _word_start(text: str, index: int) -> int:
