@@ -171,7 +171,7 @@ def lemmas_of(word: str) -> frozenset[str]:
 
 @word_cache(65536)
 def key_of(word: str) -> str:
-    return word.lower().translate(APOSTROPHES)
+    return word.lower().replace("’", "'").replace("ʼ", "'")  # APOSTROPHES; replace() is quicker than translate()
 
 
 def only(word: str, *allowed: str) -> bool:
