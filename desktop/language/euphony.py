@@ -227,7 +227,8 @@ def _judgeable(word: str) -> bool:
 
 
 def _plain_gap(gap: str) -> bool:
-    return bool(gap) and all(char in SPACES for char in gap)
+    """Only spaces (SPACES) between two words: strip() tells in C."""
+    return gap == " " or (gap != "" and not gap.strip(" \u00a0"))
 
 
 def context_before(text: str, tokens: list[Token], index: int) -> str:

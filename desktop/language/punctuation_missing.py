@@ -231,7 +231,8 @@ def _number_gap(text: str, previous: Token, end: int) -> bool:
 @word_cache(65536)
 def _is_finite(word: str) -> bool:
     """Some parse of word is a finite verb or an impersonal «-но, -то» predicate."""
-    return any(p.tag.POS == "VERB" and "infn" not in p.tag for p in parses(word))
+    # the parts of speech (primed features) first: most words have no verb parse, and need no tags read
+    return is_verb(word) and any(p.tag.POS == "VERB" and "infn" not in p.tag for p in parses(word))
 
 
 @word_cache(65536)

@@ -7,7 +7,6 @@ from __future__ import annotations
 from desktop.language.finding import Finding
 from desktop.language.grammar import parses
 from desktop.language.punctuation_words import (
-    APOSTROPHES,
     CIRCUMSTANCE_OPENING_CONJUNCTIONS,
     CIRCUMSTANCE_PREPOSITIONS,
     CLAUSE_PHRASES,
@@ -58,7 +57,7 @@ def _opens_clause(text: str, tokens: list[Token], index: int) -> bool:
     key = key_of(tokens[index][0])
     if key in CLAUSE_WORDS or key in TRIGGERS:
         return True
-    rest = text[tokens[index][1]:tokens[index][1] + 24].lower().translate(APOSTROPHES)
+    rest = text[tokens[index][1]:tokens[index][1] + 24].lower().replace("’", "'").replace("ʼ", "'")
     return any(rest.startswith(phrase) for phrase in CLAUSE_PHRASES)
 
 # --- no comma after a circumstance opening a sentence ---------------------------------------------------

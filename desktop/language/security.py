@@ -22,8 +22,9 @@ _DECIMAL = r"-?\d{1,3}[.,]\d{4,}"
 # Patterns start with a digit or a letter, not a look-behind, so re skips text fast; the
 # character before a hit is checked in Python.
 DECIMAL_PAIR_RE = re.compile(rf"{_DECIMAL}°?\s*[,;]?\s+{_DECIMAL}°?(?!\d)")
-# A four-decimal number anywhere: most texts have none, and this is the cheaper scan.
-FOUR_DECIMALS_RE = re.compile(r"[.,]\d{4}")
+# A four-decimal number anywhere: most texts have none, and this is the cheaper scan (one pattern a mark:
+# re skips to a literal first character far faster than to a class).
+FOUR_DECIMALS = (re.compile(r"\.\d{4}"), re.compile(r",\d{4}"))
 _HEMISPHERE = r"(?:[NSEW]|пн\.?\s?ш\.?|пд\.?\s?ш\.?|сх\.?\s?д\.?|зх\.?\s?д\.?)"
 DEGREES_RE = re.compile(
     rf"\d{{1,3}}(?:[.,]\d+)?\s?°(?:\s?\d{{1,2}}(?:[.,]\d+)?\s?['′’])?(?:\s?\d{{1,2}}(?:[.,]\d+)?\s?[\"″”])?"
@@ -31,8 +32,11 @@ DEGREES_RE = re.compile(
 )
 # Unit designations: «в/ч А1234», «військова частина А0000», a bare «А1234», field post «польова пошта В1234».
 UNIT_NUMBER_RE = re.compile(r"[АВAB]-?\d{4}(?!\d)|в/ч\s*№?\s*\d{3,5}(?!\d)|військов\w+\s+частин\w+\s+№\s*\d+")
-# Its first branch alone, for the usual text with neither «/» nor «№» (the other branches need one): a faster scan.
-UNIT_LETTER_RE = re.compile(r"[АВAB]-?\d{4}(?!\d)")
+# UNIT_NUMBER_RE's branches, each led by a literal (which re skips to quickly), as unit_matches runs them:
+# the letter branch a letter, and the others only in a text with «/» or «№» (each needs one). No two branches
+# match at one place, and none inside another's match, so their matches merged are UNIT_NUMBER_RE's.
+UNIT_LETTER_BRANCHES = tuple(re.compile(rf"{letter}-?\d{{4}}(?!\d)") for letter in "АВAB")
+UNIT_OTHER_BRANCHES = (re.compile(r"в/ч\s*№?\s*\d{3,5}(?!\d)"), re.compile(r"військов\w+\s+частин\w+\s+№\s*\d+"))
 UNIT_PREFIX_RE = re.compile(r"(?:в/ч\s*|військов\w+\s+частин\w+\s+|польов\w+\s+пошт\w+\s+)$", re.IGNORECASE)
 # Numbered formations: «72 ОМБр», «95-та окрема десантно-штурмова бригада», «72-ї механізованої бригади».
 # «15 бригад енергетиків» or «5-ти бригад швидкої» are civilian crews: a bare count before the noun
@@ -45,7 +49,8 @@ FORMATION_RE = re.compile(
 )
 CARDINAL_ENDINGS = frozenset({"ти", "ми", "х", "ох", "ьох"})
 # Every formation names one of these: a text without them (nearly every text) skips the slower pattern.
-FORMATION_NOUN_RE = re.compile(r"бригад|батальйон|полк|дивізіон|Бр|ОМПБ|ОСП|ОШБ")
+# (Alternatives sharing a first letter are grouped: re then tries one branch at each б or О, not two.)
+FORMATION_NOUN_RE = re.compile(r"б(?:ригад|атальйон)|полк|дивізіон|Бр|О(?:МПБ|СП|ШБ)")
 
 
 
@@ -162,17 +167,17 @@ class SecurityChecker:
         """Every sensitive span of text."""
         found: list[Finding] = []
         taken: list[tuple[int, int]] = []
-        patterns = []
-        if FOUR_DECIMALS_RE.search(text):
-            patterns.append((DECIMAL_PAIR_RE, "coordinates"))
+        units = UNIT_NUMBER_RE
+        patterns: list[tuple[re.Pattern[str], Iterable[re.Match[str]], str]] = []
+        if any(pattern.search(text) for pattern in FOUR_DECIMALS):
+            patterns.append((DECIMAL_PAIR_RE, DECIMAL_PAIR_RE.finditer(text), "coordinates"))
         if "°" in text:
-            patterns.append((DEGREES_RE, "coordinates"))
-        units = UNIT_NUMBER_RE if "/" in text or "№" in text else UNIT_LETTER_RE
-        patterns.append((units, "military-unit"))
+            patterns.append((DEGREES_RE, DEGREES_RE.finditer(text), "coordinates"))
+        patterns.append((units, unit_matches(text), "military-unit"))
         if FORMATION_NOUN_RE.search(text):
-            patterns.append((FORMATION_RE, "military-unit"))
-        for pattern, rule in patterns:
-            for match in pattern.finditer(text):
+            patterns.append((FORMATION_RE, FORMATION_RE.finditer(text), "military-unit"))
+        for pattern, matches, rule in patterns:
+            for match in matches:
                 start, end = match.span()
                 before = text[start - 1] if start else " "
                 if before.isalnum() or (before in "_-.," and pattern is not units):
@@ -204,6 +209,17 @@ class SecurityChecker:
                                  f"«{text[phrase.start:phrase.end]}» ({entry.term}): {entry.note}"))
         found.sort(key=lambda f: (f.start, f.end))
         return found
+
+
+def unit_matches(text: str) -> list[re.Match[str]]:
+    """UNIT_NUMBER_RE's matches in text, in order, from its branches' scans."""
+    branches = UNIT_LETTER_BRANCHES + (UNIT_OTHER_BRANCHES if "/" in text or "№" in text else ())
+    found = sorted((match for branch in branches for match in branch.finditer(text)), key=re.Match.start)
+    kept: list[re.Match[str]] = []
+    for match in found:
+        if not kept or match.start() >= kept[-1].end():
+            kept.append(match)
+    return kept
 
 
 def _looks_like_coordinate(found: str) -> bool:

@@ -8,7 +8,7 @@ from itertools import compress
 from operator import eq, itemgetter
 
 from desktop.language.finding import Finding
-from desktop.language.typography_marks import DigitRuns, matches_at, typo
+from desktop.language.typography_marks import DigitRuns, char_positions, matches_at, merged_starts, typo
 from desktop.language.typography_notation import known_word
 from desktop.language.typography_pack import find_more_typography, sentence_particle_comma
 from desktop.language.words import ProtectedSpans, Token, tokenize
@@ -23,19 +23,22 @@ ORDINAL_ENDINGS = frozenset(["й", "го", "му", "ми", "ти", "х", "ї", "
 # Allowed repetitions: emphatic doubles of Ukrainian (and a word typed letter by letter: «Р І Ш Е Н Н Я»).
 REPEAT_ALLOWED = frozenset({"так", "ні", "ну", "ой", "ах", "ха"})
 
-# Every pattern starts with a rare character so that re skips most of the text quickly;
-# the context around a hit is then checked in Python.
-QUOTE_RE = re.compile(r"[\"“”„«»']")
-APOSTROPHE_RE = re.compile(r"['`]")
+# Every pattern starts with a rare character (a literal one, which re skips to far faster than to a class)
+# so that re skips most of the text quickly; the context around a hit is then checked in Python. Rules that
+# start from a single mark find it with str.find (typography_marks.char_positions).
+QUOTE_CHARS = "\"“”„«»'"
+APOSTROPHE_CHARS = "'`"
 HYPHEN_AS_DASH_RE = re.compile(r" (--?|–) ")
 WORD_BEFORE_DASH_RE = re.compile(r"(?<![^\W\d_])[а-яіїєґ'’ʼ]+$")
 PREDICATIVE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:це|так|дуже|не|було|є|буде|як|надто|досить)[ \u00a0]+$", re.IGNORECASE)
 WORD_AFTER_DASH_RE = re.compile(r"[а-яіїєґ'’ʼ]+(?![^\W\d_])")
 GLUED_NUMBER_RE = re.compile(r"[0-9]+()[а-яіїєґА-ЯІЇЄҐ]")  # matched where a run of digits starts
 DOUBLE_SPACE_RE = re.compile(r"  +")
-SPACE_BEFORE_PUNCTUATION_RE = re.compile(r"[ \t][,.:;!?]")
+SPACE_BEFORE_PUNCTUATION = tuple((space, re.compile(rf"{space}[,.:;!?]")) for space in " \t")
 DOUBLED_PUNCTUATION_RE = re.compile(r"[,.;:](?:[,;:]|\.(?!\.))+")
-MISSING_SPACE_AFTER_STOP_RE = re.compile(r"[.!?](?=[А-ЯІЇЄҐ][а-яіїєґ'’ʼ])")
+# where a doubled mark can start: a mark before another (each mark a pattern of its own, found by its literal)
+MARK_PAIRS = tuple((mark, re.compile(rf"{re.escape(mark)}(?=[,;:.])")) for mark in ",.;:")
+MISSING_SPACE_AFTER_STOP = tuple((stop, re.compile(rf"{re.escape(stop)}(?=[А-ЯІЇЄҐ][а-яіїєґ'’ʼ])")) for stop in ".!?")
 MISSING_SPACE_AFTER_COMMA_RE = re.compile(r",(?=[^\W\d_])")
 # Words that are not parenthetical: a comma stands before them, never after («виклики, зокрема етапи»).
 COMMA_AFTER_PARTICLE_RE = re.compile(r",[ \t]+(зокрема|навіть|особливо|також),[ \t]*")
@@ -112,8 +115,8 @@ def _char(text: str, index: int) -> str:
 def _quotes(text: str) -> Iterator[Finding]:
     # Walk the quote characters keeping the nesting depth: outer quotes are «», inner ones „“.
     depth = 0
-    for match in QUOTE_RE.finditer(text):
-        char, at = match.group(), match.start()
+    for at in char_positions(text, QUOTE_CHARS):
+        char = text[at]
         before, after = _char(text, at - 1), _char(text, at + 1)
         if char == "'":
             if before.isalnum() and after.isalnum():
@@ -143,15 +146,16 @@ def _quotes(text: str) -> Iterator[Finding]:
 
 
 def _apostrophes(text: str) -> Iterator[Finding]:
-    for match in APOSTROPHE_RE.finditer(text):
-        at = match.start()
+    for at in char_positions(text, APOSTROPHE_CHARS):
         if _is_cyrillic(_char(text, at - 1)) and _is_cyrillic(_char(text, at + 1)):
             yield typo(at, at + 1, "apostrophe",
                           "Апостроф пишіть знаком ’ (або ʼ), а не ' чи `.", "’")
 
 
 def _hyphens(text: str) -> Iterator[Finding]:
-    for match in HYPHEN_AS_DASH_RE.finditer(text):
+    # from the dashes, rarer than the spaces the pattern starts with
+    starts = [at - 1 for at in char_positions(text, "-–") if at and text[at - 1] == " "]
+    for match in matches_at(HYPHEN_AS_DASH_RE, text, starts):
         start, end = match.start(), match.end()
         if _char(text, start - 1).isspace() or _char(text, end).isspace():
             continue
@@ -204,15 +208,18 @@ def _glued_numbers(text: str, number_starts: list[int]) -> Iterator[Finding]:
 
 
 def _double_spaces(text: str) -> Iterator[Finding]:
-    for match in DOUBLE_SPACE_RE.finditer(text):
+    first = text.find("  ")
+    if first < 0:
+        return
+    for match in DOUBLE_SPACE_RE.finditer(text, first):
         if not _char(text, match.start() - 1).isspace() and not _char(text, match.end()).isspace():
             yield typo(match.start(), match.end(), "double-space", "Зайвий пробіл.", " ")
 
 
 def _spaces_before_punctuation(text: str) -> Iterator[Finding]:
-    for match in SPACE_BEFORE_PUNCTUATION_RE.finditer(text):
-        end = match.start() + 1
-        start = match.start()
+    for at in merged_starts(text, SPACE_BEFORE_PUNCTUATION):
+        end = at + 1
+        start = at
         while start > 0 and text[start - 1] in " \t":
             start -= 1
         previous, following = _char(text, start - 1), _char(text, end + 1)
@@ -226,7 +233,7 @@ def _spaces_before_punctuation(text: str) -> Iterator[Finding]:
 
 def _doubled_punctuation(text: str) -> Iterator[Finding]:
     # «..», «.;», «,,» — but an ellipsis «...» is three dots and stays.
-    for match in DOUBLED_PUNCTUATION_RE.finditer(text):
+    for match in matches_at(DOUBLED_PUNCTUATION_RE, text, merged_starts(text, MARK_PAIRS)):
         marks = match.group()
         if "..." in text[match.start():match.end() + 1] or text[match.start() - 1:match.start()] == ".":
             continue
@@ -262,14 +269,13 @@ def _comma_after_particle(text: str) -> Iterator[Finding]:
 
 
 def _missing_spaces(text: str) -> Iterator[Finding]:
-    for match in MISSING_SPACE_AFTER_STOP_RE.finditer(text):
-        at = match.start()
+    for at in merged_starts(text, MISSING_SPACE_AFTER_STOP):
         before = text[max(at - 2, 0):at]
         if len(before) == 2 and all(c.isalnum() or c in ")»" for c in before):
             if before[-1].isupper() and before[-2].isupper():
                 continue  # an abbreviation such as «США.Україна» is rare; initials «Т.Г.» are not flagged
             yield typo(at, at + 1, "missing-space-after-stop",
-                          "Після кінця речення потрібен пробіл.", match.group() + " ")
+                          "Після кінця речення потрібен пробіл.", text[at] + " ")
     for match in MISSING_SPACE_AFTER_COMMA_RE.finditer(text):
         at = match.start()
         if _char(text, at - 1).isalpha():
@@ -293,6 +299,8 @@ def _repeated_words(text: str, tokens: list[Token], lowered: list[str] | None = 
 
 def _mixed_scripts(text: str) -> Iterator[Finding]:
     # Latin letters are rare in Ukrainian text, so start from them and look at the word around.
+    if not _has_latin_letter(text):
+        return
     last_end = -1
     for match in LATIN_LETTER_RE.finditer(text):
         if match.start() < last_end:
@@ -310,6 +318,13 @@ def _mixed_scripts(text: str) -> Iterator[Finding]:
               and _char(text, start + 1) == " " and _is_cyrillic(_char(text, start - 2))
               and _is_cyrillic(_char(text, start + 2))):
             yield _homoglyph_finding(word, start, to_cyrillic=True)
+
+
+def _has_latin_letter(text: str) -> bool:
+    """Whether text has a letter of LATIN_LETTER_RE, found in C faster than by the class's scan."""
+    # of the text's ASCII characters only a letter changes with case
+    ascii_part = text.encode("ascii", "ignore")
+    return ascii_part.lower() != ascii_part.upper() or "ï" in text or "Ï" in text
 
 
 def _word_start(text: str, index: int) -> int:

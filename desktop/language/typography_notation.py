@@ -23,10 +23,13 @@ from desktop.language.typography_marks import (
 from desktop.language.word_cache import word_cache
 
 CAPITALS = "А-ЯІЇЄҐ"
+CAPITAL_SET = frozenset(map(chr, range(ord("А"), ord("Я") + 1))) | frozenset("ІЇЄҐ")  # CAPITALS as a set
 SMALL = "а-яіїєґ"
 # «І.І.Бузак», «В.І. Войтенко»: two initials before a surname, a space missing after a dot (after the
 # surname, in a list «Слободян О.С.», documents write them close)
 INITIALS_RE = re.compile(rf"([{CAPITALS}])\.([ \u00a0]?)([{CAPITALS}])\.([ \u00a0]?)")
+# where INITIALS_RE can match: the stop after the first initial (re finds a literal «.» quickly, a class slowly)
+FIRST_INITIAL_STOP_RE = re.compile(rf"\.(?=[ \u00a0]?[{CAPITALS}]\.)")
 SURNAME_RE = re.compile(rf"[{CAPITALS}][{SMALL}'’ʼ]+(?:-[{CAPITALS}]?[{SMALL}'’ʼ]+)?")
 # «в.о.», «т.в.о.», «т.д.», «т.зв.»: an abbreviation of a letter and short parts, each with its stop
 DOTTED_ABBREVIATION_RE = re.compile(rf"\.[{SMALL}]{{1,2}}\.")
@@ -53,7 +56,7 @@ INITIALS_MESSAGE = "Ініціали відбивайте пробілами: «
 
 
 def _initials(text: str) -> Iterator[Finding]:
-    for match in INITIALS_RE.finditer(text):
+    for match in matches_at(INITIALS_RE, text, _first_initials(text)):
         start = match.start()
         if letter_at(text, start - 1) or char_at(text, start - 1) == ".":
             continue  # the end of a word or of a longer abbreviation
@@ -65,6 +68,12 @@ def _initials(text: str) -> Iterator[Finding]:
             end = surname.end() if not gap_after else match.end(3) + 1
             fixed = f"{first}. {second}. {surname.group()}" if not gap_after else f"{first}. {second}."
             yield typo(start, end, "initials-spacing", INITIALS_MESSAGE, fixed)
+
+
+def _first_initials(text: str) -> list[int]:
+    """Where INITIALS_RE can match: a capital before a stop that FIRST_INITIAL_STOP_RE finds."""
+    starts = [match.start() - 1 for match in FIRST_INITIAL_STOP_RE.finditer(text)]
+    return [start for start in starts if start >= 0 and text[start] in CAPITAL_SET]
 
 
 def _dotted_abbreviations(text: str) -> Iterator[Finding]:

@@ -19,6 +19,26 @@ STRESSED_WORD_RE = re.compile(
 )
 SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 STRESSED_SPLIT_RE = re.compile(f"({STRESSED_WORD_RE.pattern})")
+
+
+def _basic_plane_letters() -> str:
+    """LETTER's characters of the Basic Multilingual Plane as class ranges (a few ms, once): re tests such a
+    class by a table look-up, a category class character by character through the Unicode database."""
+    plane = "".join(map(chr, range(0x10000)))
+    return "".join(f"{re.escape(run[0])}-{re.escape(run[-1])}" if len(run) > 1 else re.escape(run)
+                   for run in re.findall(f"{LETTER}+", plane))
+
+
+def _split_pattern(letter: str) -> re.Pattern[str]:
+    # possessive: a word's letters are never given back (nothing after them could use one), so re keeps
+    # no backtracking points
+    return re.compile(rf"({letter}++(?:[{APOSTROPHES}]{letter}++)*+(?:-{letter}++(?:[{APOSTROPHES}]{letter}++)*+)*+)")
+
+
+# tokenize's split for texts within the Basic Multilingual Plane (nearly all): the same words as SPLIT_RE
+_PLANE_LETTERS = _basic_plane_letters()
+PLANE_SPLIT_RE = _split_pattern(f"[{_PLANE_LETTERS}]")
+PLANE_STRESSED_SPLIT_RE = _split_pattern(f"[{_PLANE_LETTERS}{STRESS_MARK}]")
 CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
 LATIN_RE = re.compile(r"[A-Za-z\u00C0-\u024F]")
 
@@ -38,9 +58,19 @@ def tokenize(text: str) -> list[Token]:
     """The words of text with their offsets."""
     # split() with a capturing group alternates gaps and words; summing their lengths in C gives the
     # offsets faster than a match object per word would
-    parts = (STRESSED_SPLIT_RE if STRESS_MARK in text else SPLIT_RE).split(text)
-    ends = list(accumulate(map(len, parts)))
-    return list(zip(parts[1::2], ends[0::2], ends[1::2], strict=False))
+    stressed = STRESS_MARK in text
+    if _within_basic_plane(text):
+        parts = (PLANE_STRESSED_SPLIT_RE if stressed else PLANE_SPLIT_RE).split(text)
+    else:
+        parts = (STRESSED_SPLIT_RE if stressed else SPLIT_RE).split(text)
+    # the running sum alternates a word's start (after a gap) and its end: zip takes the two in turn
+    offsets = accumulate(map(len, parts))
+    return list(zip(parts[1::2], offsets, offsets, strict=False))
+
+
+def _within_basic_plane(text: str) -> bool:
+    """Whether text has no character beyond U+FFFF (each is one UTF-16 unit; the encoding is a copy in C)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
 
 
 def normal_key(word: str) -> str:
