@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import compress
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 from desktop.language import analysis
 from desktop.language.euphony import (
@@ -27,6 +28,9 @@ from desktop.language.finding import Finding
 from desktop.language.inflection import morph
 from desktop.language.word_cache import word_cache
 from desktop.language.words import Token, normal_key
+
+if TYPE_CHECKING:
+    from desktop.language.dictionaries import Dictionaries
 
 # Lemmas of the common words official names are made of; a capital on one inside a name is wrong.
 NAME_PARTS = frozenset((
@@ -58,7 +62,10 @@ CONNECTORS = frozenset(("та", "і", "й", "з", "із", "зі", "у", "в", "�
 PROPER_TAGS = frozenset(("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"))
 QUOTED_RE = re.compile(r"«[^»\n]*»|„[^“\n]*“|\"[^\"\n]*\"|“[^”\n]*”")
 STOP_MARKS = frozenset(".!?")
-SENTENCE_GAP_RE = re.compile(r"[.!?…\n]")
+# A stop or a line break, then no letter nor another stop, then a small Cyrillic letter (linear: a run of
+# stops is tried from each, each tries up to the next).
+SMALL_CYRILLIC = "".join(char for char in map(chr, range(0x400, 0x500)) if char.islower())
+SMALL_AFTER_GAP_RE = re.compile(rf"[.!?…\n](?:[^\w.!?…\n]|[\d_])*+[{SMALL_CYRILLIC}]")
 
 # Plural words that open names written with their first capital («Збройні сили України», «Олімпійські ігри»).
 PLURAL_NAME_STARTS = frozenset(("збройний", "сила", "сухопутний", "повітряний", "сполучений", "об’єднаний",
@@ -181,9 +188,10 @@ class CapitalisationChecker:
 
     def _sentence_starts(self, text: str, tokens: list[Token], exclude: Sequence[tuple[int, int]]) -> list[Finding]:
         found = []
-        starts = list(map(itemgetter(1), tokens))
-        # a sentence opens after a stop or a line break (or at the text's start): look only there
-        candidates = sorted({bisect_left(starts, match.end()) for match in SENTENCE_GAP_RE.finditer(text)} | {0})
+        # a sentence opens after a stop or a line break (or at the text's start): look only there, and only
+        # where the first letter after it is a small Cyrillic one (its word is the first token after the stop)
+        candidates = sorted({bisect_left(tokens, match.start() + 1, key=itemgetter(1))
+                             for match in SMALL_AFTER_GAP_RE.finditer(text)} | {0})
         for index in candidates:
             if index >= len(tokens):
                 continue
@@ -376,8 +384,6 @@ def _capitalised_common_word(word: str, shortest: int = 5) -> bool:
 @word_cache(1024)
 def _proper_word(word: str) -> bool:
     """A word in capitals that the dictionary writes with a capital only (УКРАЇНИ → України)."""
-    from desktop.language.spelling import load_dictionaries  # noqa: PLC0415  (only for a run of capitals)
-
     if len(word) < 4:
         return False
     lowered = word.lower()
@@ -385,8 +391,22 @@ def _proper_word(word: str) -> bool:
     parses = _parses(capitalised)
     if parses and all({"Geox", "Name", "Surn"} & tags for _lemma, tags in parses):
         return True
-    dictionaries = load_dictionaries()
-    return dictionaries.check(capitalised) and not dictionaries.check(lowered)
+    dictionaries = _dictionaries()
+    # the lowercase form first: most words asked are common ones, which settles it in one call
+    return not dictionaries.check(lowered) and dictionaries.check(capitalised)
+
+
+_LOADED: list[Dictionaries] = []  # the shipped dictionaries, once asked for
+
+
+def _dictionaries() -> Dictionaries:
+    """The shipped hunspell dictionaries (load_dictionaries finds its cache folder anew on each call: a
+    tenth of a millisecond, here once per process)."""
+    if not _LOADED:
+        from desktop.language.spelling import load_dictionaries  # noqa: PLC0415  (only for a run of capitals)
+
+        _LOADED.append(load_dictionaries())
+    return _LOADED[0]
 
 
 def _short_function_word(word: str) -> bool:
