@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from itertools import compress
-from operator import itemgetter
+from itertools import chain, compress, filterfalse, product, repeat
+from operator import eq, itemgetter, not_, or_
 from typing import TYPE_CHECKING
 
 from desktop.language import analysis
@@ -59,6 +59,9 @@ CAPITAL_MONTHS = frozenset({month.capitalize() for month in MONTH_NAMES} | {mont
 AFTER_NUMBER_RE = re.compile(r"\d[ \u00a0]$")
 # Connecting words a name may hold between its capitalised words.
 CONNECTORS = frozenset(("та", "і", "й", "з", "із", "зі", "у", "в", "на", "при", "для", "до", "щодо"))
+# The same in every mix of cases (each of their letters is the lowercase of itself and its capital alone)
+CONNECTOR_SPELLINGS = frozenset(map("".join, chain.from_iterable(
+    product(*zip(word, word.upper(), strict=True)) for word in CONNECTORS)))
 PROPER_TAGS = frozenset(("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"))
 QUOTED_RE = re.compile(r"«[^»\n]*»|„[^“\n]*“|\"[^\"\n]*\"|“[^”\n]*”")
 STOP_MARKS = frozenset(".!?")
@@ -217,29 +220,48 @@ class CapitalisationChecker:
         return found
 
     def _names(self, text: str, tokens: list[Token], capitals: list[int]) -> list[Finding]:
-        quoted = [match.span() for match in QUOTED_RE.finditer(text)] if any(q in text for q in "«„\"“") else []
-        quote_starts = [span[0] for span in quoted]
+        # the capitalised words outside quotes, picked out in C
+        kept = list(compress(capitals, map(_capitalised, map(itemgetter(0), map(tokens.__getitem__, capitals)))))
+        if any(q in text for q in "«„\"“"):
+            # a position inside a quote has an odd number of the quotes' starts and ends at or before it
+            bounds = list(chain.from_iterable(match.span() for match in QUOTED_RE.finditer(text)))
+            starts = map(itemgetter(1), map(tokens.__getitem__, kept))
+            inside = map((1).__and__, map(bisect_right, repeat(bounds), starts))
+            kept = list(compress(kept, map(not_, inside)))
+        # a word joins the name of the capital before it when it comes next, or when connectors come between
+        # them: most capitals (a sentence's first word) do neither, told apart in C
+        after_previous = list(map((1).__add__, kept[:-1]))
+        maybe = map(or_, map(eq, after_previous, kept[1:]),
+                    map(CONNECTOR_SPELLINGS.__contains__, map(itemgetter(0), map(tokens.__getitem__, after_previous))))
+        runs: list[list[int]] = []  # token indexes of the capitalised words of one name
+        for position in compress(range(len(after_previous)), maybe):
+            previous, index = kept[position], kept[position + 1]
+            if not self._joins(text, tokens, previous, index):
+                continue
+            if runs and runs[-1][-1] == previous:
+                runs[-1].append(index)
+            else:
+                runs.append([previous, index])
+        # a lone capital (most: a sentence's first word) has a finding only as a running-text word
+        in_runs = set(chain.from_iterable(runs))
+        lone = list(filterfalse(in_runs.__contains__, kept))
+        lone_words = map(itemgetter(0), map(tokens.__getitem__, lone))
+        runs += [[index] for index in compress(lone, map(_running_text_lemma, lone_words))]
+        runs.sort()
         found: list[Finding] = []
-        run: list[int] = []  # token indexes of the capitalised words of one name
-        capitalised = compress(capitals, map(_capitalised, map(itemgetter(0), map(tokens.__getitem__, capitals))))
-        for index in capitalised:
-            word, start, _end = tokens[index]
-            if quoted and _inside(quoted, quote_starts, start):
-                continue  # as any word that is not a capital nor a connector, it ends the run (checked below)
-            # the words between the run and this capital are all connectors (most often the first is not)
-            if run and not ((index == run[-1] + 1
-                             or tokens[run[-1] + 1][0].lower() in CONNECTORS
-                             and all(tokens[between][0].lower() in CONNECTORS for between in range(run[-1] + 2, index)))
-                            and _joined(text, tokens, run[-1], index)
-                            # «Збройних сил України та Національної гвардії»: a name closed by a place, then another
-                            and not (index > run[-1] + 1 and _proper_word(tokens[run[-1]][0].upper()))):
-                # a lone capital (most runs: a sentence's first word) has a finding only as a running-text word
-                if len(run) > 1 or _running_text_lemma(tokens[run[0]][0]):
-                    found += self._run_findings(text, tokens, run)
-                run = []
-            run.append(index)
-        found += self._run_findings(text, tokens, run)
+        for run in runs:
+            found += self._run_findings(text, tokens, run)
         return found
+
+    def _joins(self, text: str, tokens: list[Token], previous: int, index: int) -> bool:
+        """Whether the capital at index goes on the name of the one at previous: only connectors and plain
+        spaces between them, and no place's name closing the first before a connector."""
+        return ((index == previous + 1
+                 or tokens[previous + 1][0].lower() in CONNECTORS
+                 and all(tokens[between][0].lower() in CONNECTORS for between in range(previous + 2, index)))
+                and _joined(text, tokens, previous, index)
+                # «Збройних сил України та Національної гвардії»: a name closed by a place, then another
+                and not (index > previous + 1 and _proper_word(tokens[previous][0].upper())))
 
     def _run_findings(self, text: str, tokens: list[Token], run: list[int]) -> list[Finding]:
         if len(run) > 1 and context_before(text, tokens, run[0]) == START and not self._name_part(tokens[run[0]][0]):
@@ -322,12 +344,6 @@ def _months(text: str, tokens: list[Token], capitals: list[int]) -> list[Finding
                     (word.lower(),))
             for word, start, end in map(tokens.__getitem__, capitals)
             if word.lower() in MONTH_NAMES and AFTER_NUMBER_RE.search(text, max(start - 2, 0), start)]
-
-
-def _inside(spans: list[tuple[int, int]], span_starts: list[int], at: int) -> bool:
-    """Whether at falls inside one of spans (sorted, not overlapping)."""
-    index = bisect_right(span_starts, at) - 1
-    return index >= 0 and at < spans[index][1]
 
 
 def _cyrillic(char: str) -> bool:
