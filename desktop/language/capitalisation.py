@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from itertools import compress
-from operator import itemgetter
+from itertools import chain, compress, filterfalse, product, repeat
+from operator import eq, itemgetter, not_, or_
+from typing import TYPE_CHECKING
 
 from desktop.language import analysis
 from desktop.language.euphony import (
@@ -27,6 +28,9 @@ from desktop.language.finding import Finding
 from desktop.language.inflection import morph
 from desktop.language.word_cache import word_cache
 from desktop.language.words import Token, normal_key
+
+if TYPE_CHECKING:
+    from desktop.language.dictionaries import Dictionaries
 
 # Lemmas of the common words official names are made of; a capital on one inside a name is wrong.
 NAME_PARTS = frozenset((
@@ -55,10 +59,16 @@ CAPITAL_MONTHS = frozenset({month.capitalize() for month in MONTH_NAMES} | {mont
 AFTER_NUMBER_RE = re.compile(r"\d[ \u00a0]$")
 # Connecting words a name may hold between its capitalised words.
 CONNECTORS = frozenset(("та", "і", "й", "з", "із", "зі", "у", "в", "на", "при", "для", "до", "щодо"))
+# The same in every mix of cases (each of their letters is the lowercase of itself and its capital alone)
+CONNECTOR_SPELLINGS = frozenset(map("".join, chain.from_iterable(
+    product(*zip(word, word.upper(), strict=True)) for word in CONNECTORS)))
 PROPER_TAGS = frozenset(("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"))
 QUOTED_RE = re.compile(r"«[^»\n]*»|„[^“\n]*“|\"[^\"\n]*\"|“[^”\n]*”")
 STOP_MARKS = frozenset(".!?")
-SENTENCE_GAP_RE = re.compile(r"[.!?…\n]")
+# A stop or a line break, then no letter nor another stop, then a small Cyrillic letter (linear: a run of
+# stops is tried from each, each tries up to the next).
+SMALL_CYRILLIC = "".join(char for char in map(chr, range(0x400, 0x500)) if char.islower())
+SMALL_AFTER_GAP_RE = re.compile(rf"[.!?…\n](?:[^\w.!?…\n]|[\d_])*+[{SMALL_CYRILLIC}]")
 
 # Plural words that open names written with their first capital («Збройні сили України», «Олімпійські ігри»).
 PLURAL_NAME_STARTS = frozenset(("збройний", "сила", "сухопутний", "повітряний", "сполучений", "об’єднаний",
@@ -181,9 +191,10 @@ class CapitalisationChecker:
 
     def _sentence_starts(self, text: str, tokens: list[Token], exclude: Sequence[tuple[int, int]]) -> list[Finding]:
         found = []
-        starts = list(map(itemgetter(1), tokens))
-        # a sentence opens after a stop or a line break (or at the text's start): look only there
-        candidates = sorted({bisect_left(starts, match.end()) for match in SENTENCE_GAP_RE.finditer(text)} | {0})
+        # a sentence opens after a stop or a line break (or at the text's start): look only there, and only
+        # where the first letter after it is a small Cyrillic one (its word is the first token after the stop)
+        candidates = sorted({bisect_left(tokens, match.start() + 1, key=itemgetter(1))
+                             for match in SMALL_AFTER_GAP_RE.finditer(text)} | {0})
         for index in candidates:
             if index >= len(tokens):
                 continue
@@ -209,29 +220,48 @@ class CapitalisationChecker:
         return found
 
     def _names(self, text: str, tokens: list[Token], capitals: list[int]) -> list[Finding]:
-        quoted = [match.span() for match in QUOTED_RE.finditer(text)] if any(q in text for q in "«„\"“") else []
-        quote_starts = [span[0] for span in quoted]
+        # the capitalised words outside quotes, picked out in C
+        kept = list(compress(capitals, map(_capitalised, map(itemgetter(0), map(tokens.__getitem__, capitals)))))
+        if any(q in text for q in "«„\"“"):
+            # a position inside a quote has an odd number of the quotes' starts and ends at or before it
+            bounds = list(chain.from_iterable(match.span() for match in QUOTED_RE.finditer(text)))
+            starts = map(itemgetter(1), map(tokens.__getitem__, kept))
+            inside = map((1).__and__, map(bisect_right, repeat(bounds), starts))
+            kept = list(compress(kept, map(not_, inside)))
+        # a word joins the name of the capital before it when it comes next, or when connectors come between
+        # them: most capitals (a sentence's first word) do neither, told apart in C
+        after_previous = list(map((1).__add__, kept[:-1]))
+        maybe = map(or_, map(eq, after_previous, kept[1:]),
+                    map(CONNECTOR_SPELLINGS.__contains__, map(itemgetter(0), map(tokens.__getitem__, after_previous))))
+        runs: list[list[int]] = []  # token indexes of the capitalised words of one name
+        for position in compress(range(len(after_previous)), maybe):
+            previous, index = kept[position], kept[position + 1]
+            if not self._joins(text, tokens, previous, index):
+                continue
+            if runs and runs[-1][-1] == previous:
+                runs[-1].append(index)
+            else:
+                runs.append([previous, index])
+        # a lone capital (most: a sentence's first word) has a finding only as a running-text word
+        in_runs = set(chain.from_iterable(runs))
+        lone = list(filterfalse(in_runs.__contains__, kept))
+        lone_words = map(itemgetter(0), map(tokens.__getitem__, lone))
+        runs += [[index] for index in compress(lone, map(_running_text_lemma, lone_words))]
+        runs.sort()
         found: list[Finding] = []
-        run: list[int] = []  # token indexes of the capitalised words of one name
-        capitalised = compress(capitals, map(_capitalised, map(itemgetter(0), map(tokens.__getitem__, capitals))))
-        for index in capitalised:
-            word, start, _end = tokens[index]
-            if quoted and _inside(quoted, quote_starts, start):
-                continue  # as any word that is not a capital nor a connector, it ends the run (checked below)
-            # the words between the run and this capital are all connectors (most often the first is not)
-            if run and not ((index == run[-1] + 1
-                             or tokens[run[-1] + 1][0].lower() in CONNECTORS
-                             and all(tokens[between][0].lower() in CONNECTORS for between in range(run[-1] + 2, index)))
-                            and _joined(text, tokens, run[-1], index)
-                            # «Збройних сил України та Національної гвардії»: a name closed by a place, then another
-                            and not (index > run[-1] + 1 and _proper_word(tokens[run[-1]][0].upper()))):
-                # a lone capital (most runs: a sentence's first word) has a finding only as a running-text word
-                if len(run) > 1 or _running_text_lemma(tokens[run[0]][0]):
-                    found += self._run_findings(text, tokens, run)
-                run = []
-            run.append(index)
-        found += self._run_findings(text, tokens, run)
+        for run in runs:
+            found += self._run_findings(text, tokens, run)
         return found
+
+    def _joins(self, text: str, tokens: list[Token], previous: int, index: int) -> bool:
+        """Whether the capital at index goes on the name of the one at previous: only connectors and plain
+        spaces between them, and no place's name closing the first before a connector."""
+        return ((index == previous + 1
+                 or tokens[previous + 1][0].lower() in CONNECTORS
+                 and all(tokens[between][0].lower() in CONNECTORS for between in range(previous + 2, index)))
+                and _joined(text, tokens, previous, index)
+                # «Збройних сил України та Національної гвардії»: a name closed by a place, then another
+                and not (index > previous + 1 and _proper_word(tokens[previous][0].upper())))
 
     def _run_findings(self, text: str, tokens: list[Token], run: list[int]) -> list[Finding]:
         if len(run) > 1 and context_before(text, tokens, run[0]) == START and not self._name_part(tokens[run[0]][0]):
@@ -316,12 +346,6 @@ def _months(text: str, tokens: list[Token], capitals: list[int]) -> list[Finding
             if word.lower() in MONTH_NAMES and AFTER_NUMBER_RE.search(text, max(start - 2, 0), start)]
 
 
-def _inside(spans: list[tuple[int, int]], span_starts: list[int], at: int) -> bool:
-    """Whether at falls inside one of spans (sorted, not overlapping)."""
-    index = bisect_right(span_starts, at) - 1
-    return index >= 0 and at < spans[index][1]
-
-
 def _cyrillic(char: str) -> bool:
     return "\u0400" <= char <= "\u04ff"
 
@@ -376,8 +400,6 @@ def _capitalised_common_word(word: str, shortest: int = 5) -> bool:
 @word_cache(1024)
 def _proper_word(word: str) -> bool:
     """A word in capitals that the dictionary writes with a capital only (УКРАЇНИ → України)."""
-    from desktop.language.spelling import load_dictionaries  # noqa: PLC0415  (only for a run of capitals)
-
     if len(word) < 4:
         return False
     lowered = word.lower()
@@ -385,8 +407,22 @@ def _proper_word(word: str) -> bool:
     parses = _parses(capitalised)
     if parses and all({"Geox", "Name", "Surn"} & tags for _lemma, tags in parses):
         return True
-    dictionaries = load_dictionaries()
-    return dictionaries.check(capitalised) and not dictionaries.check(lowered)
+    dictionaries = _dictionaries()
+    # the lowercase form first: most words asked are common ones, which settles it in one call
+    return not dictionaries.check(lowered) and dictionaries.check(capitalised)
+
+
+_LOADED: list[Dictionaries] = []  # the shipped dictionaries, once asked for
+
+
+def _dictionaries() -> Dictionaries:
+    """The shipped hunspell dictionaries (load_dictionaries finds its cache folder anew on each call: a
+    tenth of a millisecond, here once per process)."""
+    if not _LOADED:
+        from desktop.language.spelling import load_dictionaries  # noqa: PLC0415  (only for a run of capitals)
+
+        _LOADED.append(load_dictionaries())
+    return _LOADED[0]
 
 
 def _short_function_word(word: str) -> bool:

@@ -149,9 +149,9 @@ def place_compound(word: str) -> bool:
             and parts[0].endswith("о") and known_word(parts[0].lower()) and not impossible_spelling(parts[1]))
 
 
-def false_alarm(text: str, word: str, start: int) -> bool:
+def false_alarm(text: str, word: str, start: int, looked_up: bool = False) -> bool:
     """Whether a word hunspell rejects is nonetheless correct: a surname, a place, a prefixed word, or a
-    word pymorphy3 knows."""
+    word pymorphy3 knows (looked_up: the caller found it is not one, known_word is not asked again)."""
     if word.islower():
-        return known_word(word) or prefixed_word(word)
+        return (not looked_up and known_word(word)) or prefixed_word(word)
     return is_surname(text, start) or place_compound(word) or (word[1:].islower() and prefixed_word(word))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from itertools import compress, filterfalse, repeat
-from operator import eq, itemgetter
+from itertools import chain, compress, filterfalse, product, repeat
+from operator import itemgetter, not_
 
 from desktop.language import suggester
+from desktop.language.compounds import _PAIR_WORDS as PAIR_WORDS
 from desktop.language.compounds import clear_caches as clear_compound_caches
 from desktop.language.compounds import compound_findings
 from desktop.language.dictionaries import (  # noqa: F401  (re-exported: callers import them from spelling)
@@ -51,6 +52,9 @@ STOP_ABBREVIATIONS = frozenset((
 ROMAN_NUMERAL_RE = re.compile(r"[IVXLCDMІХ]+")
 # A word of Ukrainian letters (and hyphens) only: its key is itself, no script mixing to look for.
 _PLAIN_CYRILLIC_RE = re.compile(r"[а-щьюяєіїґА-ЩЬЮЯЄІЇҐ-]+")
+# The words that open or close compound_findings' pairs, in every mix of cases they lower from (216 spellings)
+_PAIR_SPELLINGS = frozenset(map("".join, chain.from_iterable(
+    product(*zip(word, word.upper(), strict=True)) for word in PAIR_WORDS)))
 
 
 def _normal_key(word: str) -> str:
@@ -128,7 +132,7 @@ class SpellChecker:
     def _judge(self, words: Iterable[str]) -> None:
         """Decides words not judged yet (the dictionary is asked once, in a batch) into the surface cache."""
         accepted, ignored, known, surface = self._accepted, self._ignored, self._dictionary_cache, self._surface_cache
-        pending: dict[str, str] = {}  # word as written -> the key the dictionary is asked
+        pending: dict[str, str] = {}  # word as written, not plain -> the key the dictionary is asked
         lookups: tuple[set[str], set[str]] = (set(), set())  # Ukrainian keys, English keys
         words = list(words)
         # most words: Cyrillic letters alone, nothing to normalise, each its own key; sorted out in C
@@ -136,37 +140,22 @@ class SpellChecker:
         settled = accepted.intersection(plain)  # accepted as they are: short, accepted or ignored
         settled.update(ignored.intersection(plain))
         settled.update(compress(plain, map((2).__gt__, map(len, plain))))
-        surface.update(dict.fromkeys(settled, True))
         asked = plain.difference(settled)
-        pending.update(zip(asked, asked, strict=True))
-        lookups[0].update(filterfalse(known.__contains__, asked))
+        lookups[0].update(asked.difference(known))
         for word in filterfalse(plain.__contains__, words):  # the rest, normalised one by one
             key = _normal_key(word)
             if len(key) < 2 or key in accepted or key in ignored:  # a lone stress mark leaves nothing
-                surface[word] = True
+                settled.add(word)
                 continue
             cyrillic = is_cyrillic(key)
             if cyrillic and is_latin(key):
-                surface[word] = True  # mixed scripts are the typography layer's homoglyph finding
+                settled.add(word)  # mixed scripts are the typography layer's homoglyph finding
                 continue
             pending[word] = key
             if key not in known:
                 lookups[not cyrillic].add(key)
         if lookups[0]:
-            # pymorphy3's dictionary first (a DAWG walk, a few microseconds a word): it holds nearly every
-            # correct form of a text, hunspell (twenty microseconds a call) is asked about the rest. A word
-            # is looked up lowercase when written lowercase, Capitalised or in capitals, as hunspell would.
-            ukrainian = list(lookups[0])
-            lowered = dict(zip(ukrainian, map(str.lower, ukrainian), strict=True))
-            standard, common = lexicon().standard_many(set(lowered.values()))
-            # a key written lowercase is its own lowered form, and its plain case is that it is lowercase
-            written_lowercase = list(compress(ukrainian, map(eq, ukrainian, lowered.values())))
-            found = set(filter(str.islower, common.intersection(written_lowercase)))
-            for key in set(ukrainian).difference(written_lowercase):
-                if lowered[key] in standard and _plain_case(key):
-                    found.add(key)
-            known.update(dict.fromkeys(found, True))
-            lookups[0].difference_update(found)
+            self._look_up(lookups[0])
         for english, keys in enumerate(lookups):
             # hunspell accepts the Capitalised form of any lowercase word: ask for the lowercase ones first
             lowercase = {key for key in keys if not key[:1].isupper()}
@@ -174,11 +163,34 @@ class SpellChecker:
             rest = [key for key in keys - lowercase if not (key[1:].islower() and known.get(key.lower()))]
             known.update(dict.fromkeys(keys - lowercase, True))
             known.update(self.dictionaries.check_many(rest, english=bool(english)))
+        surface.update(dict.fromkeys(settled, True))
+        surface.update(zip(asked, map(known.__getitem__, asked), strict=True))
         surface.update(zip(pending, map(known.__getitem__, pending.values()), strict=True))
-        hyphenated = list(compress(pending, map(str.__contains__, pending, repeat("-"))))
-        for word in [word for word in hyphenated if not surface[word]]:
+        rejected = list(compress(asked, map(not_, map(surface.__getitem__, asked))))
+        rejected += compress(pending, map(not_, map(surface.__getitem__, pending)))
+        for word in compress(rejected, map(str.__contains__, rejected, repeat("-"))):
             # a compound: each part on its own
             surface[word] = all(self.is_correct(part) for part in word.split("-") if part)
+
+    def _look_up(self, keys: set[str]) -> None:
+        """Settles those of keys (Ukrainian) pymorphy3's dictionary holds as correct; removes them from keys.
+
+        The dictionary first (a DAWG walk, a few microseconds a word): it holds nearly every correct form
+        of a text, hunspell (twenty microseconds a call) is asked about the rest. A word is looked up
+        lowercase when written lowercase, Capitalised or in capitals, as hunspell would.
+        """
+        # a key written lowercase is its own lowered form (most keys): told apart in C, lowered are the rest
+        lowercase = set(filter(str.islower, keys))
+        others = list(keys.difference(lowercase))
+        lowered = list(map(str.lower, others))
+        standard, common = lexicon().standard_many(lowercase.union(lowered))
+        found = lowercase.intersection(common)
+        # Capitalised or in capitals (not «ЗСУшник» or «мЕр»), its lowercase form a standard one
+        for key in compress(others, map(standard.__contains__, lowered)):
+            if key.isupper() or key[1:].islower():
+                found.add(key)
+        self._dictionary_cache.update(dict.fromkeys(found, True))
+        keys.difference_update(found)
 
     def is_correct(self, word: str) -> bool:
         """Whether word (possibly hyphenated) is correct: whole first, then each part."""
@@ -249,7 +261,10 @@ class SpellChecker:
         words = set(map(itemgetter(0), tokens))
         self._judge(words.difference(surface))
         rejected = {word for word in words if not surface[word]}
-        compounds = [f for f in compound_findings(text, tokens, words, self._takes)
+        # the compounds' rules look only at hyphenated words and at their pair words: the others left out in C
+        candidates = words.intersection(_PAIR_SPELLINGS)
+        candidates.update(compress(words, map(str.__contains__, words, repeat("-"))))
+        compounds = [f for f in compound_findings(text, tokens, candidates, self._takes)
                      if not (protected is not None and start_in(protected, f))
                      and not any(f.start < end and begin < f.end for begin, end in exclude)]
         if compounds:  # the compound's finding explains its parts
@@ -271,7 +286,9 @@ class SpellChecker:
                 found.append(Finding(start, end, "spelling", "patronymic",
                                      f"По батькові українською — «{patronymic}».", (patronymic,)))
                 continue
-            if false_alarm(text, word, start) or any(begin <= start < end for begin, end in exclude):
+            # a plain lowercase word's verdict was pymorphy3's dictionary's first: known_word would say no again
+            looked_up = word.islower() and _PLAIN_CYRILLIC_RE.fullmatch(word) is not None
+            if false_alarm(text, word, start, looked_up) or any(begin <= start < end for begin, end in exclude):
                 continue
             found.extend(self._word_findings(word, start, exclude))
         return found
@@ -306,11 +323,6 @@ class SpellChecker:
 def start_in(protected: ProtectedSpans, finding: Finding) -> bool:
     """Whether finding starts inside a link or an e-mail."""
     return finding.start in protected
-
-
-def _plain_case(key: str) -> bool:
-    """Whether key is written lowercase, Capitalised or in capitals (not «ЗСУшник» or «мЕр»)."""
-    return key.islower() or key.isupper() or key[1:].islower()
 
 
 def _next_to_number_or_slash(text: str, start: int, end: int) -> bool:
