@@ -18,7 +18,7 @@ from desktop.language.finding import Finding
 from desktop.language.grammar_agreement import adjective_candidate
 from desktop.language.grammar_dates import find_dates
 from desktop.language.grammar_numerals import COUNT_FORMS
-from desktop.language.grammar_roles import ADJECTIVE, ROLE_RULES, role_of
+from desktop.language.grammar_roles import ADJECTIVE, ROLE_RULES, roles_of
 from desktop.language.grammar_words import (
     features,
     inflect,
@@ -27,7 +27,6 @@ from desktop.language.grammar_words import (
     keys_of,
     match_case,
     parses,
-    prime_features,
     singular,
     singular_genitive,
 )
@@ -61,10 +60,7 @@ def find_grammar(text: str, tokens: list[Token]) -> list[Finding]:
     words = list(map(itemgetter(0), tokens))
     new = list(set(words).difference(cache))
     if new:
-        keys = dict(zip(new, keys_of(new), strict=True))
-        prime_features(new, keys)  # the new words read from the dictionary at once
-        for word, lower in keys.items():
-            cache[word] = role_of(word, lower)
+        cache.update(zip(new, roles_of(new, keys_of(new)), strict=True))
     roles = list(map(cache.__getitem__, words))
     # only the words with a role, picked out in C (most words start no rule); of the commonest role, an
     # adjective alone, only those that may disagree with the word after them (most agree), also in C

@@ -5,7 +5,9 @@ rule too small for a group of its own, «будь» with a pronoun written with 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
+from desktop.language import analysis
 from desktop.language.finding import Finding
 from desktop.language.grammar_agreement import PARTICIPLES, _adjective, _participle
 from desktop.language.grammar_government import (
@@ -31,7 +33,16 @@ from desktop.language.grammar_numerals import (
 from desktop.language.grammar_prepositions import PREPOSITIONS, _preposition
 from desktop.language.grammar_time import _half_past, _minutes, _without
 from desktop.language.grammar_verbs import FUTURE_BE, MODALS, _future_passive, _modal, _passive_agent, _verb
-from desktop.language.grammar_words import features, finding, key, next_word
+from desktop.language.grammar_words import (
+    ADJECTIVE_POS,
+    VERB_POS,
+    features,
+    finding,
+    key,
+    lexeme_forms,
+    next_word,
+    parts_of_speech,
+)
 from desktop.language.words import Token
 
 _ANY_PRONOUNS = frozenset(("хто", "кого", "кому", "ким", "кім", "чого", "чому", "чим", "який", "яка", "яке",
@@ -81,6 +92,51 @@ _PREFIXES = tuple(prefix for prefix, _bit in _PREFIX_ROLES)
 _FINAL_ROLES = NUMERAL | PREPOSITION | MODAL | FUTURE
 _PARTICIPLE_LEMMAS = frozenset(PARTICIPLES.keys() | {"виконуючий"})
 _VERB_LEMMAS = TEACH_VERBS | FOCUS_VERBS
+
+
+@cache
+def _verb_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The spellings of the verbs of TEACH, of FOCUS and of either, every form (dictionary data, read once)."""
+    teach, focus = lexeme_forms(TEACH_VERBS), lexeme_forms(FOCUS_VERBS)
+    return teach, focus, teach | focus
+
+
+def roles_of(words: list[str], lowers: list[str]) -> list[int]:
+    """role_of each of words (lowers: their keys), told from the parts of speech of their dictionary
+    entries and the spellings of the verbs asked for, without their features (most words need none)."""
+    teach_forms, focus_forms, verb_forms = _verb_forms()
+    exact = _EXACT_ROLES
+    found = []
+    all_entries = list(map(analysis.entries, lowers))
+    for word, lower, entries, pos in zip(words, lowers, all_entries, parts_of_speech(all_entries), strict=True):
+        role = exact.get(lower, 0)
+        if lower.startswith(_PREFIXES):
+            for prefix, bit in _PREFIX_ROLES:
+                if lower.startswith(prefix):
+                    role |= bit
+        if role & _FINAL_ROLES:
+            found.append(role)
+            continue
+        if not entries:  # no parse (the role as written), or pymorphy3's parse (the features')
+            found.append(role if entries is not None else role_of(word, lower))
+            continue
+        if pos & ADJECTIVE_POS:
+            if "уч" in lower or "юч" in lower:  # a participle's lemma: the features' (rare)
+                found.append(role_of(word, lower))
+                continue
+            role |= ADJECTIVE
+        if lower.endswith(("ся", "сь")) or lower in ("взяв", "взяла"):
+            role |= VERB
+        spellings = entries[::2]
+        if not verb_forms.isdisjoint(spellings):
+            if not teach_forms.isdisjoint(spellings):
+                role |= TEACH
+            if not focus_forms.isdisjoint(spellings):
+                role |= FOCUS
+        if pos & VERB_POS and lower.endswith(("но", "то")):
+            role |= PASSIVE
+        found.append(role)
+    return found
 
 
 def role_of(word: str, lower: str | None = None) -> int:

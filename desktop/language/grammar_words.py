@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Iterable
+from functools import cache
 from itertools import repeat
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 from desktop.language import analysis
 from desktop.language.finding import Finding
 from desktop.language.inflection import morph
+from desktop.language.lexicon import lexicon
 from desktop.language.word_cache import register, word_cache
 from desktop.language.words import Token
 from desktop.paths import resource
@@ -65,9 +67,7 @@ FormFeatures = tuple[str | None, str | None, str | None, str | None, bool, bool,
 _FORM_FEATURES: dict[int, FormFeatures] = {}
 register(_FORM_FEATURES)
 _FORM_FEATURES_LIMIT = 200_000
-# pymorphy3's tag id -> (POS, case, number, gender, indeclinable, animate): dictionary data
-_TAG_FEATURES: dict[int, tuple[str | None, str | None, str | None, str | None, bool, bool]] = {}
-register(_TAG_FEATURES)
+TagFeatures = tuple[str | None, str | None, str | None, str | None, bool, bool]
 
 
 def features(word: str) -> tuple[Features, ...]:
@@ -126,10 +126,7 @@ def _form_features(form: int) -> FormFeatures:
     paradigm = dictionary.paradigms[paradigm_id]
     length = len(paradigm) // 3
     suffix = dictionary.suffixes[paradigm[index]]
-    tag_id = paradigm[length + index]
-    fields = _TAG_FEATURES.get(tag_id)
-    if fields is None:
-        fields = _TAG_FEATURES[tag_id] = _tag_features(dictionary.gramtab[tag_id])
+    fields = _tags()[paradigm[length + index]]
     if len(_FORM_FEATURES) > _FORM_FEATURES_LIMIT:
         _FORM_FEATURES.clear()
     prefixes = dictionary.paradigm_prefixes
@@ -139,7 +136,61 @@ def _form_features(form: int) -> FormFeatures:
     return record
 
 
-def _tag_features(tag: Any) -> tuple[str | None, str | None, str | None, str | None, bool, bool]:
+# the parts of speech a rule's role asks of a word, as bits (parts_of_speech)
+ADJECTIVE_POS, VERB_POS = 1, 2
+_POS_BITS = {"ADJF": ADJECTIVE_POS, "PRTF": ADJECTIVE_POS, "VERB": VERB_POS}
+
+
+def parts_of_speech(entries: Iterable[tuple[Any, ...] | None]) -> list[int]:
+    """The bits (ADJECTIVE_POS, VERB_POS) of the parts of speech of each word's dictionary entries
+    (analysis.entries; 0 for None): the POS of its features, without building them."""
+    table = _paradigm_pos()
+    found = []
+    for entry in entries:
+        bits = 0
+        if entry:
+            for forms in entry[1::2]:
+                for form in forms:
+                    bits |= table[form >> 16][form & 0xFFFF]
+        found.append(bits)
+    return found
+
+
+@cache
+def _paradigm_pos() -> list[bytes]:
+    """Each paradigm's forms' POS bits, by form index (dictionary data: ~5 ms once, the tags' features first)."""
+    dictionary = morph().dictionary
+    tags = _tags()
+    bits = bytes(_POS_BITS.get(fields[0], 0) for fields in tags)  # type: ignore[arg-type]
+    return [bytes(map(bits.__getitem__, paradigm[len(paradigm) // 3:len(paradigm) // 3 * 2]))
+            for paradigm in dictionary.paradigms]
+
+
+def lexeme_forms(lemmas: Iterable[str]) -> frozenset[str]:
+    """Every spelling the dictionary holds with a parse whose lemma is one of lemmas (dictionary data:
+    the forms of each lexeme whose first form is the lemma, as pymorphy3 builds a lexeme)."""
+    dictionary = morph().dictionary
+    prefixes, suffixes = dictionary.paradigm_prefixes, dictionary.suffixes
+    found: set[str] = set()
+    for lemma in lemmas:
+        for paradigm_id, index in lexicon().payloads(lemma):
+            if index:
+                continue
+            paradigm = dictionary.paradigms[paradigm_id]
+            length = len(paradigm) // 3
+            stem = lemma[len(prefixes[paradigm[length * 2]]):len(lemma) - len(suffixes[paradigm[0]])]
+            found.update(prefixes[paradigm[length * 2 + i]] + stem + suffixes[paradigm[i]] for i in range(length))
+    return frozenset(found)
+
+
+@cache
+def _tags() -> tuple[TagFeatures, ...]:
+    """pymorphy3's tag id -> (POS, case, number, gender, indeclinable, animate): dictionary data, decoded
+    once for every tag (~6 ms)."""
+    return tuple(map(_tag_features, morph().dictionary.gramtab))
+
+
+def _tag_features(tag: Any) -> TagFeatures:
     """(plain(tag.POS), plain(tag.case), plain(tag.number), plain(tag.gender), "Fixd" in tag,
     tag.animacy == "anim"), each category picked as pymorphy3's descriptor picks it (the first grammeme of
     the category's set & the tag's grammemes), without a descriptor call for each."""

@@ -54,3 +54,14 @@ def test_applying_the_fix_leaves_no_grammar_finding(text, span, fix):
 def test_the_proofreader_reports_grammar():
     findings = Proofreader().check("Призначено два заступника.")
     assert [f.suggestions for f in findings if f.kind == "grammar"] == [("заступники",)]
+
+
+def test_the_roles_told_without_features_are_the_features_roles():
+    from desktop.bench.language import benchmark_text
+    from desktop.language.grammar_roles import role_of, roles_of
+    from desktop.language.grammar_words import keys_of
+
+    words = sorted({token[0] for token in tokenize(benchmark_text())} | {
+        "навчаю", "навчаючи", "навчено", "Навчилися", "вчив", "зосереджено", "сконцентруйте", "концентрувались",
+        "дезінфікуючих", "виконуючий", "завідуюча", "порушено", "відбулася", "ґанок", "Ґудзик", "гігігіг", "abc"})
+    assert roles_of(words, keys_of(words)) == [role_of(word) for word in words]
