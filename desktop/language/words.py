@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import cache
 from itertools import accumulate
 
 APOSTROPHES = "'’ʼ`"
@@ -35,10 +36,17 @@ def _split_pattern(letter: str) -> re.Pattern[str]:
     return re.compile(rf"({letter}++(?:[{APOSTROPHES}]{letter}++)*+(?:-{letter}++(?:[{APOSTROPHES}]{letter}++)*+)*+)")
 
 
-# tokenize's split for texts within the Basic Multilingual Plane (nearly all): the same words as SPLIT_RE
-_PLANE_LETTERS = _basic_plane_letters()
-PLANE_SPLIT_RE = _split_pattern(f"[{_PLANE_LETTERS}]")
-PLANE_STRESSED_SPLIT_RE = _split_pattern(f"[{_PLANE_LETTERS}{STRESS_MARK}]")
+@cache
+def _plane_split(stressed: bool) -> re.Pattern[str]:
+    """tokenize's split for texts within the Basic Multilingual Plane (nearly all): the same words as
+    SPLIT_RE (or STRESSED_SPLIT_RE). Built at the first tokenize (~10 ms), not at import: most commands
+    that import this module never split a text, and a text with no stress mark needs only one of the two."""
+    return _split_pattern(f"[{_plane_letters()}{STRESS_MARK if stressed else ''}]")
+
+
+@cache
+def _plane_letters() -> str:
+    return _basic_plane_letters()
 CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
 LATIN_RE = re.compile(r"[A-Za-z\u00C0-\u024F]")
 
@@ -60,7 +68,7 @@ def tokenize(text: str) -> list[Token]:
     # offsets faster than a match object per word would
     stressed = STRESS_MARK in text
     if _within_basic_plane(text):
-        parts = (PLANE_STRESSED_SPLIT_RE if stressed else PLANE_SPLIT_RE).split(text)
+        parts = _plane_split(stressed).split(text)
     else:
         parts = (STRESSED_SPLIT_RE if stressed else SPLIT_RE).split(text)
     # the running sum alternates a word's start (after a gap) and its end: zip takes the two in turn
