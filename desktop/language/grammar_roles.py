@@ -105,15 +105,10 @@ def roles_of(words: list[str], lowers: list[str]) -> list[int]:
     """role_of each of words (lowers: their keys), told from the parts of speech of their dictionary
     entries and the spellings of the verbs asked for, without their features (most words need none)."""
     teach_forms, focus_forms, verb_forms = _verb_forms()
-    exact = _EXACT_ROLES
     found = []
     all_entries = list(map(analysis.entries, lowers))
     for word, lower, entries, pos in zip(words, lowers, all_entries, parts_of_speech(all_entries), strict=True):
-        role = exact.get(lower, 0)
-        if lower.startswith(_PREFIXES):
-            for prefix, bit in _PREFIX_ROLES:
-                if lower.startswith(prefix):
-                    role |= bit
+        role = _table_role(lower)
         if role & _FINAL_ROLES:
             found.append(role)
             continue
@@ -139,15 +134,21 @@ def roles_of(words: list[str], lowers: list[str]) -> list[int]:
     return found
 
 
-def role_of(word: str, lower: str | None = None) -> int:
-    """The rules a word starts (a bit set, 0 for none; lower: key(word), when known already)."""
-    if lower is None:
-        lower = key(word)
+def _table_role(lower: str) -> int:
+    """The rules a word starts by its spelling alone: the exact words' and the prefixes' tables."""
     role = _EXACT_ROLES.get(lower, 0)
     if lower.startswith(_PREFIXES):
         for prefix, bit in _PREFIX_ROLES:
             if lower.startswith(prefix):
                 role |= bit
+    return role
+
+
+def role_of(word: str, lower: str | None = None) -> int:
+    """The rules a word starts (a bit set, 0 for none; lower: key(word), when known already)."""
+    if lower is None:
+        lower = key(word)
+    role = _table_role(lower)
     if role & _FINAL_ROLES:
         return role
     found = features(word)
